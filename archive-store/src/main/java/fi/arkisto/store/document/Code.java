@@ -1,0 +1,9 @@
+package fi.arkisto.store.document;
+
+/** A coded value as it appears in a Kanta header: code, its code system OID and display name. */
+public record Code(String code, String codeSystem, String displayName) {
+
+    public static Code of(String code, String codeSystem) {
+        return new Code(code, codeSystem, null);
+    }
+}

@@ -1,0 +1,5 @@
+package fi.arkisto.store.document;
+
+/** {@code hl7fi:softwareSupport}: the client information system that produced the document. */
+public record SoftwareSupport(String moderator, String product, String version) {
+}

@@ -1,0 +1,85 @@
+package fi.arkisto.store.error;
+
+/**
+ * Stable, machine-readable error codes. Clients switch on {@link #name()}; it never changes
+ * once released. Every code maps to one HTTP status and, for asynchronous channels, to the
+ * reason written into reject records and HL7 acknowledgements.
+ */
+public enum ErrorCode {
+    // request context and access
+    MISSING_REQUEST_CONTEXT(400, "The request context headers X-Organisation-Oid, X-User-Id and X-Purpose-Of-Use are required"),
+    INVALID_REQUEST_CONTEXT(400, "A request context header has an invalid value"),
+    INVALID_REQUEST(400, "The request is malformed"),
+    UNSUPPORTED_MEDIA_TYPE(415, "The content type is not accepted here"),
+    ACCESS_DENIED(403, "The acting organisation may not use this register"),
+    DOCUMENT_NOT_FOUND(404, "No such document"),
+
+    // hostile or malformed XML
+    MALFORMED_XML(422, "The document is not well-formed XML"),
+    XML_DTD_FORBIDDEN(422, "Document type declarations and entities are not accepted"),
+    XML_TOO_DEEP(422, "The XML nesting exceeds the allowed depth"),
+    DOCUMENT_TOO_LARGE(413, "The document exceeds the allowed size"),
+    NOT_A_CDA_DOCUMENT(422, "The XML is not an HL7 CDA R2 ClinicalDocument"),
+
+    // header content
+    MISSING_REQUIRED_FIELD(422, "A required header field is missing"),
+    INVALID_OID(422, "An identifier is not a valid OID"),
+    INVALID_IDENTITY_CODE(422, "The personal identity code is not valid"),
+    INVALID_FIELD_VALUE(422, "A header field has an invalid value"),
+    INVALID_BASE64(422, "A Base64 body part cannot be decoded"),
+
+    // archive state
+    DOCUMENT_CONFLICT(409, "A document with this OID already exists with different content"),
+    VERSION_CONFLICT(409, "The version does not follow the current version of its set"),
+    DOCUMENT_NULLIFIED(409, "The document has been nullified"),
+    NULLIFICATION_REASON_REQUIRED(422, "A nullification needs a reason"),
+    CORRECTION_REASON_REQUIRED(422, "A replacing version needs hl7fi:reasonOfCorrection"),
+    STORAGE_UNAVAILABLE(503, "The object store or database is unavailable"),
+
+    // signatures (trust)
+    SIGNATURE_MISSING(422, "The document carries no signature"),
+    SIGNATURE_INVALID(422, "A signature does not verify against the signed content"),
+    SIGNATURE_UNTRUSTED(422, "The signing certificate does not chain to a trust anchor"),
+    SIGNATURE_CERTIFICATE_EXPIRED(422, "The signing certificate was not valid at the signing time"),
+    SIGNATURE_CERTIFICATE_REVOKED(422, "The signing certificate was revoked"),
+    SIGNATURE_TIME_IN_FUTURE(422, "The signing time lies in the future"),
+    SIGNATURE_TYPE_MISMATCH(422, "The signature type does not match its certificate"),
+    PROFESSIONAL_SIGNATURE_REQUIRED(422, "This document type needs a valid professional signature"),
+
+    // structure and display form
+    UNKNOWN_CONTENT_SPECIFICATION(422, "The structure named by contentSpecificationId is not known"),
+    STRUCTURE_INVALID(422, "The structured form does not conform to its structure"),
+    HEADER_RULE_VIOLATED(422, "A header field required for the document group is missing"),
+    IDENTITY_MISMATCH(422, "The header and the structured form name different clients"),
+    DISPLAY_FORM_MISSING(422, "The document has no display form"),
+    DISPLAY_FORM_MALFORMED(422, "The display form is not well-formed XHTML"),
+    DISPLAY_FORM_UNSAFE(422, "The display form contains scripts, event handlers or external references"),
+
+    // message frames and packages (ingestion)
+    FRAME_INVALID(422, "The HL7 v3 message frame is invalid"),
+    FRAME_DOCUMENT_MISMATCH(422, "The message frame and the document disagree"),
+    UNSUPPORTED_SERVICE_REQUEST(422, "The service request code is not supported"),
+    PACKAGE_ENTRY_UNSAFE(422, "A package entry has an unsafe name or type"),
+    PACKAGE_TOO_LARGE(422, "A package exceeds its size or compression limits"),
+
+    // legacy migration
+    LEGACY_ROW_INVALID(422, "A manifest row is invalid"),
+    LEGACY_FILE_MISSING(422, "The file named by a manifest row is missing or unreadable"),
+    LEGACY_DUPLICATE_ID(422, "The legacy id was already used for different content");
+
+    private final int httpStatus;
+    private final String title;
+
+    ErrorCode(int httpStatus, String title) {
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+}
