@@ -21,6 +21,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -316,26 +317,23 @@ public final class CdaParser {
      * systems insert freely to wrap lines.
      */
     static byte[] decodeBase64(String text) {
-        char[] compact = new char[text.length()];
+        int n = text.length();
+        byte[] ascii = new byte[n];
         int length = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                compact[length++] = c;
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                continue;
             }
+            if (c > 0x7f) {
+                throw new IllegalArgumentException("it contains a non-ASCII character at position " + i);
+            }
+            ascii[length++] = (byte) c;
         }
         if (length % 4 != 0) {
             throw new IllegalArgumentException("its length without whitespace (" + length + ") is not a multiple of 4");
         }
-        byte[] ascii = new byte[length];
-        for (int i = 0; i < length; i++) {
-            char c = compact[i];
-            if (c > 0x7f) {
-                throw new IllegalArgumentException("it contains a non-ASCII character at position " + i);
-            }
-            ascii[i] = (byte) c;
-        }
-        return Base64.getDecoder().decode(ascii);
+        return Base64.getDecoder().decode(length == n ? ascii : Arrays.copyOf(ascii, length));
     }
 
     // ---------------------------------------------------------------- DOM helpers
