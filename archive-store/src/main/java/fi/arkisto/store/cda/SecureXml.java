@@ -21,6 +21,9 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -49,6 +52,9 @@ import java.io.IOException;
  * CDATA sections and processing instructions kept exactly as the parser reports them, as a
  * {@code DocumentBuilder} would, because signature verification canonicalises the original tree.
  *
+ * <p>Three ways in, all with the same guards: {@link #parseDocument} (DOM), {@link #parse} (SAX
+ * events into a handler) and {@link #createStreamReader} (StAX pull parsing).
+ *
  * <p>Thread-safe. Factories are created once; each thread reuses its own parser.
  */
 public final class SecureXml {
@@ -62,6 +68,8 @@ public final class SecureXml {
     private static final SAXParserFactory SAX_FACTORY = newSaxParserFactory();
     private static final DocumentBuilderFactory DOM_FACTORY = newDocumentBuilderFactory();
     private static final ThreadLocal<Parsers> PARSERS = ThreadLocal.withInitial(Parsers::new);
+    // The JDK does not promise that a configured XMLInputFactory is thread-safe: one per thread.
+    private static final ThreadLocal<XMLInputFactory> STAX_FACTORY = ThreadLocal.withInitial(SecureXml::newStaxFactory);
 
     private SecureXml() {
     }
@@ -110,7 +118,23 @@ public final class SecureXml {
         }
     }
 
-    private static void run(XMLReader reader, byte[] xml, XmlLimits limits, DefaultHandler target) {
+    /**
+     * A pull parser over untrusted bytes under the same guards: a DTD, too deep nesting or too
+     * many attributes end the stream with the same {@link ArchiveException} codes, and parse
+     * errors surface as {@code MALFORMED_XML} (unchecked) instead of {@link XMLStreamException}.
+     * For streaming large inputs without building a tree.
+     */
+    public static XMLStreamReader createStreamReader(byte[] xml, XmlLimits limits) {
+        checkSize(xml, limits);
+        try {
+            return new GuardedStreamReader(STAX_FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(xml)),
+                    limits);
+        } catch (XMLStreamException e) {
+            throw GuardedStreamReader.malformed(e);
+        }
+    }
+
+    private static void checkSize(byte[] xml, XmlLimits limits) {
         if (xml == null || xml.length == 0) {
             throw new ArchiveException(ErrorCode.MALFORMED_XML, "The document is empty");
         }
@@ -118,6 +142,10 @@ public final class SecureXml {
             throw new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE,
                     "The document has " + xml.length + " bytes; at most " + limits.maxBytes() + " are accepted");
         }
+    }
+
+    private static void run(XMLReader reader, byte[] xml, XmlLimits limits, DefaultHandler target) {
+        checkSize(xml, limits);
         Guard guard = new Guard(target, limits);
         reader.setContentHandler(guard);
         reader.setErrorHandler(guard);
@@ -185,6 +213,22 @@ public final class SecureXml {
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("The JDK SAX parser does not support a required security feature", e);
         }
+        return factory;
+    }
+
+    private static XMLInputFactory newStaxFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        // Without DTD support the reader reports a DOCTYPE as one DTD event, before anything in
+        // it is resolved; GuardedStreamReader refuses that event.
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("External resources are never loaded");
+        });
         return factory;
     }
 

@@ -3,6 +3,8 @@ package fi.arkisto.store.cda;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.xml.sax.Attributes;
@@ -10,6 +12,8 @@ import org.xml.sax.helpers.DefaultHandler;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -225,6 +229,67 @@ class SecureXmlTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xxe-external-entity.xml", "xxe-parameter-entity-external-dtd.xml", "billion-laughs.xml",
+            "plain-doctype.xml"})
+    void refusesEveryDtdFixtureWhenPullParsing(String file) throws Exception {
+        // given a StAX reader over a hostile fixture
+        XMLStreamReader reader = SecureXml.createStreamReader(read("/hostile/" + file), XmlLimits.defaults());
+
+        // when pulled to the end, then the DTD ends it
+        ArchiveException refusal = catchThrowableOfType(() -> {
+            while (reader.hasNext()) {
+                reader.next();
+            }
+        }, ArchiveException.class);
+        assertThat(refusal.code()).isEqualTo(ErrorCode.XML_DTD_FORBIDDEN);
+    }
+
+    @Test
+    void pullParsesTheRealSampleElementForElement() throws Exception {
+        // given the real sample
+        byte[] sample = read(CdaParserRealSampleTest.SAMPLE);
+        XMLStreamReader reader = SecureXml.createStreamReader(sample, XmlLimits.defaults());
+
+        // when pulled with nextTag and getElementText
+        reader.nextTag();
+        int elements = 1;
+        String contentSpecification = null;
+        while (reader.hasNext()) {
+            if (reader.next() == XMLStreamConstants.START_ELEMENT) {
+                elements++;
+                if ("contentSpecificationId".equals(reader.getLocalName())) {
+                    contentSpecification = reader.getElementText();
+                }
+            }
+        }
+
+        // then it saw every element the DOM has, and read text through the guard
+        assertThat(elements).isEqualTo(SecureXml.parseDocument(sample).getElementsByTagName("*").getLength());
+        assertThat(contentSpecification).isEqualTo("1.2.246.537.6.1505.1.2023.6.1");
+    }
+
+    @Test
+    void stopsPullParsingAtTheDepthLimitAndOnMalformedXml() {
+        XMLStreamReader deep = SecureXml.createStreamReader(depth(11), XmlLimits.defaults().withMaxDepth(10));
+        ArchiveException tooDeep = catchThrowableOfType(() -> {
+            while (deep.hasNext()) {
+                deep.next();
+            }
+        }, ArchiveException.class);
+        assertThat(tooDeep.code()).isEqualTo(ErrorCode.XML_TOO_DEEP);
+
+        XMLStreamReader broken = SecureXml.createStreamReader("<a>\n<b></a>".getBytes(StandardCharsets.UTF_8),
+                XmlLimits.defaults());
+        ArchiveException malformed = catchThrowableOfType(() -> {
+            while (broken.hasNext()) {
+                broken.next();
+            }
+        }, ArchiveException.class);
+        assertThat(malformed.code()).isEqualTo(ErrorCode.MALFORMED_XML);
+        assertThat(malformed.getMessage()).contains("line 2");
     }
 
     private static byte[] depth(int levels) {
