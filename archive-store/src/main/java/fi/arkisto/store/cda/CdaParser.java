@@ -255,8 +255,10 @@ public final class CdaParser {
             String timestamp = text(child(signature, HL7FI_NS, "signatureTimestamp"));
             Element certificate = child(child(child(child(signature, XMLDSIG_NS, "Signature"), XMLDSIG_NS, "KeyInfo"),
                     XMLDSIG_NS, "X509Data"), XMLDSIG_NS, "X509Certificate");
+            // The JDK's readable form ("CN=..., SERIALNUMBER=1.2.246.10..., O=..."), the same form
+            // the signature evidence records, so summary and evidence compare as strings.
             String subject = certificate == null ? null
-                    : DistinguishedNames.of(certificate(certificate.getTextContent(), field).getSubjectX500Principal());
+                    : certificate(certificate.getTextContent(), field).getSubjectX500Principal().toString();
             summaries.add(new SignatureSummary(id, typeCode, timestamp, subject));
         }
         return summaries;
