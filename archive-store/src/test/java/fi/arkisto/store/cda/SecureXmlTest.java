@@ -292,6 +292,28 @@ class SecureXmlTest {
         assertThat(malformed.getMessage()).contains("line 2");
     }
 
+    @Test
+    void startsTheThreadsParserAfreshAfterABoundedAmountOfInput() {
+        // given this thread's parser after a small document
+        SecureXml.parseDocument("<a/>".getBytes(StandardCharsets.UTF_8));
+        Object before = SecureXml.threadParsers();
+
+        // when another small document is parsed, then the parser is reused
+        SecureXml.parseDocument("<b/>".getBytes(StandardCharsets.UTF_8));
+        assertThat(SecureXml.threadParsers()).isSameAs(before);
+
+        // when a document with more than RENEW_AFTER_BYTES of unique names is parsed (a reused
+        // Xerces parser would keep all of them in its symbol table for the thread's lifetime)
+        StringBuilder names = new StringBuilder("<r>");
+        for (int i = 0; names.length() <= SecureXml.RENEW_AFTER_BYTES; i++) {
+            names.append("<unique").append(i).append("/>");
+        }
+        SecureXml.parseDocument(names.append("</r>").toString().getBytes(StandardCharsets.UTF_8));
+
+        // then the next parse runs on a new parser
+        assertThat(SecureXml.threadParsers()).isNotSameAs(before);
+    }
+
     private static byte[] depth(int levels) {
         return ("<e>".repeat(levels) + "</e>".repeat(levels)).getBytes(StandardCharsets.UTF_8);
     }
