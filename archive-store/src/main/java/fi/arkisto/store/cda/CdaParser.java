@@ -36,9 +36,15 @@ import java.util.List;
  * missing required field, an invalid OID, an invalid personal identity code (root
  * {@code 1.2.246.21}), a malformed timestamp or Base64 part each get their own
  * {@link ErrorCode}, naming the field; identity codes are only ever shown masked.
- * Elements carrying {@code nullFlavor} count as absent.
+ * Elements carrying {@code nullFlavor} count as absent. A single-valued element given twice
+ * ({@code id}, {@code setId}, {@code versionNumber}, the local header's fields, the body's
+ * {@code text}...) is refused as {@code INVALID_FIELD_VALUE} rather than resolved by picking one.
+ * When the client's {@code patientRole} lists several ids, the personal identity code is the
+ * client id.
  *
- * <p>Thread-safe; one instance serves the whole application.
+ * <p>Thread-safe; one instance serves the whole application. The returned DOM is not: even
+ * reading a Xerces DOM updates internal caches, so confine each {@link ParsedDocument} to one
+ * thread at a time.
  */
 public final class CdaParser {
 
