@@ -123,7 +123,7 @@ public class ArchivingService implements AutoCloseable {
         try {
             transaction.executeWithoutResult(status -> {
                 if (candidate.previousStored != null) {
-                    lockPrevious(candidate.previousStored.document().oid().value(), context);
+                    lockPrevious(candidate.previousStored.document().oid().value());
                 }
                 if (documents.insertIfAbsent(List.of(version))[0] == 0) {
                     throw new ConcurrentSubmission();
@@ -242,7 +242,7 @@ public class ArchivingService implements AutoCloseable {
             transaction.executeWithoutResult(status -> {
                 for (Candidate c : ready) {
                     if (c.previousStored != null) {
-                        lockPrevious(c.previousStored.document().oid().value(), context);
+                        lockPrevious(c.previousStored.document().oid().value());
                     }
                 }
                 int[] counts = documents.insertIfAbsent(versions);
@@ -479,7 +479,7 @@ public class ArchivingService implements AutoCloseable {
     }
 
     /** Re-checks under a row lock that the version being replaced is still the set's active head. */
-    private void lockPrevious(String previousOid, RequestContext context) {
+    private void lockPrevious(String previousOid) {
         StoredDocument previous = documents.findForUpdate(previousOid).orElseThrow(ConcurrentSubmission::new);
         if (previous.document().status() != DocumentStatus.ACTIVE) {
             throw new ConcurrentSubmission();
