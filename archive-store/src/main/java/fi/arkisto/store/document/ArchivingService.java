@@ -182,6 +182,7 @@ public class ArchivingService implements AutoCloseable {
             if (stored != null) {
                 if (stored.document().sha256().equals(c.sha256)) {
                     c.duplicate = new ArchiveOutcome(stored.document(), false);
+                    c.existing = stored;
                 } else {
                     c.error = conflict(c);
                 }
@@ -214,6 +215,7 @@ public class ArchivingService implements AutoCloseable {
 
         // store the bytes; a version whose batch predecessor could not be stored cannot be recorded either
         runAll(planned, storagePool, this::store);
+        runAll(live.stream().filter(c -> c.duplicate != null).toList(), storagePool, c -> heal(c, c.existing));
         List<Candidate> ready = new ArrayList<>();
         for (Candidate c : planned) {
             if (!c.failed() && c.previousInBatch != null && c.previousInBatch.failed()) {
@@ -478,6 +480,22 @@ public class ArchivingService implements AutoCloseable {
         }
     }
 
+    /**
+     * An identical resubmission carries the very bytes the metadata points at: if their object went
+     * missing (swept in the sweeper's residual window, or lost by the store), write it back.
+     */
+    private void heal(Candidate c, StoredDocument stored) {
+        try {
+            if (!objects.exists(stored.objectKey())) {
+                log.warn("Object of archived document {} was missing; restored it from an identical resubmission",
+                        c.documentOid());
+                objects.put(stored.objectKey(), c.bytes, c.sha256);
+            }
+        } catch (ArchiveException e) {
+            log.warn("Could not check the object of archived document {}", c.documentOid(), e);
+        }
+    }
+
     /** Re-checks under a row lock that the version being replaced is still the set's active head. */
     private void lockPrevious(String previousOid) {
         StoredDocument previous = documents.findForUpdate(previousOid).orElseThrow(ConcurrentSubmission::new);
@@ -488,6 +506,7 @@ public class ArchivingService implements AutoCloseable {
 
     private ArchiveOutcome answerExisting(Candidate c, StoredDocument stored, RequestContext context) {
         if (stored.document().sha256().equals(c.sha256)) {
+            heal(c, stored);
             audit.append(new AuditEntry(context, AuditOperation.ARCHIVE, c.documentOid(), c.clientId(),
                     AuditOutcome.DUPLICATE, "identical to the archived version"));
             return new ArchiveOutcome(stored.document(), false);

@@ -19,8 +19,8 @@ import java.util.List;
  * robbed of its object; each candidate is re-checked just before deletion, because
  * content-addressed keys may be written again by a new submission of the same bytes. A residual
  * window remains between that re-check and the delete; a read of a document whose object was lost
- * that way fails with STORED_OBJECT_CORRUPT rather than returning wrong data, and resubmitting the
- * same bytes restores it. Run it rarely (e.g. daily) with a grace period far above archiving latency.
+ * that way fails with STORED_OBJECT_CORRUPT rather than returning wrong data, and an identical
+ * resubmission of the same bytes writes the object back. Run it rarely (e.g. daily) with a grace period far above archiving latency.
  */
 public class OrphanObjectSweeper {
 

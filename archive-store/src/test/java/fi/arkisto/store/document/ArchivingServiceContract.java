@@ -113,6 +113,23 @@ abstract class ArchivingServiceContract {
     }
 
     @Test
+    void anIdenticalResubmissionWritesBackAnObjectThatWentMissing() {
+        // given
+        byte[] document = KantaSamples.document().build();
+        ArchiveOutcome first = archiving.archive(document, OWNER);
+        String key = ObjectStore.documentKey(first.document().sha256());
+        objects.delete(key);
+        assertRefused(() -> reading.content(first.document().oid(), OWNER), ErrorCode.STORED_OBJECT_CORRUPT);
+
+        // when
+        ArchiveOutcome again = archiving.archive(document, OWNER);
+
+        // then
+        assertThat(again.created()).isFalse();
+        assertThat(reading.content(first.document().oid(), OWNER).bytes()).isEqualTo(document);
+    }
+
+    @Test
     void sameOidWithDifferentBytesIsAConflictAndChangesNothing() {
         // given
         KantaSamples.Builder builder = KantaSamples.document();
