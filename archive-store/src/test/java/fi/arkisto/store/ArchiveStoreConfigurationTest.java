@@ -17,9 +17,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
+import org.springframework.core.Ordered;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +39,13 @@ class ArchiveStoreConfigurationTest {
     void wiresTheStoreAndRunsEveryCheckBeanInOrder() {
         // given
         Map<String, String> environment = ArchiveStoreTestEnvironment.local().properties();
+        List<Integer> ran = new ArrayList<>();
 
         // when
         runner.withPropertyValues(properties(environment))
                 .withPropertyValues("arkisto.store.storage-concurrency=4", "arkisto.store.orphan-grace-period=PT2H")
-                .withUserConfiguration(OrderedChecks.class)
+                .withBean("second", DocumentCheck.class, () -> new RecordingCheck(2, ran, true))
+                .withBean("first", DocumentCheck.class, () -> new RecordingCheck(1, ran, false))
                 .run(context -> {
                     // then
                     assertThat(context).hasNotFailed();
@@ -57,7 +57,7 @@ class ArchiveStoreConfigurationTest {
                     assertThatThrownBy(() -> context.getBean(ArchivingService.class).archive(document, owner))
                             .isInstanceOfSatisfying(ArchiveException.class,
                                     e -> assertThat(e.code()).isEqualTo(ErrorCode.HEADER_RULE_VIOLATED));
-                    assertThat(context.getBean(OrderedChecks.class).ran).containsExactly("first", "second");
+                    assertThat(ran).containsExactly(1, 2);
                 });
     }
 
@@ -78,23 +78,19 @@ class ArchiveStoreConfigurationTest {
         return environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
-    @Configuration(proxyBeanMethods = false)
-    static class OrderedChecks {
-        final List<String> ran = new ArrayList<>();
-
-        @Bean
-        @Order(2)
-        DocumentCheck second() {
-            return (document, report) -> {
-                ran.add("second");
-                throw new ArchiveException(ErrorCode.HEADER_RULE_VIOLATED, "second check refuses");
-            };
+    /** A check ordered by {@link Ordered}, as check beans without {@code @Order} on their class may be. */
+    private record RecordingCheck(int order, List<Integer> ran, boolean refuses) implements DocumentCheck, Ordered {
+        @Override
+        public void check(fi.arkisto.store.cda.ParsedDocument document, fi.arkisto.store.document.ValidationReport report) {
+            ran.add(order);
+            if (refuses) {
+                throw new ArchiveException(ErrorCode.HEADER_RULE_VIOLATED, "check " + order + " refuses");
+            }
         }
 
-        @Bean
-        @Order(1)
-        DocumentCheck first() {
-            return (document, report) -> ran.add("first");
+        @Override
+        public int getOrder() {
+            return order;
         }
     }
 }
