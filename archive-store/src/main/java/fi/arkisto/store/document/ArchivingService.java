@@ -83,7 +83,10 @@ public class ArchivingService implements AutoCloseable {
         this.audit = Objects.requireNonNull(audit);
         this.policy = Objects.requireNonNull(policy);
         this.documents = new DocumentRepository(dataSource);
+        // archiving is a unit of its own: durable when it returns, whatever the caller's transaction does
+        // (a migration chunk that rolls back resubmits, and identical resubmissions are duplicates)
         this.transaction = new TransactionTemplate(transactionManager);
+        this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.cpuPool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("arkisto-archive-cpu"));
@@ -122,6 +125,7 @@ public class ArchivingService implements AutoCloseable {
         NewVersion version = newVersion(candidate, context, now());
         try {
             transaction.executeWithoutResult(status -> {
+                limitLockWaits();
                 if (candidate.previousStored != null) {
                     lockPrevious(candidate.previousStored.document().oid().value());
                 }
@@ -242,6 +246,7 @@ public class ArchivingService implements AutoCloseable {
         boolean committed = false;
         try {
             transaction.executeWithoutResult(status -> {
+                limitLockWaits();
                 for (Candidate c : ready) {
                     if (c.previousStored != null) {
                         lockPrevious(c.previousStored.document().oid().value());
@@ -344,6 +349,7 @@ public class ArchivingService implements AutoCloseable {
         ArchiveException[] refusal = new ArchiveException[1];
         try {
             transaction.executeWithoutResult(status -> {
+                limitLockWaits();
                 Optional<StoredDocument> found = documents.findForUpdate(documentOid);
                 if (found.isEmpty()) {
                     refusal[0] = new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document " + documentOid);
@@ -496,6 +502,10 @@ public class ArchivingService implements AutoCloseable {
         }
     }
 
+    private void limitLockWaits() {
+        documents.limitLockWaits();
+    }
+
     /** Re-checks under a row lock that the version being replaced is still the set's active head. */
     private void lockPrevious(String previousOid) {
         StoredDocument previous = documents.findForUpdate(previousOid).orElseThrow(ConcurrentSubmission::new);
@@ -507,7 +517,7 @@ public class ArchivingService implements AutoCloseable {
     private ArchiveOutcome answerExisting(Candidate c, StoredDocument stored, RequestContext context) {
         if (stored.document().sha256().equals(c.sha256)) {
             heal(c, stored);
-            audit.append(new AuditEntry(context, AuditOperation.ARCHIVE, c.documentOid(), c.clientId(),
+            audit.appendCommitted(new AuditEntry(context, AuditOperation.ARCHIVE, c.documentOid(), c.clientId(),
                     AuditOutcome.DUPLICATE, "identical to the archived version"));
             return new ArchiveOutcome(stored.document(), false);
         }
@@ -590,7 +600,7 @@ public class ArchivingService implements AutoCloseable {
 
     private void appendQuietly(List<AuditEntry> entries) {
         try {
-            audit.appendAll(entries);
+            audit.appendAllCommitted(entries);
         } catch (ArchiveException e) {
             // the refusal itself is what the caller must see; a failing audit store is logged loudly
             log.error("Could not audit {} refused submissions", entries.size(), e);

@@ -130,6 +130,26 @@ abstract class ArchivingServiceContract {
     }
 
     @Test
+    void archivingAndReadAuditsAreDurableWhateverTheCallersTransactionDoes(
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        // given: a caller (e.g. a migration chunk) that archives and reads inside its own transaction
+        KantaSamples.Builder builder = KantaSamples.document();
+        var callers = new org.springframework.transaction.support.TransactionTemplate(transactions);
+
+        // when: the caller's transaction rolls back afterwards
+        callers.executeWithoutResult(status -> {
+            archiving.archive(builder.build(), OWNER);
+            reading.metadata(DocumentOid.of(builder.oidValue()), OWNER);
+            status.setRollbackOnly();
+        });
+
+        // then
+        assertThat(rows(builder.oidValue())).isEqualTo(1);
+        assertThat(audit.eventsForDocument(builder.oidValue())).extracting(AuditEvent::operation)
+                .containsExactly("ARCHIVE", "READ_METADATA");
+    }
+
+    @Test
     void sameOidWithDifferentBytesIsAConflictAndChangesNothing() {
         // given
         KantaSamples.Builder builder = KantaSamples.document();
