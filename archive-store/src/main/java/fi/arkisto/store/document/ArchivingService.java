@@ -110,11 +110,14 @@ public class ArchivingService implements AutoCloseable {
         if (candidate.failed()) {
             throw refused(candidate, context);
         }
+        // the set's head is read before the OID is looked up: a concurrent archiving of this very
+        // document is then either seen by the lookup, or not in the head and caught by the insert
+        Head head = documents.currentOfSet(candidate.metadata().setId()).map(Head::of).orElse(null);
         Optional<StoredDocument> existing = documents.find(candidate.documentOid());
         if (existing.isPresent()) {
             return answerExisting(candidate, existing.get(), context);
         }
-        planVersion(candidate, documents.currentOfSet(candidate.metadata().setId()).map(Head::of).orElse(null), context);
+        planVersion(candidate, head, context);
         if (candidate.failed()) {
             throw refused(candidate, context);
         }
@@ -174,6 +177,11 @@ public class ArchivingService implements AutoCloseable {
         });
         List<Candidate> live = candidates.stream().filter(c -> !c.failed()).toList();
 
+        // the sets' heads are read before the OIDs are looked up (see archive())
+        Map<String, Head> heads = new HashMap<>();
+        documents.currentOfSets(live.stream().map(c -> c.metadata().setId()).distinct().toList())
+                .forEach(s -> heads.put(s.document().metadata().setId(), Head.of(s)));
+
         // identical or conflicting OIDs: against the archive, and within the list (first one wins)
         Map<String, StoredDocument> existing = new HashMap<>();
         documents.findAll(live.stream().map(Candidate::documentOid).distinct().toList())
@@ -202,9 +210,6 @@ public class ArchivingService implements AutoCloseable {
         }
 
         // version rules, walking each set in version order from its archived head
-        Map<String, Head> heads = new HashMap<>();
-        documents.currentOfSets(fresh.stream().map(c -> c.metadata().setId()).distinct().toList())
-                .forEach(s -> heads.put(s.document().metadata().setId(), Head.of(s)));
         List<Candidate> ordered = new ArrayList<>(fresh);
         ordered.sort(Comparator.comparing((Candidate c) -> c.metadata().setId())
                 .thenComparingInt(c -> c.metadata().versionNumber()).thenComparingInt(c -> c.index));

@@ -350,6 +350,68 @@ abstract class ArchivingServiceContract {
     }
 
     @Test
+    void concurrentReplacementsOfOneVersionEndAsOneReplacement() throws Exception {
+        // given
+        KantaSamples.Builder first = KantaSamples.document();
+        archiving.archive(first.build(), OWNER);
+        List<byte[]> replacements = List.of(
+                KantaSamples.document().replacing(first.oidValue(), first.oidValue()).version(2).reasonOfCorrection("A").build(),
+                KantaSamples.document().replacing(first.oidValue(), first.oidValue()).version(2).reasonOfCorrection("B").build(),
+                KantaSamples.document().replacing(first.oidValue(), first.oidValue()).version(2).reasonOfCorrection("C").build());
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        // when
+        List<Object> results = concurrently(3, () -> {
+            try {
+                return archiving.archive(replacements.get(next.getAndIncrement()), OWNER);
+            } catch (ArchiveException e) {
+                return e.code();
+            }
+        });
+
+        // then
+        assertThat(results).filteredOn(ArchiveOutcome.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(ErrorCode.class::isInstance).containsOnly(ErrorCode.VERSION_CONFLICT);
+        assertThat(jdbc().queryForList("SELECT status FROM archive.document_version WHERE set_id = ? ORDER BY version_number",
+                String.class, first.oidValue())).containsExactly("REPLACED", "ACTIVE");
+    }
+
+    @Test
+    void bulkAndSingleSubmissionsOfTheSameDocumentsRacingEndAsOneRowEach() throws Exception {
+        // given
+        List<byte[]> documents = new ArrayList<>();
+        List<String> oids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            KantaSamples.Builder builder = KantaSamples.document();
+            oids.add(builder.oidValue());
+            documents.add(builder.build());
+        }
+
+        // when
+        List<List<ArchiveOutcome>> runs = concurrently(3, () -> {
+            List<ArchiveOutcome> outcomes = new ArrayList<>();
+            if (Thread.currentThread().getName().endsWith("1")) {
+                for (byte[] d : documents) {
+                    outcomes.add(archiving.archive(d, OWNER));
+                }
+            } else {
+                for (BulkResult r : archiving.archiveAll(documents, OWNER)) {
+                    assertThat(r.error()).isNull();
+                    outcomes.add(r.outcome());
+                }
+            }
+            return outcomes;
+        });
+
+        // then
+        assertThat(runs.stream().flatMap(List::stream).filter(ArchiveOutcome::created).map(o -> o.document().oid().value()))
+                .containsExactlyInAnyOrderElementsOf(oids);
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM archive.document_version WHERE document_oid = ANY(?)",
+                Integer.class, (Object) oids.toArray(String[]::new))).isEqualTo(12);
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
     void aDatabaseFailureAfterTheObjectIsWrittenLeavesNoRowAndTheSweeperRemovesTheObject() {
         // given: the database refuses this one document's row after its object has been written
         KantaSamples.Builder builder = KantaSamples.document();
