@@ -111,8 +111,8 @@ public final class CdaParser {
                 "componentOf/encompassingEncounter/encounterParticipant[@typeCode='ADM']"
                         + "/assignedEntity/representedOrganization/id@root");
 
-        OffsetDateTime effectiveTime = Hl7Timestamps.parse(
-                required(attribute(one(root, HL7_NS, "effectiveTime"), "value"), "effectiveTime@value"), "effectiveTime@value");
+        String effectiveValue = required(attribute(one(root, HL7_NS, "effectiveTime"), "value"), "effectiveTime@value");
+        OffsetDateTime effectiveTime = Hl7Timestamps.parse(effectiveValue, "effectiveTime@value");
 
         Element header = one(root, HL7FI_NS, "localSocialHeader");
         if (header == null) {
