@@ -103,6 +103,8 @@ public final class SecureXml {
      * Streams untrusted bytes through {@code handler} under the same guards as
      * {@link #parseDocument(byte[], XmlLimits)}. If the handler also implements
      * {@link LexicalHandler} (e.g. {@link DefaultHandler2}) it receives comments and CDATA bounds.
+     * The reader is namespace-aware with the {@code namespace-prefixes} feature on, so namespace
+     * declarations also appear among an element's {@link Attributes} (qName {@code xmlns...}).
      * An {@link ArchiveException} thrown by the handler propagates unchanged.
      */
     public static void parse(byte[] xml, XmlLimits limits, DefaultHandler handler) {
