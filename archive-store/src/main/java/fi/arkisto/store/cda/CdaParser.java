@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a Kanta social welfare CDA R2 document as client information systems send it (issue 2,
@@ -59,6 +61,9 @@ public final class CdaParser {
             throw new IllegalStateException("The JDK has no X.509 certificate factory", e);
         }
     });
+
+    private static final int SUBJECT_CACHE_SIZE = 256;
+    private static final Map<String, String> SUBJECTS = new ConcurrentHashMap<>();
 
     private final XmlLimits limits;
 
@@ -111,8 +116,8 @@ public final class CdaParser {
                 "componentOf/encompassingEncounter/encounterParticipant[@typeCode='ADM']"
                         + "/assignedEntity/representedOrganization/id@root");
 
-        OffsetDateTime effectiveTime = Hl7Timestamps.parse(
-                required(attribute(one(root, HL7_NS, "effectiveTime"), "value"), "effectiveTime@value"), "effectiveTime@value");
+        String effectiveValue = required(attribute(one(root, HL7_NS, "effectiveTime"), "value"), "effectiveTime@value");
+        OffsetDateTime effectiveTime = Hl7Timestamps.parse(effectiveValue, "effectiveTime@value");
 
         Element header = one(root, HL7FI_NS, "localSocialHeader");
         if (header == null) {
@@ -263,11 +268,27 @@ public final class CdaParser {
                     XMLDSIG_NS, "X509Data"), XMLDSIG_NS, "X509Certificate");
             // The JDK's readable form ("CN=..., SERIALNUMBER=1.2.246.10..., O=..."), the same form
             // the signature evidence records, so summary and evidence compare as strings.
-            String subject = certificate == null ? null
-                    : certificate(certificate.getTextContent(), field).getSubjectX500Principal().toString();
+            String subject = certificate == null ? null : subjectOf(certificate.getTextContent(), field);
             summaries.add(new SignatureSummary(id, typeCode, timestamp, subject));
         }
         return summaries;
+    }
+
+    /**
+     * A system signs thousands of documents with one certificate (a legacy migration signs them
+     * all with the organisation's): decoding it once instead of per document saves most of the
+     * signature summary's cost. Only successfully decoded certificates are remembered.
+     */
+    private static String subjectOf(String base64, String field) {
+        String subject = SUBJECTS.get(base64);
+        if (subject == null) {
+            subject = certificate(base64, field).getSubjectX500Principal().toString();
+            if (SUBJECTS.size() >= SUBJECT_CACHE_SIZE) {
+                SUBJECTS.clear();
+            }
+            SUBJECTS.put(base64, subject);
+        }
+        return subject;
     }
 
     private static X509Certificate certificate(String base64, String field) {

@@ -61,7 +61,8 @@ public final class SecureXml {
 
     private static final String FEATURE_NAMESPACE_PREFIXES = "http://xml.org/sax/features/namespace-prefixes";
     private static final String FEATURE_EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
-    private static final String FEATURE_EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
+    private static final String FEATURE_EXTERNAL_PARAMETER_ENTITIES =
+            "http://xml.org/sax/features/external-parameter-entities";
     private static final String FEATURE_LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
     private static final String PROPERTY_LEXICAL_HANDLER = "http://xml.org/sax/properties/lexical-handler";
 
@@ -102,6 +103,8 @@ public final class SecureXml {
      * Streams untrusted bytes through {@code handler} under the same guards as
      * {@link #parseDocument(byte[], XmlLimits)}. If the handler also implements
      * {@link LexicalHandler} (e.g. {@link DefaultHandler2}) it receives comments and CDATA bounds.
+     * The reader is namespace-aware with the {@code namespace-prefixes} feature on, so namespace
+     * declarations also appear among an element's {@link Attributes} (qName {@code xmlns...}).
      * An {@link ArchiveException} thrown by the handler propagates unchanged.
      */
     public static void parse(byte[] xml, XmlLimits limits, DefaultHandler handler) {
