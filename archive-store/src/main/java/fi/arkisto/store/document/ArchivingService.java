@@ -164,6 +164,9 @@ public class ArchivingService implements AutoCloseable {
      */
     public List<BulkResult> archiveAll(List<byte[]> cdas, RequestContext context) {
         Objects.requireNonNull(context, "context");
+        if (cdas.isEmpty()) {
+            return List.of();
+        }
         List<Candidate> candidates = new ArrayList<>(cdas.size());
         for (int i = 0; i < cdas.size(); i++) {
             candidates.add(new Candidate(i, Objects.requireNonNull(cdas.get(i), "cda " + i)));
@@ -236,8 +239,10 @@ public class ArchivingService implements AutoCloseable {
             }
         }
         ready.sort(Comparator.comparingInt(c -> c.index));
+        java.util.Set<Candidate> readySet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        readySet.addAll(ready);
         for (Candidate c : live) {
-            if (c.sameAs != null && (c.sameAs.failed() || !ready.contains(c.sameAs))) {
+            if (c.sameAs != null && (c.sameAs.failed() || !readySet.contains(c.sameAs))) {
                 c.error = c.sameAs.error;
             }
         }
