@@ -264,6 +264,23 @@ abstract class ArchivingServiceContract {
     }
 
     @Test
+    void theDatabaseRefusesToRewriteArchivedContentOrRevive() {
+        // given
+        KantaSamples.Builder builder = KantaSamples.document();
+        archiving.archive(builder.build(), OWNER);
+        archiving.nullify(DocumentOid.of(builder.oidValue()), "Virheellinen", OWNER);
+
+        // when / then
+        for (String change : List.of("sha256 = repeat('0', 64)", "object_key = 'documents/elsewhere'",
+                "metadata = '{}'::jsonb", "version_number = 7",
+                "status = 'ACTIVE', nullified_at = NULL, nullification_reason = NULL")) {
+            assertThatThrownBy(() -> jdbc().update("UPDATE archive.document_version SET " + change
+                    + " WHERE document_oid = ?", builder.oidValue())).hasMessageContaining("document");
+        }
+        assertThat(reading.metadata(DocumentOid.of(builder.oidValue()), OWNER).status()).isEqualTo(DocumentStatus.NULLIFIED);
+    }
+
+    @Test
     void aNullifiedDocumentCannotBeReplaced() {
         // given
         KantaSamples.Builder first = KantaSamples.document();
