@@ -52,12 +52,28 @@ class ArchiveStoreConfigurationTest {
                     assertThat(context).hasSingleBean(ArchivingService.class).hasSingleBean(DocumentReadService.class)
                             .hasSingleBean(OrphanObjectSweeper.class);
                     assertThat(context.getBean(ArchiveStoreProperties.class).storageConcurrency()).isEqualTo(4);
+                    assertThat(context.getBean(fi.arkisto.store.document.OrphanSweepSchedule.class).isRunning()).isTrue();
                     RequestContext owner = new RequestContext(Oid.of(KantaSamples.SAMPLE_CONTROLLER), "wiring", "1");
                     byte[] document = KantaSamples.document().build();
                     assertThatThrownBy(() -> context.getBean(ArchivingService.class).archive(document, owner))
                             .isInstanceOfSatisfying(ArchiveException.class,
                                     e -> assertThat(e.code()).isEqualTo(ErrorCode.HEADER_RULE_VIOLATED));
                     assertThat(ran).containsExactly(1, 2);
+                });
+    }
+
+    @Test
+    void theOrphanSweepScheduleCanBeSwitchedOff() {
+        // given
+        Map<String, String> environment = ArchiveStoreTestEnvironment.local().properties();
+
+        // when
+        runner.withPropertyValues(properties(environment)).withPropertyValues("arkisto.store.orphan-sweep-interval=0")
+                .run(context -> {
+                    // then
+                    assertThat(context).hasNotFailed().hasSingleBean(OrphanObjectSweeper.class);
+                    assertThat(context.getBean(fi.arkisto.store.document.OrphanSweepSchedule.class).isRunning()).isFalse();
+                    assertThat(context.getBean(ArchiveStoreProperties.class).orphanSweepInterval()).isZero();
                 });
     }
 
