@@ -503,6 +503,29 @@ abstract class ArchivingServiceContract {
         }
     }
 
+    @Test
+    void anUnreachableObjectStoreRefusesWithStorageUnavailableAndRecordsNothing(
+            @Autowired fi.arkisto.store.cda.CdaParser parser,
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        // given: an object store that goes away after start
+        fi.arkisto.store.testsupport.TestObjectStorage storage = fi.arkisto.store.testsupport.TestObjectStorage.embedded();
+        ObjectStore vanishing = storage.newObjectStore();
+        storage.close();
+        KantaSamples.Builder builder = KantaSamples.document();
+        try (ArchivingService offline = new ArchivingService(parser, List.of(), vanishing, audit,
+                new fi.arkisto.store.access.AccessPolicy(), dataSource, transactions, Clock.systemUTC(), 2)) {
+
+            // when / then
+            assertRefused(() -> offline.archive(builder.build(), OWNER), ErrorCode.STORAGE_UNAVAILABLE);
+            assertThat(offline.archiveAll(List.of(KantaSamples.document().build()), OWNER))
+                    .singleElement().satisfies(r -> assertThat(r.error().code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+        } finally {
+            vanishing.close();
+        }
+        assertThat(rows(builder.oidValue())).isZero();
+        assertThat(audit.eventsForDocument(builder.oidValue())).extracting(AuditEvent::outcome).containsExactly("REJECTED");
+    }
+
     // ---- helpers ----
 
     int rows(String oid) {
