@@ -61,12 +61,13 @@ public record SignatureProperties(
      * The rule table: a document needs a valid professional signature when its general document type
      * ({@code code}, 1.2.246.537.6.1506.201701), its specific document type ({@code hl7fi:specificDocumentType})
      * or its document group ({@code hl7fi:documentGroup}, 1.2.246.537.6.1505.201601) is listed.
-     * The defaults name decisions and statements (seed 000: "all decisions and statements").
+     * The defaults name decisions (general type 1, päätös) and statements (2, lausunto), the codes the test data
+     * generator writes (seed 000: "all decisions and statements").
      */
     public record ProfessionalRequired(
-            @DefaultValue({"paatos", "lausunto"}) List<@NotBlank String> generalDocumentTypes,
-            @DefaultValue({}) List<@NotBlank String> specificDocumentTypes,
-            @DefaultValue({}) List<@NotBlank String> documentGroups) {
+            @DefaultValue({"1", "2"}) List<@NotBlank String> generalDocumentTypes,
+            @DefaultValue List<@NotBlank String> specificDocumentTypes,
+            @DefaultValue List<@NotBlank String> documentGroups) {
 
         public ProfessionalRequired {
             generalDocumentTypes = generalDocumentTypes == null ? List.of() : List.copyOf(generalDocumentTypes);
@@ -75,7 +76,7 @@ public record SignatureProperties(
         }
 
         public static ProfessionalRequired defaults() {
-            return new ProfessionalRequired(List.of("paatos", "lausunto"), List.of(), List.of());
+            return new ProfessionalRequired(List.of("1", "2"), List.of(), List.of());
         }
     }
 
@@ -83,8 +84,8 @@ public record SignatureProperties(
      * Optional certificate policy requirements. When a list is not empty, a certificate classified into
      * that class must carry at least one of the listed policy OIDs (e.g. the DVV professional card policies).
      */
-    public record CertificatePolicies(@DefaultValue({}) List<@NotBlank String> professional,
-                                      @DefaultValue({}) List<@NotBlank String> system) {
+    public record CertificatePolicies(@DefaultValue List<@NotBlank String> professional,
+                                      @DefaultValue List<@NotBlank String> system) {
 
         public CertificatePolicies {
             professional = professional == null ? List.of() : List.copyOf(professional);
