@@ -233,4 +233,24 @@ class StructureCheckTest {
         assertThat(SHIPPED.structure("../../etc/passwd")).isEmpty();
         assertThat(SHIPPED.structure("1.2.246.537.6.1505.9.2026.99.1")).isEmpty();
     }
+
+    @Test
+    void schemaMessagesNeverCarryAnIdentityCode(@TempDir Path dir) throws IOException {
+        // given a schema whose rule would echo the offending value (const on the identity code)
+        Files.writeString(dir.resolve("1.2.246.537.6.1505.1.2023.6.1.schema.json"), """
+                {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                 "properties": {"asiakkuusasiakirja": {"properties": {"asiakas": {"properties": {"henkilotunnus":
+                   {"properties": {"value": {"enum": ["010101-900R"]}}}}}}}}}
+                """);
+        StructureCatalogue catalogue = new StructureCatalogue(new StructureProperties(dir, false));
+
+        // when / then
+        assertThatThrownBy(() -> check(catalogue, parse(SAMPLE)))
+                .isInstanceOfSatisfying(ArchiveException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.STRUCTURE_INVALID);
+                    assertThat(e.getMessage()).contains("/asiakkuusasiakirja/asiakas/henkilotunnus/value")
+                            .doesNotContain("200111A904P").doesNotContain("010101-900R");
+                });
+        assertThat(Structure.safe("value 200111A904P and 010101-900R")).isEqualTo("value 200111***** and 010101*****");
+    }
 }

@@ -69,7 +69,7 @@ class SignedGeneratedDocumentsTest {
     void documentsSignedWithTheTestPkiVerifyAndDecisionsCarryAProfessionalSignature() {
         // given
         Clock clock = Clock.systemUTC();
-        GeneratorOptions options = GeneratorOptions.builder().count(80).seed(23)
+        GeneratorOptions options = GeneratorOptions.builder().count(40).seed(23)
                 .signer(pki.systemSigner(clock)::sign)
                 .professionalSigner(pki.professionalSigner(0, clock)::sign)
                 .build();
@@ -91,7 +91,7 @@ class SignedGeneratedDocumentsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         // when
-        int exit = TestDataGeneratorCommand.run(new String[]{"generate", "--count", "25", "--out", out.toString(),
+        int exit = TestDataGeneratorCommand.run(new String[]{"generate", "--count", "12", "--out", out.toString(),
                         "--seed", "4", "--keystore", pkiDir.resolve("system.p12").toString(),
                         "--keystore-password-env", "ARKISTO_TEST_P12",
                         "--professional-keystore", pkiDir.resolve("professional-1.p12").toString()},
@@ -101,7 +101,7 @@ class SignedGeneratedDocumentsTest {
         // then
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         List<String> manifest = Files.readAllLines(out.resolve(TestDataGenerator.MANIFEST));
-        assertThat(manifest).hasSize(26);
+        assertThat(manifest).hasSize(13);
         for (String line : manifest.subList(1, manifest.size())) {
             String[] row = line.split(",", -1);
             assertArchivable(Files.readAllBytes(out.resolve(row[1])), row[10]);
