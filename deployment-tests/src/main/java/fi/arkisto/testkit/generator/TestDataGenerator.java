@@ -164,7 +164,8 @@ public final class TestDataGenerator {
             String unitName = task.unitName() + ", " + options.organisationName();
             String professional = SyntheticPopulation.professionalName(random);
             String professionalId = SyntheticPopulation.professionalIdentityCode(random, today);
-            LocalDate start = today.minusDays(30 + random.nextInt(900));
+            // A client's documents span at most ~260 days from the start: starting 300+ days back keeps them in the past.
+            LocalDate start = today.minusDays(300 + random.nextInt(900));
             if (start.isBefore(client.birthDate())) {
                 start = client.birthDate().plusDays(1);
             }
@@ -181,6 +182,9 @@ public final class TestDataGenerator {
             if (random.nextInt(8) == 0) {
                 // An old document: written before the organisation joined the archive, unstructured, no case.
                 ZonedDateTime old = time.minusYears(2 + random.nextInt(10));
+                if (old.toLocalDate().isBefore(client.birthDate())) {
+                    old = client.birthDate().plusDays(1).atTime(12, 0).atZone(HELSINKI);
+                }
                 planned.add(spec(c, DocumentGroup.OLD, DocumentType.OLD_DOCUMENT, old, null, null, null));
             }
             planned.add(spec(c, DocumentGroup.CLIENT_RELATIONSHIP, DocumentType.CLIENT_RELATIONSHIP, time, null, null,
@@ -189,7 +193,7 @@ public final class TestDataGenerator {
             for (int i = 0; i < cases; i++) {
                 String caseId = root + ".3." + (++caseCounter);
                 time = time.plusDays(1 + random.nextInt(30)).plusMinutes(random.nextInt(600));
-                LocalDate opened = time.toLocalDate();
+                LocalDate opened = notAfterToday(time).toLocalDate();
                 String title = Texts.caseTitle(random, task);
                 int documents = 1 + random.nextInt(3);
                 for (int d = 0; d < documents; d++) {
@@ -209,7 +213,8 @@ public final class TestDataGenerator {
                 time = time.plusDays(1 + random.nextInt(10));
                 List<String> corrected = new ArrayList<>(original.paragraphs());
                 corrected.add(Texts.correctionNote(random));
-                planned.add(original.replacedBy(nextDocumentOid(), Texts.reasonOfCorrection(random), time, corrected));
+                planned.add(original.replacedBy(nextDocumentOid(), Texts.reasonOfCorrection(random),
+                        notAfterToday(time), corrected));
             }
             pending.addAll(planned);
         }
@@ -217,10 +222,17 @@ public final class TestDataGenerator {
         private DocumentSpec spec(Common c, DocumentGroup group, DocumentType type, ZonedDateTime time, String caseId,
                                   LocalDate opened, String title) {
             String oid = nextDocumentOid();
+            time = notAfterToday(time);
             return new DocumentSpec(oid, oid, 1, null, null, group, type, c.task, c.client, c.professional,
                     c.professionalId, options.organisation().value(), options.organisationName(), c.unitOid,
                     c.unitName, time, caseId, opened, title, c.relationshipId, c.start, c.retention,
                     Texts.paragraphs(random, type));
+        }
+
+        /** Clients born recently start late; their documents still never lie after {@code today}. */
+        private ZonedDateTime notAfterToday(ZonedDateTime time) {
+            ZonedDateTime endOfToday = options.today().atTime(17, 0).atZone(HELSINKI);
+            return time.isAfter(endOfToday) ? endOfToday : time;
         }
 
         private record Common(Person client, ServiceTask task, String professional, String professionalId,

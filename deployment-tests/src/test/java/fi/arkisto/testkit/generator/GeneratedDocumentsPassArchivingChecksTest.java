@@ -6,6 +6,7 @@ import fi.arkisto.store.display.DisplayFormCheck;
 import fi.arkisto.store.display.DisplayFormSafety;
 import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.ValidationReport;
+import fi.arkisto.store.identity.PersonalIdentityCode;
 import fi.arkisto.store.structure.StructureCatalogue;
 import fi.arkisto.store.structure.StructureCheck;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,8 @@ class GeneratedDocumentsPassArchivingChecksTest {
     @Test
     void everyGeneratedDocumentParsesAndPassesTheStructureAndDisplayChecksWithoutWarnings() {
         // given
-        List<GeneratedDocument> documents = new TestDataGenerator(GeneratorOptions.builder().count(300).seed(17).build())
-                .documents().toList();
+        GeneratorOptions options = GeneratorOptions.builder().count(300).seed(17).build();
+        List<GeneratedDocument> documents = new TestDataGenerator(options).documents().toList();
         Set<String> structures = new HashSet<>();
 
         for (GeneratedDocument generated : documents) {
@@ -62,6 +63,9 @@ class GeneratedDocumentsPassArchivingChecksTest {
             assertThat(metadata.caseId()).isEqualTo(generated.caseId());
             assertThat(metadata.clientRelationshipId()).isEqualTo(generated.clientRelationshipId());
             assertThat(parsed.displayMediaType()).isEqualTo("application/xhtml+xml");
+            // documents lie between the client's birth and the generator's today
+            assertThat(metadata.effectiveTime().toLocalDate()).isBeforeOrEqualTo(options.today())
+                    .isAfter(PersonalIdentityCode.of(generated.clientId()).birthDate());
             assertThat(parsed.structuredForm() != null).isEqualTo(generated.contentSpecificationId() != null);
             if (generated.contentSpecificationId() != null) {
                 structures.add(generated.contentSpecificationId());
