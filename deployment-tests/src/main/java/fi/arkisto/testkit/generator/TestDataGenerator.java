@@ -30,7 +30,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * Writes synthetic Kanta social welfare documents (issue 2, "Test data"): per synthetic client one client
- * relationship document, cases whose documents share an encompassingEncounter id, other client documents, now and
+ * relationship document, cases whose documents share an encompassingEncounter id (now and then mutual cases shared
+ * with the next client, a family member), other client documents, now and
  * then an old (pre-joining, unstructured) document, and replacements (version 2 of a set with a reason of correction
  * and relatedDocument RPLC), always after the version they replace. Test identity codes only (DESIGN invariant 8).
  *
@@ -116,6 +117,7 @@ public final class TestDataGenerator {
         private long documentCounter;
         private long relationshipCounter;
         private long caseCounter;
+        private SharedCase lastCase;
 
         DocumentIterator(GeneratorOptions options) {
             this.options = options;
@@ -157,6 +159,12 @@ public final class TestDataGenerator {
             LocalDate today = options.today();
             Person client = SyntheticPopulation.person(random, today);
             int taskIndex = random.nextInt(GeneratorCodes.SERVICE_TASKS.size());
+            // Now and then the next client is a family member who becomes a party to the previous client's case:
+            // a mutual case, the same encompassingEncounter id in both clients' documents.
+            SharedCase joined = lastCase != null && random.nextInt(4) == 0 ? lastCase : null;
+            if (joined != null) {
+                taskIndex = joined.taskIndex();
+            }
             ServiceTask task = GeneratorCodes.SERVICE_TASKS.get(taskIndex);
             String unitOid = options.organisation().value().endsWith(".10.0")
                     ? root.substring(0, root.indexOf(".95777.")) + ".10." + (2001001 + taskIndex)
@@ -190,11 +198,27 @@ public final class TestDataGenerator {
             planned.add(spec(c, DocumentGroup.CLIENT_RELATIONSHIP, DocumentType.CLIENT_RELATIONSHIP, time, null, null,
                     null));
             int cases = random.nextInt(3);
+            if (joined != null && cases == 0) {
+                cases = 1;
+            }
             for (int i = 0; i < cases; i++) {
-                String caseId = root + ".3." + (++caseCounter);
                 time = time.plusDays(1 + random.nextInt(30)).plusMinutes(random.nextInt(600));
-                LocalDate opened = notAfterToday(time).toLocalDate();
-                String title = Texts.caseTitle(random, task);
+                String caseId;
+                LocalDate opened;
+                String title;
+                if (i == 0 && joined != null) {
+                    caseId = joined.caseId();
+                    opened = joined.opened();
+                    title = joined.title();
+                    if (time.toLocalDate().isBefore(opened)) {
+                        time = opened.atTime(9, 0).atZone(HELSINKI);
+                    }
+                } else {
+                    caseId = root + ".3." + (++caseCounter);
+                    opened = notAfterToday(time).toLocalDate();
+                    title = Texts.caseTitle(random, task);
+                    lastCase = new SharedCase(caseId, opened, title, taskIndex);
+                }
                 int documents = 1 + random.nextInt(3);
                 for (int d = 0; d < documents; d++) {
                     DocumentType type = d == documents - 1 && random.nextBoolean() ? DocumentType.DECISION
@@ -233,6 +257,9 @@ public final class TestDataGenerator {
         private ZonedDateTime notAfterToday(ZonedDateTime time) {
             ZonedDateTime endOfToday = options.today().atTime(17, 0).atZone(HELSINKI);
             return time.isAfter(endOfToday) ? endOfToday : time;
+        }
+
+        private record SharedCase(String caseId, LocalDate opened, String title, int taskIndex) {
         }
 
         private record Common(Person client, ServiceTask task, String professional, String professionalId,

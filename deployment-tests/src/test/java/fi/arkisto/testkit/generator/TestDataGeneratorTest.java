@@ -110,6 +110,10 @@ class TestDataGeneratorTest {
                 .collect(Collectors.groupingBy(GeneratedDocument::caseId, Collectors.counting()));
         assertThat(perCase.values()).anyMatch(n -> n >= 2);
         assertThat(documents).filteredOn(d -> d.caseId() != null).allMatch(d -> d.documentGroup().equals("2"));
+        Map<String, Set<String>> clientsPerCase = documents.stream().filter(d -> d.caseId() != null)
+                .collect(Collectors.groupingBy(GeneratedDocument::caseId,
+                        Collectors.mapping(GeneratedDocument::clientId, Collectors.toSet())));
+        assertThat(clientsPerCase.values()).as("mutual cases").anyMatch(clients -> clients.size() >= 2);
 
         Map<String, GeneratedDocument> seen = new HashMap<>();
         int replacements = 0;
