@@ -9,6 +9,7 @@ import org.w3c.dom.Node;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,11 +77,23 @@ public final class PdfRenderer {
     }
 
     private static InputStream font() {
-        InputStream in = PDDocument.class.getResourceAsStream(FONT_RESOURCE);
-        if (in == null) {
-            throw new IllegalStateException("PDFBox font resource " + FONT_RESOURCE + " is missing");
+        return new ByteArrayInputStream(FontBytes.VALUE);
+    }
+
+    /** Read once, on first use: the renderer subsets the font per document from these bytes. */
+    private static final class FontBytes {
+        static final byte[] VALUE = load();
+
+        private static byte[] load() {
+            try (InputStream in = PDDocument.class.getResourceAsStream(FONT_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("PDFBox font resource " + FONT_RESOURCE + " is missing");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        return in;
     }
 
     /** The display form (usually a {@code <div>}) inside an XHTML page with the print style sheet. */
