@@ -234,6 +234,39 @@ class SignedDocumentVerificationTest {
         verifier.check(parse(signer.sign(unsignedSample())), new ValidationReport());
     }
 
+    @Test
+    void oneSignerAndOneVerifierServeManyThreads() throws Exception {
+        // given one signer and one verifier shared by 4 threads, each signing and verifying its own documents
+        SystemSigner signer = new SystemSigner(pki.systemKeys.getPrivate(), pki.system, CLOCK);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<SignatureEvidence>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<SignatureEvidence> evidence = new java.util.ArrayList<>();
+                    for (int i = 0; i < 6; i++) {
+                        Instant at = SIGNED_AT.plusSeconds(thread * 100L + i);
+                        ValidationReport report = new ValidationReport();
+                        verifier.check(parse(signer.sign(unsignedSample(), at)), report);
+                        evidence.addAll(report.signatures());
+                    }
+                    return evidence;
+                }));
+            }
+
+            // then every document verified with its own signing time
+            List<SignatureEvidence> all = new java.util.ArrayList<>();
+            for (var result : results) {
+                all.addAll(result.get());
+            }
+            assertThat(all).hasSize(24).allMatch(SignatureEvidence::valid);
+            assertThat(all).extracting(SignatureEvidence::signingTime).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static void assertCode(byte[] document, SignatureVerifier verifier, ErrorCode code) {
         assertThatThrownBy(() -> verifier.check(parse(document), new ValidationReport()))
                 .isInstanceOf(ArchiveException.class)
