@@ -169,6 +169,42 @@ class SignedDocumentVerificationTest {
     }
 
     @Test
+    void specificDocumentTypeInTheTableNeedsAProfessional() {
+        // given a table naming a specific document type, and a document of that type signed by the system only
+        SignatureVerifier specific = new SignatureVerifier(table(List.of(), List.of("77"), List.of()), pki.anchors(), CLOCK);
+        byte[] unsigned = SigningFixtures.bytes(SigningFixtures.unsignedSampleText().replace("<ep2:contentSpecificationId>",
+                "<ep2:specificDocumentType code=\"77\" codeSystem=\"1.2.246.537.6.1507.201701\"/>\n\t\t<ep2:contentSpecificationId>"));
+        assertThat(parse(unsigned).metadata().specificDocumentType().code()).isEqualTo("77");
+
+        assertCode(pki.systemSigner().sign(unsigned, SIGNED_AT), specific, ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED);
+        specific.check(parse(pki.professionalSigner().sign(unsigned, SIGNED_AT)), new ValidationReport());
+    }
+
+    @Test
+    void crlInDerFormIsReadFromTheAnchorDirectory(@TempDir Path anchors) throws Exception {
+        Files.writeString(anchors.resolve("test-ca.pem"), CertificateIssuer.pem(pki.ca));
+        Files.write(anchors.resolve("test-ca.crl"), pki.crl.getEncoded());
+        SignatureVerifier withCrl = new SignatureVerifier(SignatureProperties.withTrustAnchors(anchors), TrustAnchors.load(anchors), CLOCK);
+        DocumentSigner revoked = new DocumentSigner(pki.systemKeys.getPrivate(), pki.revokedSystem, SignatureType.SYSTEM, CLOCK);
+
+        assertCode(revoked.sign(unsignedSample(), SIGNED_AT), withCrl, ErrorCode.SIGNATURE_CERTIFICATE_REVOKED);
+    }
+
+    @Test
+    void crlSignedBySomeoneElseIsNotBelieved(@TempDir Path anchors) throws Exception {
+        // given a CRL naming our CA as issuer but signed with another key
+        java.security.cert.X509CRL forged = CertificateIssuer.crl(pki.ca, pki.strangerCaKeys.getPrivate(),
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"),
+                List.of(CertificateIssuer.Revocation.keyCompromise(pki.system, Instant.parse("2026-10-01T00:00:00Z"))));
+        Files.writeString(anchors.resolve("test-ca.pem"), CertificateIssuer.pem(pki.ca));
+        Files.writeString(anchors.resolve("forged.crl"), CertificateIssuer.pem(forged));
+        SignatureVerifier withForgedCrl = new SignatureVerifier(SignatureProperties.withTrustAnchors(anchors), TrustAnchors.load(anchors), CLOCK);
+
+        // then the good certificate still verifies
+        withForgedCrl.check(parse(pki.systemSigner().sign(unsignedSample(), SIGNED_AT)), new ValidationReport());
+    }
+
+    @Test
     void professionalTypeClaimedWithASystemCertificateIsAMismatch() {
         DocumentSigner wrong = new DocumentSigner(pki.systemKeys.getPrivate(), pki.system, SignatureType.PROFESSIONAL, CLOCK);
 
