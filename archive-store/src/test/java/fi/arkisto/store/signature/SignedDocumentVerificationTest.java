@@ -54,7 +54,8 @@ class SignedDocumentVerificationTest {
                 .contains("<Reference URI=\"#CDA-aikaleima.1\">")
                 .contains("<Reference URI=\"#OID1.2.246.10.32213561.95777.2026.688883.2809773\">")
                 .contains("<Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/><Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>")
-                .contains("<X509Certificate>");
+                .contains("<X509Certificate>")
+                .doesNotContain("&#13;");
         SignatureEvidence evidence = report.signatures().get(0);
         assertThat(evidence.valid()).isTrue();
         assertThat(evidence.type()).isEqualTo(SignatureType.SYSTEM);
