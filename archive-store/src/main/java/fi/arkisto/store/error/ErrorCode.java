@@ -62,6 +62,7 @@ public enum ErrorCode {
     UNSUPPORTED_SERVICE_REQUEST(422, "The service request code is not supported"),
     PACKAGE_ENTRY_UNSAFE(422, "A package entry has an unsafe name or type"),
     PACKAGE_TOO_LARGE(422, "A package exceeds its size or compression limits"),
+    INGESTION_FAILED(500, "The submission could not be processed after bounded retries; it was dead-lettered"),
 
     // legacy migration
     LEGACY_ROW_INVALID(422, "A manifest row is invalid"),

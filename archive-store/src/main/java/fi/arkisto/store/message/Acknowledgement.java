@@ -40,7 +40,7 @@ public record Acknowledgement(MessageId id, OffsetDateTime creationTime, Acknowl
         return accepted() ? null : details.get(0).code();
     }
 
-    static Acknowledgement accepted(MessageFrame frame, MessageId fallbackTarget, SubmissionOutcome outcome,
+    public static Acknowledgement accepted(MessageFrame frame, MessageId fallbackTarget, SubmissionOutcome outcome,
                                     ArchivedDocument document) {
         List<AcknowledgementDetail> details = new ArrayList<>();
         String text = switch (outcome) {
@@ -58,7 +58,7 @@ public record Acknowledgement(MessageId id, OffsetDateTime creationTime, Acknowl
                 outcome, document.oid().value(), details);
     }
 
-    static Acknowledgement refused(MessageFrame frame, MessageId fallbackTarget, ArchiveException error, String documentOid) {
+    public static Acknowledgement refused(MessageFrame frame, MessageId fallbackTarget, ArchiveException error, String documentOid) {
         return new Acknowledgement(newId(), now(), AcknowledgementType.forError(error.code()), target(frame, fallbackTarget),
                 frame == null ? null : frame.senderOrganisation().value(), frame == null ? null : frame.receiverDevice(),
                 SubmissionOutcome.REJECTED, documentOid,

@@ -16,7 +16,7 @@ public enum AcknowledgementType {
     private static final Set<ErrorCode> MESSAGE_LEVEL = EnumSet.of(
             ErrorCode.FRAME_INVALID, ErrorCode.UNSUPPORTED_SERVICE_REQUEST, ErrorCode.INVALID_REQUEST,
             ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.MISSING_REQUEST_CONTEXT, ErrorCode.INVALID_REQUEST_CONTEXT,
-            ErrorCode.ACCESS_DENIED, ErrorCode.STORAGE_UNAVAILABLE, ErrorCode.PACKAGE_ENTRY_UNSAFE,
+            ErrorCode.ACCESS_DENIED, ErrorCode.STORAGE_UNAVAILABLE, ErrorCode.INGESTION_FAILED, ErrorCode.PACKAGE_ENTRY_UNSAFE,
             ErrorCode.PACKAGE_TOO_LARGE);
 
     static AcknowledgementType forError(ErrorCode code) {

@@ -9,6 +9,8 @@ public final class IngestHeaders {
     public static final String RECEIVED_AT = "arkistoReceivedAt";
     /** Exchange property: a reference to the submission (file name, message id). */
     public static final String SOURCE = "arkistoSource";
+    /** Exchange property: the {@link fi.arkisto.store.rejection.PayloadFingerprint} of a streamed payload. */
+    public static final String FINGERPRINT = "arkistoPayloadFingerprint";
     /** Header on acknowledgements and dead letters: the stable error code. */
     public static final String ERROR_CODE = "x-arkisto-error-code";
     /** Header on dead letters: the reason text. */

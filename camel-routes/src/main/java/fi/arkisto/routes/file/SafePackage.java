@@ -124,7 +124,7 @@ final class SafePackage implements Closeable {
     }
 
     /** The entry's bytes; the entry was inflated and bounded by {@link #open}, and is bounded again here. */
-    byte[] read(PackageEntry entry) {
+    synchronized byte[] read(PackageEntry entry) {
         ZipArchiveEntry zipEntry = zipEntries.get(entry.index() - 1);
         try (InputStream in = zip.getInputStream(zipEntry)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxEntryBytes() + 1));
