@@ -48,11 +48,16 @@ public class MessageService {
         try {
             submission = Submission.read(payload, contentType);
         } catch (ArchiveException e) {
-            rejections.record(source.channel(), source.reference(), source.transportMessageId(), source.receivedAt(),
-                    e.code(), e.detail(), PayloadFingerprint.of(payload));
-            return Acknowledgement.refused(null, transportId(source), e, null);
+            return reject(payload, source, e);
         }
         return submit(submission, source);
+    }
+
+    /** Records a refusal a channel found before the submission could be read (size, headers) and answers it. */
+    public Acknowledgement reject(byte[] payload, SubmissionSource source, ArchiveException error) {
+        rejections.record(source.channel(), source.reference(), source.transportMessageId(), source.receivedAt(),
+                error.code(), error.detail(), PayloadFingerprint.of(payload));
+        return Acknowledgement.refused(null, transportId(source), error, null);
     }
 
     public Acknowledgement submit(Submission submission, SubmissionSource source) {
