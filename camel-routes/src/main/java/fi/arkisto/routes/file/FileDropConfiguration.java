@@ -30,11 +30,6 @@ class FileDropConfiguration {
                 new JdbcMessageIdRepository(dataSource, new TransactionTemplate(transactions), PROCESSOR_NAME);
         repository.setCreateTableIfNotExists(false);
         repository.setTableName("archive.ingest_processed_file");
-        repository.setTableExistsString("SELECT 1 FROM archive.ingest_processed_file WHERE 1 = 0");
-        repository.setQueryString("SELECT COUNT(*) FROM archive.ingest_processed_file WHERE processor_name = ? AND message_id = ?");
-        repository.setInsertString("INSERT INTO archive.ingest_processed_file (processor_name, message_id, created_at) VALUES (?, ?, ?)");
-        repository.setDeleteString("DELETE FROM archive.ingest_processed_file WHERE processor_name = ? AND message_id = ?");
-        repository.setClearString("DELETE FROM archive.ingest_processed_file WHERE processor_name = ?");
         return repository;
     }
 
