@@ -1,6 +1,7 @@
 package fi.arkisto.app.api.problem;
 
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.identity.IdentityCodeRedaction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -23,7 +24,8 @@ public final class Problems {
 
     /** A problem whose HTTP status differs from the code's own (framework errors such as 404/405 of a route). */
     public static ProblemDetail of(ErrorCode code, HttpStatusCode status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        // Details may be built from request input; an identity code in them is masked wherever it appears.
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, IdentityCodeRedaction.redact(detail));
         problem.setTitle(status.value() == code.httpStatus() ? code.title() : titleOf(status));
         problem.setProperty(CODE, code.name());
         return problem;
