@@ -3,6 +3,7 @@ package fi.arkisto.app.api.document;
 import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.document.ClientDocumentsQuery;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -55,7 +56,7 @@ class ClientDocumentsController {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ArchiveException(ErrorCode.INVALID_REQUEST, "from must be before to");
         }
-        var query = new DocumentReadService.ClientDocumentsQuery(blankToNull(serviceTask), blankToNull(documentGroup),
+        var query = new ClientDocumentsQuery(blankToNull(serviceTask), blankToNull(documentGroup),
                 blankToNull(caseId), from, to, page, pageSize);
         var result = reads.clientDocuments(clientId, query, context);
         long totalPages = (result.total() + pageSize - 1) / pageSize;
