@@ -35,7 +35,7 @@ class PackagedApplicationIT {
     private static final Pattern CAMUNDA_PASSWORD = Pattern.compile("Camunda administrator '(\\S+)' with the generated password: (\\S+)");
     private static final String ORGANISATION = "1.2.246.10.32213561.10.0";
     private static final String SAMPLE_OID = "1.2.246.10.32213561.95777.2026.688883.2809773";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

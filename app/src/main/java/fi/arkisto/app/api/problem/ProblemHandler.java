@@ -3,6 +3,8 @@ package fi.arkisto.app.api.problem;
 import fi.arkisto.app.security.RequestContextHeaders;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.identity.IdentityCodeRedaction;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -15,9 +17,12 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
 
 /**
  * Every error of the API as {@code application/problem+json} with the stable {@code code} property
@@ -31,25 +36,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(ArchiveException.class)
-    ResponseEntity<ProblemDetail> archiveException(ArchiveException e) {
+    ResponseEntity<ProblemDetail> archiveException(ArchiveException e, HttpServletRequest request) {
         if (e.code().httpStatus() >= 500) {
             log.error("{}: {}", e.code(), e.detail(), e);
         } else {
             log.debug("Refused: {}: {}", e.code(), e.detail());
         }
-        return respond(Problems.of(e.code(), e.detail()));
+        return respond(Problems.of(e.code(), e.detail()), request);
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
-    ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e) {
+    ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e, HttpServletRequest request) {
         log.error("Storage unavailable", e);
-        return respond(Problems.of(ErrorCode.STORAGE_UNAVAILABLE, "The archive's storage is unavailable; retry later"));
+        return respond(Problems.of(ErrorCode.STORAGE_UNAVAILABLE, "The archive's storage is unavailable; retry later"), request);
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure", e);
-        return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The archive failed to process the request"));
+        return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The archive failed to process the request"), request);
     }
 
     @Override
@@ -57,6 +62,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                                                              HttpStatusCode statusCode, WebRequest request) {
         ErrorCode code = codeFor(ex, statusCode);
         ProblemDetail problem = Problems.of(code, statusCode, detailFor(ex, code, body));
+        if (request instanceof ServletWebRequest servlet) {
+            problem.setInstance(instanceOf(servlet.getRequest()));
+        }
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
     }
 
@@ -87,7 +95,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? framework.getDetail() : code.title();
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+        problem.setInstance(instanceOf(request));
         return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    /** The request path as the problem's instance, with any identity code in it masked (client paths carry them). */
+    private static URI instanceOf(HttpServletRequest request) {
+        try {
+            return URI.create(IdentityCodeRedaction.redact(request.getRequestURI()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
