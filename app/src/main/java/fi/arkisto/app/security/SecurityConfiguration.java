@@ -13,6 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,12 +21,15 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Who may call what. Four filter chains, most specific first:
@@ -51,7 +55,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/camunda/**")
+        return http.securityMatcher(path("/camunda/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 // The webapps ship their own CSRF prevention filter; a second one would reject their logins.
                 .csrf(csrf -> csrf.disable())
@@ -63,7 +67,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain camundaEngineRest(HttpSecurity http) throws Exception {
         // Authentication is enforced by Camunda's own filter (below) against its identity service.
-        return http.securityMatcher("/engine-rest/**")
+        return http.securityMatcher(path("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -93,10 +97,12 @@ class SecurityConfiguration {
         };
         AccessDeniedHandler denied = (request, response, e) -> writeProblem(response, json,
                 Problems.of(ErrorCode.ACCESS_DENIED, "This client system may not use this resource"));
-        return http.securityMatcher("/api/**")
-                .authenticationProvider(provider)
+        return http.securityMatcher(path("/api/**"))
+                // Only the registered client systems: no fall-through to a global authentication manager.
+                .authenticationManager(new ProviderManager(provider))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasRole(ApiClientRegistry.ROLE_AUDITOR)
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/audit/**"))
+                        .hasRole(ApiClientRegistry.ROLE_AUDITOR)
                         .anyRequest().hasRole(ApiClientRegistry.ROLE_CLIENT))
                 .httpBasic(basic -> basic.realmName(API_REALM).authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
@@ -112,9 +118,9 @@ class SecurityConfiguration {
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/error", "/actuator/health", "/actuator/health/**",
-                                "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
-                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(Stream.of("/", "/error", "/actuator/health", "/actuator/health/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                                .map(SecurityConfiguration::path).toArray(RequestMatcher[]::new)).permitAll()
                         .anyRequest().denyAll())
                 .build();
     }
@@ -127,6 +133,14 @@ class SecurityConfiguration {
                 resolvers.add(new RequestContextArgumentResolver(clients));
             }
         };
+    }
+
+    /**
+     * Paths match on the request path, whichever servlet serves it: the Camunda webapps and REST API are
+     * Jersey servlets, not Spring MVC handlers, so MVC-based matchers would not see them.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
     private static void writeProblem(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)

@@ -56,10 +56,10 @@ class SecurityTest extends ApiIntegrationTest {
         assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/engine")).GET().build()).statusCode()).isEqualTo(401);
         assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/process-definition")).GET().build()).statusCode()).isEqualTo(401);
         assertThat(send(HttpRequest.newBuilder(uri("/engine-rest/process-definition"))
-                .header("Authorization", basic("test-admin", "wrong")).GET().build()).statusCode()).isEqualTo(401);
+                .header("Authorization", basic("testadmin", "wrong")).GET().build()).statusCode()).isEqualTo(401);
 
         HttpResponse<byte[]> admin = send(HttpRequest.newBuilder(uri("/engine-rest/process-definition"))
-                .header("Authorization", basic("test-admin", CAMUNDA_ADMIN_PASSWORD)).GET().build());
+                .header("Authorization", basic("testadmin", CAMUNDA_ADMIN_PASSWORD)).GET().build());
         assertThat(admin.statusCode()).as(text(admin)).isEqualTo(200);
     }
 
@@ -80,8 +80,8 @@ class SecurityTest extends ApiIntegrationTest {
 
     @Test
     void theConfiguredCamundaAdministratorExistsInTheAdministratorsGroup() {
-        assertThat(camundaIdentity.checkPassword("test-admin", CAMUNDA_ADMIN_PASSWORD)).isTrue();
-        assertThat(camundaIdentity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).userId("test-admin").count()).isEqualTo(1);
+        assertThat(camundaIdentity.checkPassword("testadmin", CAMUNDA_ADMIN_PASSWORD)).isTrue();
+        assertThat(camundaIdentity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).userId("testadmin").count()).isEqualTo(1);
     }
 
     @Test

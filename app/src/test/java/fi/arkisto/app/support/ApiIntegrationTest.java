@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "arkisto.data-dir=target/unused-data-dir",
         "arkisto.api.max-document-size=256KB",
-        "arkisto.camunda.admin.username=test-admin",
+        "arkisto.camunda.admin.username=testadmin",
         "arkisto.camunda.admin.password=" + ApiIntegrationTest.CAMUNDA_ADMIN_PASSWORD,
         "arkisto.security.api-clients[0].name=" + ApiIntegrationTest.OWN_CLIENT,
         "arkisto.security.api-clients[0].password=" + ApiIntegrationTest.PASSWORD,

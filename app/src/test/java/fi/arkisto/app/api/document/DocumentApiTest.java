@@ -120,7 +120,8 @@ class DocumentApiTest extends ApiIntegrationTest {
         assertThat(display.statusCode()).as(text(display)).isEqualTo(200);
         assertThat(display.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/xhtml+xml"));
         assertThat(display.headers().firstValue("Content-Security-Policy")).hasValue(DocumentController.DISPLAY_FORM_POLICY);
-        assertThat(text(display)).contains("<html").contains("Kanta-Jade");
+        assertThat(text(display)).contains("http://www.w3.org/1999/xhtml").contains("soc-document")
+                .doesNotContain("nonXMLBody");
     }
 
     @Test
