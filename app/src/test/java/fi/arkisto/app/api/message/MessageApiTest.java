@@ -129,10 +129,6 @@ class MessageApiTest extends ApiIntegrationTest {
         body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    private static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), StandardCharsets.UTF_8);
-    }
-
     private static byte[] sampleFrame() {
         try (InputStream in = MessageApiTest.class.getResourceAsStream("/kanta/asiakkuusasiakirja_K.xml")) {
             return in.readAllBytes();
