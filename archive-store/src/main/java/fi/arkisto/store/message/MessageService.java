@@ -6,6 +6,7 @@ import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.ArchivingService;
+import fi.arkisto.store.document.BulkResult;
 import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.error.ArchiveException;
@@ -15,6 +16,11 @@ import fi.arkisto.store.rejection.PayloadFingerprint;
 import fi.arkisto.store.rejection.RejectionStore;
 import org.springframework.stereotype.Service;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -101,6 +107,56 @@ public class MessageService {
                     e.detail(), PayloadFingerprint.of(submission.fingerprintBytes()));
             return Acknowledgement.refused(frame, transportId(source), e, documentOid);
         }
+    }
+
+    /**
+     * The bulk form for frameless documents (file-drop packages): documents acting for the same context are archived
+     * together through {@link ArchivingService#archiveAll} (parallel object writes, one metadata batch), with every
+     * rule of {@link #submit}. One bad document never fails the others; its refusal is recorded like any other.
+     *
+     * @return one acknowledgement per document, in order
+     * @throws ArchiveException STORAGE_UNAVAILABLE when any document could not be stored, after the others were settled
+     */
+    public List<Acknowledgement> submitDocuments(List<byte[]> documents, List<SubmissionSource> sources) {
+        if (documents.size() != sources.size()) {
+            throw new IllegalArgumentException("one source per document");
+        }
+        Acknowledgement[] acks = new Acknowledgement[documents.size()];
+        Map<RequestContext, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < documents.size(); i++) {
+            SubmissionSource source = sources.get(i);
+            try {
+                RequestContext context = source.documentContext();
+                if (context == null) {
+                    DocumentMetadata metadata = cdaParser.parse(documents.get(i)).metadata();
+                    context = new RequestContext(Oid.of(metadata.controllerOid()), source.systemUser(),
+                            RequestContext.OWN_REGISTER_USE);
+                }
+                source.authorise(context);
+                groups.computeIfAbsent(context, c -> new ArrayList<>()).add(i);
+            } catch (ArchiveException e) {
+                acks[i] = reject(documents.get(i), source, e);
+            }
+        }
+        ArchiveException unavailable = null;
+        for (Map.Entry<RequestContext, List<Integer>> group : groups.entrySet()) {
+            List<Integer> indices = group.getValue();
+            List<byte[]> batch = indices.stream().map(documents::get).toList();
+            for (BulkResult result : archiving.archiveAll(batch, group.getKey())) {
+                int i = indices.get(result.index());
+                if (result.succeeded()) {
+                    acks[i] = accepted(null, sources.get(i), result.outcome());
+                } else if (result.error().code() == ErrorCode.STORAGE_UNAVAILABLE) {
+                    unavailable = result.error();
+                } else {
+                    acks[i] = reject(documents.get(i), sources.get(i), result.error());
+                }
+            }
+        }
+        if (unavailable != null) {
+            throw unavailable;
+        }
+        return Arrays.asList(acks);
     }
 
     private Acknowledgement nullify(MessageFrame frame, RequestContext context, SubmissionSource source) {

@@ -10,7 +10,6 @@ import fi.arkisto.store.message.Submission;
 import fi.arkisto.store.message.SubmissionOutcome;
 import fi.arkisto.store.message.SubmissionSource;
 import fi.arkisto.store.rejection.IngestChannel;
-import fi.arkisto.store.rejection.PayloadFingerprint;
 import fi.arkisto.store.rejection.RejectionStore;
 
 import java.io.IOException;
@@ -40,6 +39,8 @@ import java.util.concurrent.Future;
 final class PackageIngest {
 
     private static final String FRAME_SUFFIX = ".frame.xml";
+    /** Entries per bulk call: large enough for the bulk path's batching, small enough to bound memory. */
+    private static final int BATCH = 100;
 
     /** How one package ended: counts by outcome, and the refused entries. */
     record Report(String file, Map<SubmissionOutcome, Integer> counts, List<Map<String, String>> rejected) {
@@ -68,14 +69,19 @@ final class PackageIngest {
             return t;
         });
         try {
-            List<Future<Acknowledgement>> futures = new ArrayList<>(items.size());
-            for (Item item : items) {
-                futures.add(workers.submit(() -> ingest(pkg, fileName, item, receivedAt)));
+            List<Future<List<Acknowledgement>>> futures = new ArrayList<>();
+            for (int from = 0; from < items.size(); from += BATCH) {
+                List<Item> batch = items.subList(from, Math.min(items.size(), from + BATCH));
+                futures.add(workers.submit(() -> ingest(pkg, fileName, batch, receivedAt)));
+            }
+            List<Acknowledgement> acks = new ArrayList<>(items.size());
+            for (Future<List<Acknowledgement>> future : futures) {
+                acks.addAll(await(future));
             }
             Map<SubmissionOutcome, Integer> counts = new EnumMap<>(SubmissionOutcome.class);
             List<Map<String, String>> refused = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                Acknowledgement ack = await(futures.get(i));
+                Acknowledgement ack = acks.get(i);
                 counts.merge(ack.outcome(), 1, Integer::sum);
                 if (!ack.accepted()) {
                     Item item = items.get(i);
@@ -100,25 +106,57 @@ final class PackageIngest {
         }
     }
 
-    private Acknowledgement ingest(SafePackage pkg, String fileName, Item item, Instant receivedAt) {
+    /**
+     * One batch of entries: frames and MIME messages one by one, plain documents together through the archive's
+     * bulk path ({@link MessageService#submitDocuments}).
+     */
+    private List<Acknowledgement> ingest(SafePackage pkg, String fileName, List<Item> batch, Instant receivedAt) {
         Instant started = Instant.now();
-        metrics.received(IngestChannel.FILE);
-        String reference = fileName + "!" + item.primary().name();
-        SubmissionSource source = new SubmissionSource(IngestChannel.FILE, reference, null, receivedAt, null,
-                properties.systemUser(), null);
-        Acknowledgement ack;
-        if (item.refusal() != null) {
-            ArchiveException refusal = new ArchiveException(item.refusal(), item.refusalReason());
-            rejections.record(IngestChannel.FILE, reference, null, receivedAt, refusal.code(), refusal.detail(),
-                    PayloadFingerprint.of(pkg.read(item.primary())));
-            ack = Acknowledgement.refused(null, null, refusal, null);
-        } else if (item.document() != null) {
-            ack = messages.submit(Submission.framed(pkg.read(item.primary()), pkg.read(item.document())), source);
-        } else {
-            ack = messages.submit(pkg.read(item.primary()), null, source);
+        Acknowledgement[] acks = new Acknowledgement[batch.size()];
+        List<byte[]> plain = new ArrayList<>();
+        List<SubmissionSource> plainSources = new ArrayList<>();
+        List<Integer> plainPositions = new ArrayList<>();
+        for (int k = 0; k < batch.size(); k++) {
+            Item item = batch.get(k);
+            metrics.received(IngestChannel.FILE);
+            String reference = fileName + "!" + item.primary().name();
+            SubmissionSource source = new SubmissionSource(IngestChannel.FILE, reference, null, receivedAt, null,
+                    properties.systemUser(), null);
+            byte[] bytes = pkg.read(item.primary());
+            if (item.refusal() != null) {
+                acks[k] = messages.reject(bytes, source, new ArchiveException(item.refusal(), item.refusalReason()));
+                continue;
+            }
+            if (item.document() != null) {
+                acks[k] = messages.submit(Submission.framed(bytes, pkg.read(item.document())), source);
+                continue;
+            }
+            Submission submission;
+            try {
+                submission = Submission.read(bytes, null);
+            } catch (ArchiveException e) {
+                acks[k] = messages.reject(bytes, source, e);
+                continue;
+            }
+            if (!submission.hasFrame() && submission.document() != null) {
+                plain.add(bytes);
+                plainSources.add(source);
+                plainPositions.add(k);
+            } else {
+                acks[k] = messages.submit(submission, source);
+            }
         }
-        metrics.verdict(IngestChannel.FILE, ack, Duration.between(started, Instant.now()));
-        return ack;
+        if (!plain.isEmpty()) {
+            List<Acknowledgement> bulk = messages.submitDocuments(plain, plainSources);
+            for (int j = 0; j < bulk.size(); j++) {
+                acks[plainPositions.get(j)] = bulk.get(j);
+            }
+        }
+        Duration latency = Duration.between(started, Instant.now());
+        for (Acknowledgement ack : acks) {
+            metrics.verdict(IngestChannel.FILE, ack, latency);
+        }
+        return List.of(acks);
     }
 
     /** Pairs frames with their documents by name; everything else stands alone. */
@@ -166,7 +204,7 @@ final class PackageIngest {
         }
     }
 
-    private static Acknowledgement await(Future<Acknowledgement> future) {
+    private static <T> T await(Future<T> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
