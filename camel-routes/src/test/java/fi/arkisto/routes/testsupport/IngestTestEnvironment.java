@@ -89,6 +89,11 @@ public final class IngestTestEnvironment {
         return containers;
     }
 
+    /** The Spring properties of this environment (store, broker, inbox, queue names). */
+    public Map<String, String> properties() {
+        return Map.copyOf(properties);
+    }
+
     public Path inbox() {
         return inbox;
     }
