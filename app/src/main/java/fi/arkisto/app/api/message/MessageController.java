@@ -2,6 +2,7 @@ package fi.arkisto.app.api.message;
 
 import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.security.ApiClientRegistry;
+import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -31,6 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -51,11 +53,13 @@ class MessageController {
     private final MessageService messages;
     private final ApiClientRegistry clients;
     private final ApiProperties properties;
+    private final IngestMetrics metrics;
 
-    MessageController(MessageService messages, ApiClientRegistry clients, ApiProperties properties) {
+    MessageController(MessageService messages, ApiClientRegistry clients, ApiProperties properties, IngestMetrics metrics) {
         this.messages = messages;
         this.clients = clients;
         this.properties = properties;
+        this.metrics = metrics;
     }
 
     @Operation(summary = "Submit a framed archive request",
@@ -125,12 +129,16 @@ class MessageController {
 
     private Acknowledgement submitSafely(java.util.function.Supplier<Acknowledgement> submit, byte[] payload,
                                          SubmissionSource source) {
+        metrics.received(IngestChannel.REST);
+        Acknowledgement ack;
         try {
-            return submit.get();
+            ack = submit.get();
         } catch (ArchiveException e) {
             // STORAGE_UNAVAILABLE is not a verdict: answered AR 503 for the client to retry, recorded like any refusal
-            return messages.reject(payload, source, e);
+            ack = messages.reject(payload, source, e);
         }
+        metrics.verdict(IngestChannel.REST, ack, Duration.between(source.receivedAt(), Instant.now()));
+        return ack;
     }
 
     private SubmissionSource source(Authentication authentication) {
