@@ -59,6 +59,7 @@ public final class QueueBenchmark {
         properties.put("arkisto.ingest.queue.consumers", String.valueOf(consumers));
         properties.put("arkisto.ingest.queue.prefetch", "4");
         properties.remove("arkisto.ingest.file.inbox");
+        properties.put("spring.main.web-application-type", "none");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.fi.arkisto", "WARN");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RoutesTestApplication.class)
