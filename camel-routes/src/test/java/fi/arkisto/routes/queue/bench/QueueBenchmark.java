@@ -41,14 +41,14 @@ public final class QueueBenchmark {
 
         IngestTestEnvironment environment = IngestTestEnvironment.local();
         List<byte[]> bodies = new ArrayList<>(documents);
-        String contentType = null;
+        List<String> contentTypes = new ArrayList<>(documents);
         for (int i = 0; i < documents; i++) {
             String oid = KantaSamples.newOid();
             String client = KantaSamples.newTestIdentityCode();
             MultipartRelatedWriter.Encoded mime = MultipartRelatedWriter.write(Messages.frameFor(oid, client),
                     KantaSamples.document().oid(oid).client(client).build(), Messages.SAMPLE_ATTACHMENT_ID);
             bodies.add(mime.body());
-            contentType = mime.contentType();
+            contentTypes.add(mime.contentType());
         }
         System.out.printf("payloads: %d framed multipart/related messages, %d bytes each%n", documents, bodies.get(0).length);
 
@@ -64,8 +64,8 @@ public final class QueueBenchmark {
         properties.put("logging.level.fi.arkisto", "WARN");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RoutesTestApplication.class)
                 .properties(properties).run()) {
-            warmUp(environment, contentType);
-            Result result = offered(environment, bodies, contentType, rate);
+            warmUp(environment);
+            Result result = offered(environment, bodies, contentTypes, rate);
             System.out.printf("archive through the queue at %d/s offered: sustained %.0f documents/s (%.2f of raw), "
                             + "p50 %d ms, p99 %d ms, max %d ms, %d AA of %d%n",
                     rate, result.throughput, result.throughput / raw, result.p50, result.p99, result.max,
@@ -113,18 +113,21 @@ public final class QueueBenchmark {
         }
     }
 
-    private static void warmUp(IngestTestEnvironment environment, String contentType) throws Exception {
+    private static void warmUp(IngestTestEnvironment environment) throws Exception {
         List<byte[]> warm = new ArrayList<>();
+        List<String> types = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             String oid = KantaSamples.newOid();
-            warm.add(MultipartRelatedWriter.write(Messages.frameFor(oid, KantaSamples.SAMPLE_CLIENT),
-                    KantaSamples.document().oid(oid).build(), Messages.SAMPLE_ATTACHMENT_ID).body());
+            MultipartRelatedWriter.Encoded mime = MultipartRelatedWriter.write(Messages.frameFor(oid, KantaSamples.SAMPLE_CLIENT),
+                    KantaSamples.document().oid(oid).build(), Messages.SAMPLE_ATTACHMENT_ID);
+            warm.add(mime.body());
+            types.add(mime.contentType());
         }
-        offered(environment, warm, contentType, 50);
+        offered(environment, warm, types, 50);
     }
 
     /** Offer the payloads at a fixed rate with reply-to; latency is from publish to acknowledgement. */
-    private static Result offered(IngestTestEnvironment environment, List<byte[]> bodies, String contentType, int rate)
+    private static Result offered(IngestTestEnvironment environment, List<byte[]> bodies, List<String> contentTypes, int rate)
             throws Exception {
         try (Connection connection = environment.newConnection()) {
             Channel channel = connection.createChannel();
@@ -135,6 +138,7 @@ public final class QueueBenchmark {
             AtomicInteger accepted = new AtomicInteger();
             CountDownLatch done = new CountDownLatch(bodies.size());
             long[] last = new long[1];
+            String[] firstRefusal = new String[1];
             Channel replyChannel = connection.createChannel();
             replyChannel.basicConsume(replies, true, new DefaultConsumer(replyChannel) {
                 @Override
@@ -144,8 +148,11 @@ public final class QueueBenchmark {
                     if (at != null) {
                         int i = received.getAndIncrement();
                         latencies[i] = (now - at) / 1_000_000;
-                        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("typeCode=\"AA\"")) {
+                        String ack = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+                        if (ack.contains("typeCode=\"AA\"")) {
                             accepted.incrementAndGet();
+                        } else if (firstRefusal[0] == null) {
+                            firstRefusal[0] = ack;
                         }
                         last[0] = now;
                         done.countDown();
@@ -162,13 +169,16 @@ public final class QueueBenchmark {
                 }
                 String correlationId = UUID.randomUUID().toString();
                 AMQP.BasicProperties props = new AMQP.BasicProperties.Builder().deliveryMode(2)
-                        .contentType(contentType).correlationId(correlationId).replyTo(replies)
+                        .contentType(contentTypes.get(i)).correlationId(correlationId).replyTo(replies)
                         .messageId(correlationId).build();
                 sent.put(correlationId, System.nanoTime());
                 channel.basicPublish(environment.exchange(), environment.requestQueue(), props, bodies.get(i));
             }
             if (!done.await(30, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("not every acknowledgement arrived");
+            }
+            if (firstRefusal[0] != null) {
+                System.out.println("first refusal: " + firstRefusal[0]);
             }
             double seconds = (last[0] - start) / 1e9;
             long[] sorted = Arrays.copyOf(latencies, received.get());
