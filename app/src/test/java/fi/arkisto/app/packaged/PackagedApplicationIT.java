@@ -72,7 +72,7 @@ class PackagedApplicationIT {
             assertThat(archived.statusCode()).as(archived.body()).isEqualTo(201);
             assertThat(archived.body()).contains(SAMPLE_OID);
             assertThat(getDocument(port, auth)).isEqualTo(document);
-            assertThat(http.send(HttpRequest.newBuilder(uri(port, "/engine-rest/engine")).build(),
+            assertThat(http.send(HttpRequest.newBuilder(uri(port, "/engine-rest/process-definition")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).as("the Camunda REST API is closed").isEqualTo(401);
             stop(first);
 

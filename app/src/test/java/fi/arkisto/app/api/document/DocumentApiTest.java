@@ -2,6 +2,7 @@ package fi.arkisto.app.api.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.arkisto.app.support.ApiIntegrationTest;
+import fi.arkisto.store.testsupport.KantaSamples;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -56,7 +57,7 @@ class DocumentApiTest extends ApiIntegrationTest {
     @Test
     void anIdenticalResubmissionAnswers200WithTheSameReceipt() {
         // given a document archived once
-        byte[] document = sampleWithOid("1.2.246.10.32213561.95777.2026.688883.9000001");
+        byte[] document = derivedDocument().build();
         HttpResponse<byte[]> first = archive(document);
         assertThat(first.statusCode()).as(text(first)).isEqualTo(201);
 
@@ -128,7 +129,7 @@ class DocumentApiTest extends ApiIntegrationTest {
     void listsTheClientsDocumentsNewestFirstPagedAndFiltered() {
         // given two documents of the same client
         sampleIsArchived();
-        HttpResponse<byte[]> second = archive(sampleWithOid("1.2.246.10.32213561.95777.2026.688883.9000002"));
+        HttpResponse<byte[]> second = archive(derivedDocument().build());
         assertThat(second.statusCode()).as(text(second)).isIn(200, 201);
 
         // when the client's documents are listed one per page
@@ -157,8 +158,9 @@ class DocumentApiTest extends ApiIntegrationTest {
     @Test
     void nullificationMarksTheDocumentVoidAndKeepsItReadable() {
         // given an archived document
-        String oid = "1.2.246.10.32213561.95777.2026.688883.9000003";
-        byte[] document = sampleWithOid(oid);
+        KantaSamples.Builder builder = derivedDocument();
+        String oid = builder.oidValue();
+        byte[] document = builder.build();
         assertThat(archive(document).statusCode()).isIn(200, 201);
 
         // when it is nullified with a reason
