@@ -28,6 +28,8 @@ final class SignerXml {
     static byte[] write(Document document) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
         Transformer transformer = WRITER.get();
+        // Without this the JDK serialiser writes standalone="no", which the input never said.
+        document.setXmlStandalone(true);
         try {
             transformer.transform(new DOMSource(document), new StreamResult(out));
         } catch (TransformerException e) {

@@ -152,15 +152,20 @@ class SignedDocumentVerificationTest {
 
     @Test
     void ruleTableIsConfiguration() {
-        // given a table that names the client relationship group (1) and nothing else
-        SignatureProperties properties = new SignatureProperties(true, null, Duration.ofMinutes(5),
-                new SignatureProperties.ProfessionalRequired(List.of(), List.of(), List.of("1")),
-                new SignatureProperties.CertificatePolicies(List.of(), List.of()), null);
-        SignatureVerifier strict = new SignatureVerifier(properties, pki.anchors(), CLOCK);
+        // given a table that names the client relationship group (1) only, and one that names nothing
+        SignatureVerifier groupRule = new SignatureVerifier(table(List.of(), List.of(), List.of("1")), pki.anchors(), CLOCK);
+        SignatureVerifier noRule = new SignatureVerifier(table(List.of(), List.of(), List.of()), pki.anchors(), CLOCK);
 
-        // then the system-signed client relationship document needs a professional, the decision no longer does
-        assertCode(pki.systemSigner().sign(unsignedSample(), SIGNED_AT), strict, ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED);
-        strict.check(parse(pki.systemSigner().sign(unsignedDecision(), SIGNED_AT)), new ValidationReport());
+        // then the system-signed client relationship document needs a professional under the first table,
+        // and the system-signed decision needs none under the second
+        assertCode(pki.systemSigner().sign(unsignedSample(), SIGNED_AT), groupRule, ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED);
+        noRule.check(parse(pki.systemSigner().sign(unsignedDecision(), SIGNED_AT)), new ValidationReport());
+    }
+
+    private static SignatureProperties table(List<String> general, List<String> specific, List<String> groups) {
+        return new SignatureProperties(true, null, Duration.ofMinutes(5),
+                new SignatureProperties.ProfessionalRequired(general, specific, groups),
+                new SignatureProperties.CertificatePolicies(List.of(), List.of()), null);
     }
 
     @Test
