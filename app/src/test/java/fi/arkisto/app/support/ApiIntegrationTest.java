@@ -3,20 +3,30 @@ package fi.arkisto.app.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.arkisto.store.testsupport.ArchiveStoreTestInitializers;
+import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.testsupport.KantaSamples;
+import fi.arkisto.testkit.pki.TestPki;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,6 +67,10 @@ public abstract class ApiIntegrationTest {
     public static final String SAMPLE_CLIENT = KantaSamples.SAMPLE_CLIENT;
 
     protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SIGNATURE_COLLECTION =
+            Pattern.compile("<signatureCollection xmlns=\"urn:hl7finland\">.*?</signatureCollection>", Pattern.DOTALL);
+    private static final TestPki PKI = TestPki.create(Oid.of(CONTROLLER), "Vantaan ja Keravan hyvinvointialue", 1, Instant.now());
+    private static final Path TRUST_ANCHORS = writeTrustAnchors();
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
@@ -136,8 +150,43 @@ public abstract class ApiIntegrationTest {
         return KantaSamples.realSample();
     }
 
-    /** Another document derived from the sample (same client and controller), with a new OID. */
+    /**
+     * A document derived from the sample (same client and controller, new OID), signed anew as a client
+     * information system of the controller would: the sample's own signature no longer holds for it.
+     */
+    public static byte[] signed(KantaSamples.Builder derived) {
+        String xml = new String(derived.build(), StandardCharsets.UTF_8);
+        String unsigned = SIGNATURE_COLLECTION.matcher(xml).replaceFirst("");
+        return PKI.systemSigner(Clock.systemUTC()).sign(unsigned.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A builder of documents derived from the sample; sign them with {@link #signed}. */
     public static KantaSamples.Builder derivedDocument() {
         return KantaSamples.document();
+    }
+
+    /**
+     * Trust anchors of the test context: the real sample's system certificate (pinned) and the CA of a test
+     * PKI of the sample's controller, which signs the derived documents.
+     */
+    @DynamicPropertySource
+    static void trustAnchors(DynamicPropertyRegistry registry) {
+        registry.add("arkisto.signature.trust-anchors", () -> TRUST_ANCHORS.toString());
+    }
+
+    private static Path writeTrustAnchors() {
+        try {
+            Path directory = Files.createTempDirectory("arkisto-app-anchors");
+            PKI.writeTo(directory, "unused-test-password".toCharArray());
+            Path anchors = directory.resolve("trust-anchors");
+            try (InputStream sampleCertificate = ApiIntegrationTest.class.getResourceAsStream(
+                    "/signature/anchors/kanta-sample-system-certificate.pem")) {
+                assertThat(sampleCertificate).as("the sample's certificate from archive-store's test resources").isNotNull();
+                Files.copy(sampleCertificate, anchors.resolve("kanta-sample-system-certificate.pem"));
+            }
+            return anchors;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -72,13 +72,27 @@ class DocumentApiErrorsTest extends ApiIntegrationTest {
         String oid = broken.oidValue();
 
         // when it is archived
-        HttpResponse<byte[]> response = archive(broken.build());
+        HttpResponse<byte[]> response = archive(signed(broken));
 
         // then 422 INVALID_IDENTITY_CODE, with the code masked in the detail
         assertProblem(response, 422, "INVALID_IDENTITY_CODE");
         assertThat(text(response)).doesNotContain("200111A904X");
         assertThat(send(asOwnClient("/api/v1/documents/" + oid + "/metadata")
                 .GET().build()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDocumentWhoseSignatureNoLongerHoldsIs422AndIsNotStored() {
+        // given a document derived from the sample that still carries the sample's signature
+        var derived = derivedDocument();
+
+        // when it is archived
+        HttpResponse<byte[]> response = archive(derived.build());
+
+        // then the signature check refuses it and nothing is stored
+        assertProblem(response, 422, "SIGNATURE_INVALID");
+        assertProblem(send(asOwnClient("/api/v1/documents/" + derived.oidValue() + "/metadata").GET().build()),
+                404, "DOCUMENT_NOT_FOUND");
     }
 
     @Test
