@@ -1,5 +1,8 @@
 package fi.arkisto.app.cli;
 
+import fi.arkisto.testkit.generator.TestDataGeneratorCommand;
+import fi.arkisto.testkit.pki.TestPkiCommand;
+
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,8 +37,11 @@ public final class CommandLineTools {
     /** The tools of the modules assembled into this jar. */
     public static CommandLineTools standard() {
         CommandLineTools tools = new CommandLineTools(System.out);
-        // Register further tools here, e.g.:
-        // tools.register(new Tool("generate", "write synthetic Kanta test documents", TestDataGeneratorCommand::run));
+        tools.register(new Tool("generate", "write synthetic Kanta CDA test documents (test identity codes only); "
+                + "generate without options for its usage", TestDataGeneratorCommand::run));
+        tools.register(new Tool("pki", "create a test PKI (CA, system and professional certificates, trust anchors); "
+                + "pki without options for its usage", TestPkiCommand::run));
+        // Further tools: one line each, e.g. new Tool("migrate", "...", LegacyMigrationCommand::run).
         return tools;
     }
 

@@ -67,6 +67,12 @@ final class EmbeddedServices implements BeanFactoryPostProcessor, EnvironmentAwa
             properties.put("spring.datasource.url", postgres.jdbcUrl(DATABASE));
             properties.put("spring.datasource.username", EmbeddedPostgresServer.USER);
             properties.put("spring.datasource.password", "");
+            // zonky stops the embedded PostgreSQL from its own JVM shutdown hook, concurrently with Spring's
+            // shutdown; a bean touching the database while closing then waits out the pool's connection timeout
+            // (30 s by default), which a database on the same machine never needs.
+            if (!hasText("spring.datasource.hikari.connection-timeout")) {
+                properties.put("spring.datasource.hikari.connection-timeout", "5000");
+            }
             log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", postgres.port(), directory.postgres());
         }
         if (needsObjectStore) {

@@ -58,4 +58,21 @@ class CommandLineToolsTest {
         assertThat(tools.run(new String[]{"broken"})).isEqualTo(1);
         assertThat(output.toString(StandardCharsets.UTF_8)).contains("broken failed: no such file");
     }
+
+    @Test
+    void theJarCarriesTheGeneratorAndThePkiTools(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) throws Exception {
+        // given the standard tools of the jar
+        CommandLineTools standard = CommandLineTools.standard();
+
+        // when the generator is asked for three documents
+        int status = standard.run(new String[]{"generate", "--count", "3", "--out", out.toString(), "--seed", "7"});
+
+        // then it wrote three Kanta documents
+        assertThat(status).isZero();
+        try (var files = java.nio.file.Files.walk(out)) {
+            assertThat(files.filter(f -> f.toString().endsWith(".xml")).count()).isGreaterThanOrEqualTo(3);
+        }
+        // and pki without its options answers its usage error
+        assertThat(standard.run(new String[]{"pki"})).isEqualTo(2);
+    }
 }

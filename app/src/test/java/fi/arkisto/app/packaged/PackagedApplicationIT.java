@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,9 +27,11 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Starts the packaged jar as a user would ({@code java -jar arkisto-app.jar} with nothing configured but
- * the port and a data directory), archives a document through HTTP, restarts on the same data directory
- * and reads it back: the no-setup defaults (embedded PostgreSQL and S3) keep every archived document.
+ * Starts the packaged jar as a user would ({@code java -jar arkisto-app.jar} with nothing configured but the
+ * port, a data directory and the trust anchors its signature check needs), archives generated documents and
+ * the real sample through HTTP, restarts on the same data directory and reads them back: the no-setup
+ * defaults (embedded PostgreSQL and S3) keep every archived document. The test PKI and the signed documents
+ * come from the jar's own tools ({@code pki}, {@code generate}).
  */
 class PackagedApplicationIT {
 
@@ -35,6 +39,7 @@ class PackagedApplicationIT {
     private static final Pattern CAMUNDA_PASSWORD = Pattern.compile("Camunda administrator '(\\S+)' with the generated password: (\\S+)");
     private static final String ORGANISATION = "1.2.246.10.32213561.10.0";
     private static final String SAMPLE_OID = "1.2.246.10.32213561.95777.2026.688883.2809773";
+    private static final String KEYSTORE_PASSWORD_ENV = "ARKISTO_TEST_PKI_PASSWORD";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -43,18 +48,36 @@ class PackagedApplicationIT {
     Path temp;
 
     @Test
-    void archivesThroughHttpAndKeepsTheDocumentAcrossARestart() throws Exception {
-        // given the packaged jar and an empty data directory
+    void archivesThroughHttpAndKeepsTheDocumentsAcrossARestart() throws Exception {
+        // given the packaged jar, a test PKI and signed documents made by its own tools, and an empty data directory
         Path jar = Path.of(System.getProperty("arkisto.app.jar", "target/arkisto-app.jar"));
         assertThat(jar).exists();
         Path dataDir = temp.resolve("data");
-        byte[] document = sampleDocument();
+        Path pki = temp.resolve("pki");
+        Path generated = temp.resolve("generated");
+        Map<String, String> environment = Map.of(KEYSTORE_PASSWORD_ENV, "packaged-test-" + System.nanoTime());
+        runTool(jar, environment, "pki", "--out", pki.toString(), "--organisation", ORGANISATION, "--professionals", "1");
+        runTool(jar, environment, "generate", "--count", "3", "--seed", "11", "--out", generated.toString(),
+                "--organisation", ORGANISATION, "--keystore", pki.resolve("system.p12").toString(),
+                "--keystore-password-env", KEYSTORE_PASSWORD_ENV,
+                "--professional-keystore", pki.resolve("professional-1.p12").toString());
+        Path anchors = pki.resolve("trust-anchors");
+        try (InputStream sampleCertificate = getClass().getResourceAsStream("/signature/anchors/kanta-sample-system-certificate.pem")) {
+            assertThat(sampleCertificate).isNotNull();
+            Files.copy(sampleCertificate, anchors.resolve("kanta-sample-system-certificate.pem"));
+        }
+        Map<String, byte[]> documents = new LinkedHashMap<>();
+        for (String row : Files.readAllLines(generated.resolve("manifest.csv")).subList(1, 4)) {
+            String[] columns = row.split(",");
+            documents.put(columns[2], Files.readAllBytes(generated.resolve(columns[1])));
+        }
+        documents.put(SAMPLE_OID, sampleDocument());
         List<Process> started = new ArrayList<>();
         try {
-            // when it starts with nothing configured
+            // when it starts with nothing else configured
             int port = freePort();
             Path firstLog = temp.resolve("first.log");
-            Process first = start(jar, port, dataDir, firstLog);
+            Process first = start(jar, port, dataDir, anchors, firstLog);
             started.add(first);
             awaitHealthy(first, port, firstLog);
             String log = Files.readString(firstLog);
@@ -63,31 +86,36 @@ class PackagedApplicationIT {
             String auth = basic(api.group(1), api.group(2));
             assertThat(CAMUNDA_PASSWORD.matcher(log).find()).as("the generated Camunda admin password is printed once").isTrue();
 
-            // then it archives a document through HTTP and gives it back byte-exact
-            HttpResponse<String> archived = http.send(HttpRequest.newBuilder(uri(port, "/api/v1/documents"))
-                    .header("Authorization", auth).header("Content-Type", "application/xml")
-                    .header("X-Organisation-Oid", ORGANISATION).header("X-User-Id", "packaged-test")
-                    .header("X-Purpose-Of-Use", "1")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(archived.statusCode()).as(archived.body()).isEqualTo(201);
-            assertThat(archived.body()).contains(SAMPLE_OID);
-            assertThat(getDocument(port, auth)).isEqualTo(document);
-            assertThat(http.send(HttpRequest.newBuilder(uri(port, "/engine-rest/engine")).build(),
+            // then it archives the documents through HTTP and gives each back byte-exact
+            for (Map.Entry<String, byte[]> document : documents.entrySet()) {
+                HttpResponse<String> archived = http.send(HttpRequest.newBuilder(uri(port, "/api/v1/documents"))
+                        .header("Authorization", auth).header("Content-Type", "application/xml")
+                        .header("X-Organisation-Oid", ORGANISATION).header("X-User-Id", "packaged-test")
+                        .header("X-Purpose-Of-Use", "1")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(document.getValue())).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(archived.statusCode()).as(archived.body()).isEqualTo(201);
+                assertThat(archived.body()).contains(document.getKey());
+                assertThat(getDocument(port, auth, document.getKey())).isEqualTo(document.getValue());
+            }
+            assertThat(http.send(HttpRequest.newBuilder(uri(port, "/engine-rest/process-definition")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).as("the Camunda REST API is closed").isEqualTo(401);
             stop(first);
 
             // when it starts again on the same data directory
             int secondPort = freePort();
             Path secondLog = temp.resolve("second.log");
-            Process second = start(jar, secondPort, dataDir, secondLog);
+            Process second = start(jar, secondPort, dataDir, anchors, secondLog);
             started.add(second);
             awaitHealthy(second, secondPort, secondLog);
             String secondOutput = Files.readString(secondLog);
             Matcher secondApi = API_PASSWORD.matcher(secondOutput);
             assertThat(secondApi.find()).isTrue();
 
-            // then the document is still there, byte-exact, and the Camunda admin was not re-created
-            assertThat(getDocument(secondPort, basic(secondApi.group(1), secondApi.group(2)))).isEqualTo(document);
+            // then every document is still there, byte-exact, and the Camunda admin was not re-created
+            for (Map.Entry<String, byte[]> document : documents.entrySet()) {
+                assertThat(getDocument(secondPort, basic(secondApi.group(1), secondApi.group(2)), document.getKey()))
+                        .isEqualTo(document.getValue());
+            }
             assertThat(CAMUNDA_PASSWORD.matcher(secondOutput).find()).isFalse();
             stop(second);
         } finally {
@@ -95,8 +123,23 @@ class PackagedApplicationIT {
         }
     }
 
-    private byte[] getDocument(int port, String auth) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(port, "/api/v1/documents/" + SAMPLE_OID))
+    private void runTool(Path jar, Map<String, String> environment, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(java().toString(), "-Xmx256m", "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(List.of(arguments));
+        Path log = temp.resolve(arguments[0] + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process tool = builder.start();
+        try {
+            assertThat(tool.waitFor(120, TimeUnit.SECONDS)).as(arguments[0] + " finished").isTrue();
+            assertThat(tool.exitValue()).as(Files.readString(log)).isZero();
+        } finally {
+            tool.destroyForcibly();
+        }
+    }
+
+    private byte[] getDocument(int port, String auth, String oid) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(port, "/api/v1/documents/" + oid))
                 .header("Authorization", auth).header("X-Organisation-Oid", ORGANISATION)
                 .header("X-User-Id", "packaged-test").header("X-Purpose-Of-Use", "1").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -111,10 +154,14 @@ class PackagedApplicationIT {
         }
     }
 
-    private static Process start(Path jar, int port, Path dataDir, Path log) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new ProcessBuilder(java.toString(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--arkisto.data-dir=" + dataDir.toAbsolutePath())
+    private static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    private static Process start(Path jar, int port, Path dataDir, Path anchors, Path log) throws IOException {
+        return new ProcessBuilder(java().toString(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
+                "--server.port=" + port, "--arkisto.data-dir=" + dataDir.toAbsolutePath(),
+                "--arkisto.signature.trust-anchors=" + anchors.toAbsolutePath())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

@@ -2,9 +2,15 @@ package fi.arkisto.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.arkisto.store.testsupport.ArchiveStoreTestInitializers;
+import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.testsupport.KantaSamples;
+import fi.arkisto.testkit.pki.TestPki;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +20,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the app's Spring tests: the whole application on a random port against a real PostgreSQL and
- * the real S3 protocol, called over real HTTP. Every subclass shares this one configuration, so the
+ * Base of the app's Spring tests: the whole application on a random port against a real PostgreSQL (a random
+ * database on the local server) and the real S3 protocol (embedded S3), called over real HTTP. Every subclass shares this one configuration, so the
  * (slow, Camunda) context starts once per test JVM.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -41,22 +52,25 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.security.api-clients[2].auditor=true",
         "camunda.bpm.job-execution.enabled=false",
         "logging.level.org.camunda=WARN"})
-@ContextConfiguration(initializers = TestServices.class)
+@ContextConfiguration(initializers = ArchiveStoreTestInitializers.Local.class)
 public abstract class ApiIntegrationTest {
 
     /** The controller (custodian) of the real sample document. */
-    public static final String CONTROLLER = "1.2.246.10.32213561.10.0";
+    public static final String CONTROLLER = KantaSamples.SAMPLE_CONTROLLER;
     public static final String OTHER_ORGANISATION = "1.2.246.10.1246109.10.0";
     public static final String OWN_CLIENT = "own-cis";
     public static final String OTHER_CLIENT = "other-cis";
     public static final String AUDITOR_CLIENT = "auditor";
     public static final String PASSWORD = "test-only-password-1";
     public static final String CAMUNDA_ADMIN_PASSWORD = "camunda-test-password";
-    public static final String SAMPLE_RESOURCE = "/kanta/asiakkuusasiakirja_S.xml";
-    public static final String SAMPLE_OID = "1.2.246.10.32213561.95777.2026.688883.2809773";
-    public static final String SAMPLE_CLIENT = "200111A904P";
+    public static final String SAMPLE_OID = KantaSamples.SAMPLE_OID;
+    public static final String SAMPLE_CLIENT = KantaSamples.SAMPLE_CLIENT;
 
     protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SIGNATURE_COLLECTION =
+            Pattern.compile("<signatureCollection xmlns=\"urn:hl7finland\">.*?</signatureCollection>", Pattern.DOTALL);
+    private static final TestPki PKI = TestPki.create(Oid.of(CONTROLLER), "Vantaan ja Keravan hyvinvointialue", 1, Instant.now());
+    private static final Path TRUST_ANCHORS = writeTrustAnchors();
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
@@ -133,20 +147,46 @@ public abstract class ApiIntegrationTest {
     }
 
     public static byte[] sample() {
-        try (InputStream in = ApiIntegrationTest.class.getResourceAsStream(SAMPLE_RESOURCE)) {
-            assertThat(in).as(SAMPLE_RESOURCE + " from archive-store's test resources").isNotNull();
-            return in.readAllBytes();
+        return KantaSamples.realSample();
+    }
+
+    /**
+     * A document derived from the sample (same client and controller, new OID), signed anew as a client
+     * information system of the controller would: the sample's own signature no longer holds for it.
+     */
+    public static byte[] signed(KantaSamples.Builder derived) {
+        String xml = new String(derived.build(), StandardCharsets.UTF_8);
+        String unsigned = SIGNATURE_COLLECTION.matcher(xml).replaceFirst("");
+        return PKI.systemSigner(Clock.systemUTC()).sign(unsigned.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A builder of documents derived from the sample; sign them with {@link #signed}. */
+    public static KantaSamples.Builder derivedDocument() {
+        return KantaSamples.document();
+    }
+
+    /**
+     * Trust anchors of the test context: the real sample's system certificate (pinned) and the CA of a test
+     * PKI of the sample's controller, which signs the derived documents.
+     */
+    @DynamicPropertySource
+    static void trustAnchors(DynamicPropertyRegistry registry) {
+        registry.add("arkisto.signature.trust-anchors", () -> TRUST_ANCHORS.toString());
+    }
+
+    private static Path writeTrustAnchors() {
+        try {
+            Path directory = Files.createTempDirectory("arkisto-app-anchors");
+            PKI.writeTo(directory, "unused-test-password".toCharArray());
+            Path anchors = directory.resolve("trust-anchors");
+            try (InputStream sampleCertificate = ApiIntegrationTest.class.getResourceAsStream(
+                    "/signature/anchors/kanta-sample-system-certificate.pem")) {
+                assertThat(sampleCertificate).as("the sample's certificate from archive-store's test resources").isNotNull();
+                Files.copy(sampleCertificate, anchors.resolve("kanta-sample-system-certificate.pem"));
+            }
+            return anchors;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The sample as another document: its own OID (id and setId), otherwise unchanged. */
-    public static byte[] sampleWithOid(String oid) {
-        // ISO-8859-1 maps every byte to one char and back, so only the OIDs change
-        String xml = new String(sample(), StandardCharsets.ISO_8859_1);
-        return xml.replace("<id root=\"" + SAMPLE_OID + "\"/>", "<id root=\"" + oid + "\"/>")
-                .replace("<setId root=\"" + SAMPLE_OID + "\"/>", "<setId root=\"" + oid + "\"/>")
-                .getBytes(StandardCharsets.ISO_8859_1);
     }
 }

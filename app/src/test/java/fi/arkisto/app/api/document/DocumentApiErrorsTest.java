@@ -68,17 +68,31 @@ class DocumentApiErrorsTest extends ApiIntegrationTest {
     @Test
     void anInvalidIdentityCodeIs422AndIsNotEchoed() {
         // given the sample with a wrong check character in the client's identity code
-        String broken = new String(sampleWithOid("1.2.246.10.32213561.95777.2026.688883.9000010"), StandardCharsets.ISO_8859_1)
-                .replace("extension=\"200111A904P\"", "extension=\"200111A904X\"");
+        var broken = derivedDocument().client("200111A904X");
+        String oid = broken.oidValue();
 
         // when it is archived
-        HttpResponse<byte[]> response = archive(broken.getBytes(StandardCharsets.ISO_8859_1));
+        HttpResponse<byte[]> response = archive(signed(broken));
 
         // then 422 INVALID_IDENTITY_CODE, with the code masked in the detail
         assertProblem(response, 422, "INVALID_IDENTITY_CODE");
         assertThat(text(response)).doesNotContain("200111A904X");
-        assertThat(send(asOwnClient("/api/v1/documents/1.2.246.10.32213561.95777.2026.688883.9000010/metadata")
+        assertThat(send(asOwnClient("/api/v1/documents/" + oid + "/metadata")
                 .GET().build()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDocumentWhoseSignatureNoLongerHoldsIs422AndIsNotStored() {
+        // given a document derived from the sample that still carries the sample's signature
+        var derived = derivedDocument();
+
+        // when it is archived
+        HttpResponse<byte[]> response = archive(derived.build());
+
+        // then the signature check refuses it and nothing is stored
+        assertProblem(response, 422, "SIGNATURE_INVALID");
+        assertProblem(send(asOwnClient("/api/v1/documents/" + derived.oidValue() + "/metadata").GET().build()),
+                404, "DOCUMENT_NOT_FOUND");
     }
 
     @Test

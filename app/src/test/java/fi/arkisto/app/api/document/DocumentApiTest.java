@@ -2,6 +2,7 @@ package fi.arkisto.app.api.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.arkisto.app.support.ApiIntegrationTest;
+import fi.arkisto.store.testsupport.KantaSamples;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -56,7 +57,7 @@ class DocumentApiTest extends ApiIntegrationTest {
     @Test
     void anIdenticalResubmissionAnswers200WithTheSameReceipt() {
         // given a document archived once
-        byte[] document = sampleWithOid("1.2.246.10.32213561.95777.2026.688883.9000001");
+        byte[] document = signed(derivedDocument());
         HttpResponse<byte[]> first = archive(document);
         assertThat(first.statusCode()).as(text(first)).isEqualTo(201);
 
@@ -108,7 +109,15 @@ class DocumentApiTest extends ApiIntegrationTest {
         assertThat(metadata.path("size").asLong()).isEqualTo(sample().length);
         assertThat(metadata.path("archivedAt").asText()).isNotBlank();
         assertThat(metadata.path("warnings").isArray()).isTrue();
-        assertThat(metadata.path("signatures").isArray()).isTrue();
+        // and the archive's record of the sample's system signature, verified against its pinned certificate
+        assertThat(metadata.path("signatures")).hasSize(1);
+        JsonNode signature = metadata.path("signatures").get(0);
+        assertThat(signature.path("type").asText()).isEqualTo("SYSTEM");
+        assertThat(signature.path("valid").asBoolean()).isTrue();
+        assertThat(java.time.Instant.parse(signature.path("signingTime").asText()))
+                .isEqualTo(java.time.Instant.parse("2026-07-17T10:06:56.4257383Z"));
+        assertThat(signature.path("certificateSubject").asText()).contains("1.2.246.10.32213561.10.0");
+        assertThat(signature.path("signer").asText()).isNotBlank();
     }
 
     @Test
@@ -128,7 +137,7 @@ class DocumentApiTest extends ApiIntegrationTest {
     void listsTheClientsDocumentsNewestFirstPagedAndFiltered() {
         // given two documents of the same client
         sampleIsArchived();
-        HttpResponse<byte[]> second = archive(sampleWithOid("1.2.246.10.32213561.95777.2026.688883.9000002"));
+        HttpResponse<byte[]> second = archive(signed(derivedDocument()));
         assertThat(second.statusCode()).as(text(second)).isIn(200, 201);
 
         // when the client's documents are listed one per page
@@ -157,8 +166,9 @@ class DocumentApiTest extends ApiIntegrationTest {
     @Test
     void nullificationMarksTheDocumentVoidAndKeepsItReadable() {
         // given an archived document
-        String oid = "1.2.246.10.32213561.95777.2026.688883.9000003";
-        byte[] document = sampleWithOid(oid);
+        KantaSamples.Builder builder = derivedDocument();
+        String oid = builder.oidValue();
+        byte[] document = signed(builder);
         assertThat(archive(document).statusCode()).isIn(200, 201);
 
         // when it is nullified with a reason
