@@ -45,7 +45,7 @@ class MessageApiTest extends ApiIntegrationTest {
     void archivesAFrameAndItsDocumentSentAsTwoFormParts() {
         String oid = KantaSamples.newOid();
         String client = KantaSamples.newTestIdentityCode();
-        byte[] document = KantaSamples.document().oid(oid).client(client).build();
+        byte[] document = signed(KantaSamples.document().oid(oid).client(client));
 
         HttpResponse<byte[]> response = postForm(frameFor(oid, client), document, OWN_CLIENT);
 
@@ -57,7 +57,7 @@ class MessageApiTest extends ApiIntegrationTest {
     @Test
     void answersAMismatchWithAnApplicationErrorAndItsStatus() {
         String oid = KantaSamples.newOid();
-        byte[] document = KantaSamples.document().oid(oid).build();
+        byte[] document = signed(KantaSamples.document().oid(oid));
         byte[] frame = frameFor(oid, KantaSamples.newTestIdentityCode());
         MultipartRelatedWriter.Encoded mime = MultipartRelatedWriter.write(frame, document, ATTACHMENT_ID);
 
@@ -72,7 +72,7 @@ class MessageApiTest extends ApiIntegrationTest {
     void refusesAClientSystemNotRegisteredForTheSenderOrganisation() {
         String oid = KantaSamples.newOid();
         MultipartRelatedWriter.Encoded mime = MultipartRelatedWriter.write(frameFor(oid, KantaSamples.SAMPLE_CLIENT),
-                KantaSamples.document().oid(oid).build(), ATTACHMENT_ID);
+                signed(KantaSamples.document().oid(oid)), ATTACHMENT_ID);
 
         HttpResponse<byte[]> response = post(mime.contentType(), mime.body(), OTHER_CLIENT);
 
@@ -85,7 +85,7 @@ class MessageApiTest extends ApiIntegrationTest {
         // given an archived document
         String oid = KantaSamples.newOid();
         byte[] frame = frameFor(oid, KantaSamples.SAMPLE_CLIENT);
-        assertThat(postForm(frame, KantaSamples.document().oid(oid).build(), OWN_CLIENT).statusCode()).isEqualTo(200);
+        assertThat(postForm(frame, signed(KantaSamples.document().oid(oid)), OWN_CLIENT).statusCode()).isEqualTo(200);
 
         // when a nullification frame names it with a reason
         String nullify = new String(frame, StandardCharsets.UTF_8)
