@@ -60,7 +60,7 @@ class FileDropProcessor implements ChannelFailureHandler {
         this.metrics = metrics;
         this.properties = properties;
         this.processed = processed;
-        this.packages = new PackageIngest(messages, rejections, metrics, properties);
+        this.packages = new PackageIngest(messages, metrics, properties);
     }
 
     @Override

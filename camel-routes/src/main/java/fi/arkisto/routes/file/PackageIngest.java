@@ -10,7 +10,6 @@ import fi.arkisto.store.message.Submission;
 import fi.arkisto.store.message.SubmissionOutcome;
 import fi.arkisto.store.message.SubmissionSource;
 import fi.arkisto.store.rejection.IngestChannel;
-import fi.arkisto.store.rejection.RejectionStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,13 +49,11 @@ final class PackageIngest {
     }
 
     private final MessageService messages;
-    private final RejectionStore rejections;
     private final IngestMetrics metrics;
     private final IngestProperties.File properties;
 
-    PackageIngest(MessageService messages, RejectionStore rejections, IngestMetrics metrics, IngestProperties.File properties) {
+    PackageIngest(MessageService messages, IngestMetrics metrics, IngestProperties.File properties) {
         this.messages = messages;
-        this.rejections = rejections;
         this.metrics = metrics;
         this.properties = properties;
     }

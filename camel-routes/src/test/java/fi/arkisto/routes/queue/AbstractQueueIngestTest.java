@@ -91,6 +91,27 @@ abstract class AbstractQueueIngestTest {
     }
 
     @Test
+    void competingConsumersArchiveTheSameSubmissionOnceWhenItArrivesManyTimesAtOnce() throws Exception {
+        // given one framed document published five times back to back (three consumers compete)
+        String oid = KantaSamples.newOid();
+        MultipartRelatedWriter.Encoded mime = MultipartRelatedWriter.write(Messages.frameFor(oid, KantaSamples.SAMPLE_CLIENT),
+                KantaSamples.document().oid(oid).build(), Messages.SAMPLE_ATTACHMENT_ID);
+        for (int i = 0; i < 5; i++) {
+            client.publish(mime.body(), mime.contentType(), Map.of());
+        }
+
+        // when every acknowledgement is in
+        java.util.List<String> outcomes = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            outcomes.add(outcome(client.awaitReply(WAIT)));
+        }
+
+        // then one archived it, the others were told it was a duplicate
+        assertThat(outcomes).containsOnlyOnce("ARCHIVED").containsOnly("ARCHIVED", "DUPLICATE");
+        assertThat(archive.versions(oid)).isEqualTo(1);
+    }
+
+    @Test
     void refusesAMismatchedFrameWithAnErrorAckAndRecordsTheRejection() throws Exception {
         // given a frame naming another version than its document
         String oid = KantaSamples.newOid();
