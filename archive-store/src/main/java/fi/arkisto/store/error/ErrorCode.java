@@ -13,6 +13,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "The content type is not accepted here"),
     ACCESS_DENIED(403, "The acting organisation may not use this register"),
     DOCUMENT_NOT_FOUND(404, "No such document"),
+    AUTHENTICATION_REQUIRED(401, "The client system must authenticate"),
+    INTERNAL_ERROR(500, "The archive failed to process the request"),
 
     // hostile or malformed XML
     MALFORMED_XML(422, "The document is not well-formed XML"),
@@ -62,6 +64,7 @@ public enum ErrorCode {
     UNSUPPORTED_SERVICE_REQUEST(422, "The service request code is not supported"),
     PACKAGE_ENTRY_UNSAFE(422, "A package entry has an unsafe name or type"),
     PACKAGE_TOO_LARGE(422, "A package exceeds its size or compression limits"),
+    INGESTION_FAILED(500, "The submission could not be processed after bounded retries; it was dead-lettered"),
 
     // legacy migration
     LEGACY_ROW_INVALID(422, "A manifest row is invalid"),

@@ -1,0 +1,98 @@
+package fi.arkisto.routes.common;
+
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.rejection.IngestChannel;
+import fi.arkisto.store.rejection.PayloadFingerprint;
+import fi.arkisto.store.rejection.RejectionStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one error handling of every ingestion route (route configuration {@value #ID}). Verdicts on content never
+ * arrive here: {@link fi.arkisto.store.message.MessageService} turns them into rejections with acknowledgements.
+ * What arrives is technical (storage unavailable, a broker or disk hiccup, a bug): it is retried a bounded number of
+ * times with back-off, then recorded in the reject store (when the database answers) and handed to the channel's
+ * {@link ChannelFailureHandler}, which dead-letters it. The exchange then completes, so the transport acknowledges
+ * only once the failure is recorded somewhere durable (DESIGN invariant 1).
+ */
+@Component
+public class IngestErrorHandling extends RouteConfigurationBuilder {
+
+    public static final String ID = "ingest-errors";
+    private static final Logger log = LoggerFactory.getLogger(IngestErrorHandling.class);
+
+    private final IngestProperties properties;
+    private final RejectionStore rejections;
+    private final IngestMetrics metrics;
+    private final Map<IngestChannel, ChannelFailureHandler> handlers = new EnumMap<>(IngestChannel.class);
+
+    public IngestErrorHandling(IngestProperties properties, RejectionStore rejections, IngestMetrics metrics,
+                               List<ChannelFailureHandler> handlers) {
+        this.properties = properties;
+        this.rejections = rejections;
+        this.metrics = metrics;
+        handlers.forEach(h -> this.handlers.put(h.channel(), h));
+    }
+
+    @Override
+    public void configuration() {
+        routeConfiguration(ID)
+                .onException(Exception.class)
+                .maximumRedeliveries(properties.retry().maxRedeliveries())
+                .redeliveryDelay(properties.retry().delay().toMillis())
+                .backOffMultiplier(2)
+                .useExponentialBackOff()
+                .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                .logExhausted(false)
+                .useOriginalMessage()
+                .handled(true)
+                .process(this::deadLetter);
+    }
+
+    void deadLetter(Exchange exchange) throws Exception {
+        Exception caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ArchiveException failure = caught instanceof ArchiveException archive ? archive
+                : new ArchiveException(ErrorCode.INGESTION_FAILED, "Failed after "
+                + properties.retry().maxRedeliveries() + " retries: " + describe(caught), caught);
+        IngestChannel channel = exchange.getProperty(IngestHeaders.CHANNEL, IngestChannel.class);
+        String source = exchange.getProperty(IngestHeaders.SOURCE, String.class);
+        log.error("Ingestion through {} failed for {}: {} {}", channel, source, failure.code(), failure.detail(), caught);
+        try {
+            // files may be large: their route fingerprints them while streaming, never through the body here
+            PayloadFingerprint fingerprint = exchange.getProperty(IngestHeaders.FINGERPRINT, PayloadFingerprint.class);
+            if (fingerprint == null) {
+                fingerprint = PayloadFingerprint.of(exchange.getIn().getBody(byte[].class));
+            }
+            rejections.record(channel == null ? IngestChannel.QUEUE : channel, source, null,
+                    exchange.getProperty(IngestHeaders.RECEIVED_AT, Instant.class), failure.code(), failure.detail(),
+                    fingerprint);
+        } catch (RuntimeException e) {
+            // the database may be what failed: the channel's dead letter still keeps the submission
+            log.error("The reject store could not record the failure of {}", source, e);
+        }
+        if (channel != null) {
+            metrics.deadLettered(channel);
+            ChannelFailureHandler handler = handlers.get(channel);
+            if (handler != null) {
+                handler.failed(exchange, failure);
+            }
+        }
+    }
+
+    private static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

@@ -1,0 +1,70 @@
+package fi.arkisto.routes.common;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Configuration of the ingestion channels ({@code arkisto.ingest.*}, issue 4). Everything has a safe default
+ * except the file inbox, which is off until a directory is named, and the queue, which is off unless enabled
+ * (the main job runs without a broker).
+ */
+@Validated
+@ConfigurationProperties("arkisto.ingest")
+public record IngestProperties(@Valid @NotNull @DefaultValue File file,
+                               @Valid @NotNull @DefaultValue Queue queue,
+                               @Valid @NotNull @DefaultValue Retry retry) {
+
+    /**
+     * The file drop. {@code inbox} null disables it. Files are taken only when complete: with
+     * {@code read-lock=changed} once their size and time stop changing for {@code read-lock-min-age}; with
+     * {@code read-lock=done-file} only once a marker {@code <name>.ready} exists (the marker is removed after).
+     */
+    public record File(Path inbox,
+                       @DefaultValue("changed") ReadLock readLock,
+                       @DefaultValue("1s") Duration readLockMinAge,
+                       @DefaultValue("500ms") Duration pollDelay,
+                       @DefaultValue("file-ingest") @NotBlank String systemUser,
+                       @DefaultValue("4") @Min(1) int workers,
+                       @Valid @NotNull @DefaultValue Limits limits) {
+    }
+
+    public enum ReadLock { CHANGED, DONE_FILE }
+
+    /** Package safety limits (zip bombs, oversized entries): refused with PACKAGE_TOO_LARGE. */
+    public record Limits(@DefaultValue("20971520") @Min(1) long maxEntryBytes,
+                         @DefaultValue("10737418240") @Min(1) long maxTotalBytes,
+                         @DefaultValue("100000") @Min(1) int maxEntries,
+                         @DefaultValue("100") @Min(1) int maxCompressionRatio) {
+    }
+
+    /**
+     * The RabbitMQ channel. Requests go to {@code request-queue} (bound to {@code exchange} under its own name),
+     * acknowledgements to each message's reply-to, poison messages to {@code dead-letter-queue} with the reason.
+     */
+    public record Queue(@DefaultValue("false") boolean enabled,
+                        @DefaultValue("arkisto.ingest") @NotBlank String exchange,
+                        @DefaultValue("arkisto.ingest.requests") @NotBlank String requestQueue,
+                        @DefaultValue("arkisto.ingest.dead-letter") @NotBlank String deadLetterQueue,
+                        @DefaultValue("4") @Min(1) int consumers,
+                        @DefaultValue("4") @Min(1) int prefetch,
+                        @DefaultValue("5") @Min(1) int deliveryLimit,
+                        @DefaultValue("20971520") @Min(1) long maxMessageBytes) {
+
+        public String deadLetterExchange() {
+            return exchange + ".dlx";
+        }
+    }
+
+    /** Bounded retries of technical failures (storage unavailable, broker hiccups) before dead-lettering. */
+    public record Retry(@DefaultValue("3") @Min(0) int maxRedeliveries,
+                        @DefaultValue("200ms") Duration delay) {
+    }
+}

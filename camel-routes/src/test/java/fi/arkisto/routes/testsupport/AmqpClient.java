@@ -1,0 +1,81 @@
+package fi.arkisto.routes.testsupport;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** A client information system on the broker: publishes requests, reads its replies and the dead letters. */
+public final class AmqpClient implements AutoCloseable {
+
+    private final Connection connection;
+    private final Channel channel;
+    private final String replyQueue;
+    private final IngestTestEnvironment environment;
+
+    public AmqpClient(IngestTestEnvironment environment) throws IOException {
+        this.environment = environment;
+        this.connection = environment.newConnection();
+        this.channel = connection.createChannel();
+        this.replyQueue = channel.queueDeclare().getQueue();
+    }
+
+    /** Publishes persistently to the request exchange; returns the correlation id. */
+    public String publish(byte[] body, String contentType, Map<String, Object> headers) throws IOException {
+        String correlationId = UUID.randomUUID().toString();
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .contentType(contentType)
+                .deliveryMode(2)
+                .messageId(UUID.randomUUID().toString())
+                .correlationId(correlationId)
+                .replyTo(replyQueue)
+                .headers(headers)
+                .build();
+        channel.basicPublish(environment.exchange(), environment.requestQueue(), props, body);
+        return correlationId;
+    }
+
+    public GetResponse awaitReply(Duration timeout) throws IOException {
+        return awaitMessage(replyQueue, timeout);
+    }
+
+    public GetResponse awaitDeadLetter(Duration timeout) throws IOException {
+        return awaitMessage(environment.deadLetterQueue(), timeout);
+    }
+
+    public GetResponse poll(String queue) throws IOException {
+        return channel.basicGet(queue, true);
+    }
+
+    public long ready(String queue) throws IOException {
+        return channel.queueDeclarePassive(queue).getMessageCount();
+    }
+
+    private GetResponse awaitMessage(String queue, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            GetResponse response = channel.basicGet(queue, true);
+            if (response != null) {
+                return response;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("No message on " + queue + " within " + timeout);
+    }
+
+    @Override
+    public void close() throws Exception {
+        channel.close();
+        connection.close();
+    }
+}

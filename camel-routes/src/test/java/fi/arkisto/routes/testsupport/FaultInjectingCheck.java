@@ -1,0 +1,70 @@
+package fi.arkisto.routes.testsupport;
+
+import fi.arkisto.store.cda.ParsedDocument;
+import fi.arkisto.store.document.DocumentCheck;
+import fi.arkisto.store.document.ValidationReport;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test-only archiving-stage check that simulates trouble for documents an individual test marks (by OID), so
+ * channel behaviour under failure runs through the real archiving path: an unavailable store (the archive's
+ * transient failure, which channels retry and finally dead-letter), or a consumer caught mid-message (the check
+ * blocks until the test has killed the consumer's connection). Documents no test marked pass untouched.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class FaultInjectingCheck implements DocumentCheck {
+
+    private final Map<String, Boolean> unavailable = new ConcurrentHashMap<>();
+    private final Map<String, Block> blocks = new ConcurrentHashMap<>();
+
+    /** A one-shot barrier: the first archiving attempt of the document waits here until released. */
+    public static final class Block {
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        public boolean awaitEntered() throws InterruptedException {
+            return entered.await(60, TimeUnit.SECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    public void storageUnavailableFor(String documentOid) {
+        unavailable.put(documentOid, true);
+    }
+
+    public Block blockOnce(String documentOid) {
+        Block block = new Block();
+        blocks.put(documentOid, block);
+        return block;
+    }
+
+    @Override
+    public void check(ParsedDocument document, ValidationReport report) {
+        String oid = document.metadata().documentOid().value();
+        if (unavailable.containsKey(oid)) {
+            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "Simulated: the object store does not answer");
+        }
+        Block block = blocks.remove(oid);
+        if (block != null) {
+            block.entered.countDown();
+            try {
+                block.released.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package fi.arkisto.routes.testsupport;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import fi.arkisto.store.testsupport.ArchiveStoreTestEnvironment;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.testcontainers.containers.RabbitMQContainer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * One ingestion test environment per JVM and kind, shared by every Spring test using the same initializer (so the
+ * context cache shares one application context): the archive store's database and S3 (h2's test support), a
+ * RabbitMQ broker with randomly named queues, and a fresh file inbox. Queues, exchanges and the inbox are removed
+ * at JVM exit so parallel helpers and repeated runs never collide.
+ */
+public final class IngestTestEnvironment {
+
+    private static IngestTestEnvironment local;
+    private static IngestTestEnvironment containers;
+
+    private final Map<String, String> properties = new LinkedHashMap<>();
+    private final Path inbox;
+    private final String prefix;
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+
+    private IngestTestEnvironment(ArchiveStoreTestEnvironment store, String host, int port, String user, String password) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.prefix = "arkisto.test." + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            this.inbox = Files.createTempDirectory("arkisto-inbox-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        properties.putAll(store.properties());
+        properties.put("spring.rabbitmq.host", host);
+        properties.put("spring.rabbitmq.port", String.valueOf(port));
+        properties.put("spring.rabbitmq.username", user);
+        properties.put("spring.rabbitmq.password", password);
+        properties.put("arkisto.ingest.file.inbox", inbox.toString());
+        properties.put("arkisto.ingest.file.read-lock-min-age", "200ms");
+        properties.put("arkisto.ingest.file.poll-delay", "100ms");
+        properties.put("arkisto.ingest.queue.enabled", "true");
+        properties.put("arkisto.ingest.queue.exchange", prefix);
+        properties.put("arkisto.ingest.queue.request-queue", prefix + ".requests");
+        properties.put("arkisto.ingest.queue.dead-letter-queue", prefix + ".dead-letter");
+        properties.put("arkisto.ingest.queue.consumers", "3");
+        properties.put("arkisto.ingest.retry.max-redeliveries", "2");
+        properties.put("arkisto.ingest.retry.delay", "50ms");
+        // channel tests submit documents derived from the signed sample (their signatures no longer verify):
+        // signature verification is h4's archiving-stage check and is tested there
+        properties.put("arkisto.signature.enabled", "false");
+        Runtime.getRuntime().addShutdownHook(new Thread(this::cleanUp, "arkisto-ingest-test-cleanup"));
+    }
+
+    /** Local PostgreSQL and embedded S3 (h2's test support), the local RabbitMQ at 127.0.0.1:5672. */
+    public static synchronized IngestTestEnvironment local() {
+        if (local == null) {
+            local = new IngestTestEnvironment(ArchiveStoreTestEnvironment.local(), "127.0.0.1", 5672, "guest", "guest");
+        }
+        return local;
+    }
+
+    /** Testcontainers PostgreSQL, MinIO and RabbitMQ; only where Docker is available. */
+    @SuppressWarnings("resource")
+    public static synchronized IngestTestEnvironment containers() {
+        if (containers == null) {
+            RabbitMQContainer rabbit = new RabbitMQContainer("rabbitmq:3.13-management");
+            rabbit.start();
+            containers = new IngestTestEnvironment(ArchiveStoreTestEnvironment.containers(), rabbit.getHost(),
+                    rabbit.getAmqpPort(), rabbit.getAdminUsername(), rabbit.getAdminPassword());
+        }
+        return containers;
+    }
+
+    /** The Spring properties of this environment (store, broker, inbox, queue names). */
+    public Map<String, String> properties() {
+        return Map.copyOf(properties);
+    }
+
+    public Path inbox() {
+        return inbox;
+    }
+
+    public String requestQueue() {
+        return prefix + ".requests";
+    }
+
+    public String deadLetterQueue() {
+        return prefix + ".dead-letter";
+    }
+
+    public String exchange() {
+        return prefix;
+    }
+
+    /** A plain AMQP connection for tests that publish and consume as a client system would. */
+    public Connection newConnection() {
+        try {
+            ConnectionFactory factory = new ConnectionFactory();
+            factory.setHost(host);
+            factory.setPort(port);
+            factory.setUsername(user);
+            factory.setPassword(password);
+            return factory.newConnection("arkisto-test-client");
+        } catch (Exception e) {
+            throw new IllegalStateException("No RabbitMQ at " + host + ":" + port, e);
+        }
+    }
+
+    private void cleanUp() {
+        try (Connection connection = newConnection(); Channel channel = connection.createChannel()) {
+            channel.queueDelete(requestQueue());
+            channel.queueDelete(deadLetterQueue());
+            channel.exchangeDelete(prefix);
+            channel.exchangeDelete(prefix + ".dlx");
+        } catch (Exception ignored) {
+            // the broker may be gone already
+        }
+        try (Stream<Path> files = Files.walk(inbox)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // temp dir
+        }
+    }
+
+    public static final class Local implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(local().properties).applyTo(context);
+        }
+    }
+
+    public static final class Containers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(containers().properties).applyTo(context);
+        }
+    }
+}
