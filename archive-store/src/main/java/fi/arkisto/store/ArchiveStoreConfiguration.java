@@ -7,6 +7,7 @@ import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.document.OrphanObjectSweeper;
+import fi.arkisto.store.document.OrphanSweepSchedule;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.object.ObjectStoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,5 +74,10 @@ public class ArchiveStoreConfiguration {
                                                    ObjectProvider<Clock> clock, ArchiveStoreProperties properties) {
         return new OrphanObjectSweeper(objects, dataSource, clock.getIfAvailable(Clock::systemUTC),
                 properties.orphanGracePeriod());
+    }
+
+    @Bean
+    public OrphanSweepSchedule orphanSweepSchedule(OrphanObjectSweeper sweeper, ArchiveStoreProperties properties) {
+        return new OrphanSweepSchedule(sweeper, properties.orphanSweepInterval());
     }
 }

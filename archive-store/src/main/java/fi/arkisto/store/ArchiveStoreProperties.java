@@ -14,10 +14,13 @@ import java.time.Duration;
  *                           the knee of the PUT rate measured in STACK.md)
  * @param orphanGracePeriod  minimum age of an unreferenced object before the sweeper deletes it
  *                           (default 1 hour); must exceed the longest archiving in flight
+ * @param orphanSweepInterval how often the sweeper runs while the application runs (default 24 hours;
+ *                           {@code 0} switches the schedule off, e.g. where a batch job sweeps)
  */
 @Validated
 @ConfigurationProperties(prefix = "arkisto.store")
-public record ArchiveStoreProperties(@Min(1) @Max(256) Integer storageConcurrency, Duration orphanGracePeriod) {
+public record ArchiveStoreProperties(@Min(1) @Max(256) Integer storageConcurrency, Duration orphanGracePeriod,
+                                     Duration orphanSweepInterval) {
 
     public ArchiveStoreProperties {
         if (storageConcurrency == null) {
@@ -25,6 +28,12 @@ public record ArchiveStoreProperties(@Min(1) @Max(256) Integer storageConcurrenc
         }
         if (orphanGracePeriod == null) {
             orphanGracePeriod = Duration.ofHours(1);
+        }
+        if (orphanSweepInterval == null) {
+            orphanSweepInterval = Duration.ofHours(24);
+        }
+        if (orphanSweepInterval.isNegative()) {
+            throw new IllegalArgumentException("arkisto.store.orphan-sweep-interval must not be negative");
         }
         if (orphanGracePeriod.isNegative()) {
             throw new IllegalArgumentException("arkisto.store.orphan-grace-period must not be negative");

@@ -44,6 +44,7 @@ public class AuditLog {
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final TransactionTemplate required;
+    private final TransactionTemplate independent;
     private final TransactionTemplate snapshot;
     private final Clock clock;
 
@@ -52,6 +53,8 @@ public class AuditLog {
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(1_000);
         this.required = new TransactionTemplate(transactionManager);
+        this.independent = new TransactionTemplate(transactionManager);
+        this.independent.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.snapshot = new TransactionTemplate(transactionManager);
         this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -59,18 +62,42 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** Appends one event (in the caller's transaction if any, else in its own) and returns it as stored. */
+    /**
+     * Appends one event in the caller's transaction if there is one (it commits or rolls back with
+     * the change it records), else in its own, and returns it as stored.
+     */
     public AuditEvent append(AuditEntry entry) {
         return appendAll(List.of(entry)).get(0);
     }
 
-    /** Appends events in order as one JDBC batch under one lock of the chain head. */
+    /** Appends events in order as one JDBC batch under one lock of the chain head; joins the caller's transaction. */
     public List<AuditEvent> appendAll(List<AuditEntry> entries) {
+        return append(entries, required);
+    }
+
+    /**
+     * Appends one event in a transaction of its own, committed before this returns whatever the
+     * caller's transaction does later: for reads (audited before data leaves) and refusals.
+     */
+    public AuditEvent appendCommitted(AuditEntry entry) {
+        return appendAllCommitted(List.of(entry)).get(0);
+    }
+
+    /** {@link #appendCommitted} for several events, as one batch. */
+    public List<AuditEvent> appendAllCommitted(List<AuditEntry> entries) {
+        return append(entries, independent);
+    }
+
+    private List<AuditEvent> append(List<AuditEntry> entries, TransactionTemplate transaction) {
         if (entries.isEmpty()) {
             return List.of();
         }
         try {
-            return required.execute(status -> {
+            return transaction.execute(status -> {
+                if (status.isNewTransaction()) {
+                    // a caller holding the head in an outer transaction would otherwise wait on itself forever
+                    jdbc.execute("SET LOCAL lock_timeout = '30s'");
+                }
                 Map<String, Object> head = jdbc.queryForMap(
                         "SELECT last_id, last_hash FROM archive.audit_chain_head WHERE singleton FOR UPDATE");
                 long id = ((Number) head.get("last_id")).longValue();

@@ -21,8 +21,11 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a Kanta social welfare CDA R2 document as client information systems send it (issue 2,
@@ -35,9 +38,15 @@ import java.util.List;
  * missing required field, an invalid OID, an invalid personal identity code (root
  * {@code 1.2.246.21}), a malformed timestamp or Base64 part each get their own
  * {@link ErrorCode}, naming the field; identity codes are only ever shown masked.
- * Elements carrying {@code nullFlavor} count as absent.
+ * Elements carrying {@code nullFlavor} count as absent. A single-valued element given twice
+ * ({@code id}, {@code setId}, {@code versionNumber}, the local header's fields, the body's
+ * {@code text}...) is refused as {@code INVALID_FIELD_VALUE} rather than resolved by picking one.
+ * When the client's {@code patientRole} lists several ids, the personal identity code is the
+ * client id.
  *
- * <p>Thread-safe; one instance serves the whole application.
+ * <p>Thread-safe; one instance serves the whole application. The returned DOM is not: even
+ * reading a Xerces DOM updates internal caches, so confine each {@link ParsedDocument} to one
+ * thread at a time.
  */
 public final class CdaParser {
 
@@ -52,6 +61,9 @@ public final class CdaParser {
             throw new IllegalStateException("The JDK has no X.509 certificate factory", e);
         }
     });
+
+    private static final int SUBJECT_CACHE_SIZE = 256;
+    private static final Map<String, String> SUBJECTS = new ConcurrentHashMap<>();
 
     private final XmlLimits limits;
 
@@ -78,11 +90,11 @@ public final class CdaParser {
                     + ", not {urn:hl7-org:v3}ClinicalDocument");
         }
 
-        String documentOid = requiredOid(attribute(hl7(root, "id"), "root"), "id@root");
-        String setId = requiredOid(attribute(hl7(root, "setId"), "root"), "setId@root");
-        int versionNumber = versionNumber(attribute(hl7(root, "versionNumber"), "value"));
+        String documentOid = requiredOid(attribute(one(root, HL7_NS, "id"), "root"), "id@root");
+        String setId = requiredOid(attribute(one(root, HL7_NS, "setId"), "root"), "setId@root");
+        int versionNumber = versionNumber(attribute(one(root, HL7_NS, "versionNumber"), "value"));
 
-        Element patientId = hl7(root, "recordTarget", "patientRole", "id");
+        Element patientId = clientId(hl7(root, "recordTarget", "patientRole"));
         String clientIdRoot = requiredOid(attribute(patientId, "root"), "recordTarget/patientRole/id@root");
         String clientId = required(attribute(patientId, "extension"), "recordTarget/patientRole/id@extension");
         if (PersonalIdentityCode.CODE_SYSTEM.equals(clientIdRoot)) {
@@ -94,44 +106,44 @@ public final class CdaParser {
             }
         }
 
-        String controllerOid = requiredOid(attribute(hl7(root, "custodian", "assignedCustodian",
+        String controllerOid = requiredOid(attribute(hl7(one(root, HL7_NS, "custodian"), "assignedCustodian",
                 "representedCustodianOrganization", "id"), "root"),
                 "custodian/assignedCustodian/representedCustodianOrganization/id@root");
 
-        Element encounter = hl7(root, "componentOf", "encompassingEncounter");
+        Element encounter = hl7(one(root, HL7_NS, "componentOf"), "encompassingEncounter");
         String caseId = optionalOid(attribute(hl7(encounter, "id"), "root"), "componentOf/encompassingEncounter/id@root");
         String serviceUnitOid = optionalOid(attribute(serviceUnitId(encounter), "root"),
                 "componentOf/encompassingEncounter/encounterParticipant[@typeCode='ADM']"
                         + "/assignedEntity/representedOrganization/id@root");
 
-        OffsetDateTime effectiveTime = Hl7Timestamps.parse(
-                required(attribute(hl7(root, "effectiveTime"), "value"), "effectiveTime@value"), "effectiveTime@value");
+        String effectiveValue = required(attribute(one(root, HL7_NS, "effectiveTime"), "value"), "effectiveTime@value");
+        OffsetDateTime effectiveTime = Hl7Timestamps.parse(effectiveValue, "effectiveTime@value");
 
-        Element header = child(root, HL7FI_NS, "localSocialHeader");
+        Element header = one(root, HL7FI_NS, "localSocialHeader");
         if (header == null) {
             throw missing("hl7fi:localSocialHeader");
         }
-        Code documentGroup = code(child(header, HL7FI_NS, "documentGroup"));
+        Code documentGroup = code(one(header, HL7FI_NS, "documentGroup"));
         if (documentGroup == null || documentGroup.code() == null) {
             throw missing("hl7fi:localSocialHeader/hl7fi:documentGroup@code");
         }
-        String creationValue = attribute(child(header, HL7FI_NS, "creationTime"), "value");
+        String creationValue = attribute(one(header, HL7FI_NS, "creationTime"), "value");
         OffsetDateTime creationTime = creationValue == null ? null
                 : Hl7Timestamps.parse(creationValue, "hl7fi:creationTime@value");
-        String serviceOrganiserOid = optionalOid(attribute(child(header, HL7FI_NS, "outsourcingServiceCustomer"), "root"),
+        String serviceOrganiserOid = optionalOid(attribute(one(header, HL7FI_NS, "outsourcingServiceCustomer"), "root"),
                 "hl7fi:outsourcingServiceCustomer@root");
-        String contentSpecificationId = optionalOid(text(child(header, HL7FI_NS, "contentSpecificationId")),
+        String contentSpecificationId = optionalOid(text(one(header, HL7FI_NS, "contentSpecificationId")),
                 "hl7fi:contentSpecificationId");
-        String clientRelationshipId = optionalOid(attribute(child(header, HL7FI_NS, "encompassingClientRelationship"),
+        String clientRelationshipId = optionalOid(attribute(one(header, HL7FI_NS, "encompassingClientRelationship"),
                 "root"), "hl7fi:encompassingClientRelationship@root");
         String replacesDocumentOid = optionalOid(replacedDocumentId(root),
                 "relatedDocument[@typeCode='RPLC']/parentDocument/id@root");
 
-        Element bodyElement = hl7(root, "component", "nonXMLBody");
-        Element displayText = hl7(bodyElement, "text");
+        Element bodyElement = one(one(root, HL7_NS, "component"), HL7_NS, "nonXMLBody");
+        Element displayText = one(bodyElement, HL7_NS, "text");
         byte[] displayForm = displayForm(displayText);
         String displayMediaType = attribute(displayText, "mediaType");
-        byte[] structuredForm = structuredForm(child(bodyElement, HL7FI_NS, "json"));
+        byte[] structuredForm = structuredForm(one(bodyElement, HL7FI_NS, "json"));
 
         DocumentMetadata metadata = new DocumentMetadata(
                 new DocumentOid(documentOid),
@@ -142,25 +154,25 @@ public final class CdaParser {
                 controllerOid,
                 serviceOrganiserOid,
                 serviceUnitOid,
-                code(child(header, HL7FI_NS, "functionCode")),
+                code(one(header, HL7FI_NS, "functionCode")),
                 documentGroup,
-                code(hl7(root, "code")),
-                code(child(header, HL7FI_NS, "specificDocumentType")),
-                code(hl7(root, "confidentialityCode")),
+                code(one(root, HL7_NS, "code")),
+                code(one(header, HL7FI_NS, "specificDocumentType")),
+                code(one(root, HL7_NS, "confidentialityCode")),
                 contentSpecificationId,
                 effectiveTime,
                 creationTime,
                 caseId,
                 clientRelationshipId,
-                code(child(header, HL7FI_NS, "totalRetentionPeriodClass")),
-                code(child(header, HL7FI_NS, "recordStatus")),
-                code(child(header, HL7FI_NS, "registryType")),
-                software(child(header, HL7FI_NS, "softwareSupport")),
+                code(one(header, HL7FI_NS, "totalRetentionPeriodClass")),
+                code(one(header, HL7FI_NS, "recordStatus")),
+                code(one(header, HL7FI_NS, "registryType")),
+                software(one(header, HL7FI_NS, "softwareSupport")),
                 replacesDocumentOid,
                 reasonOfCorrection(root, header),
-                text(hl7(root, "title")),
-                attribute(hl7(root, "languageCode"), "code"),
-                signatures(child(header, HL7FI_NS, "signatureCollection")));
+                text(one(root, HL7_NS, "title")),
+                attribute(one(root, HL7_NS, "languageCode"), "code"),
+                signatures(one(header, HL7FI_NS, "signatureCollection")));
         // CDA's default for ED.mediaType is text/plain.
         return new ParsedDocument(metadata, displayForm, displayMediaType == null ? "text/plain" : displayMediaType,
                 structuredForm, dom);
@@ -213,7 +225,7 @@ public final class CdaParser {
      * (some systems put it beside the replaced document); never taken from the body.
      */
     private static String reasonOfCorrection(Element root, Element header) {
-        Element reason = child(header, HL7FI_NS, "reasonOfCorrection");
+        Element reason = one(header, HL7FI_NS, "reasonOfCorrection");
         for (Element part = firstChild(root); reason == null && part != null; part = nextSibling(part)) {
             if (isHl7(part, "component")) {
                 continue;
@@ -254,11 +266,29 @@ public final class CdaParser {
             String timestamp = text(child(signature, HL7FI_NS, "signatureTimestamp"));
             Element certificate = child(child(child(child(signature, XMLDSIG_NS, "Signature"), XMLDSIG_NS, "KeyInfo"),
                     XMLDSIG_NS, "X509Data"), XMLDSIG_NS, "X509Certificate");
-            String subject = certificate == null ? null
-                    : DistinguishedNames.of(certificate(certificate.getTextContent(), field).getSubjectX500Principal());
+            // The JDK's readable form ("CN=..., SERIALNUMBER=1.2.246.10..., O=..."), the same form
+            // the signature evidence records, so summary and evidence compare as strings.
+            String subject = certificate == null ? null : subjectOf(certificate.getTextContent(), field);
             summaries.add(new SignatureSummary(id, typeCode, timestamp, subject));
         }
         return summaries;
+    }
+
+    /**
+     * A system signs thousands of documents with one certificate (a legacy migration signs them
+     * all with the organisation's): decoding it once instead of per document saves most of the
+     * signature summary's cost. Only successfully decoded certificates are remembered.
+     */
+    private static String subjectOf(String base64, String field) {
+        String subject = SUBJECTS.get(base64);
+        if (subject == null) {
+            subject = certificate(base64, field).getSubjectX500Principal().toString();
+            if (SUBJECTS.size() >= SUBJECT_CACHE_SIZE) {
+                SUBJECTS.clear();
+            }
+            SUBJECTS.put(base64, subject);
+        }
+        return subject;
     }
 
     private static X509Certificate certificate(String base64, String field) {
@@ -316,26 +346,23 @@ public final class CdaParser {
      * systems insert freely to wrap lines.
      */
     static byte[] decodeBase64(String text) {
-        char[] compact = new char[text.length()];
+        int n = text.length();
+        byte[] ascii = new byte[n];
         int length = 0;
-        for (int i = 0, n = text.length(); i < n; i++) {
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                compact[length++] = c;
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+                continue;
             }
+            if (c > 0x7f) {
+                throw new IllegalArgumentException("it contains a non-ASCII character at position " + i);
+            }
+            ascii[length++] = (byte) c;
         }
         if (length % 4 != 0) {
             throw new IllegalArgumentException("its length without whitespace (" + length + ") is not a multiple of 4");
         }
-        byte[] ascii = new byte[length];
-        for (int i = 0; i < length; i++) {
-            char c = compact[i];
-            if (c > 0x7f) {
-                throw new IllegalArgumentException("it contains a non-ASCII character at position " + i);
-            }
-            ascii[i] = (byte) c;
-        }
-        return Base64.getDecoder().decode(ascii);
+        return Base64.getDecoder().decode(length == n ? ascii : Arrays.copyOf(ascii, length));
     }
 
     // ---------------------------------------------------------------- DOM helpers
@@ -347,6 +374,41 @@ public final class CdaParser {
             current = child(current, HL7_NS, step);
         }
         return current;
+    }
+
+    /**
+     * The only child of that name, or null. A single-valued header element given twice is
+     * ambiguous (which id, which client register?), and readers that pick different copies are
+     * the raw material of signature-wrapping attacks: refuse it rather than pick one.
+     */
+    private static Element one(Element parent, String namespace, String localName) {
+        Element found = null;
+        for (Element c = firstChild(parent); c != null; c = nextSibling(c)) {
+            if (localName.equals(c.getLocalName()) && namespace.equals(c.getNamespaceURI())) {
+                if (found != null) {
+                    throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE, (HL7FI_NS.equals(namespace) ? "hl7fi:" : "")
+                            + localName + " occurs more than once in " + parent.getLocalName() + "; exactly one is allowed");
+                }
+                found = c;
+            }
+        }
+        return found;
+    }
+
+    /** The client's id: the personal identity code when the role lists several ids, else the first. */
+    private static Element clientId(Element patientRole) {
+        Element first = null;
+        for (Element c = firstChild(patientRole); c != null; c = nextSibling(c)) {
+            if (isHl7(c, "id")) {
+                if (PersonalIdentityCode.CODE_SYSTEM.equals(c.getAttribute("root")) && present(c)) {
+                    return c;
+                }
+                if (first == null) {
+                    first = c;
+                }
+            }
+        }
+        return first;
     }
 
     private static Element child(Element parent, String namespace, String localName) {

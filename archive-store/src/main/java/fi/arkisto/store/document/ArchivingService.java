@@ -83,7 +83,10 @@ public class ArchivingService implements AutoCloseable {
         this.audit = Objects.requireNonNull(audit);
         this.policy = Objects.requireNonNull(policy);
         this.documents = new DocumentRepository(dataSource);
+        // archiving is a unit of its own: durable when it returns, whatever the caller's transaction does
+        // (a migration chunk that rolls back resubmits, and identical resubmissions are duplicates)
         this.transaction = new TransactionTemplate(transactionManager);
+        this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.cpuPool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
                 daemonThreads("arkisto-archive-cpu"));
@@ -107,11 +110,14 @@ public class ArchivingService implements AutoCloseable {
         if (candidate.failed()) {
             throw refused(candidate, context);
         }
+        // the set's head is read before the OID is looked up: a concurrent archiving of this very
+        // document is then either seen by the lookup, or not in the head and caught by the insert
+        Head head = documents.currentOfSet(candidate.metadata().setId()).map(Head::of).orElse(null);
         Optional<StoredDocument> existing = documents.find(candidate.documentOid());
         if (existing.isPresent()) {
             return answerExisting(candidate, existing.get(), context);
         }
-        planVersion(candidate, documents.currentOfSet(candidate.metadata().setId()).map(Head::of).orElse(null), context);
+        planVersion(candidate, head, context);
         if (candidate.failed()) {
             throw refused(candidate, context);
         }
@@ -122,8 +128,9 @@ public class ArchivingService implements AutoCloseable {
         NewVersion version = newVersion(candidate, context, now());
         try {
             transaction.executeWithoutResult(status -> {
+                limitLockWaits();
                 if (candidate.previousStored != null) {
-                    lockPrevious(candidate.previousStored.document().oid().value(), context);
+                    lockPrevious(candidate.previousStored.document().oid().value());
                 }
                 if (documents.insertIfAbsent(List.of(version))[0] == 0) {
                     throw new ConcurrentSubmission();
@@ -157,6 +164,9 @@ public class ArchivingService implements AutoCloseable {
      */
     public List<BulkResult> archiveAll(List<byte[]> cdas, RequestContext context) {
         Objects.requireNonNull(context, "context");
+        if (cdas.isEmpty()) {
+            return List.of();
+        }
         List<Candidate> candidates = new ArrayList<>(cdas.size());
         for (int i = 0; i < cdas.size(); i++) {
             candidates.add(new Candidate(i, Objects.requireNonNull(cdas.get(i), "cda " + i)));
@@ -170,6 +180,11 @@ public class ArchivingService implements AutoCloseable {
         });
         List<Candidate> live = candidates.stream().filter(c -> !c.failed()).toList();
 
+        // the sets' heads are read before the OIDs are looked up (see archive())
+        Map<String, Head> heads = new HashMap<>();
+        documents.currentOfSets(live.stream().map(c -> c.metadata().setId()).distinct().toList())
+                .forEach(s -> heads.put(s.document().metadata().setId(), Head.of(s)));
+
         // identical or conflicting OIDs: against the archive, and within the list (first one wins)
         Map<String, StoredDocument> existing = new HashMap<>();
         documents.findAll(live.stream().map(Candidate::documentOid).distinct().toList())
@@ -182,6 +197,7 @@ public class ArchivingService implements AutoCloseable {
             if (stored != null) {
                 if (stored.document().sha256().equals(c.sha256)) {
                     c.duplicate = new ArchiveOutcome(stored.document(), false);
+                    c.existing = stored;
                 } else {
                     c.error = conflict(c);
                 }
@@ -197,9 +213,6 @@ public class ArchivingService implements AutoCloseable {
         }
 
         // version rules, walking each set in version order from its archived head
-        Map<String, Head> heads = new HashMap<>();
-        documents.currentOfSets(fresh.stream().map(c -> c.metadata().setId()).distinct().toList())
-                .forEach(s -> heads.put(s.document().metadata().setId(), Head.of(s)));
         List<Candidate> ordered = new ArrayList<>(fresh);
         ordered.sort(Comparator.comparing((Candidate c) -> c.metadata().setId())
                 .thenComparingInt(c -> c.metadata().versionNumber()).thenComparingInt(c -> c.index));
@@ -214,6 +227,7 @@ public class ArchivingService implements AutoCloseable {
 
         // store the bytes; a version whose batch predecessor could not be stored cannot be recorded either
         runAll(planned, storagePool, this::store);
+        runAll(live.stream().filter(c -> c.duplicate != null).toList(), storagePool, c -> heal(c, c.existing));
         List<Candidate> ready = new ArrayList<>();
         for (Candidate c : planned) {
             if (!c.failed() && c.previousInBatch != null && c.previousInBatch.failed()) {
@@ -225,8 +239,10 @@ public class ArchivingService implements AutoCloseable {
             }
         }
         ready.sort(Comparator.comparingInt(c -> c.index));
+        java.util.Set<Candidate> readySet = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        readySet.addAll(ready);
         for (Candidate c : live) {
-            if (c.sameAs != null && (c.sameAs.failed() || !ready.contains(c.sameAs))) {
+            if (c.sameAs != null && (c.sameAs.failed() || !readySet.contains(c.sameAs))) {
                 c.error = c.sameAs.error;
             }
         }
@@ -240,9 +256,10 @@ public class ArchivingService implements AutoCloseable {
         boolean committed = false;
         try {
             transaction.executeWithoutResult(status -> {
+                limitLockWaits();
                 for (Candidate c : ready) {
                     if (c.previousStored != null) {
-                        lockPrevious(c.previousStored.document().oid().value(), context);
+                        lockPrevious(c.previousStored.document().oid().value());
                     }
                 }
                 int[] counts = documents.insertIfAbsent(versions);
@@ -342,6 +359,7 @@ public class ArchivingService implements AutoCloseable {
         ArchiveException[] refusal = new ArchiveException[1];
         try {
             transaction.executeWithoutResult(status -> {
+                limitLockWaits();
                 Optional<StoredDocument> found = documents.findForUpdate(documentOid);
                 if (found.isEmpty()) {
                     refusal[0] = new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document " + documentOid);
@@ -478,8 +496,28 @@ public class ArchivingService implements AutoCloseable {
         }
     }
 
+    /**
+     * An identical resubmission carries the very bytes the metadata points at: if their object went
+     * missing (swept in the sweeper's residual window, or lost by the store), write it back.
+     */
+    private void heal(Candidate c, StoredDocument stored) {
+        try {
+            if (!objects.exists(stored.objectKey())) {
+                log.warn("Object of archived document {} was missing; restored it from an identical resubmission",
+                        c.documentOid());
+                objects.put(stored.objectKey(), c.bytes, c.sha256);
+            }
+        } catch (ArchiveException e) {
+            log.warn("Could not check the object of archived document {}", c.documentOid(), e);
+        }
+    }
+
+    private void limitLockWaits() {
+        documents.limitLockWaits();
+    }
+
     /** Re-checks under a row lock that the version being replaced is still the set's active head. */
-    private void lockPrevious(String previousOid, RequestContext context) {
+    private void lockPrevious(String previousOid) {
         StoredDocument previous = documents.findForUpdate(previousOid).orElseThrow(ConcurrentSubmission::new);
         if (previous.document().status() != DocumentStatus.ACTIVE) {
             throw new ConcurrentSubmission();
@@ -488,7 +526,8 @@ public class ArchivingService implements AutoCloseable {
 
     private ArchiveOutcome answerExisting(Candidate c, StoredDocument stored, RequestContext context) {
         if (stored.document().sha256().equals(c.sha256)) {
-            audit.append(new AuditEntry(context, AuditOperation.ARCHIVE, c.documentOid(), c.clientId(),
+            heal(c, stored);
+            audit.appendCommitted(new AuditEntry(context, AuditOperation.ARCHIVE, c.documentOid(), c.clientId(),
                     AuditOutcome.DUPLICATE, "identical to the archived version"));
             return new ArchiveOutcome(stored.document(), false);
         }
@@ -571,7 +610,7 @@ public class ArchivingService implements AutoCloseable {
 
     private void appendQuietly(List<AuditEntry> entries) {
         try {
-            audit.appendAll(entries);
+            audit.appendAllCommitted(entries);
         } catch (ArchiveException e) {
             // the refusal itself is what the caller must see; a failing audit store is logged loudly
             log.error("Could not audit {} refused submissions", entries.size(), e);

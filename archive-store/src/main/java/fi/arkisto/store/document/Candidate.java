@@ -18,6 +18,8 @@ final class Candidate {
     ArchiveException error;
     /** Outcome decided before storing: an identical version already archived. */
     ArchiveOutcome duplicate;
+    /** The archived version with this OID, when there is one. */
+    StoredDocument existing;
     /** An earlier item of the same bulk list with the same document OID and bytes. */
     Candidate sameAs;
     /** The archived version this one replaces (version n+1 of a set), when it is already stored. */

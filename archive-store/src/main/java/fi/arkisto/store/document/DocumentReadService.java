@@ -124,7 +124,7 @@ public class DocumentReadService {
 
     /** Commits the event on its own; if it cannot be written, no data leaves (STORAGE_UNAVAILABLE). */
     private void append(AuditEntry entry) {
-        audit.append(entry);
+        audit.appendCommitted(entry);
     }
 
     private static String describeFilters(ClientDocumentsQuery q) {

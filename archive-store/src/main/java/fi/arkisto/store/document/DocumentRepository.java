@@ -50,6 +50,11 @@ class DocumentRepository {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
+    /** Bounds lock waits in the current transaction (rows being replaced, the audit chain head). */
+    void limitLockWaits() {
+        jdbc.execute("SET LOCAL lock_timeout = '30s'");
+    }
+
     Optional<StoredDocument> find(String documentOid) {
         return jdbc.query("SELECT " + COLUMNS + " FROM archive.document_version WHERE document_oid = ?", ROW, documentOid)
                 .stream().findFirst();

@@ -17,7 +17,10 @@ import java.util.List;
  * committed (a crash or a database failure between the PUT and the commit; DESIGN invariant 2).
  * Only objects older than the grace period are considered, so an archiving in flight is never
  * robbed of its object; each candidate is re-checked just before deletion, because
- * content-addressed keys may be written again by a new submission of the same bytes.
+ * content-addressed keys may be written again by a new submission of the same bytes. A residual
+ * window remains between that re-check and the delete; a read of a document whose object was lost
+ * that way fails with STORED_OBJECT_CORRUPT rather than returning wrong data, and an identical
+ * resubmission of the same bytes writes the object back. Run it rarely (e.g. daily) with a grace period far above archiving latency.
  */
 public class OrphanObjectSweeper {
 

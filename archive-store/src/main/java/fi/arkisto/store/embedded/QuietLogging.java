@@ -17,7 +17,7 @@ final class QuietLogging {
         }
         for (String name : loggerNames) {
             if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger
-                    && (logger.getLevel() == null || logger.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN) == false)) {
+                    && (logger.getLevel() == null || !logger.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))) {
                 logger.setLevel(ch.qos.logback.classic.Level.WARN);
             }
         }

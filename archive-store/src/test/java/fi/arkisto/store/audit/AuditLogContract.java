@@ -40,7 +40,7 @@ abstract class AuditLogContract {
     void freshChain() {
         database = database();
         jdbc = new JdbcTemplate(database.dataSource());
-        jdbc.update("DELETE FROM archive.audit_event");
+        tamper("DELETE FROM archive.audit_event");
         jdbc.update("UPDATE archive.audit_chain_head SET last_id = 0, last_hash = ?", "0".repeat(64));
         audit = new AuditLog(database.dataSource(), new DataSourceTransactionManager(database.dataSource()), Clock.systemUTC());
     }
@@ -125,7 +125,7 @@ abstract class AuditLogContract {
         append(5);
 
         // when
-        jdbc.update("UPDATE archive.audit_event SET " + change + " WHERE id = 3");
+        tamper("UPDATE archive.audit_event SET " + change + " WHERE id = 3");
         AuditVerification verification = audit.verify();
 
         // then
@@ -140,7 +140,7 @@ abstract class AuditLogContract {
         append(5);
 
         // when
-        jdbc.update("DELETE FROM archive.audit_event WHERE id = 2");
+        tamper("DELETE FROM archive.audit_event WHERE id = 2");
 
         // then
         AuditVerification verification = audit.verify();
@@ -154,7 +154,7 @@ abstract class AuditLogContract {
         append(5);
 
         // when
-        jdbc.update("DELETE FROM archive.audit_event WHERE id = 5");
+        tamper("DELETE FROM archive.audit_event WHERE id = 5");
 
         // then
         AuditVerification verification = audit.verify();
@@ -169,9 +169,9 @@ abstract class AuditLogContract {
         append(5);
 
         // when: swap events 2 and 4 by renumbering them
-        jdbc.update("UPDATE archive.audit_event SET id = -2 WHERE id = 2");
-        jdbc.update("UPDATE archive.audit_event SET id = 2 WHERE id = 4");
-        jdbc.update("UPDATE archive.audit_event SET id = 4 WHERE id = -2");
+        tamper("UPDATE archive.audit_event SET id = -2 WHERE id = 2",
+                "UPDATE archive.audit_event SET id = 2 WHERE id = 4",
+                "UPDATE archive.audit_event SET id = 4 WHERE id = -2");
 
         // then
         AuditVerification verification = audit.verify();
@@ -189,12 +189,40 @@ abstract class AuditLogContract {
                 second.outcome(), second.detail());
 
         // when
-        jdbc.update("UPDATE archive.audit_event SET user_id = 'forger', hash = ? WHERE id = 2", forged);
+        tamper("UPDATE archive.audit_event SET user_id = 'forger', hash = '" + forged + "' WHERE id = 2");
 
         // then
         AuditVerification verification = audit.verify();
         assertThat(verification.valid()).isFalse();
         assertThat(verification.firstBrokenEventId()).isEqualTo(3L);
+    }
+
+    @Test
+    void theDatabaseRefusesToUpdateDeleteOrTruncateEvents() {
+        // given
+        append(2);
+
+        // when / then
+        for (String sql : List.of("UPDATE archive.audit_event SET detail = 'x' WHERE id = 1",
+                "DELETE FROM archive.audit_event WHERE id = 2", "TRUNCATE archive.audit_event")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.execute(sql))
+                    .hasMessageContaining("append-only");
+        }
+        assertThat(audit.verify()).isEqualTo(new AuditVerification(true, 2, null, null));
+    }
+
+    /**
+     * Changes events as someone with DDL rights on the schema could: with the append-only trigger
+     * switched off for the length of one transaction.
+     */
+    private void tamper(String... statements) {
+        new TransactionTemplate(new DataSourceTransactionManager(database.dataSource())).executeWithoutResult(status -> {
+            jdbc.execute("ALTER TABLE archive.audit_event DISABLE TRIGGER audit_event_append_only");
+            for (String sql : statements) {
+                jdbc.execute(sql);
+            }
+            jdbc.execute("ALTER TABLE archive.audit_event ENABLE TRIGGER audit_event_append_only");
+        });
     }
 
     private void append(int count) {

@@ -147,7 +147,7 @@ class CdaParserHeaderRulesTest {
             "<hl7fi:localSocialHeader>|<hl7fi:localSocialHeaderX>|MALFORMED_XML|line",
             "representation=\"B64\"|representation=\"TXT\"|INVALID_FIELD_VALUE|component/nonXMLBody/text@representation",
             "representation=\"B64\"|mediaType2=\"x\"|INVALID_FIELD_VALUE|component/nonXMLBody/text@representation",
-            "<nonXMLBody ID=\"OID1.2.246.10.1234567.95777.2026.1.2\">|<nonXMLBody ID=\"x\"><text nullFlavor=\"NA\"/>|MISSING_REQUIRED_FIELD|component/nonXMLBody/text",
+            "<text mediaType=\"application/xhtml+xml\" representation=\"B64\">|<text nullFlavor=\"NA\">|MISSING_REQUIRED_FIELD|component/nonXMLBody/text",
     })
     void refusesAHeaderDefectWithItsCodeNamingTheField(String from, String to, ErrorCode code, String field) {
         // given the valid case document with one defect
@@ -159,6 +159,51 @@ class CdaParserHeaderRulesTest {
         // then the specific code, and a message that names the field
         assertThat(refusal.code()).isEqualTo(code);
         assertThat(refusal.getMessage()).contains(field);
+    }
+
+    @ParameterizedTest(name = "[{index}] {1} twice")
+    @CsvSource(delimiter = '|', value = {
+            "<id root=\"1.2.246.10.1234567.95777.2026.1.2\"/>|id",
+            "<setId root=\"1.2.246.10.1234567.95777.2026.1.1\"/>|setId",
+            "<versionNumber value=\"2\"/>|versionNumber",
+            "<effectiveTime value=\"20260115093000.25+0200\"/>|effectiveTime",
+            "<hl7fi:documentGroup code=\"2\" codeSystem=\"1.2.246.537.6.1505.201601\" displayName=\"Asiaan liittyvä asiakirja\"/>|hl7fi:documentGroup",
+            "<hl7fi:outsourcingServiceCustomer root=\"1.2.246.10.1234567.10.0\"/>|hl7fi:outsourcingServiceCustomer",
+            "<hl7fi:registryType code=\"1\" codeSystem=\"1.2.246.537.6.1264.201701\" displayName=\"Sosiaalihuollon asiakasrekisteri\"/>|hl7fi:registryType",
+    })
+    void refusesASingleValuedHeaderElementGivenTwice(String element, String name) {
+        // given a second copy of a single-valued element with another value in front of the first:
+        // readers picking different copies is what signature-wrapping attacks exploit
+        String other = element.replaceFirst("(root|value|code)=\"[^\"]*\"", "$1=\"1.2.3\"");
+        String xml = replaced(element, other + "\n\t" + element);
+
+        // when parsed, then refused instead of picking one
+        ArchiveException refusal = refusalOf(xml);
+        assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_FIELD_VALUE);
+        assertThat(refusal.getMessage()).contains(name + " occurs more than once");
+    }
+
+    @Test
+    void refusesASecondDisplayFormInTheBody() {
+        // given two text parts in the body, the first harmless, the second what a viewer might show
+        String xml = caseDocument.replaceFirst("(?s)(<text mediaType=.*?</text>)", "$1$1");
+
+        // when parsed, then
+        ArchiveException refusal = refusalOf(xml);
+        assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_FIELD_VALUE);
+        assertThat(refusal.getMessage()).contains("text occurs more than once");
+    }
+
+    @Test
+    void takesThePersonalIdentityCodeWhenTheClientHasSeveralIds() {
+        // given a patient role listing an organisation's own client number before the identity code
+        String xml = replaced("<id root=\"1.2.246.21\" extension=\"150377-912C\"/>",
+                "<id root=\"1.2.246.10.1234567.22.1\" extension=\"A-4711\"/><id root=\"1.2.246.21\" extension=\"150377-912C\"/>");
+
+        // when parsed, then the identity code is the client id
+        DocumentMetadata m = parse(xml).metadata();
+        assertThat(m.clientIdRoot()).isEqualTo("1.2.246.21");
+        assertThat(m.clientId()).isEqualTo("150377-912C");
     }
 
     @Test

@@ -42,6 +42,7 @@ class CdaParserHostileInputTest {
             "xxe-external-entity.xml, XML_DTD_FORBIDDEN",
             "xxe-parameter-entity-external-dtd.xml, XML_DTD_FORBIDDEN",
             "billion-laughs.xml, XML_DTD_FORBIDDEN",
+            "parameter-entity-bomb.xml, XML_DTD_FORBIDDEN",
             "plain-doctype.xml, XML_DTD_FORBIDDEN",
             "xinclude.xml, MISSING_REQUIRED_FIELD",
             "not-well-formed.xml, MALFORMED_XML",

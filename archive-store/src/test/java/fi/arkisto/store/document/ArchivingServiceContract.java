@@ -113,6 +113,43 @@ abstract class ArchivingServiceContract {
     }
 
     @Test
+    void anIdenticalResubmissionWritesBackAnObjectThatWentMissing() {
+        // given
+        byte[] document = KantaSamples.document().build();
+        ArchiveOutcome first = archiving.archive(document, OWNER);
+        String key = ObjectStore.documentKey(first.document().sha256());
+        objects.delete(key);
+        assertRefused(() -> reading.content(first.document().oid(), OWNER), ErrorCode.STORED_OBJECT_CORRUPT);
+
+        // when
+        ArchiveOutcome again = archiving.archive(document, OWNER);
+
+        // then
+        assertThat(again.created()).isFalse();
+        assertThat(reading.content(first.document().oid(), OWNER).bytes()).isEqualTo(document);
+    }
+
+    @Test
+    void archivingAndReadAuditsAreDurableWhateverTheCallersTransactionDoes(
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        // given: a caller (e.g. a migration chunk) that archives and reads inside its own transaction
+        KantaSamples.Builder builder = KantaSamples.document();
+        var callers = new org.springframework.transaction.support.TransactionTemplate(transactions);
+
+        // when: the caller's transaction rolls back afterwards
+        callers.executeWithoutResult(status -> {
+            archiving.archive(builder.build(), OWNER);
+            reading.metadata(DocumentOid.of(builder.oidValue()), OWNER);
+            status.setRollbackOnly();
+        });
+
+        // then
+        assertThat(rows(builder.oidValue())).isEqualTo(1);
+        assertThat(audit.eventsForDocument(builder.oidValue())).extracting(AuditEvent::operation)
+                .containsExactly("ARCHIVE", "READ_METADATA");
+    }
+
+    @Test
     void sameOidWithDifferentBytesIsAConflictAndChangesNothing() {
         // given
         KantaSamples.Builder builder = KantaSamples.document();
@@ -227,6 +264,23 @@ abstract class ArchivingServiceContract {
     }
 
     @Test
+    void theDatabaseRefusesToRewriteArchivedContentOrRevive() {
+        // given
+        KantaSamples.Builder builder = KantaSamples.document();
+        archiving.archive(builder.build(), OWNER);
+        archiving.nullify(DocumentOid.of(builder.oidValue()), "Virheellinen", OWNER);
+
+        // when / then
+        for (String change : List.of("sha256 = repeat('0', 64)", "object_key = 'documents/elsewhere'",
+                "metadata = '{}'::jsonb", "version_number = 7",
+                "status = 'ACTIVE', nullified_at = NULL, nullification_reason = NULL")) {
+            assertThatThrownBy(() -> jdbc().update("UPDATE archive.document_version SET " + change
+                    + " WHERE document_oid = ?", builder.oidValue())).hasMessageContaining("document");
+        }
+        assertThat(reading.metadata(DocumentOid.of(builder.oidValue()), OWNER).status()).isEqualTo(DocumentStatus.NULLIFIED);
+    }
+
+    @Test
     void aNullifiedDocumentCannotBeReplaced() {
         // given
         KantaSamples.Builder first = KantaSamples.document();
@@ -313,6 +367,68 @@ abstract class ArchivingServiceContract {
     }
 
     @Test
+    void concurrentReplacementsOfOneVersionEndAsOneReplacement() throws Exception {
+        // given
+        KantaSamples.Builder first = KantaSamples.document();
+        archiving.archive(first.build(), OWNER);
+        List<byte[]> replacements = List.of(
+                KantaSamples.document().replacing(first.oidValue(), first.oidValue()).version(2).reasonOfCorrection("A").build(),
+                KantaSamples.document().replacing(first.oidValue(), first.oidValue()).version(2).reasonOfCorrection("B").build(),
+                KantaSamples.document().replacing(first.oidValue(), first.oidValue()).version(2).reasonOfCorrection("C").build());
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+        // when
+        List<Object> results = concurrently(3, () -> {
+            try {
+                return archiving.archive(replacements.get(next.getAndIncrement()), OWNER);
+            } catch (ArchiveException e) {
+                return e.code();
+            }
+        });
+
+        // then
+        assertThat(results).filteredOn(ArchiveOutcome.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(ErrorCode.class::isInstance).containsOnly(ErrorCode.VERSION_CONFLICT);
+        assertThat(jdbc().queryForList("SELECT status FROM archive.document_version WHERE set_id = ? ORDER BY version_number",
+                String.class, first.oidValue())).containsExactly("REPLACED", "ACTIVE");
+    }
+
+    @Test
+    void bulkAndSingleSubmissionsOfTheSameDocumentsRacingEndAsOneRowEach() throws Exception {
+        // given
+        List<byte[]> documents = new ArrayList<>();
+        List<String> oids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            KantaSamples.Builder builder = KantaSamples.document();
+            oids.add(builder.oidValue());
+            documents.add(builder.build());
+        }
+
+        // when
+        List<List<ArchiveOutcome>> runs = concurrently(3, () -> {
+            List<ArchiveOutcome> outcomes = new ArrayList<>();
+            if (Thread.currentThread().getName().endsWith("1")) {
+                for (byte[] d : documents) {
+                    outcomes.add(archiving.archive(d, OWNER));
+                }
+            } else {
+                for (BulkResult r : archiving.archiveAll(documents, OWNER)) {
+                    assertThat(r.error()).isNull();
+                    outcomes.add(r.outcome());
+                }
+            }
+            return outcomes;
+        });
+
+        // then
+        assertThat(runs.stream().flatMap(List::stream).filter(ArchiveOutcome::created).map(o -> o.document().oid().value()))
+                .containsExactlyInAnyOrderElementsOf(oids);
+        assertThat(jdbc().queryForObject("SELECT count(*) FROM archive.document_version WHERE document_oid = ANY(?)",
+                Integer.class, (Object) oids.toArray(String[]::new))).isEqualTo(12);
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
     void aDatabaseFailureAfterTheObjectIsWrittenLeavesNoRowAndTheSweeperRemovesTheObject() {
         // given: the database refuses this one document's row after its object has been written
         KantaSamples.Builder builder = KantaSamples.document();
@@ -385,6 +501,29 @@ abstract class ArchivingServiceContract {
                     ErrorCode.STRUCTURE_INVALID);
             assertThat(rows(base + ".2")).isZero();
         }
+    }
+
+    @Test
+    void anUnreachableObjectStoreRefusesWithStorageUnavailableAndRecordsNothing(
+            @Autowired fi.arkisto.store.cda.CdaParser parser,
+            @Autowired org.springframework.transaction.PlatformTransactionManager transactions) {
+        // given: an object store that goes away after start
+        fi.arkisto.store.testsupport.TestObjectStorage storage = fi.arkisto.store.testsupport.TestObjectStorage.embedded();
+        ObjectStore vanishing = storage.newObjectStore();
+        storage.close();
+        KantaSamples.Builder builder = KantaSamples.document();
+        try (ArchivingService offline = new ArchivingService(parser, List.of(), vanishing, audit,
+                new fi.arkisto.store.access.AccessPolicy(), dataSource, transactions, Clock.systemUTC(), 2)) {
+
+            // when / then
+            assertRefused(() -> offline.archive(builder.build(), OWNER), ErrorCode.STORAGE_UNAVAILABLE);
+            assertThat(offline.archiveAll(List.of(KantaSamples.document().build()), OWNER))
+                    .singleElement().satisfies(r -> assertThat(r.error().code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+        } finally {
+            vanishing.close();
+        }
+        assertThat(rows(builder.oidValue())).isZero();
+        assertThat(audit.eventsForDocument(builder.oidValue())).extracting(AuditEvent::outcome).containsExactly("REJECTED");
     }
 
     // ---- helpers ----

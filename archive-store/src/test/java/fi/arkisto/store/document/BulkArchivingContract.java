@@ -101,11 +101,11 @@ abstract class BulkArchivingContract {
     }
 
     @Test
-    void aHundredDocumentsArchiveAsOneBatchWithVerifiedObjects() {
+    void fiftyDocumentsArchiveAsOneBatchWithVerifiedObjects() {
         // given
         List<byte[]> items = new ArrayList<>();
         List<String> oids = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 50; i++) {
             KantaSamples.Builder builder = KantaSamples.document().client(KantaSamples.newTestIdentityCode());
             oids.add(builder.oidValue());
             items.add(builder.build());
@@ -118,11 +118,11 @@ abstract class BulkArchivingContract {
         assertThat(results).allSatisfy(r -> assertCreated(r, true));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM archive.document_version WHERE document_oid = ANY(?)",
-                Integer.class, (Object) oids.toArray(String[]::new))).isEqualTo(100);
+                Integer.class, (Object) oids.toArray(String[]::new))).isEqualTo(50);
         assertThat(results).allSatisfy(r -> assertThat(objects.exists(ObjectStore.documentKey(r.outcome().document().sha256()))).isTrue());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM archive.audit_event WHERE operation = 'ARCHIVE'"
                 + " AND outcome = 'SUCCESS' AND document_oid = ANY(?)", Integer.class, (Object) oids.toArray(String[]::new)))
-                .isEqualTo(100);
+                .isEqualTo(50);
     }
 
     @Test

@@ -34,6 +34,11 @@ class EmbeddedServersTest {
 
             // then
             assertThat(restarted.port()).isPositive();
+            // s3proxy and jclouds never log requests at DEBUG, even with Logback unconfigured (STACK.md: 2 GB once)
+            for (String logger : new String[]{"org.gaul.s3proxy.S3ProxyHandler", "org.jclouds.rest", "jclouds.wire"}) {
+                assertThat(org.slf4j.LoggerFactory.getLogger(logger).isDebugEnabled()).as(logger).isFalse();
+                assertThat(org.slf4j.LoggerFactory.getLogger(logger).isInfoEnabled()).as(logger).isFalse();
+            }
             assertThat(store.get(ObjectStore.documentKey(sha), sha)).isEqualTo(bytes);
         }
     }

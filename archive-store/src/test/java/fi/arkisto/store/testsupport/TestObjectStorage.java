@@ -36,15 +36,21 @@ public final class TestObjectStorage implements AutoCloseable {
 
     /** An embedded s3proxy on a free port, storing under a fresh temporary directory. */
     public static TestObjectStorage embedded() {
+        Path directory;
         try {
-            Path directory = Files.createTempDirectory("arkisto-s3-");
-            String accessKey = "test-" + random(8);
-            String secretKey = random(24);
+            directory = Files.createTempDirectory("arkisto-s3-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String accessKey = "test-" + random(8);
+        String secretKey = random(24);
+        try {
             EmbeddedS3Server server = EmbeddedS3Server.start(directory, 0, accessKey, secretKey);
             return new TestObjectStorage(server, null, directory,
                     new ObjectStoreProperties(server.endpoint(), accessKey, secretKey, "arkisto-" + random(10), null));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            directory.toFile().delete();
+            throw e;
         }
     }
 

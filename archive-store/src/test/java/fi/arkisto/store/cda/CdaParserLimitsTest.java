@@ -1,0 +1,69 @@
+package fi.arkisto.store.cda;
+
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The parser limits come from {@code arkisto.cda.*}, with safe defaults and validated bounds. */
+class CdaParserLimitsTest {
+
+    private static LocalValidatorFactoryBean validator;
+
+    @BeforeAll
+    static void startValidatorOnce() {
+        validator = new LocalValidatorFactoryBean();
+        validator.afterPropertiesSet();
+    }
+
+    @AfterAll
+    static void closeValidator() {
+        validator.close();
+    }
+
+    private static CdaParserLimits bind(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties))
+                .bindOrCreate("arkisto.cda", Bindable.of(CdaParserLimits.class), new ValidationBindHandler(validator));
+    }
+
+    @Test
+    void defaultsTo20MibAndDepth64WhenNothingIsConfigured() {
+        // given no configuration, when bound, then the defaults apply
+        CdaParserLimits limits = bind(Map.of());
+        assertThat(limits).isEqualTo(CdaParserLimits.defaults());
+        assertThat(limits.maxDocumentSize()).isEqualTo(DataSize.ofMegabytes(20));
+        assertThat(limits.toXmlLimits()).isEqualTo(new XmlLimits(20L * 1024 * 1024, 64, 256));
+    }
+
+    @Test
+    void bindsConfiguredLimitsThatTheParserThenEnforces() {
+        // given configured limits
+        CdaParserLimits limits = bind(Map.of("arkisto.cda.max-document-size", "1KB", "arkisto.cda.max-depth", "20"));
+
+        // when a parser uses them, then a 2 KB document is too large for it
+        assertThat(limits.maxDocumentSize().toBytes()).isEqualTo(1024);
+        assertThat(limits.maxDepth()).isEqualTo(20);
+        ArchiveException refusal = catchThrowableOfType(
+                () -> new CdaParser(limits).parse(new byte[2048]), ArchiveException.class);
+        assertThat(refusal.code()).isEqualTo(ErrorCode.DOCUMENT_TOO_LARGE);
+    }
+
+    @Test
+    void refusesADepthLimitTooSmallForAnyCdaHeader() {
+        assertThatThrownBy(() -> bind(Map.of("arkisto.cda.max-depth", "3")))
+                .hasStackTraceContaining("maxDepth");
+    }
+}
