@@ -226,9 +226,21 @@ public final class DocumentSigner {
             if (!(last instanceof Element element) || !DSIG.equals(element.getNamespaceURI())) {
                 throw new IllegalStateException("The XML-DSig provider did not append the Signature");
             }
+            // The JDK wraps Base64 at 76 characters with CR LF, serialised as "&#13;"; Kanta documents carry it
+            // unwrapped. Neither element is covered by the signature, so unwrapping changes no digest.
+            unwrap(element, "SignatureValue");
+            unwrap(element, "X509Certificate");
             return element;
         } catch (GeneralSecurityException | javax.xml.crypto.MarshalException | javax.xml.crypto.dsig.XMLSignatureException e) {
             throw new IllegalStateException("Cannot sign the document", e);
+        }
+    }
+
+    private static void unwrap(Element signature, String localName) {
+        var elements = signature.getElementsByTagNameNS(DSIG, localName);
+        for (int i = 0; i < elements.getLength(); i++) {
+            Node node = elements.item(i);
+            node.setTextContent(node.getTextContent().replaceAll("[\\r\\n]", ""));
         }
     }
 

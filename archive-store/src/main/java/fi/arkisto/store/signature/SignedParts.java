@@ -23,6 +23,9 @@ import static fi.arkisto.store.signature.SignatureVerifier.HL7FI;
  */
 final class SignedParts {
 
+    /** Each signature canonicalises and hashes the whole body again: a bound keeps a hostile collection cheap. */
+    static final int MAX_SIGNATURES = 16;
+
     static final class Entry {
         final String id;
         final Element description;
@@ -66,6 +69,10 @@ final class SignedParts {
         List<Element> signatureElements = collections.isEmpty() ? List.of() : children(collections.get(0), HL7FI, "signature");
         if (signatureElements.isEmpty()) {
             throw new ArchiveException(ErrorCode.SIGNATURE_MISSING, "The document carries no hl7fi:signatureCollection/hl7fi:signature");
+        }
+        if (signatureElements.size() > MAX_SIGNATURES) {
+            throw new ArchiveException(ErrorCode.SIGNATURE_INVALID, "The document carries " + signatureElements.size()
+                    + " signatures; at most " + MAX_SIGNATURES + " are accepted");
         }
         Element body = body(root);
         String bodyId = "OID" + documentOid;

@@ -64,6 +64,25 @@ class PdfRendererTest {
     }
 
     @Test
+    void rendersACompleteXhtmlDocumentWithItsDoctypeAndOwnStyles() throws IOException {
+        // given an XHTML 1.1 page (the fileFormat code 2 of the header) rather than a bare <div>
+        byte[] xhtml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1//EN\" "
+                + "\"http://www.w3.org/TR/xhtml11/DTD/xhtml11.dtd\">\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"fi\">"
+                + "<head><title>Päätös</title><style type=\"text/css\">h1 { color: #204060 }</style></head>"
+                + "<body><h1>Päätös toimeentulotuesta</h1><table border=\"1\"><tr><th>Kuukausi</th><td>Heinäkuu</td></tr>"
+                + "</table></body></html>").getBytes(StandardCharsets.UTF_8);
+
+        // when
+        byte[] pdf = renderer.render(xhtml);
+
+        // then
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Päätös toimeentulotuesta")
+                    .contains("Kuukausi").contains("Heinäkuu");
+        }
+    }
+
+    @Test
     void refusesToRenderAnUnsafeDisplayForm() {
         byte[] xhtml = "<div xmlns=\"http://www.w3.org/1999/xhtml\"><img src=\"http://127.0.0.1:9/x.png\" alt=\"\"/>x</div>"
                 .getBytes(StandardCharsets.UTF_8);

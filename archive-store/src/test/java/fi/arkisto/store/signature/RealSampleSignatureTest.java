@@ -188,6 +188,28 @@ class RealSampleSignatureTest {
                 .satisfies(e -> assertThat(e.result()).isEqualTo("SIGNATURE_TYPE_MISMATCH"));
     }
 
+    @Test
+    void signatureTypeFromAnotherCodeSystemIsRefused() {
+        String text = sampleText().replace("codeSystem=\"1.2.246.537.5.40127.2006\"", "codeSystem=\"1.2.246.537.5.99999.2006\"");
+
+        assertThatThrownBy(() -> verifier.check(parse(bytes(text)), new ValidationReport()))
+                .isInstanceOf(ArchiveException.class)
+                .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.INVALID_FIELD_VALUE);
+    }
+
+    @Test
+    void aHostileNumberOfSignaturesIsRefusedBeforeAnyIsVerified() {
+        // given the sample's signature repeated 17 times
+        java.util.regex.Matcher signature = java.util.regex.Pattern.compile("(?s)<signature ID=.*?</signature>").matcher(sampleText());
+        assertThat(signature.find()).isTrue();
+        String many = sampleText().replace(signature.group(), signature.group().repeat(SignedParts.MAX_SIGNATURES + 1));
+
+        assertThatThrownBy(() -> verifier.check(parse(bytes(many)), new ValidationReport()))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageContaining("at most 16")
+                .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_INVALID);
+    }
+
     private static String reformat(String text, String from, String to) {
         assertThat(text).contains(from);
         return text.replace(from, to);

@@ -54,7 +54,8 @@ class SignedDocumentVerificationTest {
                 .contains("<Reference URI=\"#CDA-aikaleima.1\">")
                 .contains("<Reference URI=\"#OID1.2.246.10.32213561.95777.2026.688883.2809773\">")
                 .contains("<Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/><Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>")
-                .contains("<X509Certificate>");
+                .contains("<X509Certificate>")
+                .doesNotContain("&#13;");
         SignatureEvidence evidence = report.signatures().get(0);
         assertThat(evidence.valid()).isTrue();
         assertThat(evidence.type()).isEqualTo(SignatureType.SYSTEM);
@@ -169,6 +170,42 @@ class SignedDocumentVerificationTest {
     }
 
     @Test
+    void specificDocumentTypeInTheTableNeedsAProfessional() {
+        // given a table naming a specific document type, and a document of that type signed by the system only
+        SignatureVerifier specific = new SignatureVerifier(table(List.of(), List.of("77"), List.of()), pki.anchors(), CLOCK);
+        byte[] unsigned = SigningFixtures.bytes(SigningFixtures.unsignedSampleText().replace("<ep2:contentSpecificationId>",
+                "<ep2:specificDocumentType code=\"77\" codeSystem=\"1.2.246.537.6.1507.201701\"/>\n\t\t<ep2:contentSpecificationId>"));
+        assertThat(parse(unsigned).metadata().specificDocumentType().code()).isEqualTo("77");
+
+        assertCode(pki.systemSigner().sign(unsigned, SIGNED_AT), specific, ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED);
+        specific.check(parse(pki.professionalSigner().sign(unsigned, SIGNED_AT)), new ValidationReport());
+    }
+
+    @Test
+    void crlInDerFormIsReadFromTheAnchorDirectory(@TempDir Path anchors) throws Exception {
+        Files.writeString(anchors.resolve("test-ca.pem"), CertificateIssuer.pem(pki.ca));
+        Files.write(anchors.resolve("test-ca.crl"), pki.crl.getEncoded());
+        SignatureVerifier withCrl = new SignatureVerifier(SignatureProperties.withTrustAnchors(anchors), TrustAnchors.load(anchors), CLOCK);
+        DocumentSigner revoked = new DocumentSigner(pki.systemKeys.getPrivate(), pki.revokedSystem, SignatureType.SYSTEM, CLOCK);
+
+        assertCode(revoked.sign(unsignedSample(), SIGNED_AT), withCrl, ErrorCode.SIGNATURE_CERTIFICATE_REVOKED);
+    }
+
+    @Test
+    void crlSignedBySomeoneElseIsNotBelieved(@TempDir Path anchors) throws Exception {
+        // given a CRL naming our CA as issuer but signed with another key
+        java.security.cert.X509CRL forged = CertificateIssuer.crl(pki.ca, pki.strangerCaKeys.getPrivate(),
+                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z"),
+                List.of(CertificateIssuer.Revocation.keyCompromise(pki.system, Instant.parse("2026-10-01T00:00:00Z"))));
+        Files.writeString(anchors.resolve("test-ca.pem"), CertificateIssuer.pem(pki.ca));
+        Files.writeString(anchors.resolve("forged.crl"), CertificateIssuer.pem(forged));
+        SignatureVerifier withForgedCrl = new SignatureVerifier(SignatureProperties.withTrustAnchors(anchors), TrustAnchors.load(anchors), CLOCK);
+
+        // then the good certificate still verifies
+        withForgedCrl.check(parse(pki.systemSigner().sign(unsignedSample(), SIGNED_AT)), new ValidationReport());
+    }
+
+    @Test
     void professionalTypeClaimedWithASystemCertificateIsAMismatch() {
         DocumentSigner wrong = new DocumentSigner(pki.systemKeys.getPrivate(), pki.system, SignatureType.PROFESSIONAL, CLOCK);
 
@@ -232,6 +269,39 @@ class SignedDocumentVerificationTest {
         // then
         assertThat(signer.certificate()).isEqualTo(pki.system);
         verifier.check(parse(signer.sign(unsignedSample())), new ValidationReport());
+    }
+
+    @Test
+    void oneSignerAndOneVerifierServeManyThreads() throws Exception {
+        // given one signer and one verifier shared by 4 threads, each signing and verifying its own documents
+        SystemSigner signer = new SystemSigner(pki.systemKeys.getPrivate(), pki.system, CLOCK);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<SignatureEvidence>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    List<SignatureEvidence> evidence = new java.util.ArrayList<>();
+                    for (int i = 0; i < 6; i++) {
+                        Instant at = SIGNED_AT.plusSeconds(thread * 100L + i);
+                        ValidationReport report = new ValidationReport();
+                        verifier.check(parse(signer.sign(unsignedSample(), at)), report);
+                        evidence.addAll(report.signatures());
+                    }
+                    return evidence;
+                }));
+            }
+
+            // then every document verified with its own signing time
+            List<SignatureEvidence> all = new java.util.ArrayList<>();
+            for (var result : results) {
+                all.addAll(result.get());
+            }
+            assertThat(all).hasSize(24).allMatch(SignatureEvidence::valid);
+            assertThat(all).extracting(SignatureEvidence::signingTime).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static void assertCode(byte[] document, SignatureVerifier verifier, ErrorCode code) {
