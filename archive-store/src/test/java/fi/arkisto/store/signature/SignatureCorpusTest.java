@@ -5,13 +5,11 @@ import fi.arkisto.store.document.SignatureType;
 import fi.arkisto.store.document.ValidationReport;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.testsupport.SignatureTestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -75,18 +73,10 @@ class SignatureCorpusTest {
     }
 
     private static Path anchors() {
-        try {
-            return Path.of(SignatureCorpusTest.class.getResource("/signature/anchors").toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return SignatureTestData.anchorDirectory();
     }
 
     private static byte[] corpus(String file) {
-        try (InputStream in = SignatureCorpusTest.class.getResourceAsStream("/signature/corpus/" + file)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return SignatureTestData.corpusDocument(file);
     }
 }
