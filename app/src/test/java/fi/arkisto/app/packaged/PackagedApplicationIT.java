@@ -56,7 +56,8 @@ class PackagedApplicationIT {
         Path pki = temp.resolve("pki");
         Path generated = temp.resolve("generated");
         Map<String, String> environment = Map.of(KEYSTORE_PASSWORD_ENV, "packaged-test-" + System.nanoTime());
-        runTool(jar, environment, "pki", "--out", pki.toString(), "--organisation", ORGANISATION, "--professionals", "1");
+        runTool(jar, environment, "pki", "--out", pki.toString(), "--organisation", ORGANISATION, "--professionals", "1",
+                "--password-env", KEYSTORE_PASSWORD_ENV);
         runTool(jar, environment, "generate", "--count", "3", "--seed", "11", "--out", generated.toString(),
                 "--organisation", ORGANISATION, "--keystore", pki.resolve("system.p12").toString(),
                 "--keystore-password-env", KEYSTORE_PASSWORD_ENV,
