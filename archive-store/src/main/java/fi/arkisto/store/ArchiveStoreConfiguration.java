@@ -29,7 +29,7 @@ import java.time.Clock;
  * {@link DocumentCheck} bean, run in {@code @Order}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class})
+@EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class, CdaProperties.class})
 public class ArchiveStoreConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -44,8 +44,8 @@ public class ArchiveStoreConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public CdaParser cdaParser() {
-        return new CdaParser();
+    public CdaParser cdaParser(CdaProperties properties) {
+        return new CdaParser(properties.toLimits());
     }
 
     @Bean

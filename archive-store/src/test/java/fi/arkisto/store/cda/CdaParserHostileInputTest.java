@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -145,7 +144,7 @@ class CdaParserHostileInputTest {
     @Test
     void honoursAConfiguredSmallerSizeLimit() throws IOException {
         // given a parser limited to 16 KiB and the 25 KB real sample
-        CdaParser small = new CdaParser(new CdaParserLimits(DataSize.ofKilobytes(16), 64, 256));
+        CdaParser small = new CdaParser(new CdaParserLimits(16 * 1024, 64, 256));
 
         // when parsed, then it is too large for this parser only
         ArchiveException refusal = catchThrowableOfType(() -> small.parse(read(CdaParserRealSampleTest.SAMPLE)),

@@ -1,4 +1,8 @@
-package fi.arkisto.store.cda;
+package fi.arkisto.store;
+
+import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.CdaParserLimits;
+import fi.arkisto.store.cda.XmlLimits;
 
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -19,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The parser limits come from {@code arkisto.cda.*}, with safe defaults and validated bounds. */
-class CdaParserLimitsTest {
+class CdaPropertiesTest {
 
     private static LocalValidatorFactoryBean validator;
 
@@ -34,27 +38,28 @@ class CdaParserLimitsTest {
         validator.close();
     }
 
-    private static CdaParserLimits bind(Map<String, String> properties) {
+    private static CdaProperties bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("arkisto.cda", Bindable.of(CdaParserLimits.class), new ValidationBindHandler(validator));
+                .bindOrCreate("arkisto.cda", Bindable.of(CdaProperties.class), new ValidationBindHandler(validator));
     }
 
     @Test
     void defaultsTo20MibAndDepth64WhenNothingIsConfigured() {
         // given no configuration, when bound, then the defaults apply
-        CdaParserLimits limits = bind(Map.of());
-        assertThat(limits).isEqualTo(CdaParserLimits.defaults());
-        assertThat(limits.maxDocumentSize()).isEqualTo(DataSize.ofMegabytes(20));
-        assertThat(limits.toXmlLimits()).isEqualTo(new XmlLimits(20L * 1024 * 1024, 64, 256));
+        CdaProperties properties = bind(Map.of());
+        assertThat(properties.toLimits()).isEqualTo(CdaParserLimits.defaults());
+        assertThat(properties.maxDocumentSize()).isEqualTo(DataSize.ofMegabytes(20));
+        assertThat(properties.toLimits().toXmlLimits()).isEqualTo(new XmlLimits(20L * 1024 * 1024, 64, 256));
     }
 
     @Test
     void bindsConfiguredLimitsThatTheParserThenEnforces() {
         // given configured limits
-        CdaParserLimits limits = bind(Map.of("arkisto.cda.max-document-size", "1KB", "arkisto.cda.max-depth", "20"));
+        CdaProperties properties = bind(Map.of("arkisto.cda.max-document-size", "1KB", "arkisto.cda.max-depth", "20"));
+        CdaParserLimits limits = properties.toLimits();
 
         // when a parser uses them, then a 2 KB document is too large for it
-        assertThat(limits.maxDocumentSize().toBytes()).isEqualTo(1024);
+        assertThat(limits.maxDocumentBytes()).isEqualTo(1024);
         assertThat(limits.maxDepth()).isEqualTo(20);
         ArchiveException refusal = catchThrowableOfType(
                 () -> new CdaParser(limits).parse(new byte[2048]), ArchiveException.class);
