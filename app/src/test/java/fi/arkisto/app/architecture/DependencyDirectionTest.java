@@ -4,17 +4,9 @@ import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,9 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DependencyDirectionTest {
 
-    private static final List<String> MODULES = List.of("archive-store", "camel-routes", "batch-jobs", "workflows",
-            "bpmn", "deployment-tests", "app");
-
     private static JavaClasses classes;
 
     @BeforeAll
@@ -38,28 +27,9 @@ class DependencyDirectionTest {
         ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importLocations(projectLocations());
-    }
-
-    /**
-     * The project's own class directories and module jars only: scanning the whole class path for the
-     * package (Camunda, embedded PostgreSQL binaries...) takes tens of seconds.
-     */
-    private static Set<Location> projectLocations() {
-        Set<Location> locations = new HashSet<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            String name = path.getFileName() == null ? "" : path.getFileName().toString();
-            boolean moduleClasses = Files.isDirectory(path) && entry.endsWith(File.separator + "classes")
-                    && !entry.contains("test-classes");
-            boolean moduleJar = name.endsWith(".jar") && !name.endsWith("-tests.jar")
-                    && MODULES.stream().anyMatch(module -> name.startsWith(module + "-"));
-            if (moduleClasses || moduleJar) {
-                locations.add(Location.of(path));
-            }
-        }
-        // the app's own classes are on the class path as target/classes
-        return locations;
+                // modules' test-jars (test support) are not production code
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("fi.arkisto");
     }
 
     @Test
