@@ -35,6 +35,7 @@ public enum ErrorCode {
     NULLIFICATION_REASON_REQUIRED(422, "A nullification needs a reason"),
     CORRECTION_REASON_REQUIRED(422, "A replacing version needs hl7fi:reasonOfCorrection"),
     STORAGE_UNAVAILABLE(503, "The object store or database is unavailable"),
+    STORED_OBJECT_CORRUPT(500, "The stored object does not match its recorded SHA-256"),
 
     // signatures (trust)
     SIGNATURE_MISSING(422, "The document carries no signature"),

@@ -1,0 +1,204 @@
+package fi.arkisto.store.audit;
+
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The append-only, hash-chained log of every use of client data (DESIGN invariant 5).
+ *
+ * <p>Appends lock the one-row chain head {@code FOR UPDATE}, so appends from every thread and every
+ * app instance sharing the database are serialised, ids are gapless and each event's
+ * {@code prev_hash} is its predecessor's hash. An append joins the caller's transaction when there
+ * is one (the event commits or rolls back with the change it records), otherwise it commits on its
+ * own before returning, so "audited before data leaves" holds for readers.
+ */
+public class AuditLog {
+
+    private static final int MAX_DETAIL = 4000;
+    private static final String INSERT = """
+            INSERT INTO archive.audit_event (id, occurred_at, organisation, user_id, purpose_of_use, operation,
+                document_oid, client_id, outcome, detail, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String SELECT = """
+            SELECT id, occurred_at, organisation, user_id, purpose_of_use, operation, document_oid, client_id,
+                   outcome, detail, prev_hash, hash
+              FROM archive.audit_event""";
+
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+    private final TransactionTemplate required;
+    private final TransactionTemplate snapshot;
+    private final Clock clock;
+
+    public AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(1_000);
+        this.required = new TransactionTemplate(transactionManager);
+        this.snapshot = new TransactionTemplate(transactionManager);
+        this.snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    /** Appends one event (in the caller's transaction if any, else in its own) and returns it as stored. */
+    public AuditEvent append(AuditEntry entry) {
+        return appendAll(List.of(entry)).get(0);
+    }
+
+    /** Appends events in order as one JDBC batch under one lock of the chain head. */
+    public List<AuditEvent> appendAll(List<AuditEntry> entries) {
+        if (entries.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return required.execute(status -> {
+                Map<String, Object> head = jdbc.queryForMap(
+                        "SELECT last_id, last_hash FROM archive.audit_chain_head WHERE singleton FOR UPDATE");
+                long id = ((Number) head.get("last_id")).longValue();
+                String prevHash = ((String) head.get("last_hash")).trim();
+                Instant now = AuditChain.truncate(clock.instant());
+                List<AuditEvent> events = new ArrayList<>(entries.size());
+                for (AuditEntry entry : entries) {
+                    id++;
+                    String detail = entry.detail() == null || entry.detail().length() <= MAX_DETAIL
+                            ? entry.detail() : entry.detail().substring(0, MAX_DETAIL);
+                    String organisation = entry.context().organisation().value();
+                    String hash = AuditChain.hash(prevHash, id, now, organisation, entry.context().userId(),
+                            entry.context().purposeOfUse(), entry.operation().name(), entry.documentOid(),
+                            entry.clientId(), entry.outcome().name(), detail);
+                    events.add(new AuditEvent(id, now, organisation, entry.context().userId(),
+                            entry.context().purposeOfUse(), entry.operation().name(), entry.documentOid(),
+                            entry.clientId(), entry.outcome().name(), detail, prevHash, hash));
+                    prevHash = hash;
+                }
+                Timestamp at = Timestamp.from(now);
+                jdbc.batchUpdate(INSERT, events, 1_000, (ps, e) -> {
+                    ps.setLong(1, e.id());
+                    ps.setTimestamp(2, at);
+                    ps.setString(3, e.organisation());
+                    ps.setString(4, e.userId());
+                    ps.setString(5, e.purposeOfUse());
+                    ps.setString(6, e.operation());
+                    ps.setString(7, e.documentOid());
+                    ps.setString(8, e.clientId());
+                    ps.setString(9, e.outcome());
+                    ps.setString(10, e.detail());
+                    ps.setString(11, e.prevHash());
+                    ps.setString(12, e.hash());
+                });
+                jdbc.update("UPDATE archive.audit_chain_head SET last_id = ?, last_hash = ? WHERE singleton",
+                        id, prevHash);
+                return events;
+            });
+        } catch (DataAccessException e) {
+            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The audit log could not be written", e);
+        }
+    }
+
+    /**
+     * Walks the whole chain in id order with a cursor (constant memory) on one consistent snapshot:
+     * every id must follow its predecessor, link to its hash and hash to its own stored hash, and the
+     * last event must be the one the chain head records (so deleting the newest event is caught too).
+     */
+    public AuditVerification verify() {
+        return snapshot.execute(status -> {
+            Map<String, Object> head = jdbc.queryForMap("SELECT last_id, last_hash FROM archive.audit_chain_head WHERE singleton");
+            long headId = ((Number) head.get("last_id")).longValue();
+            String headHash = ((String) head.get("last_hash")).trim();
+            Walk walk = new Walk();
+            try {
+                streaming.query(SELECT + " ORDER BY id", rs -> {
+                    walk.visit(toEvent(rs));
+                });
+            } catch (BrokenChain broken) {
+                return new AuditVerification(false, walk.count, broken.eventId, broken.getMessage());
+            }
+            if (walk.lastId != headId || !walk.lastHash.equals(headHash)) {
+                return new AuditVerification(false, walk.count, walk.lastId + 1,
+                        "the chain ends at event " + walk.lastId + " but its head records event " + headId
+                                + ": events were removed from the end or the head was altered");
+            }
+            return new AuditVerification(true, walk.count, null, null);
+        });
+    }
+
+    /** Events about one document, oldest first (e.g. who has read it). */
+    public List<AuditEvent> eventsForDocument(String documentOid) {
+        return jdbc.query(SELECT + " WHERE document_oid = ? ORDER BY id", EVENT, documentOid);
+    }
+
+    /** Events about one client, oldest first (the client's right to know who used their data). */
+    public List<AuditEvent> eventsForClient(String clientId) {
+        return jdbc.query(SELECT + " WHERE client_id = ? ORDER BY id", EVENT, clientId);
+    }
+
+    private static final RowMapper<AuditEvent> EVENT = (rs, row) -> toEvent(rs);
+
+    private static AuditEvent toEvent(ResultSet rs) throws SQLException {
+        OffsetDateTime at = rs.getObject("occurred_at", OffsetDateTime.class);
+        return new AuditEvent(rs.getLong("id"), at == null ? null : at.toInstant(), rs.getString("organisation"),
+                rs.getString("user_id"), rs.getString("purpose_of_use"), rs.getString("operation"),
+                rs.getString("document_oid"), rs.getString("client_id"), rs.getString("outcome"),
+                rs.getString("detail"), trim(rs.getString("prev_hash")), trim(rs.getString("hash")));
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    private static final class Walk {
+        long count;
+        long lastId;
+        String lastHash = AuditChain.GENESIS_HASH;
+
+        void visit(AuditEvent event) {
+            count++;
+            if (event.id() != lastId + 1) {
+                throw new BrokenChain(event.id(), "event " + event.id() + " follows event " + lastId
+                        + ": events were removed or renumbered");
+            }
+            if (!lastHash.equals(event.prevHash())) {
+                throw new BrokenChain(event.id(), "event " + event.id() + " does not link to the hash of event " + lastId);
+            }
+            if (event.occurredAt() == null) {
+                throw new BrokenChain(event.id(), "event " + event.id() + " has no time");
+            }
+            String expected = AuditChain.hash(event.prevHash(), event.id(), event.occurredAt(), event.organisation(),
+                    event.userId(), event.purposeOfUse(), event.operation(), event.documentOid(), event.clientId(),
+                    event.outcome(), event.detail());
+            if (!expected.equals(event.hash())) {
+                throw new BrokenChain(event.id(), "event " + event.id() + " does not match its hash: it was altered");
+            }
+            lastId = event.id();
+            lastHash = event.hash();
+        }
+    }
+
+    private static final class BrokenChain extends RuntimeException {
+        final long eventId;
+
+        BrokenChain(long eventId, String message) {
+            super(message, null, false, false);
+            this.eventId = eventId;
+        }
+    }
+}

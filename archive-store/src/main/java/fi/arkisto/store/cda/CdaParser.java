@@ -1,0 +1,446 @@
+package fi.arkisto.store.cda;
+
+import fi.arkisto.store.document.Code;
+import fi.arkisto.store.document.DocumentMetadata;
+import fi.arkisto.store.document.DocumentOid;
+import fi.arkisto.store.document.SignatureSummary;
+import fi.arkisto.store.document.SoftwareSupport;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.identity.IdentityCodeRedaction;
+import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.identity.PersonalIdentityCode;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Reads a Kanta social welfare CDA R2 document as client information systems send it (issue 2,
+ * "Reading a Kanta document"; the real sample {@code asiakkuusasiakirja_S.xml}): the CDA header,
+ * the {@code urn:hl7finland} local social header (matched by namespace, whatever its prefix), the
+ * Base64 XHTML display form in {@code nonXMLBody/text}, the Base64 JSON structured form
+ * {@code hl7fi:json} when present, and the signature collection.
+ *
+ * <p>Parsing goes through {@link SecureXml}: no DTDs or entities, bounded size and depth. A
+ * missing required field, an invalid OID, an invalid personal identity code (root
+ * {@code 1.2.246.21}), a malformed timestamp or Base64 part each get their own
+ * {@link ErrorCode}, naming the field; identity codes are only ever shown masked.
+ * Elements carrying {@code nullFlavor} count as absent.
+ *
+ * <p>Thread-safe; one instance serves the whole application.
+ */
+public final class CdaParser {
+
+    public static final String HL7_NS = "urn:hl7-org:v3";
+    public static final String HL7FI_NS = "urn:hl7finland";
+    public static final String XMLDSIG_NS = "http://www.w3.org/2000/09/xmldsig#";
+
+    private static final ThreadLocal<CertificateFactory> CERTIFICATE_FACTORY = ThreadLocal.withInitial(() -> {
+        try {
+            return CertificateFactory.getInstance("X.509");
+        } catch (CertificateException e) {
+            throw new IllegalStateException("The JDK has no X.509 certificate factory", e);
+        }
+    });
+
+    private final XmlLimits limits;
+
+    public CdaParser() {
+        this(CdaParserLimits.defaults());
+    }
+
+    public CdaParser(CdaParserLimits limits) {
+        this.limits = limits.toXmlLimits();
+    }
+
+    /**
+     * @throws ArchiveException MALFORMED_XML, XML_DTD_FORBIDDEN, XML_TOO_DEEP, DOCUMENT_TOO_LARGE,
+     *                          NOT_A_CDA_DOCUMENT, MISSING_REQUIRED_FIELD, INVALID_OID,
+     *                          INVALID_IDENTITY_CODE, INVALID_FIELD_VALUE, INVALID_BASE64
+     */
+    public ParsedDocument parse(byte[] xml) {
+        Document dom = SecureXml.parseDocument(xml, limits);
+        Element root = dom.getDocumentElement();
+        if (!HL7_NS.equals(root.getNamespaceURI()) || !"ClinicalDocument".equals(root.getLocalName())) {
+            throw new ArchiveException(ErrorCode.NOT_A_CDA_DOCUMENT, "The root element is {"
+                    + SecureXml.safe(String.valueOf(root.getNamespaceURI())) + "}"
+                    + SecureXml.safe(root.getLocalName() == null ? root.getNodeName() : root.getLocalName())
+                    + ", not {urn:hl7-org:v3}ClinicalDocument");
+        }
+
+        String documentOid = requiredOid(attribute(hl7(root, "id"), "root"), "id@root");
+        String setId = requiredOid(attribute(hl7(root, "setId"), "root"), "setId@root");
+        int versionNumber = versionNumber(attribute(hl7(root, "versionNumber"), "value"));
+
+        Element patientId = hl7(root, "recordTarget", "patientRole", "id");
+        String clientIdRoot = requiredOid(attribute(patientId, "root"), "recordTarget/patientRole/id@root");
+        String clientId = required(attribute(patientId, "extension"), "recordTarget/patientRole/id@extension");
+        if (PersonalIdentityCode.CODE_SYSTEM.equals(clientIdRoot)) {
+            String problem = PersonalIdentityCode.problemWith(clientId);
+            if (problem != null) {
+                throw new ArchiveException(ErrorCode.INVALID_IDENTITY_CODE,
+                        "recordTarget/patientRole/id@extension is not a valid personal identity code ("
+                                + IdentityCodeRedaction.maskCode(clientId) + "): " + problem);
+            }
+        }
+
+        String controllerOid = requiredOid(attribute(hl7(root, "custodian", "assignedCustodian",
+                "representedCustodianOrganization", "id"), "root"),
+                "custodian/assignedCustodian/representedCustodianOrganization/id@root");
+
+        Element encounter = hl7(root, "componentOf", "encompassingEncounter");
+        String caseId = optionalOid(attribute(hl7(encounter, "id"), "root"), "componentOf/encompassingEncounter/id@root");
+        String serviceUnitOid = optionalOid(attribute(serviceUnitId(encounter), "root"),
+                "componentOf/encompassingEncounter/encounterParticipant[@typeCode='ADM']"
+                        + "/assignedEntity/representedOrganization/id@root");
+
+        OffsetDateTime effectiveTime = Hl7Timestamps.parse(
+                required(attribute(hl7(root, "effectiveTime"), "value"), "effectiveTime@value"), "effectiveTime@value");
+
+        Element header = child(root, HL7FI_NS, "localSocialHeader");
+        if (header == null) {
+            throw missing("hl7fi:localSocialHeader");
+        }
+        Code documentGroup = code(child(header, HL7FI_NS, "documentGroup"));
+        if (documentGroup == null || documentGroup.code() == null) {
+            throw missing("hl7fi:localSocialHeader/hl7fi:documentGroup@code");
+        }
+        String creationValue = attribute(child(header, HL7FI_NS, "creationTime"), "value");
+        OffsetDateTime creationTime = creationValue == null ? null
+                : Hl7Timestamps.parse(creationValue, "hl7fi:creationTime@value");
+        String serviceOrganiserOid = optionalOid(attribute(child(header, HL7FI_NS, "outsourcingServiceCustomer"), "root"),
+                "hl7fi:outsourcingServiceCustomer@root");
+        String contentSpecificationId = optionalOid(text(child(header, HL7FI_NS, "contentSpecificationId")),
+                "hl7fi:contentSpecificationId");
+        String clientRelationshipId = optionalOid(attribute(child(header, HL7FI_NS, "encompassingClientRelationship"),
+                "root"), "hl7fi:encompassingClientRelationship@root");
+        String replacesDocumentOid = optionalOid(replacedDocumentId(root),
+                "relatedDocument[@typeCode='RPLC']/parentDocument/id@root");
+
+        Element bodyElement = hl7(root, "component", "nonXMLBody");
+        Element displayText = hl7(bodyElement, "text");
+        byte[] displayForm = displayForm(displayText);
+        String displayMediaType = attribute(displayText, "mediaType");
+        byte[] structuredForm = structuredForm(child(bodyElement, HL7FI_NS, "json"));
+
+        DocumentMetadata metadata = new DocumentMetadata(
+                new DocumentOid(documentOid),
+                setId,
+                versionNumber,
+                clientId,
+                clientIdRoot,
+                controllerOid,
+                serviceOrganiserOid,
+                serviceUnitOid,
+                code(child(header, HL7FI_NS, "functionCode")),
+                documentGroup,
+                code(hl7(root, "code")),
+                code(child(header, HL7FI_NS, "specificDocumentType")),
+                code(hl7(root, "confidentialityCode")),
+                contentSpecificationId,
+                effectiveTime,
+                creationTime,
+                caseId,
+                clientRelationshipId,
+                code(child(header, HL7FI_NS, "totalRetentionPeriodClass")),
+                code(child(header, HL7FI_NS, "recordStatus")),
+                code(child(header, HL7FI_NS, "registryType")),
+                software(child(header, HL7FI_NS, "softwareSupport")),
+                replacesDocumentOid,
+                reasonOfCorrection(root, header),
+                text(hl7(root, "title")),
+                attribute(hl7(root, "languageCode"), "code"),
+                signatures(child(header, HL7FI_NS, "signatureCollection")));
+        // CDA's default for ED.mediaType is text/plain.
+        return new ParsedDocument(metadata, displayForm, displayMediaType == null ? "text/plain" : displayMediaType,
+                structuredForm, dom);
+    }
+
+    // ---------------------------------------------------------------- header parts
+
+    private static int versionNumber(String value) {
+        String field = "versionNumber@value";
+        required(value, field);
+        int version;
+        try {
+            version = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE,
+                    field + " must be a positive integer, was '" + shorten(value) + "'");
+        }
+        if (version < 1) {
+            throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE, field + " must be a positive integer, was " + version);
+        }
+        return version;
+    }
+
+    private static Element serviceUnitId(Element encounter) {
+        for (Element participant = firstChild(encounter); participant != null; participant = nextSibling(participant)) {
+            if (isHl7(participant, "encounterParticipant") && "ADM".equals(participant.getAttribute("typeCode"))) {
+                Element id = hl7(participant, "assignedEntity", "representedOrganization", "id");
+                if (present(id)) {
+                    return id;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String replacedDocumentId(Element root) {
+        for (Element related = firstChild(root); related != null; related = nextSibling(related)) {
+            if (isHl7(related, "relatedDocument") && "RPLC".equals(related.getAttribute("typeCode"))) {
+                String id = attribute(hl7(related, "parentDocument", "id"), "root");
+                if (id != null) {
+                    return id;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code hl7fi:reasonOfCorrection}: in the local social header, or elsewhere in the header
+     * (some systems put it beside the replaced document); never taken from the body.
+     */
+    private static String reasonOfCorrection(Element root, Element header) {
+        Element reason = child(header, HL7FI_NS, "reasonOfCorrection");
+        for (Element part = firstChild(root); reason == null && part != null; part = nextSibling(part)) {
+            if (isHl7(part, "component")) {
+                continue;
+            }
+            NodeList found = part.getElementsByTagNameNS(HL7FI_NS, "reasonOfCorrection");
+            if (found.getLength() > 0) {
+                reason = (Element) found.item(0);
+            }
+        }
+        if (!present(reason)) {
+            return null;
+        }
+        String displayName = attribute(reason, "displayName");
+        if (displayName != null) {
+            return displayName;
+        }
+        String code = attribute(reason, "code");
+        return code != null ? code : text(reason);
+    }
+
+    private static SoftwareSupport software(Element element) {
+        if (!present(element)) {
+            return null;
+        }
+        return new SoftwareSupport(attribute(element, "moderator"), attribute(element, "product"),
+                attribute(element, "version"));
+    }
+
+    private static List<SignatureSummary> signatures(Element collection) {
+        List<SignatureSummary> summaries = new ArrayList<>();
+        for (Element signature = firstChild(collection); signature != null; signature = nextSibling(signature)) {
+            if (!HL7FI_NS.equals(signature.getNamespaceURI()) || !"signature".equals(signature.getLocalName())) {
+                continue;
+            }
+            String id = attribute(signature, "ID");
+            String field = "hl7fi:signatureCollection/hl7fi:signature[" + (summaries.size() + 1) + "]";
+            String typeCode = attribute(child(signature, HL7FI_NS, "signatureDescription"), "code");
+            String timestamp = text(child(signature, HL7FI_NS, "signatureTimestamp"));
+            Element certificate = child(child(child(child(signature, XMLDSIG_NS, "Signature"), XMLDSIG_NS, "KeyInfo"),
+                    XMLDSIG_NS, "X509Data"), XMLDSIG_NS, "X509Certificate");
+            String subject = certificate == null ? null
+                    : DistinguishedNames.of(certificate(certificate.getTextContent(), field).getSubjectX500Principal());
+            summaries.add(new SignatureSummary(id, typeCode, timestamp, subject));
+        }
+        return summaries;
+    }
+
+    private static X509Certificate certificate(String base64, String field) {
+        String where = field + "/ds:Signature/ds:KeyInfo/ds:X509Data/ds:X509Certificate";
+        byte[] der;
+        try {
+            der = decodeBase64(base64);
+        } catch (IllegalArgumentException e) {
+            throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE, where + " is not valid Base64");
+        }
+        try {
+            return (X509Certificate) CERTIFICATE_FACTORY.get().generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException | ClassCastException e) {
+            throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE, where + " is not an X.509 certificate");
+        }
+    }
+
+    // ---------------------------------------------------------------- body parts
+
+    private static byte[] displayForm(Element text) {
+        String field = "component/nonXMLBody/text";
+        if (!present(text)) {
+            throw missing(field);
+        }
+        String representation = attribute(text, "representation");
+        if (!"B64".equals(representation)) {
+            throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE, field + "@representation must be B64, was "
+                    + (representation == null ? "absent (TXT)" : "'" + shorten(representation) + "'"));
+        }
+        byte[] decoded = decode(text.getTextContent(), field);
+        if (decoded.length == 0) {
+            throw missing(field);
+        }
+        return decoded;
+    }
+
+    private static byte[] structuredForm(Element json) {
+        if (!present(json)) {
+            return null;
+        }
+        byte[] decoded = decode(json.getTextContent(), "component/nonXMLBody/hl7fi:json");
+        return decoded.length == 0 ? null : decoded;
+    }
+
+    private static byte[] decode(String base64, String field) {
+        try {
+            return decodeBase64(base64);
+        } catch (IllegalArgumentException e) {
+            throw new ArchiveException(ErrorCode.INVALID_BASE64, field + " is not valid Base64: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Strict Base64 (RFC 4648 alphabet, padding required) after removing XML whitespace, which
+     * systems insert freely to wrap lines.
+     */
+    static byte[] decodeBase64(String text) {
+        char[] compact = new char[text.length()];
+        int length = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                compact[length++] = c;
+            }
+        }
+        if (length % 4 != 0) {
+            throw new IllegalArgumentException("its length without whitespace (" + length + ") is not a multiple of 4");
+        }
+        byte[] ascii = new byte[length];
+        for (int i = 0; i < length; i++) {
+            char c = compact[i];
+            if (c > 0x7f) {
+                throw new IllegalArgumentException("it contains a non-ASCII character at position " + i);
+            }
+            ascii[i] = (byte) c;
+        }
+        return Base64.getDecoder().decode(ascii);
+    }
+
+    // ---------------------------------------------------------------- DOM helpers
+
+    /** The element at the path of HL7 child elements, or null when any step is missing. */
+    private static Element hl7(Element from, String... path) {
+        Element current = from;
+        for (String step : path) {
+            current = child(current, HL7_NS, step);
+        }
+        return current;
+    }
+
+    private static Element child(Element parent, String namespace, String localName) {
+        for (Element c = firstChild(parent); c != null; c = nextSibling(c)) {
+            if (localName.equals(c.getLocalName()) && namespace.equals(c.getNamespaceURI())) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isHl7(Element element, String localName) {
+        return localName.equals(element.getLocalName()) && HL7_NS.equals(element.getNamespaceURI());
+    }
+
+    private static Element firstChild(Element parent) {
+        if (parent == null) {
+            return null;
+        }
+        Node node = parent.getFirstChild();
+        while (node != null && node.getNodeType() != Node.ELEMENT_NODE) {
+            node = node.getNextSibling();
+        }
+        return (Element) node;
+    }
+
+    private static Element nextSibling(Element element) {
+        Node node = element.getNextSibling();
+        while (node != null && node.getNodeType() != Node.ELEMENT_NODE) {
+            node = node.getNextSibling();
+        }
+        return (Element) node;
+    }
+
+    /** HL7 null flavours: an element that carries one stands for an absent value. */
+    private static boolean present(Element element) {
+        return element != null && !element.hasAttribute("nullFlavor");
+    }
+
+    private static String attribute(Element element, String name) {
+        if (!present(element)) {
+            return null;
+        }
+        String value = element.getAttribute(name);
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String text(Element element) {
+        if (!present(element)) {
+            return null;
+        }
+        String value = element.getTextContent().strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static Code code(Element element) {
+        if (!present(element)) {
+            return null;
+        }
+        String code = attribute(element, "code");
+        String codeSystem = attribute(element, "codeSystem");
+        String displayName = attribute(element, "displayName");
+        if (code == null && codeSystem == null && displayName == null) {
+            return null;
+        }
+        return new Code(code, codeSystem, displayName);
+    }
+
+    // ---------------------------------------------------------------- validation helpers
+
+    private static String required(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw missing(field);
+        }
+        return value;
+    }
+
+    private static String requiredOid(String value, String field) {
+        return optionalOid(required(value, field), field);
+    }
+
+    private static String optionalOid(String value, String field) {
+        if (value != null && !Oid.isValid(value)) {
+            throw new ArchiveException(ErrorCode.INVALID_OID, field + " is not a valid OID: '" + shorten(value) + "'");
+        }
+        return value;
+    }
+
+    private static ArchiveException missing(String field) {
+        return new ArchiveException(ErrorCode.MISSING_REQUIRED_FIELD, field + " is required");
+    }
+
+    /** Untrusted values in messages: bounded, and any identity code in them masked. */
+    private static String shorten(String value) {
+        return SecureXml.safe(value.length() > 64 ? value.substring(0, 64) + "..." : value);
+    }
+}

@@ -1,0 +1,235 @@
+package fi.arkisto.store.object;
+
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.GetObjectResponse;
+import io.minio.ListObjectsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.ObjectWriteResponse;
+import io.minio.PutObjectArgs;
+import io.minio.RemoveObjectArgs;
+import io.minio.Result;
+import io.minio.StatObjectArgs;
+import io.minio.StatObjectResponse;
+import io.minio.errors.ErrorResponseException;
+import io.minio.messages.Item;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The archive's original document bytes in an S3-compatible store, through minio-java (the same
+ * code path for the embedded s3proxy and a real MinIO).
+ *
+ * <p>DESIGN invariant 2: {@link #put} returns only after the store has acknowledged the bytes
+ * against their Content-MD5 and a fresh {@code HEAD} shows the expected size and SHA-256, so a
+ * caller may commit metadata pointing at the key. Reads re-hash the bytes ({@link #get}).
+ * SHA-256 travels as user metadata because s3proxy does not implement {@code x-amz-checksum-sha256}.
+ */
+public class ObjectStore implements AutoCloseable {
+
+    /** Prefix of document objects; keys are content-addressed so they never carry personal data. */
+    public static final String DOCUMENT_PREFIX = "documents/";
+    static final String SHA256_METADATA = "sha256";
+
+    private final MinioClient client;
+    private final OkHttpClient httpClient;
+    private final String bucket;
+
+    public ObjectStore(ObjectStoreProperties properties) {
+        this.bucket = properties.bucket();
+        this.httpClient = new OkHttpClient.Builder()
+                .socketFactory(new NoDelaySocketFactory())
+                // the bulk path runs 16 concurrent PUTs; keep their connections alive between batches
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofMinutes(2))
+                .writeTimeout(Duration.ofMinutes(2))
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .build();
+        this.client = MinioClient.builder()
+                .endpoint(properties.endpoint())
+                .credentials(properties.accessKey(), properties.secretKey())
+                .region(properties.region())
+                .httpClient(httpClient)
+                .build();
+        ensureBucket();
+    }
+
+    /** The key for document bytes with this SHA-256: {@code documents/ab/cd/abcd...}. */
+    public static String documentKey(String sha256) {
+        if (sha256 == null || sha256.length() != 64 || !sha256.chars().allMatch(ObjectStore::isLowerHex)) {
+            throw new IllegalArgumentException("not a SHA-256 hex digest");
+        }
+        return DOCUMENT_PREFIX + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /**
+     * Writes the bytes and verifies them: the store checks Content-MD5 on receipt, and a HEAD
+     * afterwards must show the same size and SHA-256 metadata. Idempotent for content-addressed keys.
+     *
+     * @throws ArchiveException STORAGE_UNAVAILABLE when the store refuses or cannot be reached,
+     *                          STORED_OBJECT_CORRUPT when the stored object does not verify
+     */
+    public void put(String key, byte[] bytes, String sha256) {
+        byte[] md5 = ContentHash.md5(bytes);
+        try {
+            ObjectWriteResponse response = client.putObject(PutObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                    .contentType("application/octet-stream")
+                    .headers(Map.of("Content-MD5", Base64.getEncoder().encodeToString(md5)))
+                    .userMetadata(Map.of(SHA256_METADATA, sha256))
+                    .build());
+            String etag = unquote(response.etag());
+            if (etag != null && etag.length() == 32 && !etag.equalsIgnoreCase(HexFormat.of().formatHex(md5))) {
+                throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
+                        "Object store acknowledged different content for " + key);
+            }
+        } catch (ArchiveException e) {
+            throw e;
+        } catch (Exception e) {
+            throw unavailable("write " + key, e);
+        }
+        StatObjectResponse stat = stat(key).orElseThrow(() -> new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
+                "Object " + key + " is missing right after it was written"));
+        String storedSha = stat.userMetadata().get(SHA256_METADATA);
+        if (stat.size() != bytes.length || !sha256.equals(storedSha)) {
+            throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
+                    "Object " + key + " does not verify after writing (size " + stat.size() + ", expected " + bytes.length + ")");
+        }
+    }
+
+    /**
+     * Reads an object and checks its bytes against the SHA-256 recorded for it elsewhere
+     * (PostgreSQL), so a silently altered or swapped object is never handed out.
+     */
+    public byte[] get(String key, String expectedSha256) {
+        byte[] bytes;
+        try (GetObjectResponse response = client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build())) {
+            bytes = response.readAllBytes();
+        } catch (ErrorResponseException e) {
+            if (isNotFound(e)) {
+                throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT, "Stored object " + key + " is missing", e);
+            }
+            throw unavailable("read " + key, e);
+        } catch (Exception e) {
+            throw unavailable("read " + key, e);
+        }
+        String actual = ContentHash.sha256Hex(bytes);
+        if (!actual.equals(expectedSha256)) {
+            throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
+                    "Stored object " + key + " has SHA-256 " + actual + ", recorded " + expectedSha256);
+        }
+        return bytes;
+    }
+
+    public boolean exists(String key) {
+        return stat(key).isPresent();
+    }
+
+    /** Every object under the prefix, streamed page by page (S3 list pages of 1,000). */
+    public void list(String prefix, Consumer<StoredObject> each) {
+        try {
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket).prefix(prefix).recursive(true).build())) {
+                Item item = result.get();
+                if (!item.isDir()) {
+                    each.accept(new StoredObject(item.objectName(), item.size(),
+                            item.lastModified() == null ? null : item.lastModified().toInstant()));
+                }
+            }
+        } catch (Exception e) {
+            throw unavailable("list " + prefix, e);
+        }
+    }
+
+    /** Last modification of an object, or empty when it does not exist. */
+    public Optional<StoredObject> describe(String key) {
+        return stat(key).map(s -> new StoredObject(key, s.size(),
+                s.lastModified() == null ? null : s.lastModified().toInstant()));
+    }
+
+    public void delete(String key) {
+        try {
+            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+        } catch (Exception e) {
+            throw unavailable("delete " + key, e);
+        }
+    }
+
+    /** Releases pooled connections; the store cannot be used afterwards. */
+    @Override
+    public void close() {
+        httpClient.dispatcher().executorService().shutdown();
+        httpClient.connectionPool().evictAll();
+    }
+
+    private Optional<StatObjectResponse> stat(String key) {
+        try {
+            return Optional.of(client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()));
+        } catch (ErrorResponseException e) {
+            if (isNotFound(e)) {
+                return Optional.empty();
+            }
+            throw unavailable("inspect " + key, e);
+        } catch (Exception e) {
+            throw unavailable("inspect " + key, e);
+        }
+    }
+
+    private void ensureBucket() {
+        try {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            }
+        } catch (ErrorResponseException e) {
+            String code = e.errorResponse().code();
+            if (!"BucketAlreadyOwnedByYou".equals(code) && !"BucketAlreadyExists".equals(code)) {
+                throw unavailable("create bucket " + bucket, e);
+            }
+        } catch (Exception e) {
+            throw unavailable("create bucket " + bucket, e);
+        }
+    }
+
+    private static boolean isNotFound(ErrorResponseException e) {
+        String code = e.errorResponse().code();
+        return "NoSuchKey".equals(code) || "NoSuchObject".equals(code) || "NotFound".equals(code)
+                || (e.response() != null && e.response().code() == 404 && !"NoSuchBucket".equals(code));
+    }
+
+    private static ArchiveException unavailable(String what, Exception cause) {
+        return new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE,
+                "Object store could not " + what + ": " + cause.getMessage(), cause);
+    }
+
+    private static String unquote(String etag) {
+        if (etag == null) {
+            return null;
+        }
+        return etag.startsWith("\"") && etag.endsWith("\"") && etag.length() >= 2 ? etag.substring(1, etag.length() - 1) : etag;
+    }
+
+    private static boolean isLowerHex(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    }
+}
