@@ -46,7 +46,7 @@ final class ManifestCsv implements Closeable {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
         } catch (IOException | IllegalArgumentException e) {
-            throw new ArchiveException(ErrorCode.LEGACY_ROW_INVALID, "manifest.csv has no readable header row: " + e.getMessage(), e);
+            throw new ManifestFailure("manifest.csv has no readable header row: " + e.getMessage(), e);
         }
         List<String> header = parser.getHeaderNames();
         headerSize = header.size();
@@ -56,7 +56,7 @@ final class ManifestCsv implements Closeable {
                 positions.put(column, index);
             } else if (column.requiredColumn()) {
                 close();
-                throw new ArchiveException(ErrorCode.LEGACY_ROW_INVALID, "manifest.csv lacks the required column " + column.header());
+                throw new ManifestFailure("manifest.csv lacks the required column " + column.header(), null);
             }
         }
         this.records = parser.iterator();
@@ -68,8 +68,7 @@ final class ManifestCsv implements Closeable {
         try {
             more = records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ArchiveException(ErrorCode.LEGACY_ROW_INVALID,
-                    "manifest.csv cannot be read after row " + rowNumber + ": " + e.getMessage(), e);
+            throw new ManifestFailure("manifest.csv cannot be read after row " + rowNumber + ": " + e.getMessage(), e);
         }
         if (!more) {
             return null;
@@ -95,6 +94,17 @@ final class ManifestCsv implements Closeable {
             parser.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean isManifestFailure(Throwable t) {
+        return t instanceof ManifestFailure;
+    }
+
+    /** The manifest as a whole cannot be read (on): no row-level reject can describe that, the job must stop. */
+    static final class ManifestFailure extends ArchiveException {
+        ManifestFailure(String detail, Throwable cause) {
+            super(ErrorCode.LEGACY_ROW_INVALID, detail, cause);
         }
     }
 

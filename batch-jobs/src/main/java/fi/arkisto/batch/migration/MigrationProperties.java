@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * {@code arkisto.migration.*}: the legacy migration job (issue 5, docs/legacy-package.md).
@@ -23,6 +24,9 @@ import java.nio.file.Path;
  * @param codesFile           optional CSV of allowed codes (code_system,code,display_name) replacing the built-in list
  * @param reportDir           where reject reports {@code migration-<job instance>-rejects.csv} are written
  * @param userId              the user id the migration acts as in audit events
+ * @param logInterval         how often a running migration logs its progress
+ * @param abandonedAfter      a STARTED execution no process has updated for this long is taken as left by a dead
+ *                            process and resumed (chunks commit every few seconds while a migration runs)
  */
 @Validated
 @ConfigurationProperties("arkisto.migration")
@@ -35,7 +39,9 @@ public record MigrationProperties(
         @DefaultValue("Vanha asiakirja") @NotBlank String oldDocumentGroupName,
         Path codesFile,
         @DefaultValue("migration-reports") @NotNull Path reportDir,
-        @DefaultValue("legacy-migration") @NotBlank String userId) {
+        @DefaultValue("legacy-migration") @NotBlank String userId,
+        @DefaultValue("10s") @NotNull Duration logInterval,
+        @DefaultValue("2m") @NotNull Duration abandonedAfter) {
 
     public int effectivePartitions() {
         return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
