@@ -1,0 +1,201 @@
+package fi.arkisto.store.document;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL over {@code archive.document_version}. Callers own the transactions. */
+class DocumentRepository {
+
+    private static final String COLUMNS = """
+            document_oid, metadata::text AS metadata_json, status, sha256, size_bytes, object_key, archived_at,
+            nullification_reason, warnings::text AS warnings_json, signatures::text AS signatures_json""";
+    private static final String INSERT = """
+            INSERT INTO archive.document_version (document_oid, set_id, version_number, client_id, client_id_root,
+                controller_oid, service_organiser_oid, service_unit_oid, service_task, document_group, general_type,
+                specific_type, confidentiality, content_specification_id, effective_time, creation_time, case_id,
+                client_relationship_id, retention_class, record_status, registry_type, replaces_oid,
+                reason_of_correction, metadata, status, sha256, size_bytes, object_key, archived_at, archived_by_org,
+                archived_by_user, warnings, signatures)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'ACTIVE', ?, ?, ?, ?, ?,
+                ?, ?::jsonb, ?::jsonb)
+            ON CONFLICT DO NOTHING""";
+
+    private static final RowMapper<StoredDocument> ROW = (rs, i) -> {
+        DocumentMetadata metadata = DocumentJson.metadata(rs.getString("metadata_json"));
+        OffsetDateTime archivedAt = rs.getObject("archived_at", OffsetDateTime.class);
+        return new StoredDocument(new ArchivedDocument(metadata, DocumentStatus.valueOf(rs.getString("status")),
+                rs.getString("sha256").trim(), rs.getLong("size_bytes"), archivedAt.toInstant(),
+                rs.getString("nullification_reason"), DocumentJson.warnings(rs.getString("warnings_json")),
+                DocumentJson.signatures(rs.getString("signatures_json"))), rs.getString("object_key"));
+    };
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    DocumentRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    Optional<StoredDocument> find(String documentOid) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.document_version WHERE document_oid = ?", ROW, documentOid)
+                .stream().findFirst();
+    }
+
+    Optional<StoredDocument> findForUpdate(String documentOid) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.document_version WHERE document_oid = ? FOR UPDATE",
+                ROW, documentOid).stream().findFirst();
+    }
+
+    List<StoredDocument> findAll(Collection<String> documentOids) {
+        if (documentOids.isEmpty()) {
+            return List.of();
+        }
+        return named.query("SELECT " + COLUMNS + " FROM archive.document_version WHERE document_oid IN (:oids)",
+                new MapSqlParameterSource("oids", documentOids), ROW);
+    }
+
+    /** The highest version of a set, which a new version must follow. */
+    Optional<StoredDocument> currentOfSet(String setId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.document_version WHERE set_id = ?"
+                + " ORDER BY version_number DESC LIMIT 1", ROW, setId).stream().findFirst();
+    }
+
+    /** The highest version of each of the sets. */
+    List<StoredDocument> currentOfSets(Collection<String> setIds) {
+        if (setIds.isEmpty()) {
+            return List.of();
+        }
+        return named.query("SELECT DISTINCT ON (set_id) " + COLUMNS + " FROM archive.document_version"
+                        + " WHERE set_id IN (:sets) ORDER BY set_id, version_number DESC",
+                new MapSqlParameterSource("sets", setIds), ROW);
+    }
+
+    /**
+     * Inserts the versions as one JDBC batch; a version whose OID or set and version number is
+     * already taken is skipped (count 0), never overwritten, so the caller can tell a concurrent
+     * duplicate from its own insert.
+     */
+    int[] insertIfAbsent(List<NewVersion> versions) {
+        int[][] counts = jdbc.batchUpdate(INSERT, versions, 1_000, DocumentRepository::bind);
+        int[] flat = new int[versions.size()];
+        int k = 0;
+        for (int[] batch : counts) {
+            for (int count : batch) {
+                // the driver may answer SUCCESS_NO_INFO (-2) for rewritten batches; the caller re-reads then
+                flat[k++] = count;
+            }
+        }
+        return flat;
+    }
+
+    int markReplaced(String documentOid, String replacedByOid, Instant at) {
+        return jdbc.update("UPDATE archive.document_version SET status = 'REPLACED', replaced_by_oid = ?, replaced_at = ?"
+                + " WHERE document_oid = ? AND status = 'ACTIVE'", replacedByOid, Timestamp.from(at), documentOid);
+    }
+
+    int markNullified(String documentOid, String reason, String organisation, String userId, Instant at) {
+        return jdbc.update("UPDATE archive.document_version SET status = 'NULLIFIED', nullified_at = ?,"
+                        + " nullified_by_org = ?, nullified_by_user = ?, nullification_reason = ?"
+                        + " WHERE document_oid = ? AND status <> 'NULLIFIED'",
+                Timestamp.from(at), organisation, userId, reason, documentOid);
+    }
+
+    boolean referencesObject(String objectKey) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM archive.document_version WHERE object_key = ?)", Boolean.class, objectKey));
+    }
+
+    /**
+     * A client's current documents (replaced versions left out) in one controller's register,
+     * newest first by effective time.
+     */
+    ClientDocumentsPage clientDocuments(String clientId, String controllerOid, ClientDocumentsQuery query) {
+        StringBuilder where = new StringBuilder(
+                " FROM archive.document_version WHERE client_id = :client AND controller_oid = :controller"
+                        + " AND status <> 'REPLACED'");
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("client", clientId)
+                .addValue("controller", controllerOid);
+        if (query.serviceTask() != null) {
+            where.append(" AND service_task = :task");
+            params.addValue("task", query.serviceTask());
+        }
+        if (query.documentGroup() != null) {
+            where.append(" AND document_group = :group");
+            params.addValue("group", query.documentGroup());
+        }
+        if (query.caseId() != null) {
+            where.append(" AND case_id = :case");
+            params.addValue("case", query.caseId());
+        }
+        if (query.from() != null) {
+            where.append(" AND effective_time >= :from");
+            params.addValue("from", query.from(), Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+        if (query.to() != null) {
+            where.append(" AND effective_time < :to");
+            params.addValue("to", query.to(), Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+        Long total = named.queryForObject("SELECT count(*)" + where, params, Long.class);
+        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
+        List<ArchivedDocument> items = named.query("SELECT " + COLUMNS + where
+                        + " ORDER BY effective_time DESC NULLS LAST, document_oid LIMIT :limit OFFSET :offset",
+                params, ROW).stream().map(StoredDocument::document).toList();
+        return new ClientDocumentsPage(items, query.page(), query.size(), total == null ? 0 : total);
+    }
+
+    private static void bind(PreparedStatement ps, NewVersion v) throws SQLException {
+        DocumentMetadata m = v.metadata();
+        int i = 1;
+        ps.setString(i++, m.documentOid().value());
+        ps.setString(i++, m.setId());
+        ps.setInt(i++, m.versionNumber());
+        ps.setString(i++, m.clientId());
+        ps.setString(i++, m.clientIdRoot());
+        ps.setString(i++, m.controllerOid());
+        ps.setString(i++, m.serviceOrganiserOid());
+        ps.setString(i++, m.serviceUnitOid());
+        ps.setString(i++, code(m.serviceTask()));
+        ps.setString(i++, code(m.documentGroup()));
+        ps.setString(i++, code(m.generalDocumentType()));
+        ps.setString(i++, code(m.specificDocumentType()));
+        ps.setString(i++, code(m.confidentiality()));
+        ps.setString(i++, m.contentSpecificationId());
+        ps.setObject(i++, m.effectiveTime(), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setObject(i++, m.creationTime(), Types.TIMESTAMP_WITH_TIMEZONE);
+        ps.setString(i++, m.caseId());
+        ps.setString(i++, m.clientRelationshipId());
+        ps.setString(i++, code(m.retentionPeriodClass()));
+        ps.setString(i++, code(m.recordStatus()));
+        ps.setString(i++, code(m.registryType()));
+        ps.setString(i++, m.replacesDocumentOid());
+        ps.setString(i++, m.reasonOfCorrection());
+        ps.setString(i++, DocumentJson.write(m));
+        ps.setString(i++, v.sha256());
+        ps.setLong(i++, v.size());
+        ps.setString(i++, v.objectKey());
+        ps.setTimestamp(i++, Timestamp.from(v.archivedAt()));
+        ps.setString(i++, v.archivedBy().organisation().value());
+        ps.setString(i++, v.archivedBy().userId());
+        ps.setString(i++, DocumentJson.write(v.warnings()));
+        ps.setString(i, DocumentJson.write(v.signatures()));
+    }
+
+    private static String code(Code code) {
+        return code == null ? null : code.code();
+    }
+}

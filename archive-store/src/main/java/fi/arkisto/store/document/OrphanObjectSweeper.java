@@ -1,0 +1,65 @@
+package fi.arkisto.store.document;
+
+import fi.arkisto.store.object.ObjectStore;
+import fi.arkisto.store.object.StoredObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Removes stray objects: bytes written to the object store whose metadata transaction never
+ * committed (a crash or a database failure between the PUT and the commit; DESIGN invariant 2).
+ * Only objects older than the grace period are considered, so an archiving in flight is never
+ * robbed of its object; each candidate is re-checked just before deletion, because
+ * content-addressed keys may be written again by a new submission of the same bytes.
+ */
+public class OrphanObjectSweeper {
+
+    private static final Logger log = LoggerFactory.getLogger(OrphanObjectSweeper.class);
+
+    private final ObjectStore objects;
+    private final DocumentRepository documents;
+    private final Clock clock;
+    private final Duration gracePeriod;
+
+    public OrphanObjectSweeper(ObjectStore objects, DataSource dataSource, Clock clock, Duration gracePeriod) {
+        this.objects = objects;
+        this.documents = new DocumentRepository(dataSource);
+        this.clock = clock;
+        this.gracePeriod = gracePeriod;
+    }
+
+    /** Deletes unreferenced document objects older than the grace period; returns their keys. */
+    public List<String> sweep() {
+        Instant cutoff = clock.instant().minus(gracePeriod);
+        List<String> candidates = new ArrayList<>();
+        objects.list(ObjectStore.DOCUMENT_PREFIX, object -> {
+            if (isOlder(object, cutoff) && !documents.referencesObject(object.key())) {
+                candidates.add(object.key());
+            }
+        });
+        List<String> deleted = new ArrayList<>();
+        for (String key : candidates) {
+            boolean stillStray = objects.describe(key).filter(o -> isOlder(o, cutoff)).isPresent()
+                    && !documents.referencesObject(key);
+            if (stillStray) {
+                objects.delete(key);
+                deleted.add(key);
+            }
+        }
+        if (!deleted.isEmpty()) {
+            log.info("Removed {} stray objects that no archived document references", deleted.size());
+        }
+        return deleted;
+    }
+
+    private static boolean isOlder(StoredObject object, Instant cutoff) {
+        return object.lastModified() != null && !object.lastModified().isAfter(cutoff);
+    }
+}
