@@ -1,0 +1,245 @@
+package fi.arkisto.store.signature;
+
+import fi.arkisto.store.document.SignatureType;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import javax.xml.XMLConstants;
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.DigestMethod;
+import javax.xml.crypto.dsig.Reference;
+import javax.xml.crypto.dsig.SignatureMethod;
+import javax.xml.crypto.dsig.SignedInfo;
+import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMSignContext;
+import javax.xml.crypto.dsig.keyinfo.KeyInfo;
+import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
+import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
+import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static fi.arkisto.store.signature.SignatureVerifier.CDA;
+import static fi.arkisto.store.signature.SignatureVerifier.DSIG;
+import static fi.arkisto.store.signature.SignatureVerifier.HL7FI;
+import static fi.arkisto.store.signature.SignatureVerifier.TYPE_CODE_SYSTEM;
+
+/**
+ * Signs a Kanta CDA document exactly as the real sample is signed (issue 3, "System signing"): in the local social
+ * header's {@code hl7fi:signatureCollection} (created when absent) a new {@code hl7fi:signature(ID)} holding
+ * {@code signatureDescription} (type code, {@value SignatureVerifier#TYPE_CODE_SYSTEM}), {@code signatureTimestamp(ID)}
+ * (UTC instant) and an XML-DSig {@code Signature}: exclusive C14N, RSA-SHA256 (ECDSA-SHA256 for EC keys), SHA-256
+ * references to the timestamp and to the body {@code #OID<documentOid>}, each with enveloped-signature and exclusive
+ * C14N transforms, KeyInfo with the X509Certificate. Like the field's .NET signers it leaves whitespace-only text
+ * nodes out of the signed forms (see {@link KantaCanonicalForm}) while the output keeps the input's layout.
+ * Existing signatures are kept, so a system signature can be added to a professionally signed document.
+ * <p>Immutable and thread-safe.
+ */
+public final class DocumentSigner {
+
+    private static final ThreadLocal<XMLSignatureFactory> FACTORY = ThreadLocal.withInitial(() -> XMLSignatureFactory.getInstance("DOM"));
+    private static final String XMLNS = XMLConstants.XMLNS_ATTRIBUTE_NS_URI;
+
+    private final PrivateKey key;
+    private final X509Certificate certificate;
+    private final SignatureType type;
+    private final Clock clock;
+    private final String signatureMethod;
+
+    public DocumentSigner(PrivateKey key, X509Certificate certificate, SignatureType type, Clock clock) {
+        this.key = key;
+        this.certificate = certificate;
+        this.type = type;
+        this.clock = clock;
+        this.signatureMethod = "EC".equals(key.getAlgorithm()) ? SignatureMethod.ECDSA_SHA256 : SignatureMethod.RSA_SHA256;
+    }
+
+    /** Loads the key entry {@code alias} (or the only key entry when alias is null) of a PKCS#12 file. */
+    public static DocumentSigner fromPkcs12(Path file, char[] password, String alias, SignatureType type, Clock clock) {
+        try (InputStream in = Files.newInputStream(file)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            String chosen = alias;
+            if (chosen == null || chosen.isBlank()) {
+                List<String> keys = new ArrayList<>();
+                for (Enumeration<String> aliases = store.aliases(); aliases.hasMoreElements(); ) {
+                    String candidate = aliases.nextElement();
+                    if (store.isKeyEntry(candidate)) {
+                        keys.add(candidate);
+                    }
+                }
+                if (keys.size() != 1) {
+                    throw new IllegalStateException(file + " holds " + keys.size() + " keys; configure the alias");
+                }
+                chosen = keys.get(0);
+            }
+            PrivateKey privateKey = (PrivateKey) store.getKey(chosen, password);
+            Certificate certificate = store.getCertificate(chosen);
+            if (privateKey == null || !(certificate instanceof X509Certificate x509)) {
+                throw new IllegalStateException(file + " has no key entry '" + chosen + "'");
+            }
+            return new DocumentSigner(privateKey, x509, type, clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the signing key store " + file, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot load the signing key from " + file, e);
+        }
+    }
+
+    public SignatureType type() {
+        return type;
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** Signs with the current time as signing time. */
+    public byte[] sign(byte[] cda) {
+        return sign(cda, clock.instant());
+    }
+
+    /**
+     * Signs with the given signing time. With RSA the output is a function of input and time, so a caller that
+     * re-derives both (e.g. a restarted migration) re-derives the same bytes.
+     */
+    public byte[] sign(byte[] cda, Instant signingTime) {
+        Document document = SignerXml.parse(cda);
+        sign(document, signingTime);
+        return SignerXml.write(document);
+    }
+
+    /** Adds this signer's signature to the given DOM (which is modified). */
+    public void sign(Document document, Instant signingTime) {
+        Element root = document.getDocumentElement();
+        if (!CDA.equals(root.getNamespaceURI()) || !"ClinicalDocument".equals(root.getLocalName())) {
+            throw new ArchiveException(ErrorCode.NOT_A_CDA_DOCUMENT, "Only an HL7 CDA R2 ClinicalDocument can be signed");
+        }
+        Element id = SignedParts.onlyChild(root, CDA, "id");
+        String documentOid = id == null ? "" : id.getAttribute("root");
+        if (documentOid.isEmpty()) {
+            throw new ArchiveException(ErrorCode.MISSING_REQUIRED_FIELD, "id@root is missing");
+        }
+        Element header = SignedParts.onlyChild(root, HL7FI, "localSocialHeader");
+        if (header == null) {
+            throw new ArchiveException(ErrorCode.MISSING_REQUIRED_FIELD, "hl7fi:localSocialHeader is missing");
+        }
+        Element body = SignedParts.body(root);
+        if (body == null) {
+            throw new ArchiveException(ErrorCode.MISSING_REQUIRED_FIELD, "component/nonXMLBody is missing");
+        }
+        String bodyId = "OID" + documentOid;
+        if (body.getAttribute("ID").isEmpty()) {
+            body.setAttributeNS(null, "ID", bodyId);
+        } else if (!bodyId.equals(body.getAttribute("ID"))) {
+            throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE, "nonXMLBody@ID must be " + bodyId);
+        }
+
+        Element collection = SignedParts.onlyChild(header, HL7FI, "signatureCollection");
+        if (collection == null) {
+            collection = document.createElementNS(HL7FI, "signatureCollection");
+            collection.setAttributeNS(XMLNS, "xmlns", HL7FI);
+            header.appendChild(collection);
+        }
+        String prefix = collection.getPrefix();
+        List<Element> existing = SignedParts.children(collection, HL7FI, "signature");
+        Set<String> ids = new HashSet<>();
+        for (Element signature : existing) {
+            ids.add(signature.getAttribute("ID"));
+            for (Element timestamp : SignedParts.children(signature, HL7FI, "signatureTimestamp")) {
+                ids.add(timestamp.getAttribute("ID"));
+            }
+        }
+        int n = existing.size() + 1;
+        while (ids.contains("Arkisto.HL7Finland.Signature." + n) || ids.contains("CDA-aikaleima." + n)) {
+            n++;
+        }
+        String timestampId = "CDA-aikaleima." + n;
+
+        Element signature = element(document, prefix, "signature");
+        signature.setAttributeNS(null, "ID", "Arkisto.HL7Finland.Signature." + n);
+        Element description = element(document, prefix, "signatureDescription");
+        description.setAttributeNS(null, "code", type.code());
+        description.setAttributeNS(null, "displayName", type == SignatureType.SYSTEM ? "Järjestelmäallekirjoitus" : "Ammattilaisen sähköinen allekirjoitus");
+        description.setAttributeNS(null, "codeSystem", TYPE_CODE_SYSTEM);
+        description.setAttributeNS(null, "codeSystemName", "KanTa-palvelut - Sähköisen allekirjoituksen tyyppi");
+        Element timestamp = element(document, prefix, "signatureTimestamp");
+        timestamp.setAttributeNS(null, "ID", timestampId);
+        timestamp.setTextContent(DateTimeFormatter.ISO_INSTANT.format(signingTime));
+        signature.appendChild(description);
+        signature.appendChild(timestamp);
+        collection.appendChild(signature);
+
+        // Sign a copy in the Kanta canonical form, then carry the ds:Signature over into the caller's layout.
+        Document copy = (Document) document.cloneNode(true);
+        Element copyBody = SignedParts.body(copy.getDocumentElement());
+        Element copySignature = lastSignature(copy);
+        Element copyTimestamp = SignedParts.onlyChild(copySignature, HL7FI, "signatureTimestamp");
+        KantaCanonicalForm.stripWhitespaceOnlyText(copyBody);
+        copyBody.setIdAttributeNS(null, "ID", true);
+        copyTimestamp.setIdAttributeNS(null, "ID", true);
+        Element dsSignature = xmlSignature(copySignature, timestampId, bodyId);
+        signature.appendChild(document.importNode(dsSignature, true));
+    }
+
+    private Element xmlSignature(Element parent, String timestampId, String bodyId) {
+        XMLSignatureFactory factory = FACTORY.get();
+        try {
+            DigestMethod sha256 = factory.newDigestMethod(DigestMethod.SHA256, null);
+            List<Transform> transforms = List.of(
+                    factory.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null),
+                    factory.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null));
+            List<Reference> references = List.of(
+                    factory.newReference("#" + timestampId, sha256, transforms, null, null),
+                    factory.newReference("#" + bodyId, sha256, transforms, null, null));
+            SignedInfo signedInfo = factory.newSignedInfo(
+                    factory.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
+                    factory.newSignatureMethod(signatureMethod, null), references);
+            KeyInfoFactory keyInfos = factory.getKeyInfoFactory();
+            KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(List.of(certificate))));
+            XMLSignature signature = factory.newXMLSignature(signedInfo, keyInfo);
+            DOMSignContext context = new DOMSignContext(key, parent);
+            context.setDefaultNamespacePrefix("");
+            signature.sign(context);
+            Node last = parent.getLastChild();
+            if (!(last instanceof Element element) || !DSIG.equals(element.getNamespaceURI())) {
+                throw new IllegalStateException("The XML-DSig provider did not append the Signature");
+            }
+            return element;
+        } catch (GeneralSecurityException | javax.xml.crypto.MarshalException | javax.xml.crypto.dsig.XMLSignatureException e) {
+            throw new IllegalStateException("Cannot sign the document", e);
+        }
+    }
+
+    private static Element lastSignature(Document copy) {
+        Element header = SignedParts.onlyChild(copy.getDocumentElement(), HL7FI, "localSocialHeader");
+        Element collection = SignedParts.onlyChild(header, HL7FI, "signatureCollection");
+        List<Element> signatures = SignedParts.children(collection, HL7FI, "signature");
+        return signatures.get(signatures.size() - 1);
+    }
+
+    private static Element element(Document document, String prefix, String localName) {
+        return document.createElementNS(HL7FI, prefix == null || prefix.isEmpty() ? localName : prefix + ":" + localName);
+    }
+}

@@ -1,0 +1,37 @@
+package fi.arkisto.store.signature;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/**
+ * Spring wiring of the signature feature. The verifier is an archiving-stage {@link fi.arkisto.store.document.DocumentCheck}
+ * while {@code arkisto.signature.enabled} (default true); the system signer exists when
+ * {@code arkisto.signature.system-signer.keystore} is configured, its password read from the environment variable
+ * named by {@code arkisto.signature.system-signer.password-env}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SignatureProperties.class)
+public class SignatureConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(prefix = "arkisto.signature", name = "enabled", havingValue = "true", matchIfMissing = true)
+    public SignatureVerifier signatureVerifier(SignatureProperties properties) {
+        return new SignatureVerifier(properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "arkisto.signature.system-signer", name = "keystore")
+    public SystemSigner systemSigner(SignatureProperties properties) {
+        SignatureProperties.SystemSignerKeystore keystore = properties.systemSigner();
+        String password = System.getenv(keystore.passwordEnv());
+        if (password == null) {
+            throw new IllegalStateException("The system signer's key store password is not set: environment variable "
+                    + keystore.passwordEnv() + " is empty");
+        }
+        return SystemSigner.fromPkcs12(keystore.keystore(), password.toCharArray(), keystore.alias(), Clock.systemUTC());
+    }
+}
