@@ -12,4 +12,8 @@ import java.time.Instant;
 public interface DocumentSigner {
 
     byte[] sign(byte[] unsignedCda, Instant signingTime);
+
+    /** Fails before the first row when no signing key is configured, rather than rejecting every row. */
+    default void requireReady() {
+    }
 }

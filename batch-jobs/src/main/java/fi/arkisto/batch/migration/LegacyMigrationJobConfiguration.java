@@ -2,10 +2,12 @@ package fi.arkisto.batch.migration;
 
 import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.Code;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.signature.SystemSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Job;
@@ -22,7 +24,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -85,9 +89,10 @@ public class LegacyMigrationJobConfiguration {
 
     @Bean
     Step legacyMigrationIndexStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                  ManifestIndex manifestIndex, MigrationProperties properties) {
+                                  ManifestIndex manifestIndex, DocumentSigner documentSigner, MigrationProperties properties) {
         return new StepBuilder("legacyMigrationIndex", jobRepository)
                 .tasklet((contribution, chunkContext) -> {
+                    documentSigner.requireReady();
                     StepExecution step = chunkContext.getStepContext().getStepExecution();
                     var jobContext = step.getJobExecution().getExecutionContext();
                     long instance = step.getJobExecution().getJobInstance().getInstanceId();
@@ -209,6 +214,40 @@ public class LegacyMigrationJobConfiguration {
                 .build();
     }
 
+    /** The archive's bulk path, as the writer's port. */
+    @Bean
+    @ConditionalOnMissingBean
+    DocumentArchive documentArchive(ArchivingService archivingService) {
+        return (cdas, context) -> archivingService.archiveAll(cdas, context).stream()
+                .map(r -> new DocumentArchive.Result(r.outcome(), r.error())).toList();
+    }
+
+    /** The organisation's system signature ({@code arkisto.signature.system-signer.*}), at the migration's signing time. */
+    @Bean
+    @ConditionalOnMissingBean
+    DocumentSigner documentSigner(ObjectProvider<SystemSigner> systemSigner) {
+        return new DocumentSigner() {
+            @Override
+            public byte[] sign(byte[] unsignedCda, Instant signingTime) {
+                return signer().sign(unsignedCda, signingTime);
+            }
+
+            @Override
+            public void requireReady() {
+                signer();
+            }
+
+            private SystemSigner signer() {
+                SystemSigner signer = systemSigner.getIfAvailable();
+                if (signer == null) {
+                    throw new IllegalStateException("The legacy migration signs documents with the organisation's system"
+                            + " signature: configure arkisto.signature.system-signer.keystore");
+                }
+                return signer;
+            }
+        };
+    }
+
     @Bean
     ManifestIndex manifestIndex(DataSource dataSource) {
         return new ManifestIndex(dataSource);
@@ -254,7 +293,7 @@ public class LegacyMigrationJobConfiguration {
     }
 
     /** Unexpected per-row failures (skipped by the policy) are reported like every other bad row. */
-    static final class MigrationSkipListener implements SkipListener<ManifestRow, MigrationItem> {
+    static class MigrationSkipListener implements SkipListener<ManifestRow, MigrationItem> {
         private final long instance;
         private final String controller;
         private final MigrationRejects rejects;
