@@ -278,13 +278,11 @@ public class ArchivingService implements AutoCloseable {
                 audit.appendAll(events);
             });
             committed = true;
-        } catch (ConcurrentSubmission | ArchiveException e) {
-            // another submission touched the same documents meanwhile: settle the stored ones one by one
-            log.info("Bulk archiving of {} versions met a concurrent change; archiving them one by one", ready.size());
-        } catch (DataAccessException e) {
-            ArchiveException failure = new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE,
-                    "The metadata could not be recorded: " + rootMessage(e), e);
-            ready.forEach(c -> c.error = failure);
+        } catch (ConcurrentSubmission | ArchiveException | DataAccessException e) {
+            // a concurrent change or one failing row must not fail the others: settle them one by one,
+            // where each item meets the same rules on its own (a database that is down fails each quickly)
+            log.info("Bulk archiving of {} versions could not commit as one ({}); archiving them one by one",
+                    ready.size(), e instanceof ConcurrentSubmission ? "concurrent change" : rootMessage(e));
         }
 
         BulkResult[] results = new BulkResult[candidates.size()];
@@ -296,15 +294,19 @@ public class ArchivingService implements AutoCloseable {
         }
         List<AuditEntry> refusals = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (recorded.containsKey(c) && !c.failed()) {
-                try {
-                    results[c.index] = new BulkResult(c.index, archive(c.bytes, context), null);
-                } catch (ArchiveException e) {
-                    results[c.index] = new BulkResult(c.index, null, e);
-                }
-            } else if (c.sameAs == null) {
+            if (!recorded.containsKey(c) && c.sameAs == null) {
                 refusals.add(auditEntryFor(c, context, false));
                 results[c.index] = resultOf(c, recorded);
+            }
+        }
+        // one by one in version order, so a set's earlier version is archived before its replacement
+        List<Candidate> oneByOne = new ArrayList<>(recorded.keySet());
+        oneByOne.sort(Comparator.comparingInt((Candidate c) -> c.metadata().versionNumber()).thenComparingInt(c -> c.index));
+        for (Candidate c : oneByOne) {
+            try {
+                results[c.index] = new BulkResult(c.index, archive(c.bytes, context), null);
+            } catch (ArchiveException e) {
+                results[c.index] = new BulkResult(c.index, null, e);
             }
         }
         for (Candidate c : candidates) {

@@ -13,6 +13,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "The content type is not accepted here"),
     ACCESS_DENIED(403, "The acting organisation may not use this register"),
     DOCUMENT_NOT_FOUND(404, "No such document"),
+    AUTHENTICATION_REQUIRED(401, "The client system must authenticate"),
+    INTERNAL_ERROR(500, "The archive failed to process the request"),
 
     // hostile or malformed XML
     MALFORMED_XML(422, "The document is not well-formed XML"),

@@ -89,6 +89,9 @@ public class ObjectStore implements AutoCloseable {
      *                          STORED_OBJECT_CORRUPT when the stored object does not verify
      */
     public void put(String key, byte[] bytes, String sha256) {
+        if (!ContentHash.sha256Hex(bytes).equals(sha256)) {
+            throw new IllegalArgumentException("The SHA-256 given for " + key + " is not the SHA-256 of the bytes");
+        }
         byte[] md5 = ContentHash.md5(bytes);
         try {
             ObjectWriteResponse response = client.putObject(PutObjectArgs.builder()

@@ -1,0 +1,154 @@
+package fi.arkisto.app.api;
+
+import fi.arkisto.app.api.problem.ApiErrors;
+import fi.arkisto.app.api.problem.Problems;
+import fi.arkisto.app.security.RequestContextHeaders;
+import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.error.ErrorCode;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.HandlerMethod;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The OpenAPI description at {@code /v3/api-docs}: the request context headers as parameters of every
+ * operation that takes a {@link RequestContext}, and every error response as
+ * {@code application/problem+json} with the {@code code} enumeration and the codes per status listed.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static final String PROBLEM_SCHEMA = "Problem";
+    static final String BASIC_AUTH = "clientSystem";
+
+    static {
+        // Resolved from headers by RequestContextArgumentResolver; documented as header parameters below.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(RequestContext.class);
+    }
+
+    @Bean
+    OpenAPI arkistoOpenApi() {
+        Schema<?> code = new StringSchema()
+                .description("Stable machine-readable error code; clients switch on it")
+                ._enum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+        Schema<?> problem = new ObjectSchema()
+                .description("RFC 9457 problem details with the stable error code")
+                .addProperty("type", new StringSchema().description("Problem type URI (about:blank)"))
+                .addProperty("title", new StringSchema().description("Short summary of the error code"))
+                .addProperty("status", new IntegerSchema().description("HTTP status"))
+                .addProperty("detail", new StringSchema().description("What exactly was wrong; never a full identity code"))
+                .addProperty("instance", new StringSchema())
+                .addProperty(Problems.CODE, code);
+        problem.setRequired(List.of("title", "status", Problems.CODE));
+        return new OpenAPI()
+                .info(new Info().title("Arkisto API").version("v1")
+                        .license(new License().name("Apache-2.0"))
+                        .description("""
+                                Client data archive for social welfare services (modelled on the Kanta archive).
+                                Client information systems archive CDA R2 documents in the Kanta format and read them back.
+
+                                Every call authenticates with HTTP Basic as a registered client system and, except the audit
+                                verification, names its request context in three headers: the acting organisation
+                                (X-Organisation-Oid, an OID the client system is registered for), the professional or system
+                                user (X-User-Id) and the use context code (X-Purpose-Of-Use, 1 = the organiser's own register use).
+                                Every read and write of client data is audited before data leaves.
+
+                                Errors are application/problem+json with a stable `code`; the codes each operation may answer
+                                with are listed with its responses."""))
+                .components(new Components()
+                        .addSchemas(PROBLEM_SCHEMA, problem)
+                        .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                                .description("A client system registered in arkisto.security.api-clients")))
+                .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
+    }
+
+    @Bean
+    OperationCustomizer requestContextAndProblems() {
+        return (operation, handlerMethod) -> {
+            boolean takesContext = Arrays.stream(handlerMethod.getMethodParameters())
+                    .anyMatch(parameter -> RequestContext.class.equals(parameter.getParameterType()));
+            if (takesContext) {
+                addContextHeaders(operation);
+            }
+            addProblemResponses(operation, errorsOf(handlerMethod, takesContext));
+            return operation;
+        };
+    }
+
+    private static Set<ErrorCode> errorsOf(HandlerMethod handlerMethod, boolean takesContext) {
+        Set<ErrorCode> codes = new LinkedHashSet<>();
+        codes.add(ErrorCode.AUTHENTICATION_REQUIRED);
+        if (takesContext) {
+            codes.add(ErrorCode.MISSING_REQUEST_CONTEXT);
+            codes.add(ErrorCode.INVALID_REQUEST_CONTEXT);
+        }
+        codes.add(ErrorCode.ACCESS_DENIED);
+        ApiErrors declared = handlerMethod.getMethodAnnotation(ApiErrors.class);
+        if (declared != null) {
+            codes.addAll(Arrays.asList(declared.value()));
+        }
+        codes.add(ErrorCode.STORAGE_UNAVAILABLE);
+        codes.add(ErrorCode.INTERNAL_ERROR);
+        return codes;
+    }
+
+    private static void addContextHeaders(Operation operation) {
+        List<Parameter> parameters = operation.getParameters() == null ? new ArrayList<>() : new ArrayList<>(operation.getParameters());
+        parameters.add(header(RequestContextHeaders.ORGANISATION,
+                "OID of the acting organisation; the client system must be registered for it", "1.2.246.10.32213561.10.0"));
+        parameters.add(header(RequestContextHeaders.USER,
+                "The professional or system user acting (audited)", "sosiaalityontekija-1"));
+        parameters.add(header(RequestContextHeaders.PURPOSE_OF_USE,
+                "Use context code (1.2.246.537.6.1289.201901); 1 = the service organiser's own register use", "1"));
+        operation.setParameters(parameters);
+    }
+
+    private static Parameter header(String name, String description, String example) {
+        return new HeaderParameter().name(name).required(true).description(description)
+                .schema(new StringSchema()).example(example);
+    }
+
+    private static void addProblemResponses(Operation operation, Set<ErrorCode> codes) {
+        Map<Integer, List<ErrorCode>> byStatus = codes.stream()
+                .collect(Collectors.groupingBy(ErrorCode::httpStatus, TreeMap::new, Collectors.toList()));
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        byStatus.forEach((status, statusCodes) -> {
+            String description = statusCodes.stream().map(code -> "`" + code.name() + "`: " + code.title())
+                    .collect(Collectors.joining("; "));
+            Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA);
+            ApiResponse response = new ApiResponse().description(description)
+                    .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                            new MediaType().schema(ref)));
+            response.addExtension("x-error-codes", statusCodes.stream().map(Enum::name).toList());
+            responses.addApiResponse(String.valueOf(status), response);
+        });
+        operation.setResponses(responses);
+    }
+}

@@ -1,0 +1,166 @@
+package fi.arkisto.app.api.document;
+
+import fi.arkisto.app.api.ApiProperties;
+import fi.arkisto.app.api.problem.ApiErrors;
+import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.document.ArchiveOutcome;
+import fi.arkisto.store.document.ArchivedDocument;
+import fi.arkisto.store.document.ArchivingService;
+import fi.arkisto.store.document.DocumentOid;
+import fi.arkisto.store.document.DocumentReadService;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+
+/**
+ * Archiving and reading single documents. Thin over archive-store: every decision (parsing,
+ * checks, access, audit) is made by {@link ArchivingService} and {@link DocumentReadService}.
+ */
+@RestController
+@RequestMapping("/api/v1/documents")
+@Tag(name = "Documents", description = "Archive Kanta CDA documents and read them back")
+class DocumentController {
+
+    static final String XHTML = "application/xhtml+xml";
+    // The display form is shown as is; whatever h5's checks let through must still not run in a browser.
+    static final String DISPLAY_FORM_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+
+    private final ArchivingService archiving;
+    private final DocumentReadService reads;
+    private final ApiProperties properties;
+
+    DocumentController(ArchivingService archiving, DocumentReadService reads, ApiProperties properties) {
+        this.archiving = archiving;
+        this.reads = reads;
+        this.properties = properties;
+    }
+
+    @Operation(summary = "Archive a CDA document",
+            description = "The body is the CDA R2 document exactly as the client information system sends it; the archive "
+                    + "stores these bytes unchanged. 201 when this request archived it, 200 when the identical bytes were "
+                    + "already archived (idempotent resubmission).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = MediaType.TEXT_XML_VALUE, schema = @Schema(type = "string", format = "binary"))}),
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Archived; Location names the document"),
+                    @ApiResponse(responseCode = "200", description = "The identical document was already archived")})
+    @ApiErrors({ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE, ErrorCode.MALFORMED_XML,
+            ErrorCode.XML_DTD_FORBIDDEN, ErrorCode.XML_TOO_DEEP, ErrorCode.NOT_A_CDA_DOCUMENT,
+            ErrorCode.MISSING_REQUIRED_FIELD, ErrorCode.INVALID_OID, ErrorCode.INVALID_IDENTITY_CODE,
+            ErrorCode.INVALID_FIELD_VALUE, ErrorCode.INVALID_BASE64, ErrorCode.DOCUMENT_CONFLICT,
+            ErrorCode.VERSION_CONFLICT, ErrorCode.CORRECTION_REASON_REQUIRED, ErrorCode.DOCUMENT_NULLIFIED,
+            ErrorCode.SIGNATURE_MISSING, ErrorCode.SIGNATURE_INVALID, ErrorCode.SIGNATURE_UNTRUSTED,
+            ErrorCode.SIGNATURE_CERTIFICATE_EXPIRED, ErrorCode.SIGNATURE_CERTIFICATE_REVOKED,
+            ErrorCode.SIGNATURE_TIME_IN_FUTURE, ErrorCode.SIGNATURE_TYPE_MISMATCH,
+            ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED, ErrorCode.UNKNOWN_CONTENT_SPECIFICATION,
+            ErrorCode.STRUCTURE_INVALID, ErrorCode.HEADER_RULE_VIOLATED, ErrorCode.IDENTITY_MISMATCH,
+            ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE})
+    @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {
+        byte[] cda = DocumentBody.read(request.getInputStream(), request.getContentLengthLong(),
+                properties.maxDocumentSize().toBytes());
+        ArchiveOutcome outcome = archiving.archive(cda, context);
+        ArchivingReceipt receipt = ArchivingReceipt.of(outcome.document());
+        if (!outcome.created()) {
+            return ResponseEntity.ok(receipt);
+        }
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{oid}")
+                .buildAndExpand(receipt.documentOid()).toUri();
+        return ResponseEntity.created(location).body(receipt);
+    }
+
+    @Operation(summary = "The original document, byte-exact",
+            description = "ETag is the SHA-256 of the stored bytes (hex, quoted); If-None-Match with it answers 304.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The stored bytes",
+                            content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE,
+                                    schema = @Schema(type = "string", format = "binary"))),
+                    @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match matched)")})
+    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.STORED_OBJECT_CORRUPT})
+    @GetMapping(path = "/{oid}")
+    ResponseEntity<byte[]> original(@PathVariable String oid, RequestContext context,
+                                    @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        DocumentOid documentOid = DocumentOid.of(oid);
+        if (ifNoneMatch != null) {
+            ArchivedDocument document = reads.metadata(documentOid, context);
+            if (matches(ifNoneMatch, document.sha256())) {
+                return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(document.sha256())).build();
+            }
+        }
+        var content = reads.content(documentOid, context);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
+                .eTag(etag(content.sha256()))
+                .body(content.bytes());
+    }
+
+    @Operation(summary = "The document's metadata, status and archiving record")
+    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND})
+    @GetMapping(path = "/{oid}/metadata", produces = MediaType.APPLICATION_JSON_VALUE)
+    DocumentMetadataResponse metadata(@PathVariable String oid, RequestContext context) {
+        return DocumentMetadataResponse.of(reads.metadata(DocumentOid.of(oid), context));
+    }
+
+    @Operation(summary = "The decoded display form (XHTML)",
+            responses = @ApiResponse(responseCode = "200", description = "The XHTML display form",
+                    content = @Content(mediaType = XHTML, schema = @Schema(type = "string"))))
+    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING})
+    @GetMapping(path = "/{oid}/display")
+    ResponseEntity<byte[]> display(@PathVariable String oid, RequestContext context) {
+        var display = reads.displayForm(DocumentOid.of(oid), context);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(display.mediaType() == null ? XHTML : display.mediaType()))
+                .header("Content-Security-Policy", DISPLAY_FORM_POLICY)
+                .body(display.content());
+    }
+
+    @Operation(summary = "Nullify a document",
+            description = "Declares the document void with a reason. Nothing is deleted: the bytes stay stored and readable "
+                    + "with status NULLIFIED.")
+    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.NULLIFICATION_REASON_REQUIRED,
+            ErrorCode.DOCUMENT_NULLIFIED, ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE})
+    @PostMapping(path = "/{oid}/nullification", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    DocumentMetadataResponse nullify(@PathVariable String oid, RequestContext context,
+                                     @RequestBody NullificationRequest request) {
+        DocumentOid documentOid = DocumentOid.of(oid);
+        if (request == null || request.reason() == null || request.reason().isBlank()) {
+            throw new ArchiveException(ErrorCode.NULLIFICATION_REASON_REQUIRED, "Give the reason for the nullification");
+        }
+        return DocumentMetadataResponse.of(archiving.nullify(documentOid, request.reason().strip(), context));
+    }
+
+    static String etag(String sha256) {
+        return "\"" + sha256 + "\"";
+    }
+
+    static boolean matches(String ifNoneMatch, String sha256) {
+        return Arrays.stream(ifNoneMatch.split(","))
+                .map(String::strip)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(tag -> tag.equals("*") || tag.equals(etag(sha256)));
+    }
+}

@@ -1,0 +1,92 @@
+package fi.arkisto.app.api.document;
+
+import fi.arkisto.store.document.ArchivedDocument;
+import fi.arkisto.store.document.Code;
+import fi.arkisto.store.document.DocumentMetadata;
+import fi.arkisto.store.document.DocumentStatus;
+import fi.arkisto.store.document.SignatureEvidence;
+import fi.arkisto.store.document.SignatureType;
+import fi.arkisto.store.document.SoftwareSupport;
+import fi.arkisto.store.document.Warning;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One archived version as the API shows it: the header metadata extracted from the Kanta CDA
+ * document (issue 2, "Reading a Kanta document") and the archive's own facts about the stored bytes.
+ * OIDs are plain strings; absent optional header fields are omitted.
+ */
+public record DocumentMetadataResponse(
+        String documentOid, String setId, int version, DocumentStatus status,
+        String clientId, String clientIdRoot,
+        String controllerOid, String serviceOrganiserOid, String serviceUnitOid,
+        CodeResponse serviceTask, CodeResponse documentGroup, CodeResponse generalDocumentType,
+        CodeResponse specificDocumentType, CodeResponse confidentiality, String contentSpecificationId,
+        OffsetDateTime effectiveTime, OffsetDateTime creationTime, String caseId, String clientRelationshipId,
+        CodeResponse retentionPeriodClass, CodeResponse recordStatus, CodeResponse registryType,
+        SoftwareResponse software, String replacesDocumentOid, String reasonOfCorrection, String title,
+        String languageCode,
+        String sha256, long size, Instant archivedAt, String nullificationReason,
+        List<WarningResponse> warnings, List<SignatureResponse> signatures) {
+
+    /** A coded value: code, code system OID, display name. */
+    public record CodeResponse(String code, String codeSystem, String displayName) {
+
+        static CodeResponse of(Code code) {
+            return code == null ? null : new CodeResponse(code.code(), code.codeSystem(), code.displayName());
+        }
+    }
+
+    /** The client information system that produced the document. */
+    public record SoftwareResponse(String moderator, String product, String version) {
+
+        static SoftwareResponse of(SoftwareSupport software) {
+            return software == null ? null : new SoftwareResponse(software.moderator(), software.product(), software.version());
+        }
+    }
+
+    /** A finding recorded at archiving that did not refuse the document. */
+    public record WarningResponse(String code, String message) {
+
+        static WarningResponse of(Warning warning) {
+            return new WarningResponse(warning.code(), warning.message());
+        }
+    }
+
+    /**
+     * The archive's record of verifying one signature at archiving.
+     *
+     * @param type   PROFESSIONAL (type 1) or SYSTEM (type 3)
+     * @param result {@code VALID} or the error code of the failure
+     */
+    public record SignatureResponse(String signatureId, SignatureType type, String signer, boolean valid, String result,
+                                    Instant signingTime, String certificateSubject, String certificateIssuer,
+                                    String certificateSerial, Instant verifiedAt) {
+
+        static SignatureResponse of(SignatureEvidence evidence) {
+            return new SignatureResponse(evidence.signatureId(), evidence.type(), evidence.signer(), evidence.valid(),
+                    evidence.result(), evidence.signingTime(), evidence.certificateSubject(),
+                    evidence.certificateIssuer(), evidence.certificateSerial(), evidence.verifiedAt());
+        }
+    }
+
+    static DocumentMetadataResponse of(ArchivedDocument document) {
+        DocumentMetadata m = document.metadata();
+        return new DocumentMetadataResponse(
+                m.documentOid().value(), m.setId(), m.versionNumber(), document.status(),
+                m.clientId(), m.clientIdRoot(),
+                m.controllerOid(), m.serviceOrganiserOid(), m.serviceUnitOid(),
+                CodeResponse.of(m.serviceTask()), CodeResponse.of(m.documentGroup()),
+                CodeResponse.of(m.generalDocumentType()), CodeResponse.of(m.specificDocumentType()),
+                CodeResponse.of(m.confidentiality()), m.contentSpecificationId(),
+                m.effectiveTime(), m.creationTime(), m.caseId(), m.clientRelationshipId(),
+                CodeResponse.of(m.retentionPeriodClass()), CodeResponse.of(m.recordStatus()),
+                CodeResponse.of(m.registryType()), SoftwareResponse.of(m.software()),
+                m.replacesDocumentOid(), m.reasonOfCorrection(), m.title(), m.languageCode(),
+                document.sha256(), document.size(), document.archivedAt(), document.nullificationReason(),
+                document.warnings().stream().map(WarningResponse::of).toList(),
+                document.signatures().stream().map(SignatureResponse::of).toList());
+    }
+}

@@ -1,0 +1,82 @@
+package fi.arkisto.app.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The command-line tools shipped in the application jar. The first argument names the tool;
+ * anything starting with {@code -} (Spring options such as {@code --server.port}) or no argument
+ * at all starts the server instead.
+ *
+ * <p>A tool is a {@code static int run(String[] args)} entry point of the module that owns it,
+ * so the tool stays testable without this jar; this class only dispatches.
+ */
+public final class CommandLineTools {
+
+    /** One tool: its name, one line of help and its entry point. */
+    public record Tool(String name, String description, Command command) {
+    }
+
+    @FunctionalInterface
+    public interface Command {
+        int run(String[] args) throws Exception;
+    }
+
+    private final Map<String, Tool> tools = new LinkedHashMap<>();
+    private final PrintStream out;
+
+    CommandLineTools(PrintStream out) {
+        this.out = out;
+    }
+
+    /** The tools of the modules assembled into this jar. */
+    public static CommandLineTools standard() {
+        CommandLineTools tools = new CommandLineTools(System.out);
+        // Register further tools here, e.g.:
+        // tools.register(new Tool("generate", "write synthetic Kanta test documents", TestDataGeneratorCommand::run));
+        return tools;
+    }
+
+    CommandLineTools register(Tool tool) {
+        tools.put(tool.name(), tool);
+        return this;
+    }
+
+    /** Whether the arguments ask for a tool (or for the list of tools) rather than the server. */
+    public boolean handles(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            return false;
+        }
+        return true;
+    }
+
+    /** Runs the named tool and answers its exit status; an unknown name prints the list and answers 2. */
+    public int run(String[] args) {
+        String name = args[0];
+        Tool tool = tools.get(name);
+        if (tool == null) {
+            boolean askedForHelp = name.equals("help");
+            if (!askedForHelp) {
+                out.println("Unknown command: " + name);
+            }
+            printUsage();
+            return askedForHelp ? 0 : 2;
+        }
+        try {
+            return tool.command().run(Arrays.copyOfRange(args, 1, args.length));
+        } catch (Exception e) {
+            out.println(name + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void printUsage() {
+        out.println("Usage: java -jar arkisto-app.jar [--spring.option=value ...]   start the archive server");
+        out.println("       java -jar arkisto-app.jar <command> [arguments]        run a tool");
+        out.println("Commands:");
+        out.println("  help        this list");
+        tools.values().forEach(tool -> out.printf("  %-11s %s%n", tool.name(), tool.description()));
+    }
+}

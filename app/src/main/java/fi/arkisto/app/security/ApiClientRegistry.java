@@ -1,0 +1,131 @@
+package fi.arkisto.app.security;
+
+import fi.arkisto.app.security.ApiSecurityProperties.ApiClient;
+import fi.arkisto.store.identity.Oid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The client information systems registered for the API and the organisations each may act for
+ * (seed 002: a client information system acts on behalf of the organisations that deployed it; an
+ * organisation uses only its own registers unless a register access right says otherwise).
+ *
+ * <p>With nothing configured, one client {@value #GENERATED_CLIENT} with a random password is
+ * generated and announced once in the log, so the system is usable without set-up but never with a
+ * password known in advance.
+ */
+public final class ApiClientRegistry implements UserDetailsService {
+
+    public static final String GENERATED_CLIENT = "arkisto";
+    public static final String ROLE_CLIENT = "API_CLIENT";
+    public static final String ROLE_AUDITOR = "AUDITOR";
+    static final String ANY_ORGANISATION = "*";
+
+    private static final Logger log = LoggerFactory.getLogger(ApiClientRegistry.class);
+
+    /** A registered client system with its password already hashed. */
+    record RegisteredClient(String name, String passwordHash, Set<String> organisations, boolean auditor) {
+
+        boolean mayActFor(Oid organisation) {
+            return organisations.contains(ANY_ORGANISATION) || organisations.contains(organisation.value());
+        }
+    }
+
+    private final Map<String, RegisteredClient> clients;
+
+    ApiClientRegistry(Map<String, RegisteredClient> clients) {
+        this.clients = Map.copyOf(clients);
+    }
+
+    static ApiClientRegistry from(ApiSecurityProperties properties, BCryptPasswordEncoder encoder) {
+        Map<String, RegisteredClient> clients = new LinkedHashMap<>();
+        for (ApiClient client : properties.apiClients()) {
+            if (clients.containsKey(client.name())) {
+                throw new IllegalStateException("arkisto.security.api-clients: client " + client.name() + " is registered twice");
+            }
+            clients.put(client.name(), new RegisteredClient(client.name(), hashOf(client, encoder),
+                    validatedOrganisations(client), client.auditor()));
+        }
+        if (clients.isEmpty()) {
+            String password = randomPassword();
+            clients.put(GENERATED_CLIENT, new RegisteredClient(GENERATED_CLIENT, encoder.encode(password),
+                    Set.of(ANY_ORGANISATION), true));
+            // Printed once by design: without it nobody could call the API of an unconfigured system.
+            log.warn("""
+
+                    *** No API client configured (arkisto.security.api-clients): generated one for this run.
+                    *** API client: {}  password: {}  (may act for any organisation, may verify the audit log)
+                    *** Configure arkisto.security.api-clients for any real use.""", GENERATED_CLIENT, password);
+        }
+        return new ApiClientRegistry(clients);
+    }
+
+    private static String hashOf(ApiClient client, BCryptPasswordEncoder encoder) {
+        if (client.passwordHash() != null && !client.passwordHash().isBlank()) {
+            String hash = client.passwordHash().startsWith("{bcrypt}")
+                    ? client.passwordHash().substring("{bcrypt}".length()) : client.passwordHash();
+            if (!hash.matches("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
+                throw new IllegalStateException("arkisto.security.api-clients: client " + client.name()
+                        + " has a password-hash that is not a bcrypt hash");
+            }
+            return hash;
+        }
+        if (client.password() == null || client.password().length() < 12) {
+            throw new IllegalStateException("arkisto.security.api-clients: client " + client.name()
+                    + " needs a password-hash or a password of at least 12 characters");
+        }
+        return encoder.encode(client.password());
+    }
+
+    private static Set<String> validatedOrganisations(ApiClient client) {
+        if (client.organisations().isEmpty()) {
+            throw new IllegalStateException("arkisto.security.api-clients: client " + client.name()
+                    + " has no organisations");
+        }
+        for (String organisation : client.organisations()) {
+            if (!organisation.equals(ANY_ORGANISATION) && !Oid.isValid(organisation)) {
+                throw new IllegalStateException("arkisto.security.api-clients: client " + client.name()
+                        + " lists an organisation that is not an OID: " + organisation);
+            }
+        }
+        return client.organisations();
+    }
+
+    static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether the named client may act for the organisation. */
+    public boolean mayActFor(String clientName, Oid organisation) {
+        RegisteredClient client = clients.get(clientName);
+        return client != null && client.mayActFor(organisation);
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        RegisteredClient client = clients.get(username);
+        if (client == null) {
+            throw new UsernameNotFoundException("No such API client");
+        }
+        List<String> roles = new ArrayList<>(List.of(ROLE_CLIENT));
+        if (client.auditor()) {
+            roles.add(ROLE_AUDITOR);
+        }
+        return User.withUsername(client.name()).password(client.passwordHash()).roles(roles.toArray(String[]::new)).build();
+    }
+}

@@ -1,0 +1,87 @@
+package fi.arkisto.app.security;
+
+import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.identity.Oid;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the request context headers into a {@link RequestContext} for any controller parameter of
+ * that type, and binds it to the authenticated client system: a client may act only for the
+ * organisations it is registered for ({@code ACCESS_DENIED} otherwise).
+ */
+final class RequestContextArgumentResolver implements HandlerMethodArgumentResolver {
+
+    // A user id names a professional or a system user; it is audited, so keep it printable and bounded.
+    private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}._@:\\-]{1,128}");
+    // Use context codes (1.2.246.537.6.1289.201901) are short numeric or dotted codes.
+    private static final Pattern PURPOSE = Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
+
+    private final ApiClientRegistry clients;
+
+    RequestContextArgumentResolver(ApiClientRegistry clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return RequestContext.class.equals(parameter.getParameterType());
+    }
+
+    @Override
+    public RequestContext resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+                                          NativeWebRequest request, WebDataBinderFactory binderFactory) {
+        String organisation = request.getHeader(RequestContextHeaders.ORGANISATION);
+        String user = request.getHeader(RequestContextHeaders.USER);
+        String purpose = request.getHeader(RequestContextHeaders.PURPOSE_OF_USE);
+        List<String> missing = new ArrayList<>();
+        if (isBlank(organisation)) {
+            missing.add(RequestContextHeaders.ORGANISATION);
+        }
+        if (isBlank(user)) {
+            missing.add(RequestContextHeaders.USER);
+        }
+        if (isBlank(purpose)) {
+            missing.add(RequestContextHeaders.PURPOSE_OF_USE);
+        }
+        if (!missing.isEmpty()) {
+            throw new ArchiveException(ErrorCode.MISSING_REQUEST_CONTEXT, "Missing request context header(s): "
+                    + String.join(", ", missing));
+        }
+        if (!Oid.isValid(organisation.strip())) {
+            throw new ArchiveException(ErrorCode.INVALID_REQUEST_CONTEXT,
+                    RequestContextHeaders.ORGANISATION + " is not a valid OID");
+        }
+        if (!USER_ID.matcher(user.strip()).matches()) {
+            throw new ArchiveException(ErrorCode.INVALID_REQUEST_CONTEXT, RequestContextHeaders.USER
+                    + " must be 1-128 letters, digits or . _ @ : -");
+        }
+        if (!PURPOSE.matcher(purpose.strip()).matches()) {
+            throw new ArchiveException(ErrorCode.INVALID_REQUEST_CONTEXT, RequestContextHeaders.PURPOSE_OF_USE
+                    + " must be a use context code (1.2.246.537.6.1289.201901)");
+        }
+        Oid acting = Oid.of(organisation.strip());
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        String client = authentication == null ? null : authentication.getName();
+        if (client == null || !clients.mayActFor(client, acting)) {
+            throw new ArchiveException(ErrorCode.ACCESS_DENIED, "Client system " + client
+                    + " is not registered to act for organisation " + acting);
+        }
+        return new RequestContext(acting, user.strip(), purpose.strip());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

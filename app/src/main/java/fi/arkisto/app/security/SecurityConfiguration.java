@@ -1,0 +1,152 @@
+package fi.arkisto.app.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.arkisto.app.api.problem.Problems;
+import fi.arkisto.store.error.ErrorCode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Who may call what. Four filter chains, most specific first:
+ * <ol>
+ *   <li>{@code /camunda/**}: the Camunda webapps do their own login (identity service) and CSRF protection;</li>
+ *   <li>{@code /engine-rest/**}: the Camunda REST API, open by default upstream, here closed behind HTTP Basic
+ *       against Camunda's identity service ({@link ProcessEngineAuthenticationFilter});</li>
+ *   <li>{@code /api/**}: client information systems, HTTP Basic per registered system, stateless;
+ *       the audit verification only for auditor clients;</li>
+ *   <li>everything else: health, OpenAPI and Swagger UI open; the rest denied.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String API_REALM = "Arkisto API";
+
+    @Bean
+    ApiClientRegistry apiClientRegistry(ApiSecurityProperties properties) {
+        return ApiClientRegistry.from(properties, new BCryptPasswordEncoder());
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+        return http.securityMatcher(path("/camunda/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // The webapps ship their own CSRF prevention filter; a second one would reject their logins.
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaEngineRest(HttpSecurity http) throws Exception {
+        // Authentication is enforced by Camunda's own filter (below) against its identity service.
+        return http.securityMatcher(path("/engine-rest/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-engine-rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HttpBasicAuthenticationProvider.class.getName());
+        return registration;
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain api(HttpSecurity http, ApiClientRegistry clients, ObjectMapper json) throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(clients);
+        provider.setPasswordEncoder(new VerifiedPasswordCache(new BCryptPasswordEncoder(), Clock.systemUTC()));
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"" + API_REALM + "\"");
+            writeProblem(response, json, Problems.of(ErrorCode.AUTHENTICATION_REQUIRED,
+                    "Authenticate as a registered client system with HTTP Basic"));
+        };
+        AccessDeniedHandler denied = (request, response, e) -> writeProblem(response, json,
+                Problems.of(ErrorCode.ACCESS_DENIED, "This client system may not use this resource"));
+        return http.securityMatcher(path("/api/**"))
+                // Only the registered client systems: no fall-through to a global authentication manager.
+                .authenticationManager(new ProviderManager(provider))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/audit/**"))
+                        .hasRole(ApiClientRegistry.ROLE_AUDITOR)
+                        .anyRequest().hasRole(ApiClientRegistry.ROLE_CLIENT))
+                .httpBasic(basic -> basic.realmName(API_REALM).authenticationEntryPoint(unauthenticated))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                // Stateless machine-to-machine API: no cookies, so no CSRF exposure.
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(Stream.of("/", "/error", "/actuator/health", "/actuator/health/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                                .map(SecurityConfiguration::path).toArray(RequestMatcher[]::new)).permitAll()
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    @Bean
+    WebMvcConfigurer requestContextResolution(ApiClientRegistry clients) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new RequestContextArgumentResolver(clients));
+            }
+        };
+    }
+
+    /**
+     * Paths match on the request path, whichever servlet serves it: the Camunda webapps and REST API are
+     * Jersey servlets, not Spring MVC handlers, so MVC-based matchers would not see them.
+     */
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    private static void writeProblem(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

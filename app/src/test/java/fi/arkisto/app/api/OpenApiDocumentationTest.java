@@ -1,0 +1,74 @@
+package fi.arkisto.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.arkisto.app.support.ApiIntegrationTest;
+import fi.arkisto.store.error.ErrorCode;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /v3/api-docs documents every operation, its request context headers and its problem responses with codes. */
+class OpenApiDocumentationTest extends ApiIntegrationTest {
+
+    @Test
+    void documentsEveryPathHeaderAndErrorCode() {
+        // when the OpenAPI description is fetched
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode api = json(response);
+
+        // then it names the API and every path with its method
+        assertThat(api.path("info").path("title").asText()).isEqualTo("Arkisto API");
+        assertThat(api.path("info").path("description").asText()).contains("X-Organisation-Oid");
+        Map<String, List<String>> operations = Map.of(
+                "/api/v1/documents", List.of("post"),
+                "/api/v1/documents/{oid}", List.of("get"),
+                "/api/v1/documents/{oid}/metadata", List.of("get"),
+                "/api/v1/documents/{oid}/display", List.of("get"),
+                "/api/v1/documents/{oid}/nullification", List.of("post"),
+                "/api/v1/clients/{clientId}/documents", List.of("get"),
+                "/api/v1/audit/verification", List.of("get"));
+        operations.forEach((path, methods) -> methods.forEach(method ->
+                assertThat(api.path("paths").path(path).has(method)).as(method + " " + path).isTrue()));
+
+        // and the problem schema enumerates every error code
+        List<String> codes = new ArrayList<>();
+        api.path("components").path("schemas").path("Problem").path("properties").path("code").path("enum")
+                .forEach(code -> codes.add(code.asText()));
+        assertThat(codes).containsExactlyInAnyOrderElementsOf(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+
+        // and each operation with a request context lists the three headers and problem+json responses
+        JsonNode archive = api.path("paths").path("/api/v1/documents").path("post");
+        assertThat(archive.path("parameters").findValuesAsText("name"))
+                .contains("X-Organisation-Oid", "X-User-Id", "X-Purpose-Of-Use");
+        assertThat(archive.path("requestBody").path("content").has("application/xml")).isTrue();
+        JsonNode responses = archive.path("responses");
+        assertThat(responses.fieldNames()).toIterable().contains("200", "201", "400", "401", "403", "409", "413", "415", "422");
+        assertThat(responses.path("422").path("content").has("application/problem+json")).isTrue();
+        assertThat(errorCodes(responses.path("422"))).contains("MALFORMED_XML", "XML_DTD_FORBIDDEN", "NOT_A_CDA_DOCUMENT",
+                "INVALID_IDENTITY_CODE", "MISSING_REQUIRED_FIELD");
+        assertThat(errorCodes(responses.path("409"))).contains("DOCUMENT_CONFLICT");
+        assertThat(errorCodes(responses.path("400"))).contains("MISSING_REQUEST_CONTEXT", "INVALID_REQUEST_CONTEXT");
+        assertThat(errorCodes(responses.path("403"))).contains("ACCESS_DENIED");
+        assertThat(errorCodes(api.path("paths").path("/api/v1/documents/{oid}/metadata").path("get")
+                .path("responses").path("404"))).contains("DOCUMENT_NOT_FOUND");
+        assertThat(errorCodes(api.path("paths").path("/api/v1/documents/{oid}/nullification").path("post")
+                .path("responses").path("422"))).contains("NULLIFICATION_REASON_REQUIRED");
+
+        // and the RequestContext is not mistaken for a query parameter
+        assertThat(archive.path("parameters").findValuesAsText("name")).doesNotContain("context", "organisation");
+    }
+
+    private static List<String> errorCodes(JsonNode response) {
+        List<String> codes = new ArrayList<>();
+        response.path("x-error-codes").forEach(code -> codes.add(code.asText()));
+        return codes;
+    }
+}

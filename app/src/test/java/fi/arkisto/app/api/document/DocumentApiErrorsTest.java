@@ -1,0 +1,158 @@
+package fi.arkisto.app.api.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.arkisto.app.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every refusal of the document API is a problem+json with its stable code, and changes nothing. */
+class DocumentApiErrorsTest extends ApiIntegrationTest {
+
+    @Test
+    void missingRequestContextHeadersAre400MissingRequestContext() {
+        HttpResponse<byte[]> noHeaders = send(authenticated("/api/v1/documents/" + SAMPLE_OID + "/metadata", OWN_CLIENT)
+                .GET().build());
+        JsonNode problem = assertProblem(noHeaders, 400, "MISSING_REQUEST_CONTEXT");
+        assertThat(problem.path("detail").asText()).contains("X-Organisation-Oid", "X-User-Id", "X-Purpose-Of-Use");
+
+        HttpResponse<byte[]> noPurpose = send(authenticated("/api/v1/documents/" + SAMPLE_OID + "/metadata", OWN_CLIENT)
+                .header("X-Organisation-Oid", CONTROLLER).header("X-User-Id", "someone").GET().build());
+        assertThat(assertProblem(noPurpose, 400, "MISSING_REQUEST_CONTEXT").path("detail").asText())
+                .contains("X-Purpose-Of-Use").doesNotContain("X-User-Id");
+    }
+
+    @Test
+    void invalidRequestContextHeadersAre400InvalidRequestContext() {
+        String path = "/api/v1/documents/" + SAMPLE_OID + "/metadata";
+        assertProblem(send(authenticated(path, OWN_CLIENT).header("X-Organisation-Oid", "not.an.oid")
+                .header("X-User-Id", "someone").header("X-Purpose-Of-Use", "1").GET().build()), 400, "INVALID_REQUEST_CONTEXT");
+        assertProblem(send(authenticated(path, OWN_CLIENT).header("X-Organisation-Oid", CONTROLLER)
+                .header("X-User-Id", "some one; drop").header("X-Purpose-Of-Use", "1").GET().build()), 400, "INVALID_REQUEST_CONTEXT");
+        assertProblem(send(authenticated(path, OWN_CLIENT).header("X-Organisation-Oid", CONTROLLER)
+                .header("X-User-Id", "someone").header("X-Purpose-Of-Use", "<script>").GET().build()), 400, "INVALID_REQUEST_CONTEXT");
+    }
+
+    @Test
+    void otherMediaTypesAre415() {
+        HttpResponse<byte[]> json = send(asOwnClient("/api/v1/documents").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertProblem(json, 415, "UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void textXmlIsAcceptedLikeApplicationXml() {
+        HttpResponse<byte[]> response = send(asOwnClient("/api/v1/documents").header("Content-Type", "text/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sample())).build());
+        assertThat(response.statusCode()).as(text(response)).isIn(200, 201);
+    }
+
+    @Test
+    void invalidDocumentsAre422WithTheirSpecificCode() {
+        assertProblem(archive("<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><unclosed>".getBytes(StandardCharsets.UTF_8)),
+                422, "MALFORMED_XML");
+        assertProblem(archive("""
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>
+                <ClinicalDocument xmlns="urn:hl7-org:v3">&lol2;</ClinicalDocument>""".getBytes(StandardCharsets.UTF_8)),
+                422, "XML_DTD_FORBIDDEN");
+        assertProblem(archive("<html xmlns=\"http://www.w3.org/1999/xhtml\"/>".getBytes(StandardCharsets.UTF_8)),
+                422, "NOT_A_CDA_DOCUMENT");
+        assertProblem(archive(new byte[0]), 422, "MALFORMED_XML");
+    }
+
+    @Test
+    void anInvalidIdentityCodeIs422AndIsNotEchoed() {
+        // given the sample with a wrong check character in the client's identity code
+        String broken = new String(sampleWithOid("1.2.246.10.32213561.95777.2026.688883.9000010"), StandardCharsets.ISO_8859_1)
+                .replace("extension=\"200111A904P\"", "extension=\"200111A904X\"");
+
+        // when it is archived
+        HttpResponse<byte[]> response = archive(broken.getBytes(StandardCharsets.ISO_8859_1));
+
+        // then 422 INVALID_IDENTITY_CODE, with the code masked in the detail
+        assertProblem(response, 422, "INVALID_IDENTITY_CODE");
+        assertThat(text(response)).doesNotContain("200111A904X");
+        assertThat(send(asOwnClient("/api/v1/documents/1.2.246.10.32213561.95777.2026.688883.9000010/metadata")
+                .GET().build()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aDocumentOverTheSizeLimitIs413() {
+        // the test context limits documents to 256 KB
+        byte[] large = new byte[256 * 1024 + 1];
+        java.util.Arrays.fill(large, (byte) ' ');
+        assertProblem(archive(large), 413, "DOCUMENT_TOO_LARGE");
+    }
+
+    @Test
+    void anUnknownDocumentIs404AndAMalformedOidIs422() {
+        assertProblem(send(asOwnClient("/api/v1/documents/1.2.246.10.32213561.95777.1.2.3").GET().build()), 404, "DOCUMENT_NOT_FOUND");
+        assertProblem(send(asOwnClient("/api/v1/documents/1.2.246.10.32213561.95777.1.2.3/metadata").GET().build()), 404, "DOCUMENT_NOT_FOUND");
+        assertProblem(send(asOwnClient("/api/v1/documents/not-an-oid/metadata").GET().build()), 422, "INVALID_OID");
+    }
+
+    @Test
+    void anUnknownDocumentAsksForXmlButGetsAProblem() {
+        HttpResponse<byte[]> response = send(asOwnClient("/api/v1/documents/1.2.246.10.32213561.95777.1.2.4")
+                .header("Accept", "application/xml").GET().build());
+        assertProblem(response, 404, "DOCUMENT_NOT_FOUND");
+    }
+
+    @Test
+    void anIdentityCodeInThePathIsNeverEchoedInAnError() {
+        HttpResponse<byte[]> response = send(asOwnClient("/api/v1/documents/" + SAMPLE_CLIENT + "/metadata").GET().build());
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertThat(text(response)).doesNotContain(SAMPLE_CLIENT);
+
+        HttpResponse<byte[]> badPage = send(asOwnClient("/api/v1/clients/" + SAMPLE_CLIENT + "/documents?page=x").GET().build());
+        assertProblem(badPage, 400, "INVALID_REQUEST");
+        assertThat(text(badPage)).doesNotContain(SAMPLE_CLIENT);
+    }
+
+    @Test
+    void anotherOrganisationsRegisterIs403() {
+        // given the sample archived in its controller's register
+        sampleIsArchived();
+
+        // when a client system of another organisation reads it, acting for that organisation
+        HttpResponse<byte[]> response = send(withContext(authenticated("/api/v1/documents/" + SAMPLE_OID + "/metadata",
+                OTHER_CLIENT), OTHER_ORGANISATION).GET().build());
+
+        // then access is denied, and the client list shows nothing of it
+        assertProblem(response, 403, "ACCESS_DENIED");
+        HttpResponse<byte[]> list = send(withContext(authenticated("/api/v1/clients/" + SAMPLE_CLIENT + "/documents",
+                OTHER_CLIENT), OTHER_ORGANISATION).GET().build());
+        if (list.statusCode() == 200) {
+            assertThat(json(list).path("total").asLong()).isZero();
+        } else {
+            assertProblem(list, 403, "ACCESS_DENIED");
+        }
+    }
+
+    @Test
+    void aClientSystemMayNotActForAnOrganisationItIsNotRegisteredFor() {
+        // the own client claims to act for the other organisation
+        HttpResponse<byte[]> response = send(withContext(authenticated("/api/v1/documents/" + SAMPLE_OID + "/metadata",
+                OWN_CLIENT), OTHER_ORGANISATION).GET().build());
+        assertProblem(response, 403, "ACCESS_DENIED");
+
+        HttpResponse<byte[]> write = send(withContext(authenticated("/api/v1/documents", OWN_CLIENT), OTHER_ORGANISATION)
+                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(sample())).build());
+        assertProblem(write, 403, "ACCESS_DENIED");
+    }
+
+    @Test
+    void badPagingIs400() {
+        assertProblem(send(asOwnClient("/api/v1/clients/" + SAMPLE_CLIENT + "/documents?size=100000").GET().build()),
+                400, "INVALID_REQUEST");
+        assertProblem(send(asOwnClient("/api/v1/clients/" + SAMPLE_CLIENT + "/documents?page=-1").GET().build()),
+                400, "INVALID_REQUEST");
+        assertProblem(send(asOwnClient("/api/v1/clients/" + SAMPLE_CLIENT
+                + "/documents?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z").GET().build()), 400, "INVALID_REQUEST");
+    }
+}

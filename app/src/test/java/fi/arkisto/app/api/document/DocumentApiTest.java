@@ -1,0 +1,193 @@
+package fi.arkisto.app.api.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.arkisto.app.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The document endpoints over HTTP against the real store (issue 2, "The API" and "Done when"). */
+class DocumentApiTest extends ApiIntegrationTest {
+
+    @Test
+    void archivesTheRealSampleAndGivesItBackByteExactWithItsSha256AsETag() throws Exception {
+        // given the real signed sample
+        byte[] sample = sample();
+
+        // when it is archived through the API (or was already, by another test sharing the database)
+        HttpResponse<byte[]> archived = archive(sample);
+
+        // then the receipt names the version, and Location points at it
+        assertThat(archived.statusCode()).as(text(archived)).isIn(200, 201);
+        JsonNode receipt = json(archived);
+        assertThat(receipt.path("documentOid").asText()).isEqualTo(SAMPLE_OID);
+        assertThat(receipt.path("setId").asText()).isEqualTo(SAMPLE_OID);
+        assertThat(receipt.path("version").asInt()).isEqualTo(1);
+        assertThat(receipt.path("status").asText()).isEqualTo("ACTIVE");
+        if (archived.statusCode() == 201) {
+            assertThat(archived.headers().firstValue("Location")).hasValue(uri("/api/v1/documents/" + SAMPLE_OID).toString());
+        }
+
+        // and the original comes back byte-exact with ETag = "<sha256>"
+        HttpResponse<byte[]> original = send(asOwnClient("/api/v1/documents/" + SAMPLE_OID).GET().build());
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.body()).isEqualTo(sample);
+        assertThat(original.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/xml"));
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sample));
+        assertThat(original.headers().firstValue("ETag")).hasValue("\"" + sha256 + "\"");
+
+        // and a conditional GET with that tag answers 304 without the body
+        HttpResponse<byte[]> notModified = send(asOwnClient("/api/v1/documents/" + SAMPLE_OID)
+                .header("If-None-Match", "\"" + sha256 + "\"").GET().build());
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        HttpResponse<byte[]> otherTag = send(asOwnClient("/api/v1/documents/" + SAMPLE_OID)
+                .header("If-None-Match", "\"0000\"").GET().build());
+        assertThat(otherTag.statusCode()).isEqualTo(200);
+        assertThat(otherTag.body()).isEqualTo(sample);
+    }
+
+    @Test
+    void anIdenticalResubmissionAnswers200WithTheSameReceipt() {
+        // given a document archived once
+        byte[] document = sampleWithOid("1.2.246.10.32213561.95777.2026.688883.9000001");
+        HttpResponse<byte[]> first = archive(document);
+        assertThat(first.statusCode()).as(text(first)).isEqualTo(201);
+
+        // when the same bytes come again
+        HttpResponse<byte[]> again = archive(document);
+
+        // then 200 with the same receipt, no Location
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again)).isEqualTo(json(first));
+        assertThat(again.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void theSameOidWithOtherBytesIsAConflictAndChangesNothing() {
+        // given the sample archived
+        sampleIsArchived();
+        byte[] altered = (new String(sample(), StandardCharsets.ISO_8859_1) + "\n<!-- altered -->\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+
+        // when other bytes come with its OID
+        HttpResponse<byte[]> conflict = archive(altered);
+
+        // then 409 DOCUMENT_CONFLICT, and the stored original is untouched
+        assertProblem(conflict, 409, "DOCUMENT_CONFLICT");
+        assertThat(send(asOwnClient("/api/v1/documents/" + SAMPLE_OID).GET().build()).body()).isEqualTo(sample());
+    }
+
+    @Test
+    void theMetadataCarriesTheValuesOfTheRealSample() {
+        // given the sample archived
+        sampleIsArchived();
+
+        // when its metadata is read
+        HttpResponse<byte[]> response = send(asOwnClient("/api/v1/documents/" + SAMPLE_OID + "/metadata").GET().build());
+
+        // then it carries the values visible in the file (issue 2, "Done when")
+        assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
+        JsonNode metadata = json(response);
+        assertThat(metadata.path("documentOid").asText()).isEqualTo(SAMPLE_OID);
+        assertThat(metadata.path("clientId").asText()).isEqualTo(SAMPLE_CLIENT);
+        assertThat(metadata.path("clientIdRoot").asText()).isEqualTo("1.2.246.21");
+        assertThat(metadata.path("controllerOid").asText()).isEqualTo(CONTROLLER);
+        assertThat(metadata.path("serviceUnitOid").asText()).isEqualTo("1.2.246.10.1246109.10.2001213");
+        assertThat(metadata.path("documentGroup").path("code").asText()).isEqualTo("1");
+        assertThat(metadata.path("contentSpecificationId").asText()).isEqualTo("1.2.246.537.6.1505.1.2023.6.1");
+        assertThat(metadata.path("retentionPeriodClass").path("code").asText()).isEqualTo("1");
+        assertThat(metadata.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(metadata.path("sha256").asText()).hasSize(64);
+        assertThat(metadata.path("size").asLong()).isEqualTo(sample().length);
+        assertThat(metadata.path("archivedAt").asText()).isNotBlank();
+        assertThat(metadata.path("warnings").isArray()).isTrue();
+        assertThat(metadata.path("signatures").isArray()).isTrue();
+    }
+
+    @Test
+    void theDisplayFormIsTheDecodedXhtmlServedUnderAStrictContentSecurityPolicy() {
+        sampleIsArchived();
+
+        HttpResponse<byte[]> display = send(asOwnClient("/api/v1/documents/" + SAMPLE_OID + "/display").GET().build());
+
+        assertThat(display.statusCode()).as(text(display)).isEqualTo(200);
+        assertThat(display.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/xhtml+xml"));
+        assertThat(display.headers().firstValue("Content-Security-Policy")).hasValue(DocumentController.DISPLAY_FORM_POLICY);
+        assertThat(text(display)).contains("http://www.w3.org/1999/xhtml").contains("soc-document")
+                .doesNotContain("nonXMLBody");
+    }
+
+    @Test
+    void listsTheClientsDocumentsNewestFirstPagedAndFiltered() {
+        // given two documents of the same client
+        sampleIsArchived();
+        HttpResponse<byte[]> second = archive(sampleWithOid("1.2.246.10.32213561.95777.2026.688883.9000002"));
+        assertThat(second.statusCode()).as(text(second)).isIn(200, 201);
+
+        // when the client's documents are listed one per page
+        HttpResponse<byte[]> page = send(asOwnClient("/api/v1/clients/" + SAMPLE_CLIENT + "/documents?size=1&page=0").GET().build());
+
+        // then the page holds one, the total counts all, and the page metadata is in the body
+        assertThat(page.statusCode()).as(text(page)).isEqualTo(200);
+        JsonNode body = json(page);
+        assertThat(body.path("items")).hasSize(1);
+        assertThat(body.path("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(body.path("page").asInt()).isZero();
+        assertThat(body.path("size").asInt()).isEqualTo(1);
+        assertThat(body.path("totalPages").asLong()).isEqualTo(body.path("total").asLong());
+
+        // and filters narrow it: documentGroup 1 matches, 2 does not; a time range after the sample is empty
+        JsonNode group1 = json(send(asOwnClient("/api/v1/clients/" + SAMPLE_CLIENT + "/documents?documentGroup=1").GET().build()));
+        assertThat(group1.path("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(group1.path("items").findValuesAsText("documentOid")).contains(SAMPLE_OID);
+        JsonNode group2 = json(send(asOwnClient("/api/v1/clients/" + SAMPLE_CLIENT + "/documents?documentGroup=2").GET().build()));
+        assertThat(group2.path("total").asLong()).isZero();
+        JsonNode later = json(send(asOwnClient("/api/v1/clients/" + SAMPLE_CLIENT
+                + "/documents?from=2030-01-01T00:00:00Z").GET().build()));
+        assertThat(later.path("total").asLong()).isZero();
+    }
+
+    @Test
+    void nullificationMarksTheDocumentVoidAndKeepsItReadable() {
+        // given an archived document
+        String oid = "1.2.246.10.32213561.95777.2026.688883.9000003";
+        byte[] document = sampleWithOid(oid);
+        assertThat(archive(document).statusCode()).isIn(200, 201);
+
+        // when it is nullified with a reason
+        HttpResponse<byte[]> nullified = send(asOwnClient("/api/v1/documents/" + oid + "/nullification")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"Recorded for the wrong client\"}")).build());
+
+        // then its status is NULLIFIED with the reason, and the bytes are still there
+        assertThat(nullified.statusCode()).as(text(nullified)).isEqualTo(200);
+        assertThat(json(nullified).path("status").asText()).isEqualTo("NULLIFIED");
+        JsonNode metadata = json(send(asOwnClient("/api/v1/documents/" + oid + "/metadata").GET().build()));
+        assertThat(metadata.path("status").asText()).isEqualTo("NULLIFIED");
+        assertThat(metadata.path("nullificationReason").asText()).isEqualTo("Recorded for the wrong client");
+        assertThat(send(asOwnClient("/api/v1/documents/" + oid).GET().build()).body()).isEqualTo(document);
+    }
+
+    @Test
+    void aNullificationNeedsAReasonAndAJsonBody() {
+        sampleIsArchived();
+        String path = "/api/v1/documents/" + SAMPLE_OID + "/nullification";
+
+        assertProblem(send(asOwnClient(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"  \"}")).build()), 422, "NULLIFICATION_REASON_REQUIRED");
+        assertProblem(send(asOwnClient(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build()), 400, "INVALID_REQUEST");
+        assertProblem(send(asOwnClient(path).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("reason")).build()), 415, "UNSUPPORTED_MEDIA_TYPE");
+        // and the document stays active
+        assertThat(json(send(asOwnClient("/api/v1/documents/" + SAMPLE_OID + "/metadata").GET().build()))
+                .path("status").asText()).isEqualTo("ACTIVE");
+    }
+}

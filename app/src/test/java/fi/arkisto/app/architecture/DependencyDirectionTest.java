@@ -1,0 +1,132 @@
+package fi.arkisto.app.architecture;
+
+import com.tngtech.archunit.ArchConfiguration;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * DESIGN.md section 2, "Dependency direction": archive-store knows nothing of Camel, Camunda or Spring Batch;
+ * camel-routes, batch-jobs and workflows depend on archive-store, not on each other; only app assembles;
+ * the domain packages of identities and CDA parsing stay free of Spring.
+ */
+class DependencyDirectionTest {
+
+    private static final List<String> MODULES = List.of("archive-store", "camel-routes", "batch-jobs", "workflows",
+            "bpmn", "deployment-tests", "app");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        // given every module's production classes on the app's class path
+        // package names are all the rules need; resolving every referenced library class is slow
+        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importLocations(projectLocations());
+    }
+
+    /**
+     * The project's own class directories and module jars only: scanning the whole class path for the
+     * package (Camunda, embedded PostgreSQL binaries...) takes tens of seconds.
+     */
+    private static Set<Location> projectLocations() {
+        Set<Location> locations = new HashSet<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            String name = path.getFileName() == null ? "" : path.getFileName().toString();
+            boolean moduleClasses = Files.isDirectory(path) && entry.endsWith(File.separator + "classes")
+                    && !entry.contains("test-classes");
+            boolean moduleJar = name.endsWith(".jar") && !name.endsWith("-tests.jar")
+                    && MODULES.stream().anyMatch(module -> name.startsWith(module + "-"));
+            if (moduleClasses || moduleJar) {
+                locations.add(Location.of(path));
+            }
+        }
+        // the app's own classes are on the class path as target/classes
+        return locations;
+    }
+
+    @Test
+    void importsTheArchiveStoreAndTheApp() {
+        // then the rules below really see classes (an empty import would make them pass vacuously)
+        assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("fi.arkisto.store"))).isTrue();
+        assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("fi.arkisto.app"))).isTrue();
+    }
+
+    @Test
+    void archiveStoreKnowsNothingOfCamelCamundaOrSpringBatch() {
+        ArchRule rule = noClasses().that().resideInAPackage("fi.arkisto.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.camunda..",
+                        "org.springframework.batch..")
+                .because("DESIGN.md: archive-store knows nothing of Camel, Camunda or Spring Batch");
+        rule.check(classes);
+    }
+
+    @Test
+    void archiveStoreDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("fi.arkisto.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.routes..", "fi.arkisto.batch..",
+                        "fi.arkisto.workflows..", "fi.arkisto.testkit..", "fi.arkisto.app..")
+                .because("DESIGN.md: every module depends on archive-store, never the other way")
+                .check(classes);
+    }
+
+    @Test
+    void routesDoNotDependOnBatchOrWorkflows() {
+        noClasses().that().resideInAPackage("fi.arkisto.routes..")
+                .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.batch..", "fi.arkisto.workflows..")
+                .because("DESIGN.md: camel-routes, batch-jobs and workflows do not depend on each other")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void batchJobsDoNotDependOnRoutesOrWorkflows() {
+        noClasses().that().resideInAPackage("fi.arkisto.batch..")
+                .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.routes..", "fi.arkisto.workflows..")
+                .because("DESIGN.md: camel-routes, batch-jobs and workflows do not depend on each other")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void workflowsDoNotDependOnRoutesOrBatchJobs() {
+        noClasses().that().resideInAPackage("fi.arkisto.workflows..")
+                .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.routes..", "fi.arkisto.batch..")
+                .because("DESIGN.md: camel-routes, batch-jobs and workflows do not depend on each other")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAppDependsOnTheApp() {
+        noClasses().that().resideOutsideOfPackage("fi.arkisto.app..")
+                .should().dependOnClassesThat().resideInAPackage("fi.arkisto.app..")
+                .because("DESIGN.md: app assembles; nothing is built on it")
+                .check(classes);
+    }
+
+    @Test
+    void identityAndCdaDomainAreFreeOfSpring() {
+        noClasses().that().resideInAnyPackage("fi.arkisto.store.identity..", "fi.arkisto.store.cda..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .because("the identity and CDA domain packages are plain Java, usable by any tool")
+                .check(classes);
+    }
+}

@@ -1,0 +1,152 @@
+package fi.arkisto.app.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the app's Spring tests: the whole application on a random port against a real PostgreSQL and
+ * the real S3 protocol, called over real HTTP. Every subclass shares this one configuration, so the
+ * (slow, Camunda) context starts once per test JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "arkisto.data-dir=target/unused-data-dir",
+        "arkisto.api.max-document-size=256KB",
+        "arkisto.camunda.admin.username=testadmin",
+        "arkisto.camunda.admin.password=" + ApiIntegrationTest.CAMUNDA_ADMIN_PASSWORD,
+        "arkisto.security.api-clients[0].name=" + ApiIntegrationTest.OWN_CLIENT,
+        "arkisto.security.api-clients[0].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.security.api-clients[0].organisations[0]=" + ApiIntegrationTest.CONTROLLER,
+        "arkisto.security.api-clients[1].name=" + ApiIntegrationTest.OTHER_CLIENT,
+        "arkisto.security.api-clients[1].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.security.api-clients[1].organisations[0]=" + ApiIntegrationTest.OTHER_ORGANISATION,
+        "arkisto.security.api-clients[2].name=" + ApiIntegrationTest.AUDITOR_CLIENT,
+        "arkisto.security.api-clients[2].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.security.api-clients[2].organisations[0]=*",
+        "arkisto.security.api-clients[2].auditor=true",
+        "camunda.bpm.job-execution.enabled=false",
+        "logging.level.org.camunda=WARN"})
+@ContextConfiguration(initializers = TestServices.class)
+public abstract class ApiIntegrationTest {
+
+    /** The controller (custodian) of the real sample document. */
+    public static final String CONTROLLER = "1.2.246.10.32213561.10.0";
+    public static final String OTHER_ORGANISATION = "1.2.246.10.1246109.10.0";
+    public static final String OWN_CLIENT = "own-cis";
+    public static final String OTHER_CLIENT = "other-cis";
+    public static final String AUDITOR_CLIENT = "auditor";
+    public static final String PASSWORD = "test-only-password-1";
+    public static final String CAMUNDA_ADMIN_PASSWORD = "camunda-test-password";
+    public static final String SAMPLE_RESOURCE = "/kanta/asiakkuusasiakirja_S.xml";
+    public static final String SAMPLE_OID = "1.2.246.10.32213561.95777.2026.688883.2809773";
+    public static final String SAMPLE_CLIENT = "200111A904P";
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /** A request as the client system registered for the sample's controller, with a complete request context. */
+    protected HttpRequest.Builder asOwnClient(String path) {
+        return withContext(authenticated(path, OWN_CLIENT), CONTROLLER);
+    }
+
+    protected HttpRequest.Builder authenticated(String path, String client) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", basic(client, PASSWORD));
+    }
+
+    protected static HttpRequest.Builder withContext(HttpRequest.Builder request, String organisation) {
+        return request.header("X-Organisation-Oid", organisation)
+                .header("X-User-Id", "test-professional")
+                .header("X-Purpose-Of-Use", "1");
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<byte[]> archive(byte[] cda) {
+        return send(asOwnClient("/api/v1/documents").header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(cda)).build());
+    }
+
+    /** Archives the real sample unless an earlier test did (the context, and so the database, is shared). */
+    protected void sampleIsArchived() {
+        HttpResponse<byte[]> response = archive(sample());
+        assertThat(response.statusCode()).as(text(response)).isIn(200, 201);
+    }
+
+    protected static JsonNode json(HttpResponse<byte[]> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + text(response), e);
+        }
+    }
+
+    protected static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    /** Asserts an RFC 9457 problem with the stable code and the status of that code. */
+    protected static JsonNode assertProblem(HttpResponse<byte[]> response, int status, String code) {
+        assertThat(response.statusCode()).as(text(response)).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.path("code").asText()).isEqualTo(code);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        return problem;
+    }
+
+    public static byte[] sample() {
+        try (InputStream in = ApiIntegrationTest.class.getResourceAsStream(SAMPLE_RESOURCE)) {
+            assertThat(in).as(SAMPLE_RESOURCE + " from archive-store's test resources").isNotNull();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The sample as another document: its own OID (id and setId), otherwise unchanged. */
+    public static byte[] sampleWithOid(String oid) {
+        // ISO-8859-1 maps every byte to one char and back, so only the OIDs change
+        String xml = new String(sample(), StandardCharsets.ISO_8859_1);
+        return xml.replace("<id root=\"" + SAMPLE_OID + "\"/>", "<id root=\"" + oid + "\"/>")
+                .replace("<setId root=\"" + SAMPLE_OID + "\"/>", "<setId root=\"" + oid + "\"/>")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+}

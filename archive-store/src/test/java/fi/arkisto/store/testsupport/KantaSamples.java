@@ -1,0 +1,211 @@
+package fi.arkisto.store.testsupport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Kanta CDA documents for tests, derived from the real signed sample
+ * {@code kanta/asiakkuusasiakirja_S.xml} (client 200111A904P, a test identity code) by editing
+ * its XML text. Derived documents keep the sample's signature, which then no longer verifies:
+ * use them where signatures are not what is tested.
+ *
+ * <pre>{@code
+ * byte[] v1 = KantaSamples.document().build();                       // a new, unique document
+ * byte[] v2 = KantaSamples.document().replacing(v1Oid).version(2)
+ *                 .reasonOfCorrection("Korjattu").build();           // its replacement
+ * }</pre>
+ */
+public final class KantaSamples {
+
+    public static final String SAMPLE_RESOURCE = "/kanta/asiakkuusasiakirja_S.xml";
+    public static final String SAMPLE_OID = "1.2.246.10.32213561.95777.2026.688883.2809773";
+    public static final String SAMPLE_CLIENT = "200111A904P";
+    public static final String SAMPLE_CONTROLLER = "1.2.246.10.32213561.10.0";
+    public static final String SAMPLE_EFFECTIVE_TIME = "20260717130652+0300";
+    /** Root for OIDs made up by tests; unique per JVM start and call. */
+    public static final String TEST_OID_ROOT = "1.2.246.10.32213561.95777.9999";
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+    private static final long RUN = System.currentTimeMillis();
+
+    private KantaSamples() {
+    }
+
+    /** The real sample's bytes, unchanged. */
+    public static byte[] realSample() {
+        try (InputStream in = KantaSamples.class.getResourceAsStream(SAMPLE_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SAMPLE_RESOURCE + " is not on the test classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh document OID under {@link #TEST_OID_ROOT}, unique in this JVM and across runs. */
+    public static String newOid() {
+        return TEST_OID_ROOT + "." + RUN + "." + SEQUENCE.incrementAndGet();
+    }
+
+    /**
+     * A random valid test identity code (individual number 900-999, born 1950-2019, century sign
+     * drawn from all signs of that century including the 2023 ones).
+     */
+    public static String newTestIdentityCode() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        java.time.LocalDate birth = java.time.LocalDate.of(1950, 1, 1).plusDays(random.nextInt(25_000));
+        String signs = birth.getYear() >= 2000 ? "ABCDEF" : "-YXWVU";
+        char sign = signs.charAt(random.nextInt(signs.length()));
+        String date = String.format("%02d%02d%02d", birth.getDayOfMonth(), birth.getMonthValue(), birth.getYear() % 100);
+        String individual = Integer.toString(900 + random.nextInt(100));
+        String check = Character.toString("0123456789ABCDEFHJKLMNPRSTUVWXY".charAt(Integer.parseInt(date + individual) % 31));
+        return date + sign + individual + check;
+    }
+
+    /** A builder of a new version-1 document with a fresh OID (also its setId). */
+    public static Builder document() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private String oid = newOid();
+        private String setId;
+        private int version = 1;
+        private String client = SAMPLE_CLIENT;
+        private String controller = SAMPLE_CONTROLLER;
+        private String effectiveTime = SAMPLE_EFFECTIVE_TIME;
+        private String caseId;
+        private String serviceTask;
+        private String documentGroup;
+        private String reasonOfCorrection;
+        private String replaces;
+        private String marker;
+
+        private Builder() {
+        }
+
+        public Builder oid(String value) {
+            this.oid = value;
+            return this;
+        }
+
+        public Builder setId(String value) {
+            this.setId = value;
+            return this;
+        }
+
+        public Builder version(int value) {
+            this.version = value;
+            return this;
+        }
+
+        /** Replaces {@code previousOid}: same set (unless set explicitly), relatedDocument RPLC pointing at it. */
+        public Builder replacing(String previousOid, String setIdOfPrevious) {
+            this.replaces = previousOid;
+            this.setId = setIdOfPrevious;
+            return this;
+        }
+
+        public Builder client(String value) {
+            this.client = value;
+            return this;
+        }
+
+        public Builder controller(String value) {
+            this.controller = value;
+            return this;
+        }
+
+        /** HL7 TS, e.g. {@code 20260717130652+0300}. */
+        public Builder effectiveTime(String value) {
+            this.effectiveTime = value;
+            return this;
+        }
+
+        public Builder caseId(String value) {
+            this.caseId = value;
+            return this;
+        }
+
+        /** hl7fi:functionCode code of {@code 1.2.246.537.6.1221.201601}, e.g. 24. */
+        public Builder serviceTask(String value) {
+            this.serviceTask = value;
+            return this;
+        }
+
+        /** hl7fi:documentGroup code of {@code 1.2.246.537.6.1505.201601}. */
+        public Builder documentGroup(String value) {
+            this.documentGroup = value;
+            return this;
+        }
+
+        public Builder reasonOfCorrection(String value) {
+            this.reasonOfCorrection = value;
+            return this;
+        }
+
+        /** An XML comment that changes the bytes but none of the metadata. */
+        public Builder marker(String value) {
+            this.marker = value;
+            return this;
+        }
+
+        public String oidValue() {
+            return oid;
+        }
+
+        public byte[] build() {
+            String xml = new String(realSample(), StandardCharsets.UTF_8);
+            String set = setId == null ? oid : setId;
+            xml = xml.replace("<setId root=\"" + SAMPLE_OID + "\"/>", "<setId root=\"" + set + "\"/>");
+            xml = xml.replace(SAMPLE_OID, oid);
+            xml = xml.replace("<versionNumber value=\"1\"/>", "<versionNumber value=\"" + version + "\"/>");
+            xml = xml.replace("extension=\"" + SAMPLE_CLIENT + "\"", "extension=\"" + client + "\"");
+            xml = xml.replace("root=\"" + SAMPLE_CONTROLLER + "\"", "root=\"" + controller + "\"");
+            xml = replaceFirst(xml, Pattern.quote("<effectiveTime value=\"" + SAMPLE_EFFECTIVE_TIME + "\"/>"),
+                    "<effectiveTime value=\"" + effectiveTime + "\"/>");
+            if (caseId != null) {
+                xml = replaceFirst(xml, "<encompassingEncounter>\\s*<id nullFlavor=\"NA\"/>",
+                        "<encompassingEncounter>\n\t\t\t<id root=\"" + caseId + "\"/>");
+            }
+            if (documentGroup != null) {
+                xml = xml.replace("<ep2:documentGroup code=\"1\"", "<ep2:documentGroup code=\"" + documentGroup + "\"");
+            }
+            StringBuilder header = new StringBuilder();
+            if (serviceTask != null) {
+                header.append("\n\t\t<ep2:functionCode code=\"").append(serviceTask)
+                        .append("\" codeSystem=\"1.2.246.537.6.1221.201601\"/>");
+            }
+            if (reasonOfCorrection != null) {
+                header.append("\n\t\t<ep2:reasonOfCorrection code=\"1\" codeSystem=\"1.2.246.537.6.1210.201601\" displayName=\"")
+                        .append(reasonOfCorrection).append("\"/>");
+            }
+            if (header.length() > 0) {
+                xml = xml.replace("<ep2:contentSpecificationId>", header.substring(3) + "\n\t\t<ep2:contentSpecificationId>");
+            }
+            if (replaces != null) {
+                xml = xml.replace("\t<!-- Asiakirjan korvauksen tiedot -->",
+                        "\t<relatedDocument typeCode=\"RPLC\"><parentDocument><id root=\"" + replaces
+                                + "\"/></parentDocument></relatedDocument>");
+            }
+            if (marker != null) {
+                xml = xml.replace("<realmCode code=\"FI\"/>", "<realmCode code=\"FI\"/><!-- " + marker + " -->");
+            }
+            return xml.getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static String replaceFirst(String xml, String regex, String replacement) {
+            Matcher matcher = Pattern.compile(regex).matcher(xml);
+            if (!matcher.find()) {
+                throw new IllegalStateException("The sample no longer contains " + regex);
+            }
+            return matcher.replaceFirst(Matcher.quoteReplacement(replacement));
+        }
+    }
+}
