@@ -34,6 +34,10 @@ public final class CommandLineTools {
     /** The tools of the modules assembled into this jar. */
     public static CommandLineTools standard() {
         CommandLineTools tools = new CommandLineTools(System.out);
+        tools.register(new Tool("migrate", "migrate a legacy export package (--package DIR|ZIP --controller OID)",
+                fi.arkisto.app.api.migration.MigrateCommand::run));
+        tools.register(new Tool("legacy-package", "write a synthetic legacy export package (--count N --out DIR)",
+                fi.arkisto.testkit.legacy.LegacyPackageCommand::run));
         // Register further tools here, e.g.:
         // tools.register(new Tool("generate", "write synthetic Kanta test documents", TestDataGeneratorCommand::run));
         return tools;
