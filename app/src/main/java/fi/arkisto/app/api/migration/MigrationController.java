@@ -45,9 +45,9 @@ class MigrationController {
     MigrationController(MigrationLauncher launcher, MigrationMonitor monitor, Environment environment) {
         this.launcher = launcher;
         this.monitor = monitor;
-        Path configured = environment.getProperty("arkisto.migration.package-root", Path.class);
-        this.packageRoot = (configured != null ? configured
-                : environment.getProperty("arkisto.data-dir", Path.class, Path.of("data")).resolve("migration-packages"))
+        String configured = environment.getProperty("arkisto.migration.package-root");
+        this.packageRoot = (configured != null ? Path.of(configured)
+                : Path.of(environment.getProperty("arkisto.data-dir", "data")).resolve("migration-packages"))
                 .toAbsolutePath().normalize();
     }
 
