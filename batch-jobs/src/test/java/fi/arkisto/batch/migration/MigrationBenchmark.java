@@ -66,14 +66,17 @@ public final class MigrationBenchmark {
             int documentBytes = sampleDocumentSize(work.resolve("sample"), context);
             ObjectStore objects = context.getBean(ObjectStore.class);
             int concurrency = context.getBean(ArchiveStoreProperties.class).storageConcurrency();
-            double put = s3PutCeiling(objects, documentBytes, concurrency, 3000);
-            double sign = rsaSignCeiling(env, cores, 3000);
-            double copy = copyCeiling(context.getBean(DataSource.class), 200_000);
-            double lowest = Math.min(put, Math.min(sign, copy));
-            System.out.printf("ceiling  S3 PUT of %d-byte objects, %d parallel (archive's client): %,.0f/s%n", documentBytes, concurrency, put);
-            System.out.printf("ceiling  RSA-2048 SHA256withRSA signatures with the system key on %d threads: %,.0f/s%n", cores, sign);
-            System.out.printf("ceiling  PostgreSQL COPY of 15-column metadata rows: %,.0f/s%n", copy);
-            System.out.printf("lowest ceiling: %,.0f/s%n", lowest);
+            Rate put = s3PutCeiling(objects, documentBytes, concurrency, 3000);
+            Rate sign = rsaSignCeiling(env, cores, 3000);
+            Rate copy = copyCeiling(context.getBean(DataSource.class), 200_000);
+            double lowestWall = Math.min(put.wall(), Math.min(sign.wall(), copy.wall()));
+            double lowestCpu = Math.min(put.cpu(), sign.cpu());
+            System.out.printf("ceiling  S3 PUT of %d-byte objects, %d parallel (archive's client): %,.0f/s wall, %,.0f per CPU s%n",
+                    documentBytes, concurrency, put.wall(), put.cpu());
+            System.out.printf("ceiling  RSA-2048 SHA256withRSA with the system key on %d threads: %,.0f/s wall, %,.0f per CPU s%n",
+                    cores, sign.wall(), sign.cpu());
+            System.out.printf("ceiling  PostgreSQL COPY of 15-column metadata rows: %,.0f/s wall (server CPU not counted)%n", copy.wall());
+            System.out.printf("lowest ceiling: %,.0f/s wall, %,.0f per CPU s%n", lowestWall, lowestCpu);
 
             MigrationLauncher launcher = context.getBean(MigrationLauncher.class);
             MigrationMonitor monitor = context.getBean(MigrationMonitor.class);
@@ -83,15 +86,19 @@ public final class MigrationBenchmark {
                         .withController(MigrationTestEnvironment.CONTROLLER).withFileBytes(1500));
                 System.gc();
                 resetPeaks();
+                double cpu = cpuSeconds();
                 long start = System.nanoTime();
                 JobExecution execution = launcher.run(pkg, Oid.of(MigrationTestEnvironment.CONTROLLER));
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuUsed = cpuSeconds() - cpu;
                 MigrationProgress progress = monitor.progress(execution.getId()).orElseThrow();
                 double rate = size / seconds;
-                System.out.printf("migrate %,9d rows: %s in %.1f s, %,.0f documents/s, ratio to lowest ceiling %.2f, "
-                                + "%.2f ms per document (%.2f core-ms), archived %,d, rejected %,d, peak heap %d MB%n",
-                        size, execution.getStatus(), seconds, rate, rate / lowest, 1000 / rate, 1000.0 * cores / rate,
-                        progress.archived(), progress.rejected(), peakHeap() >> 20);
+                double cpuRate = size / cpuUsed;
+                System.out.printf("migrate %,9d rows: %s in %.1f s (%.1f CPU s): %,.0f documents/s wall (ratio %.2f to the lowest"
+                                + " ceiling), %,.0f per CPU s (ratio %.2f), %.2f CPU ms per document, archived %,d, rejected %,d,"
+                                + " peak heap %d MB%n",
+                        size, execution.getStatus(), seconds, cpuUsed, rate, rate / lowestWall, cpuRate, cpuRate / lowestCpu,
+                        1000 * cpuUsed / size, progress.archived(), progress.rejected(), peakHeap() >> 20);
                 deleteTree(pkg);
             }
         }
@@ -121,10 +128,11 @@ public final class MigrationBenchmark {
         return (int) (total / n);
     }
 
-    private static double s3PutCeiling(ObjectStore objects, int bytes, int concurrency, int count) throws Exception {
+    private static Rate s3PutCeiling(ObjectStore objects, int bytes, int concurrency, int count) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         byte[] base = new byte[bytes];
         new java.util.Random(1).nextBytes(base);
+        double cpu = cpuSeconds();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -138,12 +146,12 @@ public final class MigrationBenchmark {
         for (Future<?> f : futures) {
             f.get();
         }
-        double rate = count / ((System.nanoTime() - start) / 1e9);
+        Rate rate = Rate.of(count, start, cpu);
         pool.shutdown();
         return rate;
     }
 
-    private static double rsaSignCeiling(MigrationTestEnvironment env, int threads, int count) throws Exception {
+    private static Rate rsaSignCeiling(MigrationTestEnvironment env, int threads, int count) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (var in = Files.newInputStream(env.systemKeystore)) {
             store.load(in, MigrationTestEnvironment.PASSWORD.toCharArray());
@@ -152,6 +160,7 @@ public final class MigrationBenchmark {
         byte[] data = "SignedInfo of a migrated document".getBytes(StandardCharsets.UTF_8);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
+        double cpu = cpuSeconds();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -168,12 +177,12 @@ public final class MigrationBenchmark {
         for (Future<?> f : futures) {
             f.get();
         }
-        double rate = count / ((System.nanoTime() - start) / 1e9);
+        Rate rate = Rate.of(count, start, cpu);
         pool.shutdown();
         return rate;
     }
 
-    private static double copyCeiling(DataSource dataSource, int rows) throws Exception {
+    private static Rate copyCeiling(DataSource dataSource, int rows) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("""
                     CREATE TEMP TABLE bench_copy (document_oid varchar(256), set_id varchar(256), version_number int,
@@ -181,6 +190,7 @@ public final class MigrationBenchmark {
                       service_task varchar(64), document_group varchar(64), general_type varchar(64), effective_time timestamptz,
                       creation_time timestamptz, case_id varchar(256), sha256 char(64), object_key varchar(512))""");
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy FROM STDIN WITH (FORMAT text)");
+            double cpu = cpuSeconds();
             long start = System.nanoTime();
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < rows; i++) {
@@ -195,7 +205,21 @@ public final class MigrationBenchmark {
                 copy.writeToCopy(bytes, 0, bytes.length);
             }
             copy.endCopy();
-            return rows / ((System.nanoTime() - start) / 1e9);
+            // the COPY's CPU is mostly the server's, which this process does not see: per wall second only
+            double wall = rows / ((System.nanoTime() - start) / 1e9);
+            return new Rate(wall, Rate.of(rows, start, cpu).cpu());
+        }
+    }
+
+    /** CPU time of the whole process (all threads, the embedded S3 server's included), in seconds. */
+    static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** A rate per wall-clock second and per process CPU second. */
+    record Rate(double wall, double cpu) {
+        static Rate of(long count, long startNanos, double startCpu) {
+            return new Rate(count / ((System.nanoTime() - startNanos) / 1e9), count / Math.max(1e-9, cpuSeconds() - startCpu));
         }
     }
 
