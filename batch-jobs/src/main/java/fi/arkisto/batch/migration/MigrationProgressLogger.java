@@ -51,14 +51,19 @@ class MigrationProgressLogger implements JobExecutionListener {
         if (task != null) {
             task.cancel(false);
         }
-        logProgress(execution.getId());
+        logProgress(execution.getId(), execution.getStatus().name());
     }
 
     private void logProgress(long id) {
+        logProgress(id, null);
+    }
+
+    /** @param status the status to show when the repository does not have it yet (the job's end is written after this listener) */
+    private void logProgress(long id, String status) {
         try {
             monitor.getObject().progress(id).ifPresent(p -> log.info(
                     "Legacy migration {} (execution {}): {} {}/{} rows, {} archived, {} rejected, {} docs/s, ETA {}",
-                    p.jobInstanceId(), p.jobExecutionId(), p.status(), p.processedRows(), p.totalRows(), p.archived(),
+                    p.jobInstanceId(), p.jobExecutionId(), status == null ? p.status() : status, p.processedRows(), p.totalRows(), p.archived(),
                     p.rejected(), String.format("%.1f", p.documentsPerSecond()), p.eta() == null ? "-" : p.eta()));
         } catch (RuntimeException e) {
             log.debug("Progress of migration execution {} unavailable", id, e);

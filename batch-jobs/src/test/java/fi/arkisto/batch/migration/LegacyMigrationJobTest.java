@@ -45,7 +45,7 @@ class LegacyMigrationJobTest extends MigrationIntegrationTest {
     void migratesTenThousandDocumentsRejectingExactlyTheBadRowsEachWithItsReason(@TempDir Path dir) throws Exception {
         // given a generated package of 10,000 rows, 1 % of them deliberately bad
         var generated = LegacyPackageGenerator.generate(LegacyPackageOptions.of(10_000, dir).withBadPercent(1)
-                .withSeed(10_000).withController(CONTROLLER).withFileBytes(1500));
+                .withSeed(10_000).withController(CONTROLLER).withFileBytes(800));
         Map<Long, String> expected = expectedRejects(generated.expectedRejects());
         assertThat(expected).hasSizeGreaterThan(50);
 

@@ -40,17 +40,17 @@ class LegacyMigrationKillRestartTest extends MigrationIntegrationTest {
 
     @Test
     void aMigrationKilledMidRunAndRestartedArchivesEveryGoodRowOnceAndReportsEveryBadRowOnce(@TempDir Path dir) throws Exception {
-        // given a package of 1,500 rows, 2 % bad
-        var generated = LegacyPackageGenerator.generate(LegacyPackageOptions.of(1500, dir.resolve("package")).withBadPercent(2)
-                .withSeed(SEED).withController(CONTROLLER).withFileBytes(1200));
+        // given a package of 1,000 rows, 2 % bad
+        var generated = LegacyPackageGenerator.generate(LegacyPackageOptions.of(1000, dir.resolve("package")).withBadPercent(2)
+                .withSeed(SEED).withController(CONTROLLER).withFileBytes(800));
         Map<Long, String> expected = expectedRejects(generated.expectedRejects());
-        long good = 1500 - expected.size();
+        long good = 1000 - expected.size();
 
         // when a separate JVM migrates it and is killed (SIGKILL) once part of it is archived
         Process child = startMigrationProcess(dir.resolve("package"), dir.resolve("child.log"));
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (migrated() < 200) {
+            while (migrated() < 150) {
                 assertThat(child.isAlive()).as("the migration process ended before it could be killed; its log: %s",
                         Files.exists(dir.resolve("child.log")) ? tail(dir.resolve("child.log")) : "-").isTrue();
                 assertThat(System.nanoTime()).as("progress before the kill").isLessThan(deadline);
