@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.time.Clock;
 
@@ -25,10 +26,11 @@ public class SignatureConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "arkisto.signature.system-signer", name = "keystore")
-    public SystemSigner systemSigner(SignatureProperties properties) {
+    public SystemSigner systemSigner(SignatureProperties properties, Environment environment) {
         SignatureProperties.SystemSignerKeystore keystore = properties.systemSigner();
-        String password = System.getenv(keystore.passwordEnv());
-        if (password == null) {
+        // The environment variable is read through Spring's Environment, which holds the process environment.
+        String password = environment.getProperty(keystore.passwordEnv());
+        if (password == null || password.isEmpty()) {
             throw new IllegalStateException("The system signer's key store password is not set: environment variable "
                     + keystore.passwordEnv() + " is empty");
         }

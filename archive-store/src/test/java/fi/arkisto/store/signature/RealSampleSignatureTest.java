@@ -110,14 +110,14 @@ class RealSampleSignatureTest {
     @Test
     void whitespaceOnlyReformattingBetweenElementsStillVerifies() {
         // given the sample re-indented: body, structured form, timestamp surroundings and SignedInfo
-        String text = sampleText()
-                .replace("<nonXMLBody ID=", "<nonXMLBody\n  ID=")
-                .replace("</text>\n", "</text>\n\n    \t  \n")
-                .replace("</ep2:json>\n\t\t</nonXMLBody>", "</ep2:json>   \r\n \t</nonXMLBody>")
-                .replace("<SignedInfo>", "<SignedInfo>\n\n      ")
-                .replace("</Reference>", "</Reference>  ")
-                .replace("<Transforms>", "<Transforms>\n")
-                .replace("<signatureTimestamp", "\n\n<signatureTimestamp");
+        String text = sampleText();
+        text = reformat(text, "<nonXMLBody ID=", "<nonXMLBody\n  ID=");
+        text = reformat(text, "</text>\r\n", "</text>\n\n    \t  \n");
+        text = reformat(text, "</ep2:json>\r\n\t\t</nonXMLBody>", "</ep2:json>   \r\n \t</nonXMLBody>");
+        text = reformat(text, "<SignedInfo>", "<SignedInfo>\n\n      ");
+        text = reformat(text, "</Reference>", "</Reference>  ");
+        text = reformat(text, "<Transforms>", "<Transforms>\n");
+        text = reformat(text, "<signatureTimestamp", "\n\n<signatureTimestamp");
         assertThat(text).isNotEqualTo(sampleText());
         ValidationReport report = new ValidationReport();
 
@@ -186,6 +186,11 @@ class RealSampleSignatureTest {
                 .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_TYPE_MISMATCH);
         assertThat(report.signatures()).singleElement()
                 .satisfies(e -> assertThat(e.result()).isEqualTo("SIGNATURE_TYPE_MISMATCH"));
+    }
+
+    private static String reformat(String text, String from, String to) {
+        assertThat(text).contains(from);
+        return text.replace(from, to);
     }
 
     private static String serialise(Document document) {

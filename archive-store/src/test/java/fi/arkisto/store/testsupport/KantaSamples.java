@@ -112,6 +112,7 @@ public final class KantaSamples {
             return this;
         }
 
+        /** The client, in the header and in the structured form alike (the archive cross-checks the two). */
         public Builder client(String value) {
             this.client = value;
             return this;
@@ -139,7 +140,10 @@ public final class KantaSamples {
             return this;
         }
 
-        /** hl7fi:documentGroup code of {@code 1.2.246.537.6.1505.201601}. */
+        /**
+         * hl7fi:documentGroup code of {@code 1.2.246.537.6.1505.201601}. Any group but 1 also gets a general document
+         * type (code 4, client report): the header rules require one outside client relationship documents.
+         */
         public Builder documentGroup(String value) {
             this.documentGroup = value;
             return this;
@@ -167,6 +171,10 @@ public final class KantaSamples {
             xml = xml.replace(SAMPLE_OID, oid);
             xml = xml.replace("<versionNumber value=\"1\"/>", "<versionNumber value=\"" + version + "\"/>");
             xml = xml.replace("extension=\"" + SAMPLE_CLIENT + "\"", "extension=\"" + client + "\"");
+            if (!SAMPLE_CLIENT.equals(client)) {
+                // The structured form names the client too; the archive refuses a document whose two halves disagree.
+                xml = withClientInStructuredForm(xml, client);
+            }
             xml = xml.replace("root=\"" + SAMPLE_CONTROLLER + "\"", "root=\"" + controller + "\"");
             xml = replaceFirst(xml, Pattern.quote("<effectiveTime value=\"" + SAMPLE_EFFECTIVE_TIME + "\"/>"),
                     "<effectiveTime value=\"" + effectiveTime + "\"/>");
@@ -176,6 +184,11 @@ public final class KantaSamples {
             }
             if (documentGroup != null) {
                 xml = xml.replace("<ep2:documentGroup code=\"1\"", "<ep2:documentGroup code=\"" + documentGroup + "\"");
+                if (!"1".equals(documentGroup)) {
+                    // Only the client relationship document may go without a general document type (header rules).
+                    xml = xml.replace("<code nullFlavor=\"NA\"/>", "<code code=\"4\" codeSystem=\"1.2.246.537.6.1506.201701\" "
+                            + "displayName=\"Asiakaskertomus\"/>");
+                }
             }
             StringBuilder header = new StringBuilder();
             if (serviceTask != null) {
@@ -198,6 +211,17 @@ public final class KantaSamples {
                 xml = xml.replace("<realmCode code=\"FI\"/>", "<realmCode code=\"FI\"/><!-- " + marker + " -->");
             }
             return xml.getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static String withClientInStructuredForm(String xml, String client) {
+            Matcher json = Pattern.compile("(<ep2:json[^>]*>)(\\s*)([A-Za-z0-9+/=]+)").matcher(xml);
+            if (!json.find()) {
+                throw new IllegalStateException("The sample no longer contains its structured form");
+            }
+            String decoded = new String(java.util.Base64.getDecoder().decode(json.group(3)), StandardCharsets.UTF_8);
+            String encoded = java.util.Base64.getEncoder().encodeToString(
+                    decoded.replace("\"" + SAMPLE_CLIENT + "\"", "\"" + client + "\"").getBytes(StandardCharsets.UTF_8));
+            return xml.substring(0, json.start(3)) + encoded + xml.substring(json.end(3));
         }
 
         private static String replaceFirst(String xml, String regex, String replacement) {

@@ -1,0 +1,24 @@
+package fi.arkisto.store.display;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the display form check and the PDF renderer. */
+@Configuration(proxyBeanMethods = false)
+public class DisplayConfiguration {
+
+    @Bean
+    public DisplayFormSafety displayFormSafety() {
+        return new DisplayFormSafety();
+    }
+
+    @Bean
+    public DisplayFormCheck displayFormCheck(DisplayFormSafety displayFormSafety) {
+        return new DisplayFormCheck(displayFormSafety);
+    }
+
+    @Bean
+    public PdfRenderer pdfRenderer(DisplayFormSafety displayFormSafety) {
+        return new PdfRenderer(displayFormSafety);
+    }
+}

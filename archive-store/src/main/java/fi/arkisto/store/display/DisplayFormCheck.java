@@ -1,0 +1,57 @@
+package fi.arkisto.store.display;
+
+import fi.arkisto.store.cda.ParsedDocument;
+import fi.arkisto.store.document.DocumentCheck;
+import fi.arkisto.store.document.ValidationReport;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import org.springframework.core.Ordered;
+
+import java.util.Locale;
+
+/**
+ * Archiving-stage check of the display form (seed 000: "a display mode that can be shown to the client via MyKanta
+ * or printed will always be recorded"; issue 3, "Display form"): present, XHTML ({@code application/xhtml+xml}),
+ * well-formed and safe to show a citizen, as {@link DisplayFormSafety} decides.
+ */
+public final class DisplayFormCheck implements DocumentCheck, Ordered {
+
+    public static final int ORDER = 200;
+    public static final String XHTML_MEDIA_TYPE = "application/xhtml+xml";
+
+    private final DisplayFormSafety safety;
+
+    public DisplayFormCheck(DisplayFormSafety safety) {
+        this.safety = safety;
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
+    }
+
+    @Override
+    public void check(ParsedDocument document, ValidationReport report) {
+        byte[] displayForm = document.displayForm();
+        if (displayForm == null || displayForm.length == 0) {
+            throw new ArchiveException(ErrorCode.DISPLAY_FORM_MISSING,
+                    "The document has no display form (component/nonXMLBody/text)");
+        }
+        String mediaType = document.displayMediaType() == null ? ""
+                : document.displayMediaType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!XHTML_MEDIA_TYPE.equals(mediaType)) {
+            throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The display form's media type "
+                    + "(nonXMLBody/text@mediaType) must be " + XHTML_MEDIA_TYPE + ", was '"
+                    + abbreviate(document.displayMediaType()) + "'");
+        }
+        safety.check(displayForm);
+    }
+
+    private static String abbreviate(String value) {
+        if (value == null) {
+            return "";
+        }
+        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > 60 ? printable.substring(0, 60) + "..." : printable;
+    }
+}

@@ -1,0 +1,84 @@
+package fi.arkisto.store.signature;
+
+import fi.arkisto.store.signature.pki.CertificateIssuer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code arkisto.signature.*} configuration binds, validates and switches the beans. */
+class SignatureConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(SignatureConfiguration.class);
+
+    @Test
+    void verifierIsOnByDefaultWithDecisionsAndStatementsNeedingAProfessional() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(SignatureVerifier.class).doesNotHaveBean(SystemSigner.class);
+            SignatureProperties properties = context.getBean(SignatureProperties.class);
+            assertThat(properties.clockSkew()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(properties.professionalRequired().generalDocumentTypes()).containsExactly("1", "2");
+            assertThat(properties.professionalRequired().documentGroups()).isEmpty();
+        });
+    }
+
+    @Test
+    void verifierCanBeSwitchedOff() {
+        runner.withPropertyValues("arkisto.signature.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(SignatureVerifier.class));
+    }
+
+    @Test
+    void ruleTableAnchorsAndSystemSignerComeFromConfiguration(@TempDir Path dir) throws Exception {
+        // given an anchor directory and a PKCS#12 system key whose password is in the environment
+        SigningFixtures.Pki pki = SigningFixtures.pki();
+        Path anchors = Files.createDirectory(dir.resolve("anchors"));
+        Files.writeString(anchors.resolve("ca.pem"), CertificateIssuer.pem(pki.ca));
+        Path p12 = dir.resolve("system.p12");
+        try (var out = Files.newOutputStream(p12)) {
+            CertificateIssuer.writePkcs12(out, "system", pki.systemKeys.getPrivate(), List.of(pki.system), "pw".toCharArray());
+        }
+
+        runner.withPropertyValues(
+                        "arkisto.signature.trust-anchors=" + anchors,
+                        "arkisto.signature.clock-skew=PT1M",
+                        "arkisto.signature.professional-required.general-document-types=1,2,7",
+                        "arkisto.signature.professional-required.document-groups=3",
+                        "arkisto.signature.system-signer.keystore=" + p12,
+                        "arkisto.signature.system-signer.password-env=TEST_SIGNER_PASSWORD",
+                        "TEST_SIGNER_PASSWORD=pw")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(SystemSigner.class);
+                    SignatureProperties properties = context.getBean(SignatureProperties.class);
+                    assertThat(properties.professionalRequired().generalDocumentTypes()).containsExactly("1", "2", "7");
+                    assertThat(properties.professionalRequired().documentGroups()).containsExactly("3");
+                    assertThat(context.getBean(SystemSigner.class).certificate()).isEqualTo(pki.system);
+                });
+    }
+
+    @Test
+    void missingSignerPasswordFailsAtStartup(@TempDir Path dir) {
+        runner.withPropertyValues("arkisto.signature.system-signer.keystore=" + dir.resolve("system.p12"),
+                        "arkisto.signature.system-signer.password-env=ARKISTO_TEST_UNSET_VARIABLE_4711")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void trustAnchorDirectoryThatDoesNotExistFailsAtStartup(@TempDir Path dir) {
+        runner.withPropertyValues("arkisto.signature.trust-anchors=" + dir.resolve("missing"))
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void negativeClockSkewIsRefused() {
+        runner.withPropertyValues("arkisto.signature.clock-skew=-PT1M")
+                .run(context -> assertThat(context).hasFailed());
+    }
+}
