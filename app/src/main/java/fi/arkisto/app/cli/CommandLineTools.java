@@ -41,7 +41,10 @@ public final class CommandLineTools {
                 + "generate without options for its usage", TestDataGeneratorCommand::run));
         tools.register(new Tool("pki", "create a test PKI (CA, system and professional certificates, trust anchors); "
                 + "pki without options for its usage", TestPkiCommand::run));
-        // Further tools: one line each, e.g. new Tool("migrate", "...", LegacyMigrationCommand::run).
+        tools.register(new Tool("migrate", "migrate a legacy export package (--package DIR|ZIP --controller OID)",
+                fi.arkisto.app.api.migration.MigrateCommand::run));
+        tools.register(new Tool("legacy-package", "write a synthetic legacy export package (--count N --out DIR)",
+                fi.arkisto.testkit.legacy.LegacyPackageCommand::run));
         return tools;
     }
 

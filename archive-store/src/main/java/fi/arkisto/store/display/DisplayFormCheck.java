@@ -12,14 +12,17 @@ import java.util.Locale;
 /**
  * Archiving-stage check of the display form (seed 000: "a display mode that can be shown to the client via MyKanta
  * or printed will always be recorded"; issue 3, "Display form"): present, XHTML ({@code application/xhtml+xml}),
- * well-formed and safe to show a citizen, as {@link DisplayFormSafety} decides.
+ * well-formed and safe to show a citizen, as {@link DisplayFormSafety} decides; or a PDF ({@code application/pdf}, the
+ * old documents of the legacy migration) that {@link PdfDisplayFormSafety} finds inert.
  */
 public final class DisplayFormCheck implements DocumentCheck, Ordered {
 
     public static final int ORDER = 200;
     public static final String XHTML_MEDIA_TYPE = "application/xhtml+xml";
+    public static final String PDF_MEDIA_TYPE = "application/pdf";
 
     private final DisplayFormSafety safety;
+    private final PdfDisplayFormSafety pdfSafety = new PdfDisplayFormSafety();
 
     public DisplayFormCheck(DisplayFormSafety safety) {
         this.safety = safety;
@@ -39,6 +42,11 @@ public final class DisplayFormCheck implements DocumentCheck, Ordered {
         }
         String mediaType = document.displayMediaType() == null ? ""
                 : document.displayMediaType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (PDF_MEDIA_TYPE.equals(mediaType)) {
+            // PDF (PDF/A) display forms: the legacy migration's old documents (docs/legacy-package.md)
+            pdfSafety.check(displayForm);
+            return;
+        }
         if (!XHTML_MEDIA_TYPE.equals(mediaType)) {
             throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The display form's media type "
                     + "(nonXMLBody/text@mediaType) must be " + XHTML_MEDIA_TYPE + ", was '"

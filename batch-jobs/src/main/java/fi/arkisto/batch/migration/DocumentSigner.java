@@ -1,0 +1,19 @@
+package fi.arkisto.batch.migration;
+
+import java.time.Instant;
+
+/**
+ * Signs a wrapped legacy document with the organisation's system signature (Kanta profile, signature type 3).
+ * The signing time is given, not read from a clock: one migration signs every document with the time it started,
+ * so a restart re-creates byte-identical documents and the archive recognises them as already archived
+ * (RSA PKCS#1 v1.5 signatures are deterministic, so equal input gives equal output).
+ */
+@FunctionalInterface
+public interface DocumentSigner {
+
+    byte[] sign(byte[] unsignedCda, Instant signingTime);
+
+    /** Fails before the first row when no signing key is configured, rather than rejecting every row. */
+    default void requireReady() {
+    }
+}
