@@ -8,6 +8,7 @@ import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
+import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -49,11 +51,13 @@ class DocumentController {
     private final ArchivingService archiving;
     private final DocumentReadService reads;
     private final ApiProperties properties;
+    private final PdfRenderer pdf;
 
-    DocumentController(ArchivingService archiving, DocumentReadService reads, ApiProperties properties) {
+    DocumentController(ArchivingService archiving, DocumentReadService reads, ApiProperties properties, PdfRenderer pdf) {
         this.archiving = archiving;
         this.reads = reads;
         this.properties = properties;
+        this.pdf = pdf;
     }
 
     @Operation(summary = "Archive a CDA document",
@@ -124,15 +128,32 @@ class DocumentController {
         return DocumentMetadataResponse.of(reads.metadata(DocumentOid.of(oid), context));
     }
 
-    @Operation(summary = "The decoded display form (XHTML)",
-            responses = @ApiResponse(responseCode = "200", description = "The XHTML display form",
-                    content = @Content(mediaType = XHTML, schema = @Schema(type = "string"))))
-    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING})
+    @Operation(summary = "The decoded display form (XHTML), or rendered to PDF for printing",
+            description = "format=xhtml (default) answers the display form as archived; format=pdf renders it to PDF "
+                    + "(seed 000: the display form can be printed on paper for the client). A display form archived as PDF "
+                    + "(old documents of the legacy migration) is answered as it is.",
+            responses = @ApiResponse(responseCode = "200", description = "The display form",
+                    content = {@Content(mediaType = XHTML, schema = @Schema(type = "string")),
+                            @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))}))
+    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.INVALID_REQUEST})
     @GetMapping(path = "/{oid}/display")
-    ResponseEntity<byte[]> display(@PathVariable String oid, RequestContext context) {
+    ResponseEntity<byte[]> display(@PathVariable String oid, RequestContext context,
+                                   @RequestParam(name = "format", defaultValue = "xhtml") String format) {
+        boolean asPdf = switch (format) {
+            case "xhtml" -> false;
+            case "pdf" -> true;
+            default -> throw new ArchiveException(ErrorCode.INVALID_REQUEST, "format must be xhtml or pdf");
+        };
         var display = reads.displayForm(DocumentOid.of(oid), context);
+        MediaType type = MediaType.parseMediaType(display.mediaType() == null ? XHTML : display.mediaType());
+        if (asPdf && !MediaType.APPLICATION_PDF.isCompatibleWith(type)) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + oid + ".pdf\"")
+                    .body(pdf.render(display.content()));
+        }
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(display.mediaType() == null ? XHTML : display.mediaType()))
+                .contentType(type)
                 .header("Content-Security-Policy", DISPLAY_FORM_POLICY)
                 .body(display.content());
     }

@@ -3,6 +3,9 @@ package fi.arkisto.app.api.document;
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.arkisto.app.support.ApiIntegrationTest;
 import fi.arkisto.store.testsupport.KantaSamples;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -131,6 +134,27 @@ class DocumentApiTest extends ApiIntegrationTest {
         assertThat(display.headers().firstValue("Content-Security-Policy")).hasValue(DocumentController.DISPLAY_FORM_POLICY);
         assertThat(text(display)).contains("http://www.w3.org/1999/xhtml").contains("soc-document")
                 .doesNotContain("nonXMLBody");
+    }
+
+    @Test
+    void theDisplayFormRendersToAPrintablePdfWithTheDocumentsText() throws Exception {
+        // given the real sample archived
+        sampleIsArchived();
+
+        // when its display form is asked for as PDF
+        HttpResponse<byte[]> pdf = send(asOwnClient("/api/v1/documents/" + SAMPLE_OID + "/display?format=pdf").GET().build());
+
+        // then a PDF comes whose text is the display form's
+        assertThat(pdf.statusCode()).as(text(pdf)).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("Asiakkuusasiakirja");
+        }
+
+        // and an unknown format is a specific error
+        HttpResponse<byte[]> unknown = send(asOwnClient("/api/v1/documents/" + SAMPLE_OID + "/display?format=docx").GET().build());
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(json(unknown).path("code").asText()).isEqualTo("INVALID_REQUEST");
     }
 
     @Test
