@@ -13,6 +13,7 @@ import fi.arkisto.routes.testsupport.Messages;
 import fi.arkisto.store.message.MultipartRelatedWriter;
 import fi.arkisto.store.testsupport.KantaSamples;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.springrabbit.SpringRabbitMQComponent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,10 @@ abstract class AbstractBrokerRestartTest {
         Eventually.await(WAIT, "a consumer is caught mid-archiving",
                 () -> blocks.values().stream().anyMatch(FaultInjectingCheck.Block::hasEntered));
         String caught = blocks.entrySet().stream().filter(e -> e.getValue().hasEntered()).findFirst().orElseThrow().getKey();
+
+        assertThat(camel.getComponent("spring-rabbitmq", SpringRabbitMQComponent.class).getListenerContainerFactory())
+                .as("the listener recovers at arkisto.ingest.queue.recovery-interval")
+                .isInstanceOf(RecoveringListenerContainerFactory.class);
 
         // when the broker restarts under them, and the caught consumers finish while it is down
         restartBroker(() -> blocks.values().forEach(FaultInjectingCheck.Block::release));
