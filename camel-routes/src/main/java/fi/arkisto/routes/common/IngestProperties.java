@@ -48,6 +48,7 @@ public record IngestProperties(@Valid @NotNull @DefaultValue File file,
     /**
      * The RabbitMQ channel. Requests go to {@code request-queue} (bound to {@code exchange} under its own name),
      * acknowledgements to each message's reply-to, poison messages to {@code dead-letter-queue} with the reason.
+     * {@code recovery-interval} is how often lost consumers (a broker restart, a dropped connection) try to come back.
      */
     public record Queue(@DefaultValue("false") boolean enabled,
                         @DefaultValue("arkisto.ingest") @NotBlank String exchange,
@@ -56,7 +57,8 @@ public record IngestProperties(@Valid @NotNull @DefaultValue File file,
                         @DefaultValue("4") @Min(1) int consumers,
                         @DefaultValue("4") @Min(1) int prefetch,
                         @DefaultValue("5") @Min(1) int deliveryLimit,
-                        @DefaultValue("20971520") @Min(1) long maxMessageBytes) {
+                        @DefaultValue("20971520") @Min(1) long maxMessageBytes,
+                        @DefaultValue("2s") @NotNull Duration recoveryInterval) {
 
         public String deadLetterExchange() {
             return exchange + ".dlx";

@@ -3,6 +3,8 @@ package fi.arkisto.routes.queue;
 import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.routes.common.IngestProperties;
 import fi.arkisto.store.message.MessageService;
+import org.apache.camel.component.springrabbit.SpringRabbitMQComponent;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
@@ -41,6 +43,12 @@ class QueueConfiguration {
         Binding requestBinding = BindingBuilder.bind(requests).to(exchange).with(queue.requestQueue());
         Binding deadLetterBinding = BindingBuilder.bind(deadLetters).to(deadLetterExchange).with(queue.deadLetterQueue());
         return new Declarables(exchange, deadLetterExchange, requests, deadLetters, requestBinding, deadLetterBinding);
+    }
+
+    @Bean
+    ComponentCustomizer queueListenerRecovery(IngestProperties properties) {
+        return ComponentCustomizer.forType(SpringRabbitMQComponent.class, component -> component.setListenerContainerFactory(
+                new RecoveringListenerContainerFactory(properties.queue().recoveryInterval())));
     }
 
     @Bean

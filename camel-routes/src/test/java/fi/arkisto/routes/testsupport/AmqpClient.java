@@ -25,6 +25,30 @@ public final class AmqpClient implements AutoCloseable {
         this.replyQueue = channel.queueDeclare().getQueue();
     }
 
+    /**
+     * A client whose replies go to the named durable queue (declared if absent), which outlives this client and a
+     * broker restart: a client system that must not lose an acknowledgement reads them from such a queue.
+     */
+    public AmqpClient(IngestTestEnvironment environment, String durableReplyQueue) throws IOException {
+        this.environment = environment;
+        this.connection = environment.newConnection();
+        this.channel = connection.createChannel();
+        this.replyQueue = channel.queueDeclare(durableReplyQueue, true, false, false, null).getQueue();
+    }
+
+    /** Turns on publisher confirms: after {@link #awaitConfirms} the broker has taken responsibility for the messages. */
+    public void confirmPublishes() throws IOException {
+        channel.confirmSelect();
+    }
+
+    public void awaitConfirms(Duration timeout) throws Exception {
+        channel.waitForConfirmsOrDie(timeout.toMillis());
+    }
+
+    public void deleteQueue(String queue) throws IOException {
+        channel.queueDelete(queue);
+    }
+
     /** Publishes persistently to the request exchange; returns the correlation id. */
     public String publish(byte[] body, String contentType, Map<String, Object> headers) throws IOException {
         String correlationId = UUID.randomUUID().toString();

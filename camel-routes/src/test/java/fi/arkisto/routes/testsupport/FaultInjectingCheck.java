@@ -36,6 +36,11 @@ public class FaultInjectingCheck implements DocumentCheck {
             return entered.await(60, TimeUnit.SECONDS);
         }
 
+        /** Whether the document's archiving has reached the barrier (without waiting). */
+        public boolean hasEntered() {
+            return entered.getCount() == 0;
+        }
+
         public void release() {
             released.countDown();
         }

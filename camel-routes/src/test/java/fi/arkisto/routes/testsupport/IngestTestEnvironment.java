@@ -7,15 +7,18 @@ import fi.arkisto.store.testsupport.ArchiveStoreTestEnvironment;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.testcontainers.containers.Container;
 import org.testcontainers.containers.RabbitMQContainer;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -36,8 +39,11 @@ public final class IngestTestEnvironment {
     private final int port;
     private final String user;
     private final String password;
+    private final RabbitMQContainer container;
 
-    private IngestTestEnvironment(ArchiveStoreTestEnvironment store, String host, int port, String user, String password) {
+    private IngestTestEnvironment(ArchiveStoreTestEnvironment store, String host, int port, String user, String password,
+                                  RabbitMQContainer container) {
+        this.container = container;
         this.host = host;
         this.port = port;
         this.user = user;
@@ -72,7 +78,7 @@ public final class IngestTestEnvironment {
     /** Local PostgreSQL and embedded S3 (h2's test support), the local RabbitMQ at 127.0.0.1:5672. */
     public static synchronized IngestTestEnvironment local() {
         if (local == null) {
-            local = new IngestTestEnvironment(ArchiveStoreTestEnvironment.local(), "127.0.0.1", 5672, "guest", "guest");
+            local = new IngestTestEnvironment(ArchiveStoreTestEnvironment.local(), "127.0.0.1", 5672, "guest", "guest", null);
         }
         return local;
     }
@@ -84,7 +90,7 @@ public final class IngestTestEnvironment {
             RabbitMQContainer rabbit = new RabbitMQContainer("rabbitmq:3.13-management");
             rabbit.start();
             containers = new IngestTestEnvironment(ArchiveStoreTestEnvironment.containers(), rabbit.getHost(),
-                    rabbit.getAmqpPort(), rabbit.getAdminUsername(), rabbit.getAdminPassword());
+                    rabbit.getAmqpPort(), rabbit.getAdminUsername(), rabbit.getAdminPassword(), rabbit);
         }
         return containers;
     }
@@ -121,6 +127,49 @@ public final class IngestTestEnvironment {
             return factory.newConnection("arkisto-test-client");
         } catch (Exception e) {
             throw new IllegalStateException("No RabbitMQ at " + host + ":" + port, e);
+        }
+    }
+
+    /**
+     * Stops the broker application ({@code rabbitmqctl stop_app}: every connection drops, the node keeps only what
+     * is durable) — on this machine's own service, or inside the Testcontainers broker. Pair with {@link #startBroker(Duration)}
+     * in a finally block: the local broker is shared by everything on the machine.
+     */
+    public void stopBroker() {
+        rabbitmqctl("stop_app");
+    }
+
+    /** Starts the broker application again and returns once it accepts AMQP connections (bounded wait). */
+    public void startBroker(Duration timeout) {
+        rabbitmqctl("start_app");
+        Eventually.await(timeout, "the broker at " + host + ":" + port + " accepts AMQP connections again", () -> {
+            try (Connection connection = newConnection()) {
+                return connection.isOpen();
+            } catch (RuntimeException | IOException e) {
+                return false;
+            }
+        });
+    }
+
+    private void rabbitmqctl(String command) {
+        try {
+            if (container != null) {
+                Container.ExecResult result = container.execInContainer("rabbitmqctl", command);
+                if (result.getExitCode() != 0) {
+                    throw new IllegalStateException("rabbitmqctl " + command + ": " + result.getStderr());
+                }
+                return;
+            }
+            Process process = new ProcessBuilder("rabbitmqctl", command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("rabbitmqctl " + command + " failed: " + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("rabbitmqctl " + command + " could not run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted during rabbitmqctl " + command, e);
         }
     }
 
