@@ -1,5 +1,6 @@
 package fi.arkisto.app.api.message;
 
+import fi.arkisto.app.api.BoundedBody;
 import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.security.ApiClientRegistry;
 import fi.arkisto.routes.common.IngestMetrics;
@@ -166,23 +167,6 @@ class MessageController {
     }
 
     static byte[] read(InputStream in, long declaredLength, long maxBytes) throws IOException {
-        if (declaredLength > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declaredLength > 0 ? (int) declaredLength : 16 * 1024);
-        byte[] buffer = new byte[16 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) != -1; ) {
-            total += n;
-            if (total > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    private static ArchiveException tooLarge(long maxBytes) {
-        return new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE, "The message exceeds " + maxBytes + " bytes");
+        return BoundedBody.read(in, declaredLength, maxBytes, "message");
     }
 }
