@@ -27,6 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static fi.arkisto.store.cda.DomElements.firstChild;
+import static fi.arkisto.store.cda.DomElements.nextSibling;
+
 /**
  * Reads a Kanta social welfare CDA R2 document as client information systems send it (issue 2,
  * "Reading a Kanta document"; the real sample {@code asiakkuusasiakirja_S.xml}): the CDA header,
@@ -422,25 +425,6 @@ public final class CdaParser {
 
     private static boolean isHl7(Element element, String localName) {
         return localName.equals(element.getLocalName()) && HL7_NS.equals(element.getNamespaceURI());
-    }
-
-    private static Element firstChild(Element parent) {
-        if (parent == null) {
-            return null;
-        }
-        Node node = parent.getFirstChild();
-        while (node != null && node.getNodeType() != Node.ELEMENT_NODE) {
-            node = node.getNextSibling();
-        }
-        return (Element) node;
-    }
-
-    private static Element nextSibling(Element element) {
-        Node node = element.getNextSibling();
-        while (node != null && node.getNodeType() != Node.ELEMENT_NODE) {
-            node = node.getNextSibling();
-        }
-        return (Element) node;
     }
 
     /** HL7 null flavours: an element that carries one stands for an absent value. */

@@ -21,6 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static fi.arkisto.store.cda.DomElements.firstChild;
+import static fi.arkisto.store.cda.DomElements.nextSibling;
+
 /**
  * Archiving-stage check of a document's structure (issue 3, "Structure"; seed 000: structured documents are
  * verified at archiving): the header rules of its document group, the JSON structured form against the schema of
@@ -245,22 +248,6 @@ public final class StructureCheck implements DocumentCheck, Ordered {
                 current = found;
             }
             return current;
-        }
-
-        private static Element firstChild(Element parent) {
-            Node node = parent.getFirstChild();
-            while (node != null && node.getNodeType() != Node.ELEMENT_NODE) {
-                node = node.getNextSibling();
-            }
-            return (Element) node;
-        }
-
-        private static Element nextSibling(Element element) {
-            Node node = element.getNextSibling();
-            while (node != null && node.getNodeType() != Node.ELEMENT_NODE) {
-                node = node.getNextSibling();
-            }
-            return (Element) node;
         }
     }
 }
