@@ -80,12 +80,20 @@ public final class MigrationBenchmark {
 
             MigrationLauncher launcher = context.getBean(MigrationLauncher.class);
             MigrationMonitor monitor = context.getBean(MigrationMonitor.class);
+            // JIT warm-up, not reported: without it the smallest package pays the compiler and looks the most expensive
+            Path warmUp = work.resolve("package-warm-up");
+            LegacyPackageGenerator.generate(LegacyPackageOptions.of(5_000, warmUp).withBadPercent(1).withSeed(7)
+                    .withController(MigrationTestEnvironment.CONTROLLER).withFileBytes(1500));
+            launcher.run(warmUp, Oid.of(MigrationTestEnvironment.CONTROLLER));
+            deleteTree(warmUp);
+            RetainedHeap retained = RetainedHeap.start();
             for (long size : sizes) {
                 Path pkg = work.resolve("package-" + size);
                 LegacyPackageGenerator.generate(LegacyPackageOptions.of(size, pkg).withBadPercent(1).withSeed(size)
                         .withController(MigrationTestEnvironment.CONTROLLER).withFileBytes(1500));
                 System.gc();
                 resetPeaks();
+                retained.reset();
                 double cpu = cpuSeconds();
                 long start = System.nanoTime();
                 JobExecution execution = launcher.run(pkg, Oid.of(MigrationTestEnvironment.CONTROLLER));
@@ -96,9 +104,9 @@ public final class MigrationBenchmark {
                 double cpuRate = size / cpuUsed;
                 System.out.printf("migrate %,9d rows: %s in %.1f s (%.1f CPU s): %,.0f documents/s wall (ratio %.2f to the lowest"
                                 + " ceiling), %,.0f per CPU s (ratio %.2f), %.2f CPU ms per document, archived %,d, rejected %,d,"
-                                + " peak heap %d MB%n",
+                                + " peak heap %d MB (pools' peaks summed), heap retained after GC: max %d MB%n",
                         size, execution.getStatus(), seconds, cpuUsed, rate, rate / lowestWall, cpuRate, cpuRate / lowestCpu,
-                        1000 * cpuUsed / size, progress.archived(), progress.rejected(), peakHeap() >> 20);
+                        1000 * cpuUsed / size, progress.archived(), progress.rejected(), peakHeap() >> 20, retained.max() >> 20);
                 deleteTree(pkg);
             }
         }
@@ -220,6 +228,45 @@ public final class MigrationBenchmark {
     record Rate(double wall, double cpu) {
         static Rate of(long count, long startNanos, double startCpu) {
             return new Rate(count / ((System.nanoTime() - startNanos) / 1e9), count / Math.max(1e-9, cpuSeconds() - startCpu));
+        }
+    }
+
+    /**
+     * The heap still in use right after each garbage collection (live data plus what the collector left), maximum over
+     * the run: unlike the pools' summed peaks it does not count garbage waiting for the next collection, so it is the
+     * number that must stay flat as the package grows.
+     */
+    static final class RetainedHeap {
+        private final AtomicLong max = new AtomicLong();
+
+        static RetainedHeap start() {
+            RetainedHeap heap = new RetainedHeap();
+            for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                    if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                        return;
+                    }
+                    var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                            (javax.management.openmbean.CompositeData) notification.getUserData());
+                    long used = 0;
+                    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                        var after = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
+                        if (pool.getType() == MemoryType.HEAP && after != null) {
+                            used += after.getUsed();
+                        }
+                    }
+                    heap.max.accumulateAndGet(used, Math::max);
+                }, null, null);
+            }
+            return heap;
+        }
+
+        void reset() {
+            max.set(0);
+        }
+
+        long max() {
+            return max.get();
         }
     }
 
