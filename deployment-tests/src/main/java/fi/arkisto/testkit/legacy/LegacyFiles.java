@@ -1,9 +1,16 @@
 package fi.arkisto.testkit.legacy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 
-/** Synthetic legacy files of about a given size: Finnish plain text, safe XHTML, and a valid one-page PDF. */
+/**
+ * Synthetic legacy files of about a given size: Finnish plain text, safe XHTML, a valid one-page PDF, and a large
+ * "scanned" PDF streamed to disk.
+ */
 final class LegacyFiles {
 
     private static final String[] SENTENCES = {
@@ -13,6 +20,9 @@ final class LegacyFiles {
             "Yhteistyötahoina ovat koulu, neuvola ja kotihoito.",
             "Seuraava tapaaminen sovitaan kuukauden kuluttua.",
             "Palvelutarve arvioidaan uudelleen puolen vuoden kuluttua."};
+
+    static final int SCAN_WIDTH = 8192;
+    private static final String HELVETICA = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
 
     private LegacyFiles() {
     }
@@ -43,26 +53,57 @@ final class LegacyFiles {
             content.append("T* (").append(ascii(SENTENCES[random.nextInt(SENTENCES.length)])).append(") Tj\n");
             lines++;
         }
-        content.append("ET\n");
-        String[] objects = {
-                "<< /Type /Catalog /Pages 2 0 R >>",
-                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-                "<< /Length " + content.length() + " >>\nstream\n" + content + "endstream",
-                "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"};
-        StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
-        int[] offsets = new int[objects.length];
-        for (int i = 0; i < objects.length; i++) {
-            offsets[i] = pdf.length();
-            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
+        content.append("ET");
+        byte[] contentBytes = content.toString().getBytes(StandardCharsets.ISO_8859_1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(contentBytes.length + 1024);
+        try {
+            PdfWriter pdf = new PdfWriter(bytes);
+            pdf.object("<< /Type /Catalog /Pages 2 0 R >>");
+            pdf.object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+            pdf.object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>");
+            pdf.stream("", contentBytes.length, out -> out.write(contentBytes));
+            pdf.object(HELVETICA);
+            pdf.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        int xref = pdf.length();
-        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-        for (int offset : offsets) {
-            pdf.append(String.format("%010d 00000 n \n", offset));
-        }
-        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
-        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A one-page "scanned" PDF of about {@code imageBytes} bytes, written straight to {@code out}: an uncompressed
+     * 8-bit greyscale image of pseudo-random pixels (incompressible, like a real scan) under a text heading. The
+     * image is {@value #SCAN_WIDTH} pixels wide and as tall as the size needs; nothing is held in memory.
+     */
+    static void scanPdf(String heading, long imageBytes, long seed, OutputStream out) throws IOException {
+        long height = Math.max(1, imageBytes / SCAN_WIDTH);
+        long length = height * SCAN_WIDTH;
+        byte[] contents = ("q 595 0 0 780 0 0 cm /Im1 Do Q\nBT /F1 11 Tf 50 810 Td (" + ascii(heading) + ") Tj ET")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        PdfWriter pdf = new PdfWriter(out);
+        pdf.object("<< /Type /Catalog /Pages 2 0 R >>");
+        pdf.object("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+        pdf.object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                + " /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>");
+        pdf.stream("", contents.length, o -> o.write(contents));
+        pdf.object(HELVETICA);
+        pdf.stream("/Type /XObject /Subtype /Image /Width " + SCAN_WIDTH + " /Height " + height
+                + " /ColorSpace /DeviceGray /BitsPerComponent 8", length, o -> {
+            SplittableRandom random = new SplittableRandom(seed);
+            byte[] buffer = new byte[1 << 16];
+            for (long left = length; left > 0; ) {
+                for (int i = 0; i < buffer.length; i += 8) {
+                    long r = random.nextLong();
+                    for (int j = 0; j < 8; j++) {
+                        buffer[i + j] = (byte) (r >>> (8 * j));
+                    }
+                }
+                int n = (int) Math.min(buffer.length, left);
+                o.write(buffer, 0, n);
+                left -= n;
+            }
+        });
+        pdf.finish();
     }
 
     /** PDF string literal text: Latin letters only (the Finnish letters are transliterated), parentheses escaped. */

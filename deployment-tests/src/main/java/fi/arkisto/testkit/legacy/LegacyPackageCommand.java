@@ -3,7 +3,8 @@ package fi.arkisto.testkit.legacy;
 import java.nio.file.Path;
 
 /**
- * {@code legacy-package --count N --out DIR [--bad-percent 1] [--seed 1] [--controller OID] [--file-bytes 2048] [--zip]}:
+ * {@code legacy-package --count N --out DIR [--bad-percent 1] [--seed 1] [--controller OID] [--file-bytes 2048] [--zip]
+ * [--scan-bytes N]}:
  * writes a synthetic legacy export package (docs/legacy-package.md) and its {@code expected-rejects.csv}.
  * Dispatched by the app jar ({@code java -jar arkisto-app.jar legacy-package ...}).
  */
@@ -24,6 +25,7 @@ public final class LegacyPackageCommand {
         String controller = LegacyPackageOptions.DEFAULT_CONTROLLER;
         int fileBytes = 2048;
         boolean zip = false;
+        long scanBytes = 0;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -35,13 +37,14 @@ public final class LegacyPackageCommand {
                     case "--controller" -> controller = args[++i];
                     case "--file-bytes" -> fileBytes = Integer.parseInt(args[++i]);
                     case "--zip" -> zip = true;
+                    case "--scan-bytes" -> scanBytes = Long.parseLong(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (count < 0 || out == null) {
                 throw new IllegalArgumentException("--count and --out are required");
             }
-            var options = new LegacyPackageOptions(count, out, badPercent, seed, controller, fileBytes, zip);
+            var options = new LegacyPackageOptions(count, out, badPercent, seed, controller, fileBytes, zip, scanBytes);
             LegacyPackageGenerator.Result result = LegacyPackageGenerator.generate(options);
             System.out.printf("Wrote %s: %d rows, %d deliberately bad (listed in %s)%n", result.manifestOrZip(), result.rows(),
                     result.badRows(), result.expectedRejects());
@@ -49,7 +52,7 @@ public final class LegacyPackageCommand {
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             System.err.println("legacy-package: " + e.getMessage());
             System.err.println("usage: legacy-package --count N --out DIR [--bad-percent 1] [--seed 1] [--controller OID]"
-                    + " [--file-bytes 2048] [--zip]");
+                    + " [--file-bytes 2048] [--zip] [--scan-bytes N]");
             return 2;
         } catch (Exception e) {
             System.err.println("legacy-package failed: " + e.getMessage());

@@ -4,7 +4,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,8 +142,18 @@ public final class LegacyPackageGenerator {
                 rows.printRecord(legacyId, client, serviceTask, documentType, title, createdText, "", eventStart, eventEnd,
                         author, o.controller(), unit, caseId, file, mediaType, retentionClass, retentionEvent, retentionDate);
             }
+            if (o.scanBytes() > 0) {
+                String legacyId = "LEG-" + o.seed() + "-scan";
+                String file = "files/scan/" + legacyId + ".pdf";
+                String client = identityCode(LocalDate.of(1950, 6, 15), 950, random);
+                try (OutputStream out = sink.open(file)) {
+                    LegacyFiles.scanPdf("Skannattu asiakaskertomus (" + legacyId + ")", o.scanBytes(), o.seed(), out);
+                }
+                rows.printRecord(legacyId, client, "24", "3", "Skannattu asiakaskertomus", "2004-05-06T10:00:00", "", "", "",
+                        "", o.controller(), "1.2.246.10." + businessId + ".10.1000", "", file, "application/pdf", "", "", "");
+            }
         }
-        return new long[] {o.count(), bad};
+        return new long[] {o.count() + (o.scanBytes() > 0 ? 1 : 0), bad};
     }
 
     /** A valid test identity code (individual number 900-999) with a century sign of the 2023 rules chosen at random. */
@@ -169,24 +181,40 @@ public final class LegacyPackageGenerator {
     }
 
     private interface FileSink {
-        void write(String path, byte[] content) throws IOException;
+        /** A stream for one file of the package; closing it ends the file. */
+        OutputStream open(String path) throws IOException;
+
+        default void write(String path, byte[] content) throws IOException {
+            try (OutputStream out = open(path)) {
+                out.write(content);
+            }
+        }
     }
 
     private record DirectorySink(Path root) implements FileSink {
         @Override
-        public void write(String path, byte[] content) throws IOException {
+        public OutputStream open(String path) throws IOException {
             Path file = root.resolve(path);
             Files.createDirectories(file.getParent());
-            Files.write(file, content);
+            return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
         }
     }
 
     private record ZipSink(ZipOutputStream zip) implements FileSink {
         @Override
-        public void write(String path, byte[] content) throws IOException {
+        public OutputStream open(String path) throws IOException {
             zip.putNextEntry(new ZipEntry(path));
-            zip.write(content);
-            zip.closeEntry();
+            return new FilterOutputStream(zip) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    zip.closeEntry();
+                }
+            };
         }
     }
 }

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param controller  the controller (organisation OID) of every row
  * @param fileBytes   approximate size of each legacy file
  * @param zip         write a ZIP package instead of a directory
+ * @param scanBytes   when positive, one more (good) row at the end: a "scanned" PDF of about this many bytes, written
+ *                    streaming (the 1 GB file of issue 5)
  */
 public record LegacyPackageOptions(long count, Path out, double badPercent, long seed, String controller, int fileBytes,
-                                   boolean zip) {
+                                   boolean zip, long scanBytes) {
 
     public static final String DEFAULT_CONTROLLER = "1.2.246.10.12345678.10.0";
 
@@ -30,29 +32,36 @@ public record LegacyPackageOptions(long count, Path out, double badPercent, long
         if (fileBytes < 64) {
             throw new IllegalArgumentException("file-bytes must be at least 64");
         }
+        if (scanBytes < 0) {
+            throw new IllegalArgumentException("scan-bytes must not be negative");
+        }
     }
 
     public static LegacyPackageOptions of(long count, Path out) {
-        return new LegacyPackageOptions(count, out, 1.0, 1L, DEFAULT_CONTROLLER, 2048, false);
+        return new LegacyPackageOptions(count, out, 1.0, 1L, DEFAULT_CONTROLLER, 2048, false, 0);
     }
 
     public LegacyPackageOptions withBadPercent(double percent) {
-        return new LegacyPackageOptions(count, out, percent, seed, controller, fileBytes, zip);
+        return new LegacyPackageOptions(count, out, percent, seed, controller, fileBytes, zip, scanBytes);
     }
 
     public LegacyPackageOptions withSeed(long newSeed) {
-        return new LegacyPackageOptions(count, out, badPercent, newSeed, controller, fileBytes, zip);
+        return new LegacyPackageOptions(count, out, badPercent, newSeed, controller, fileBytes, zip, scanBytes);
     }
 
     public LegacyPackageOptions withController(String oid) {
-        return new LegacyPackageOptions(count, out, badPercent, seed, oid, fileBytes, zip);
+        return new LegacyPackageOptions(count, out, badPercent, seed, oid, fileBytes, zip, scanBytes);
     }
 
     public LegacyPackageOptions withFileBytes(int bytes) {
-        return new LegacyPackageOptions(count, out, badPercent, seed, controller, bytes, zip);
+        return new LegacyPackageOptions(count, out, badPercent, seed, controller, bytes, zip, scanBytes);
+    }
+
+    public LegacyPackageOptions withScanBytes(long bytes) {
+        return new LegacyPackageOptions(count, out, badPercent, seed, controller, fileBytes, zip, bytes);
     }
 
     public LegacyPackageOptions asZip() {
-        return new LegacyPackageOptions(count, out, badPercent, seed, controller, fileBytes, true);
+        return new LegacyPackageOptions(count, out, badPercent, seed, controller, fileBytes, true, scanBytes);
     }
 }

@@ -24,6 +24,31 @@ class LegacyPackageGeneratorTest {
     private static final CSVFormat READ = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     @Test
+    void addsOneLargeScannedPdfRowThatIsAValidSafePdf(@TempDir Path dir) throws Exception {
+        // given a package of 5 rows and a 20 MB scan
+        var result = LegacyPackageGenerator.generate(LegacyPackageOptions.of(5, dir).withBadPercent(0).withScanBytes(20_000_000));
+
+        // when reading the last manifest row and its file
+        List<CSVRecord> rows = read(dir.resolve("manifest.csv"));
+        CSVRecord scan = rows.get(rows.size() - 1);
+        Path file = dir.resolve(scan.get("file"));
+
+        // then it is a sixth, good row whose file is a one-page PDF with one greyscale image of the requested size
+        assertThat(result.rows()).isEqualTo(6);
+        assertThat(rows).hasSize(6);
+        assertThat(scan.get("media_type")).isEqualTo("application/pdf");
+        assertThat(PersonalIdentityCode.of(scan.get("client_id")).isTestCode()).isTrue();
+        assertThat(Files.size(file)).isBetween(20_000_000L - LegacyFiles.SCAN_WIDTH, 20_002_000L);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) pdf.getPage(0).getResources()
+                    .getXObject(org.apache.pdfbox.cos.COSName.getPDFName("Im1"));
+            assertThat((long) image.getWidth() * image.getHeight()).isEqualTo(20_000_000L / LegacyFiles.SCAN_WIDTH * LegacyFiles.SCAN_WIDTH);
+        }
+        new fi.arkisto.store.display.PdfDisplayFormSafety().check(Files.readAllBytes(file));
+    }
+
+    @Test
     void writesEveryRowWithItsFileAndListsExactlyTheBadRows(@TempDir Path dir) throws Exception {
         // given a package of 700 rows with 10 % bad rows
         var result = LegacyPackageGenerator.generate(LegacyPackageOptions.of(700, dir).withBadPercent(10).withSeed(7));
