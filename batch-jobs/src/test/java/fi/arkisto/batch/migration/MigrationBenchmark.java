@@ -66,13 +66,16 @@ public final class MigrationBenchmark {
             int documentBytes = sampleDocumentSize(work.resolve("sample"), context);
             ObjectStore objects = context.getBean(ObjectStore.class);
             int concurrency = context.getBean(ArchiveStoreProperties.class).storageConcurrency();
-            Rate put = s3PutCeiling(objects, documentBytes, concurrency, 3000);
+            Rate verifiedPut = s3PutCeiling(objects, documentBytes, concurrency, 3000);
+            Rate put = rawS3PutCeiling(context.getBean(ObjectStoreProperties.class), documentBytes, concurrency, 3000);
             Rate sign = rsaSignCeiling(env, cores, 3000);
             Rate copy = copyCeiling(context.getBean(DataSource.class), 200_000);
             double lowestWall = Math.min(put.wall(), Math.min(sign.wall(), copy.wall()));
             double lowestCpu = Math.min(put.cpu(), sign.cpu());
-            System.out.printf("ceiling  S3 PUT of %d-byte objects, %d parallel (archive's client): %,.0f/s wall, %,.0f per CPU s%n",
+            System.out.printf("ceiling  raw S3 PUT of %d-byte objects, %d parallel (minio client, PUT only): %,.0f/s wall, %,.0f per CPU s%n",
                     documentBytes, concurrency, put.wall(), put.cpu());
+            System.out.printf("         (the archive's verified write of the same objects, PUT with Content-MD5 + HEAD: %,.0f/s wall,"
+                    + " %,.0f per CPU s)%n", verifiedPut.wall(), verifiedPut.cpu());
             System.out.printf("ceiling  RSA-2048 SHA256withRSA with the system key on %d threads: %,.0f/s wall, %,.0f per CPU s%n",
                     cores, sign.wall(), sign.cpu());
             System.out.printf("ceiling  PostgreSQL COPY of 15-column metadata rows: %,.0f/s wall (server CPU not counted)%n", copy.wall());
@@ -96,21 +99,67 @@ public final class MigrationBenchmark {
                 retained.reset();
                 double cpu = cpuSeconds();
                 long start = System.nanoTime();
-                JobExecution execution = launcher.run(pkg, Oid.of(MigrationTestEnvironment.CONTROLLER));
+                long executionId = launcher.start(pkg, Oid.of(MigrationTestEnvironment.CONTROLLER));
+                MigrationProgress progress = followInSegments(monitor, executionId, size, retained);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuUsed = cpuSeconds() - cpu;
-                MigrationProgress progress = monitor.progress(execution.getId()).orElseThrow();
+                JobExecution execution = context.getBean(org.springframework.batch.core.explore.JobExplorer.class).getJobExecution(executionId);
                 double rate = size / seconds;
                 double cpuRate = size / cpuUsed;
                 System.out.printf("migrate %,9d rows: %s in %.1f s (%.1f CPU s): %,.0f documents/s wall (ratio %.2f to the lowest"
                                 + " ceiling), %,.0f per CPU s (ratio %.2f), %.2f CPU ms per document, archived %,d, rejected %,d,"
-                                + " peak heap %d MB (pools' peaks summed), heap retained after GC: max %d MB%n",
+                                + " peak heap %d MB (pools' peaks summed), heap used after GC: max %d MB%n",
                         size, execution.getStatus(), seconds, cpuUsed, rate, rate / lowestWall, cpuRate, cpuRate / lowestCpu,
                         1000 * cpuUsed / size, progress.archived(), progress.rejected(), peakHeap() >> 20, retained.max() >> 20);
                 deleteTree(pkg);
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * Waits for the migration to end, printing one line per segment (a tenth of the package, at least 10,000 rows):
+     * rows/s, CPU ms per document, the most heap in use after a GC within the segment and the live heap after a full
+     * GC at its end, so a flat per-document cost and a flat heap can be read off one run, and a run stopped early
+     * still shows how far they stayed flat.
+     */
+    private static MigrationProgress followInSegments(MigrationMonitor monitor, long executionId, long size, RetainedHeap retained)
+            throws InterruptedException {
+        long segment = Math.max(10_000, size / 10);
+        long nextBoundary = segment;
+        long segmentRows = 0;
+        long segmentStart = System.nanoTime();
+        double segmentCpu = cpuSeconds();
+        long heapBefore = retained.max();
+        retained.reset();
+        while (true) {
+            Thread.sleep(1000);
+            MigrationProgress progress = monitor.progress(executionId).orElseThrow();
+            boolean ended = !progress.running();
+            if (progress.processedRows() >= nextBoundary || (ended && progress.processedRows() > segmentRows)) {
+                double wall = (System.nanoTime() - segmentStart) / 1e9;
+                double cpu = cpuSeconds() - segmentCpu;
+                long rows = progress.processedRows() - segmentRows;
+                // a full collection leaves only what is reachable: the live heap, which must not grow with the rows
+                System.gc();
+                long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                System.out.printf("  segment rows %,9d-%,9d: %,6.0f documents/s wall, %.2f CPU ms per document,"
+                                + " heap used after GC: max %d MB, live heap after a full GC: %d MB%n",
+                        segmentRows + 1, progress.processedRows(), rows / wall, 1000 * cpu / rows, retained.max() >> 20, live >> 20);
+                heapBefore = Math.max(heapBefore, retained.max());
+                retained.reset();
+                segmentRows = progress.processedRows();
+                segmentStart = System.nanoTime();
+                segmentCpu = cpuSeconds();
+                while (nextBoundary <= segmentRows) {
+                    nextBoundary += segment;
+                }
+            }
+            if (ended) {
+                retained.accumulate(heapBefore);
+                return progress;
+            }
+        }
     }
 
     private static int sampleDocumentSize(Path dir, ConfigurableApplicationContext context) throws Exception {
@@ -150,6 +199,31 @@ public final class MigrationBenchmark {
                 String sha = ContentHash.sha256Hex(content);
                 objects.put("bench/" + sha, content, sha);
             }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        Rate rate = Rate.of(count, start, cpu);
+        pool.shutdown();
+        return rate;
+    }
+
+    /** The same objects and concurrency through a bare minio client: one PUT each, no Content-MD5, no HEAD. */
+    private static Rate rawS3PutCeiling(ObjectStoreProperties properties, int bytes, int concurrency, int count) throws Exception {
+        io.minio.MinioClient client = io.minio.MinioClient.builder().endpoint(properties.endpoint())
+                .credentials(properties.accessKey(), properties.secretKey()).region(properties.region()).build();
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        byte[] base = new byte[bytes];
+        new java.util.Random(2).nextBytes(base);
+        double cpu = cpuSeconds();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] content = base.clone();
+            java.nio.ByteBuffer.wrap(content).putLong(System.nanoTime()).putInt(i);
+            String key = "bench-raw/" + i + "-" + System.nanoTime();
+            futures.add(pool.submit(() -> client.putObject(io.minio.PutObjectArgs.builder().bucket(properties.bucket())
+                    .object(key).stream(new java.io.ByteArrayInputStream(content), content.length, -1).build())));
         }
         for (Future<?> f : futures) {
             f.get();
@@ -263,6 +337,10 @@ public final class MigrationBenchmark {
 
         void reset() {
             max.set(0);
+        }
+
+        void accumulate(long value) {
+            max.accumulateAndGet(value, Math::max);
         }
 
         long max() {
