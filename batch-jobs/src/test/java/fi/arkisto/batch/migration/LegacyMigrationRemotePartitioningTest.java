@@ -15,8 +15,6 @@ import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -151,22 +149,6 @@ class LegacyMigrationRemotePartitioningTest {
     }
 
     private static ConfigurableApplicationContext instance(String name, boolean worker) {
-        Map<String, String> properties = new LinkedHashMap<>(MigrationTestEnvironment.get().properties());
-        properties.put("spring.datasource.hikari.maximum-pool-size", "6");
-        properties.put("spring.rabbitmq.host", "127.0.0.1");
-        properties.put("spring.rabbitmq.port", "5672");
-        properties.put("spring.rabbitmq.username", "guest");
-        properties.put("spring.rabbitmq.password", "guest");
-        properties.put("arkisto.migration.partitioning", "remote");
-        properties.put("arkisto.migration.worker", Boolean.toString(worker));
-        properties.put("arkisto.migration.instance-name", name);
-        properties.put("arkisto.migration.partitions", Integer.toString(PARTITIONS));
-        properties.put("arkisto.migration.chunk-size", "20");
-        properties.put("arkisto.migration.remote.queue", QUEUE);
-        properties.put("arkisto.migration.remote.consumers", "1");
-        properties.put("arkisto.migration.remote.poll-interval", "200ms");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        return new SpringApplicationBuilder(MigrationTestApplication.class).web(WebApplicationType.NONE)
-                .properties("spring.main.banner-mode=off").run(args);
+        return RemoteInstances.start(RemoteInstances.properties(name, worker, QUEUE, PARTITIONS, 1));
     }
 }
