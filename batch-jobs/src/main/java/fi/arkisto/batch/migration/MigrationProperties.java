@@ -16,7 +16,8 @@ import java.time.Duration;
 /**
  * {@code arkisto.migration.*}: the legacy migration job (issue 5, docs/legacy-package.md).
  *
- * @param partitions          row-range partitions of one manifest, run in parallel (default: one per core)
+ * @param partitions          row-range partitions of one manifest, run in parallel (default: one per core of the
+ *                            launching instance; with remote partitioning at least the workers' consumers together)
  * @param chunkSize           rows per chunk: one bulk archive call and one transaction
  * @param maxFileBytes        largest legacy file accepted (bigger files are rejected with DOCUMENT_TOO_LARGE until
  *                            the archive takes streams, see docs/legacy-package.md)

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.core.MessagingTemplate;
@@ -45,6 +46,7 @@ import java.util.List;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "arkisto.migration", name = "partitioning", havingValue = "remote")
+@Import(RemotePartitioningConfiguration.Worker.class)
 class RemotePartitioningConfiguration {
 
     static final String REQUESTS_CHANNEL = "legacyMigrationPartitionRequests";
@@ -84,7 +86,10 @@ class RemotePartitioningConfiguration {
         return handler;
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Imported, not a {@code @Configuration} of its own: component scanning would otherwise register it without the
+     * enclosing class's condition, i.e. also with local partitioning.
+     */
     @ConditionalOnProperty(prefix = "arkisto.migration", name = "worker", havingValue = "true", matchIfMissing = true)
     static class Worker {
 
