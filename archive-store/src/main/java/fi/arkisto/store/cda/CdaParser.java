@@ -87,6 +87,10 @@ public final class CdaParser {
         this.streamedLimits = limits;
     }
 
+    public CdaParserLimits limits() {
+        return streamedLimits;
+    }
+
     /**
      * @throws ArchiveException MALFORMED_XML, XML_DTD_FORBIDDEN, XML_TOO_DEEP, DOCUMENT_TOO_LARGE,
      *                          NOT_A_CDA_DOCUMENT, MISSING_REQUIRED_FIELD, INVALID_OID,
