@@ -15,7 +15,14 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -69,6 +76,7 @@ public final class CdaParser {
     private static final Map<String, String> SUBJECTS = new ConcurrentHashMap<>();
 
     private final XmlLimits limits;
+    private final CdaParserLimits streamedLimits;
 
     public CdaParser() {
         this(CdaParserLimits.defaults());
@@ -76,6 +84,11 @@ public final class CdaParser {
 
     public CdaParser(CdaParserLimits limits) {
         this.limits = limits.toXmlLimits();
+        this.streamedLimits = limits;
+    }
+
+    public CdaParserLimits limits() {
+        return streamedLimits;
     }
 
     /**
@@ -84,7 +97,46 @@ public final class CdaParser {
      *                          INVALID_IDENTITY_CODE, INVALID_FIELD_VALUE, INVALID_BASE64
      */
     public ParsedDocument parse(byte[] xml) {
-        Document dom = SecureXml.parseDocument(xml, limits);
+        return read(SecureXml.parseDocument(xml, limits), null);
+    }
+
+    /**
+     * Reads a document from a file: one no larger than the in-memory limit exactly as {@link #parse(byte[])}
+     * (then {@code displayFormFile} is not written); a larger one with its body streamed ({@link BodySplitter}):
+     * the decoded display form is written to {@code displayFormFile} (created or truncated) and the result carries
+     * the elided DOM and a {@link StreamedBody}.
+     *
+     * @throws ArchiveException as {@link #parse(byte[])}, and DOCUMENT_TOO_LARGE for a large document not in the
+     *                          Kanta body form or above {@link CdaParserLimits#maxStreamedDocumentBytes()}
+     */
+    public ParsedDocument parse(Path cda, Path displayFormFile) {
+        try {
+            long size = Files.size(cda);
+            if (size <= streamedLimits.maxDocumentBytes()) {
+                return parse(Files.readAllBytes(cda));
+            }
+            if (size > streamedLimits.maxStreamedDocumentBytes()) {
+                throw new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE, "The document has " + size
+                        + " bytes; at most " + streamedLimits.maxStreamedDocumentBytes() + " are accepted");
+            }
+            return parseStreamed(cda, displayFormFile, streamedLimits);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + cda, e);
+        }
+    }
+
+    /** The streamed read whatever the size (tests prove both reads agree on small documents). */
+    ParsedDocument parseStreamed(Path cda, Path displayFormFile, CdaParserLimits limits) throws IOException {
+        BodySplitter.Split split;
+        try (InputStream in = Files.newInputStream(cda);
+             OutputStream display = new BufferedOutputStream(Files.newOutputStream(displayFormFile), 64 * 1024)) {
+            split = BodySplitter.split(in, limits, display, null);
+        }
+        return read(split.elided(), new StreamedBody(displayFormFile, split.displayFormBytes(), split.bodyDigest(),
+                split.literalBodyDigest(), split.bodyWhitespace(), split.sha256(), split.size()));
+    }
+
+    private ParsedDocument read(Document dom, StreamedBody streamed) {
         Element root = dom.getDocumentElement();
         if (!HL7_NS.equals(root.getNamespaceURI()) || !"ClinicalDocument".equals(root.getLocalName())) {
             throw new ArchiveException(ErrorCode.NOT_A_CDA_DOCUMENT, "The root element is {"
@@ -144,7 +196,7 @@ public final class CdaParser {
 
         Element bodyElement = one(one(root, HL7_NS, "component"), HL7_NS, "nonXMLBody");
         Element displayText = one(bodyElement, HL7_NS, "text");
-        byte[] displayForm = displayForm(displayText);
+        byte[] displayForm = streamed == null ? displayForm(displayText) : checkStreamedDisplayForm(displayText, streamed);
         String displayMediaType = attribute(displayText, "mediaType");
         byte[] structuredForm = structuredForm(one(bodyElement, HL7FI_NS, "json"));
 
@@ -178,7 +230,7 @@ public final class CdaParser {
                 signatures(one(header, HL7FI_NS, "signatureCollection")));
         // CDA's default for ED.mediaType is text/plain.
         return new ParsedDocument(metadata, displayForm, displayMediaType == null ? "text/plain" : displayMediaType,
-                structuredForm, dom);
+                structuredForm, dom, streamed);
     }
 
     // ---------------------------------------------------------------- header parts
@@ -326,6 +378,23 @@ public final class CdaParser {
             throw missing(field);
         }
         return decoded;
+    }
+
+    /** The checks of {@link #displayForm(Element)} on an elided body; the text was decoded while streaming. */
+    private static byte[] checkStreamedDisplayForm(Element text, StreamedBody streamed) {
+        String field = "component/nonXMLBody/text";
+        if (!present(text)) {
+            throw missing(field);
+        }
+        String representation = attribute(text, "representation");
+        if (!"B64".equals(representation)) {
+            throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE, field + "@representation must be B64, was "
+                    + (representation == null ? "absent (TXT)" : "'" + shorten(representation) + "'"));
+        }
+        if (streamed.displayFormBytes() == 0) {
+            throw missing(field);
+        }
+        return null;
     }
 
     private static byte[] structuredForm(Element json) {

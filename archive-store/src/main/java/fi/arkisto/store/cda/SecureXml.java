@@ -27,6 +27,7 @@ import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Hardened XML parsing for everything the archive reads from outside: CDA documents, HL7 v3
@@ -116,6 +117,23 @@ public final class SecureXml {
         }
     }
 
+    /**
+     * Streams untrusted input through {@code handler} under the guards of
+     * {@link #parse(byte[], XmlLimits, DefaultHandler)}, reading at most {@link XmlLimits#maxBytes()}
+     * bytes ({@code DOCUMENT_TOO_LARGE} beyond, raised the moment the count is passed). For inputs
+     * too large to hold, e.g. a CDA document whose body is a 1 GB file ({@link BodySplitter}).
+     * The stream is not closed.
+     */
+    public static void parse(InputStream in, XmlLimits limits, DefaultHandler handler) {
+        Parsers use = acquire();
+        LimitedInputStream limited = new LimitedInputStream(in, limits.maxBytes());
+        try {
+            run(use.reader, limited, limits, handler);
+        } finally {
+            release(use, limited.count);
+        }
+    }
+
     private static Parsers acquire() {
         Parsers parsers = PARSERS.get();
         // A handler of an outer parse on this thread may parse again (e.g. a display form
@@ -126,8 +144,12 @@ public final class SecureXml {
     }
 
     private static void release(Parsers use, byte[] xml) {
+        release(use, xml == null ? 0 : xml.length);
+    }
+
+    private static void release(Parsers use, long bytes) {
         use.busy = false;
-        use.bytesRead += xml == null ? 0 : xml.length;
+        use.bytesRead += bytes;
         // A reused Xerces parser keeps every element and attribute name it has ever seen in its
         // symbol table: documents full of unique names would make a long-lived thread's parser
         // grow without bound (measured: 1 million names retained 117 MB). Starting afresh after a
@@ -171,6 +193,10 @@ public final class SecureXml {
 
     private static void run(XMLReader reader, byte[] xml, XmlLimits limits, DefaultHandler target) {
         checkSize(xml, limits);
+        run(reader, new ByteArrayInputStream(xml), limits, target);
+    }
+
+    private static void run(XMLReader reader, InputStream in, XmlLimits limits, DefaultHandler target) {
         Guard guard = new Guard(target, limits);
         reader.setContentHandler(guard);
         reader.setErrorHandler(guard);
@@ -178,7 +204,7 @@ public final class SecureXml {
         reader.setDTDHandler(guard);
         try {
             reader.setProperty(PROPERTY_LEXICAL_HANDLER, guard);
-            reader.parse(new InputSource(new ByteArrayInputStream(xml)));
+            reader.parse(new InputSource(in));
         } catch (Refusal refusal) {
             throw new ArchiveException(refusal.code, refusal.getMessage());
         } catch (SAXParseException e) {
@@ -192,6 +218,8 @@ public final class SecureXml {
         } catch (CharConversionException e) {
             throw new ArchiveException(ErrorCode.MALFORMED_XML,
                     "The bytes do not match the declared character encoding: " + safe(e.getMessage()));
+        } catch (LimitedInputStream.TooLarge e) {
+            throw new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE, e.getMessage());
         } catch (IOException e) {
             throw new ArchiveException(ErrorCode.MALFORMED_XML, "The document cannot be read: " + safe(e.getMessage()));
         } catch (DOMException e) {

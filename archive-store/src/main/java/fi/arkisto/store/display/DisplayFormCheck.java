@@ -35,6 +35,10 @@ public final class DisplayFormCheck implements DocumentCheck, Ordered {
 
     @Override
     public void check(ParsedDocument document, ValidationReport report) {
+        if (document.isStreamed()) {
+            checkStreamed(document);
+            return;
+        }
         byte[] displayForm = document.displayForm();
         if (displayForm == null || displayForm.length == 0) {
             throw new ArchiveException(ErrorCode.DISPLAY_FORM_MISSING,
@@ -53,6 +57,26 @@ public final class DisplayFormCheck implements DocumentCheck, Ordered {
                     + abbreviate(document.displayMediaType()) + "'");
         }
         safety.check(displayForm);
+    }
+
+    /**
+     * A document read with its body streamed (issue 5): a PDF display form is checked in its file; an XHTML one that
+     * large is refused, as large legacy files are scans (PDF) and an XHTML form is read whole to be judged.
+     */
+    private void checkStreamed(ParsedDocument document) {
+        if (document.streamed().displayFormBytes() == 0) {
+            throw new ArchiveException(ErrorCode.DISPLAY_FORM_MISSING,
+                    "The document has no display form (component/nonXMLBody/text)");
+        }
+        String mediaType = document.displayMediaType() == null ? ""
+                : document.displayMediaType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (PDF_MEDIA_TYPE.equals(mediaType)) {
+            pdfSafety.check(document.streamed().displayForm());
+            return;
+        }
+        throw new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE, "A display form of " + document.streamed().displayFormBytes()
+                + " bytes in a document above the in-memory limit must be " + PDF_MEDIA_TYPE + ", was '"
+                + abbreviate(document.displayMediaType()) + "'");
     }
 
     private static String abbreviate(String value) {

@@ -10,7 +10,13 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
+import org.apache.pdfbox.io.IOUtils;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -34,17 +40,42 @@ public final class PdfDisplayFormSafety {
             throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The PDF display form does not start with %PDF-");
         }
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            if (document.isEncrypted()) {
-                throw new ArchiveException(ErrorCode.DISPLAY_FORM_UNSAFE, "The PDF display form is encrypted");
-            }
-            for (COSObject object : document.getDocument().getXrefTable().keySet().stream()
-                    .map(key -> document.getDocument().getObjectFromPool(key)).toList()) {
-                inspect(object.getObject());
-            }
-            inspect(document.getDocument().getTrailer());
+            inspect(document);
         } catch (IOException e) {
             throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The PDF display form cannot be read as PDF");
         }
+    }
+
+    /**
+     * The same check on a PDF in a file (issue 5: a legacy scan of 1 GB): PDFBox reads the file in place, parses
+     * objects lazily and keeps stream data in the file (streams it creates go to temporary files), so the heap
+     * holds the object dictionaries only.
+     */
+    public void check(Path pdf) {
+        byte[] start = new byte[5];
+        try (InputStream in = Files.newInputStream(pdf)) {
+            if (in.readNBytes(start, 0, 5) < 5 || !new String(start, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+                throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The PDF display form does not start with %PDF-");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the display form " + pdf, e);
+        }
+        try (PDDocument document = Loader.loadPDF(pdf.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+            inspect(document);
+        } catch (IOException e) {
+            throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The PDF display form cannot be read as PDF");
+        }
+    }
+
+    private static void inspect(PDDocument document) {
+        if (document.isEncrypted()) {
+            throw new ArchiveException(ErrorCode.DISPLAY_FORM_UNSAFE, "The PDF display form is encrypted");
+        }
+        for (COSObject object : document.getDocument().getXrefTable().keySet().stream()
+                .map(key -> document.getDocument().getObjectFromPool(key)).toList()) {
+            inspect(object.getObject());
+        }
+        inspect(document.getDocument().getTrailer());
     }
 
     private static void inspect(COSBase object) {

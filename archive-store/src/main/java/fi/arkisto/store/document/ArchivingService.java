@@ -20,6 +20,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -101,7 +104,43 @@ public class ArchivingService implements AutoCloseable {
      */
     public ArchiveOutcome archive(byte[] cda, RequestContext context) {
         Objects.requireNonNull(context, "context");
-        Candidate candidate = new Candidate(0, Objects.requireNonNull(cda, "cda"));
+        return archive(new Candidate(0, Objects.requireNonNull(cda, "cda")), context);
+    }
+
+    /**
+     * Archives one document version from a file, in constant memory whatever its size (issue 5: "a single 1 GB file
+     * streams through"), with every rule, check and outcome of {@link #archive(byte[], RequestContext)}. A file no
+     * larger than the in-memory limit ({@code arkisto.cda.max-document-size}) is archived as bytes; a larger one is
+     * read with its body streamed ({@link CdaParser#parse(Path, Path)}: the checks see the elided DOM, the signature
+     * is verified against the digest computed while streaming, the display form is checked in a temporary file) and
+     * stored from the file as a multipart upload. The file must not change until this returns (a change is caught
+     * by the upload's SHA-256 and refused as STORED_OBJECT_CORRUPT); it is neither moved nor deleted.
+     *
+     * @throws ArchiveException with the refusal's code; nothing but the audit log changed
+     */
+    public ArchiveOutcome archive(Path cda, RequestContext context) {
+        Objects.requireNonNull(context, "context");
+        Path display = null;
+        try {
+            if (Files.size(cda) <= parser.limits().maxDocumentBytes()) {
+                return archive(Files.readAllBytes(cda), context);
+            }
+            display = Files.createTempFile("arkisto-display-", ".tmp");
+            return archive(new Candidate(0, cda, display), context);
+        } catch (IOException e) {
+            throw new ArchiveException(ErrorCode.INVALID_REQUEST, "The document file cannot be read: " + e.getMessage(), e);
+        } finally {
+            if (display != null) {
+                try {
+                    Files.deleteIfExists(display);
+                } catch (IOException e) {
+                    log.warn("Could not delete the temporary display form {}", display, e);
+                }
+            }
+        }
+    }
+
+    private ArchiveOutcome archive(Candidate candidate, RequestContext context) {
         prepare(candidate);
         if (candidate.failed()) {
             throw refused(candidate, context);
@@ -417,8 +456,18 @@ public class ArchivingService implements AutoCloseable {
     /** Parse, hash and run every archiving-stage check, in order; the first refusal stops. */
     private void prepare(Candidate c) {
         try {
-            c.parsed = parser.parse(c.bytes);
-            c.sha256 = ContentHash.sha256Hex(c.bytes);
+            if (c.file != null) {
+                c.parsed = parser.parse(c.file, c.displayFile);
+                if (!c.parsed.isStreamed()) {
+                    throw new ArchiveException(ErrorCode.INVALID_REQUEST, "The document file changed while it was archived");
+                }
+                c.sha256 = c.parsed.streamed().sha256();
+                c.size = c.parsed.streamed().size();
+            } else {
+                c.parsed = parser.parse(c.bytes);
+                c.sha256 = ContentHash.sha256Hex(c.bytes);
+                c.size = c.bytes.length;
+            }
             c.report = new ValidationReport();
             for (DocumentCheck check : checks) {
                 check.check(c.parsed, c.report);
@@ -490,7 +539,7 @@ public class ArchivingService implements AutoCloseable {
 
     private void store(Candidate c) {
         try {
-            objects.put(ObjectStore.documentKey(c.sha256), c.bytes, c.sha256);
+            put(ObjectStore.documentKey(c.sha256), c);
         } catch (ArchiveException e) {
             c.error = e;
         }
@@ -505,10 +554,18 @@ public class ArchivingService implements AutoCloseable {
             if (!objects.exists(stored.objectKey())) {
                 log.warn("Object of archived document {} was missing; restored it from an identical resubmission",
                         c.documentOid());
-                objects.put(stored.objectKey(), c.bytes, c.sha256);
+                put(stored.objectKey(), c);
             }
         } catch (ArchiveException e) {
             log.warn("Could not check the object of archived document {}", c.documentOid(), e);
+        }
+    }
+
+    private void put(String key, Candidate c) {
+        if (c.file != null) {
+            objects.put(key, c.file, c.size, c.sha256);
+        } else {
+            objects.put(key, c.bytes, c.sha256);
         }
     }
 
@@ -590,7 +647,7 @@ public class ArchivingService implements AutoCloseable {
     }
 
     private NewVersion newVersion(Candidate c, RequestContext context, Instant at) {
-        return new NewVersion(c.metadata(), c.sha256, c.bytes.length, ObjectStore.documentKey(c.sha256), at, context,
+        return new NewVersion(c.metadata(), c.sha256, c.size, ObjectStore.documentKey(c.sha256), at, context,
                 c.report.warnings(), c.report.signatures());
     }
 

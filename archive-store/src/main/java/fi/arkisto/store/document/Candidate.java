@@ -3,6 +3,8 @@ package fi.arkisto.store.document;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.error.ArchiveException;
 
+import java.nio.file.Path;
+
 /**
  * One submission on its way through the archiving stages. Mutable and confined to the thread
  * running the stage that owns it; the bulk path hands candidates between stages only through
@@ -11,7 +13,13 @@ import fi.arkisto.store.error.ArchiveException;
 final class Candidate {
 
     final int index;
+    /** The document, or null when it is archived from {@link #file}. */
     final byte[] bytes;
+    /** A document above the in-memory limit, read with its body streamed; null for bytes. */
+    final Path file;
+    /** Where the streamed read writes the decoded display form. */
+    final Path displayFile;
+    long size;
     ParsedDocument parsed;
     ValidationReport report;
     String sha256;
@@ -30,6 +38,15 @@ final class Candidate {
     Candidate(int index, byte[] bytes) {
         this.index = index;
         this.bytes = bytes;
+        this.file = null;
+        this.displayFile = null;
+    }
+
+    Candidate(int index, Path file, Path displayFile) {
+        this.index = index;
+        this.bytes = null;
+        this.file = file;
+        this.displayFile = displayFile;
     }
 
     DocumentMetadata metadata() {

@@ -16,6 +16,8 @@ import fi.arkisto.store.object.ObjectStore;
 import org.springframework.dao.DataAccessException;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Objects;
 
 /**
@@ -55,6 +57,31 @@ public class DocumentReadService {
         byte[] bytes = objects.get(stored.objectKey(), stored.document().sha256());
         succeeded(context, AuditOperation.READ_CONTENT, stored, null);
         return new StoredContent(bytes, stored.document().sha256(), stored.document());
+    }
+
+    /**
+     * The original bytes as a verified stream, for documents of any size; audited like {@link #content}: the event
+     * is committed before the stream is returned. The caller closes it.
+     */
+    public ContentStream openContent(DocumentOid oid, RequestContext context) {
+        StoredDocument stored = permitted(oid, context, AuditOperation.READ_CONTENT);
+        ArchivedDocument document = stored.document();
+        InputStream in = objects.open(stored.objectKey(), document.sha256(), document.size());
+        try {
+            succeeded(context, AuditOperation.READ_CONTENT, stored, null);
+        } catch (RuntimeException e) {
+            closeQuietly(in);
+            throw e;
+        }
+        return new ContentStream(in, document.sha256(), document.size(), document);
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // nothing was handed out; the audit failure is what the caller sees
+        }
     }
 
     /** The decoded display form ({@code nonXMLBody/text}) of the archived original bytes. */

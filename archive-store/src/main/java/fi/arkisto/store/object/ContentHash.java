@@ -18,6 +18,11 @@ public final class ContentHash {
         return HexFormat.of().formatHex(digest("SHA-256").digest(bytes));
     }
 
+    /** A fresh SHA-256 digest for hashing content that streams. */
+    public static MessageDigest newSha256() {
+        return digest("SHA-256");
+    }
+
     static byte[] md5(byte[] bytes) {
         return digest("MD5").digest(bytes);
     }

@@ -20,7 +20,14 @@ import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -44,6 +51,8 @@ public class ObjectStore implements AutoCloseable {
     /** Prefix of document objects; keys are content-addressed so they never carry personal data. */
     public static final String DOCUMENT_PREFIX = "documents/";
     static final String SHA256_METADATA = "sha256";
+    /** Multipart part size of {@link #put(String, Path, long, String)}: minio-java holds one part in memory. */
+    public static final long PART_SIZE = 16L * 1024 * 1024;
 
     private final MinioClient client;
     private final OkHttpClient httpClient;
@@ -118,6 +127,72 @@ public class ObjectStore implements AutoCloseable {
         if (stat.size() != bytes.length || !sha256.equals(storedSha)) {
             throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
                     "Object " + key + " does not verify after writing (size " + stat.size() + ", expected " + bytes.length + ")");
+        }
+    }
+
+    /**
+     * Writes a file of any size without holding it (issue 5: a 1.37 GB document): a multipart upload in parts of
+     * {@value #PART_SIZE} bytes (minio-java buffers one part), the file hashed while it is sent. Verified before
+     * it returns, so a caller may commit metadata pointing at the key (DESIGN invariant 2): the bytes sent must have
+     * {@code sha256} (a file changed since it was checked is caught here, and its object deleted), and a HEAD must
+     * show the size and SHA-256 metadata. Transit is covered by the S3 protocol (each part's payload hash is signed
+     * over plain HTTP, TLS otherwise). The object is not read back: that would double the I/O of the largest
+     * documents for a check of the store's own integrity, which the fixity audit makes anyway.
+     *
+     * @throws ArchiveException STORAGE_UNAVAILABLE, STORED_OBJECT_CORRUPT
+     */
+    public void put(String key, Path file, long size, String sha256) {
+        MessageDigest digest = ContentHash.newSha256();
+        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 256 * 1024), digest)) {
+            client.putObject(PutObjectArgs.builder()
+                    .bucket(bucket)
+                    .object(key)
+                    .stream(in, size, PART_SIZE)
+                    .contentType("application/octet-stream")
+                    .userMetadata(Map.of(SHA256_METADATA, sha256))
+                    .build());
+        } catch (ArchiveException e) {
+            throw e;
+        } catch (Exception e) {
+            throw unavailable("write " + key, e);
+        }
+        String sent = HexFormat.of().formatHex(digest.digest());
+        if (!sent.equals(sha256)) {
+            try {
+                delete(key);
+            } catch (ArchiveException e) {
+                // the sweeper removes it once it is old enough; the refusal below is what matters
+            }
+            throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT, "The file for " + key
+                    + " changed while it was stored (SHA-256 " + sent + ")");
+        }
+        StatObjectResponse stat = stat(key).orElseThrow(() -> new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
+                "Object " + key + " is missing right after it was written"));
+        if (stat.size() != size || !sha256.equals(stat.userMetadata().get(SHA256_METADATA))) {
+            throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
+                    "Object " + key + " does not verify after writing (size " + stat.size() + ", expected " + size + ")");
+        }
+    }
+
+    /**
+     * Opens an object for reading without holding it. The stream hashes what it hands out and, at its end, fails
+     * with an {@link IOException} when the bytes do not have {@code expectedSha256} or {@code expectedSize}: a
+     * reader that must not act on unverified bytes reads to the end before acting; a response streamed to a client
+     * is cut off instead of completed.
+     *
+     * @throws ArchiveException STORED_OBJECT_CORRUPT when the object is missing, STORAGE_UNAVAILABLE
+     */
+    public InputStream open(String key, String expectedSha256, long expectedSize) {
+        try {
+            return new VerifyingInputStream(client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()),
+                    key, expectedSha256, expectedSize);
+        } catch (ErrorResponseException e) {
+            if (isNotFound(e)) {
+                throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT, "Stored object " + key + " is missing", e);
+            }
+            throw unavailable("read " + key, e);
+        } catch (Exception e) {
+            throw unavailable("read " + key, e);
         }
     }
 

@@ -1,5 +1,7 @@
 package fi.arkisto.store.signature;
 
+import fi.arkisto.store.cda.BodySplitter;
+import fi.arkisto.store.cda.CdaParserLimits;
 import fi.arkisto.store.document.SignatureType;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -21,8 +23,12 @@ import javax.xml.crypto.dsig.keyinfo.KeyInfo;
 import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
 import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
 import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,8 +136,81 @@ public final class DocumentSigner {
         return SignerXml.write(document);
     }
 
+    /**
+     * Signs a document file into another file without holding it (issue 5: "a single 1 GB file streams through"):
+     * a document no larger than the in-memory limit ({@link CdaParserLimits#maxDocumentBytes()}) is signed as by
+     * {@link #sign(byte[], Instant)}; a larger one is split ({@link BodySplitter}), its elided DOM signed with the body
+     * reference's digest computed while streaming, serialised, and the body text spliced back in place of the
+     * placeholder, escaped as the serialiser escapes text, so the output is the bytes {@link #sign(byte[], Instant)}
+     * would give (the infoset, hence every digest, is the same). The large path needs the Kanta body form and
+     * {@code nonXMLBody@ID} present (DOCUMENT_TOO_LARGE / MISSING_REQUIRED_FIELD otherwise).
+     */
+    public void sign(Path unsigned, Path signed, Instant signingTime) {
+        CdaParserLimits limits = CdaParserLimits.defaults();
+        try {
+            if (Files.size(unsigned) <= limits.maxDocumentBytes()) {
+                Files.write(signed, sign(Files.readAllBytes(unsigned), signingTime));
+                return;
+            }
+            signStreamed(unsigned, signed, signingTime, limits);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot sign " + unsigned + " into " + signed, e);
+        }
+    }
+
+    void signStreamed(Path unsigned, Path signed, Instant signingTime, CdaParserLimits limits) throws IOException {
+        Path parent = signed.toAbsolutePath().getParent();
+        Path text = Files.createTempFile(parent, ".arkisto-body-", ".tmp");
+        try {
+            BodySplitter.Split split;
+            try (InputStream in = Files.newInputStream(unsigned);
+                 Writer escaped = new SerializedTextWriter(new BufferedOutputStream(Files.newOutputStream(text), 64 * 1024))) {
+                split = BodySplitter.split(in, limits, null, escaped);
+            }
+            Document document = split.elided();
+            Element body = SignedParts.body(document.getDocumentElement());
+            if (body != null && body.getAttribute("ID").isEmpty()) {
+                // the streamed digest covers the body as it is; the signer cannot add the attribute afterwards
+                throw new ArchiveException(ErrorCode.MISSING_REQUIRED_FIELD, "nonXMLBody@ID is required in a document "
+                        + "above the in-memory limit of " + limits.maxDocumentBytes() + " bytes");
+            }
+            sign(document, signingTime, split.bodyDigest());
+            byte[] head = SignerXml.write(document);
+            byte[] placeholder = split.placeholder().getBytes(StandardCharsets.US_ASCII);
+            int at = indexOf(head, placeholder, 0);
+            if (at < 0 || indexOf(head, placeholder, at + 1) >= 0) {
+                throw new IllegalStateException("The serialised document does not hold the body placeholder exactly once");
+            }
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(signed), 64 * 1024)) {
+                out.write(head, 0, at);
+                Files.copy(text, out);
+                out.write(head, at + placeholder.length, head.length - at - placeholder.length);
+            }
+        } finally {
+            Files.deleteIfExists(text);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** Adds this signer's signature to the given DOM (which is modified). */
     public void sign(Document document, Instant signingTime) {
+        sign(document, signingTime, null);
+    }
+
+    /** With {@code bodyDigest} non-null the body reference carries it instead of digesting the (elided) body. */
+    private void sign(Document document, Instant signingTime, byte[] bodyDigest) {
         Element root = document.getDocumentElement();
         if (!CDA.equals(root.getNamespaceURI()) || !"ClinicalDocument".equals(root.getLocalName())) {
             throw new ArchiveException(ErrorCode.NOT_A_CDA_DOCUMENT, "Only an HL7 CDA R2 ClinicalDocument can be signed");
@@ -199,11 +278,11 @@ public final class DocumentSigner {
         KantaCanonicalForm.stripWhitespaceOnlyText(copyBody);
         copyBody.setIdAttributeNS(null, "ID", true);
         copyTimestamp.setIdAttributeNS(null, "ID", true);
-        Element dsSignature = xmlSignature(copySignature, timestampId, bodyId);
+        Element dsSignature = xmlSignature(copySignature, timestampId, bodyId, bodyDigest);
         signature.appendChild(document.importNode(dsSignature, true));
     }
 
-    private Element xmlSignature(Element parent, String timestampId, String bodyId) {
+    private Element xmlSignature(Element parent, String timestampId, String bodyId, byte[] bodyDigest) {
         XMLSignatureFactory factory = FACTORY.get();
         try {
             DigestMethod sha256 = factory.newDigestMethod(DigestMethod.SHA256, null);
@@ -212,7 +291,9 @@ public final class DocumentSigner {
                     factory.newTransform(CanonicalizationMethod.EXCLUSIVE, (TransformParameterSpec) null));
             List<Reference> references = List.of(
                     factory.newReference("#" + timestampId, sha256, transforms, null, null),
-                    factory.newReference("#" + bodyId, sha256, transforms, null, null));
+                    bodyDigest == null ? factory.newReference("#" + bodyId, sha256, transforms, null, null)
+                            // a Reference created with its digest value counts as digested: signing leaves it as is
+                            : factory.newReference("#" + bodyId, sha256, transforms, null, null, bodyDigest));
             SignedInfo signedInfo = factory.newSignedInfo(
                     factory.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
                     factory.newSignatureMethod(signatureMethod, null), references);

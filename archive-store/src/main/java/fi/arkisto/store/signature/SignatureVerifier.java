@@ -1,6 +1,7 @@
 package fi.arkisto.store.signature;
 
 import fi.arkisto.store.cda.ParsedDocument;
+import fi.arkisto.store.cda.StreamedBody;
 import fi.arkisto.store.document.Code;
 import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.document.DocumentMetadata;
@@ -25,7 +26,9 @@ import javax.xml.crypto.dsig.XMLSignature;
 import javax.xml.crypto.dsig.XMLSignatureException;
 import javax.xml.crypto.dsig.XMLSignatureFactory;
 import javax.xml.crypto.dsig.dom.DOMValidateContext;
+import javax.xml.crypto.dsig.spec.ExcC14NParameterSpec;
 import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -52,6 +55,9 @@ import java.util.Set;
  * <p>One {@link SignatureEvidence} per signature goes into the report, failures included; the first failure
  * refuses the document with its code. The parsed DOM is never modified: IDs are registered and whitespace is
  * normalised (see {@link KantaCanonicalForm}) on a private copy.
+ * <p>A document read with its body streamed (issue 5; {@link ParsedDocument#isStreamed()}) is verified on its elided
+ * DOM with the body digest computed while streaming; its body reference must be SHA-256 over exclusive C14N
+ * (DOCUMENT_TOO_LARGE otherwise), everything else is verified as for a whole document.
  */
 @Order(SignatureVerifier.ORDER)
 public class SignatureVerifier implements DocumentCheck {
@@ -92,7 +98,7 @@ public class SignatureVerifier implements DocumentCheck {
 
     @Override
     public void check(ParsedDocument document, ValidationReport report) {
-        List<Outcome> outcomes = evaluate(document.dom());
+        List<Outcome> outcomes = evaluate(document.dom(), document.streamed());
         outcomes.forEach(outcome -> report.addSignature(outcome.evidence()));
         for (Outcome outcome : outcomes) {
             if (outcome.failure() != null) {
@@ -107,25 +113,35 @@ public class SignatureVerifier implements DocumentCheck {
      * SIGNATURE_MISSING when there is none, and the specific code when the collection itself is malformed.
      */
     public List<SignatureEvidence> verify(Document dom) {
-        return evaluate(dom).stream().map(Outcome::evidence).toList();
+        return evaluate(dom, null).stream().map(Outcome::evidence).toList();
     }
 
     record Outcome(SignatureEvidence evidence, ErrorCode failure, String detail) {
     }
 
     List<Outcome> evaluate(Document dom) {
+        return evaluate(dom, null);
+    }
+
+    /**
+     * With {@code streamed} non-null, {@code dom} is the elided DOM of a document read with its body streamed: each
+     * body reference's DigestValue is compared with the digest computed while streaming instead of digesting the
+     * DOM; SignedInfo's SignatureValue, the other references, trust, type and evidence are exactly as for a whole DOM.
+     */
+    List<Outcome> evaluate(Document dom, StreamedBody streamed) {
         Instant verifiedAt = clock.instant();
         Document copy = (Document) dom.cloneNode(true);
         SignedParts parts = SignedParts.locate(copy);
         int removed = parts.normaliseWhitespace();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < parts.signatures.size(); i++) {
-            outcomes.add(verifyOne(dom, parts, i, removed > 0, verifiedAt));
+            outcomes.add(verifyOne(dom, parts, i, removed > 0, verifiedAt, streamed));
         }
         return outcomes;
     }
 
-    private Outcome verifyOne(Document original, SignedParts parts, int index, boolean whitespaceWasRemoved, Instant verifiedAt) {
+    private Outcome verifyOne(Document original, SignedParts parts, int index, boolean whitespaceWasRemoved, Instant verifiedAt,
+                              StreamedBody streamed) {
         SignedParts.Entry entry = parts.signatures.get(index);
         Evidence evidence = new Evidence(entry.id);
         try {
@@ -137,11 +153,13 @@ public class SignatureVerifier implements DocumentCheck {
             X509Certificate certificate = certificates.get(0);
             evidence.certificate = certificate;
 
-            String problem = cryptographicProblem(entry, parts.bodyId, certificate.getPublicKey());
+            String problem = cryptographicProblem(entry, parts.bodyId, certificate.getPublicKey(),
+                    streamed == null ? null : streamed.bodyDigest());
             if (problem != null && whitespaceWasRemoved) {
                 // Not the Kanta (.NET) form: try the document as standard XML-DSig sees it, on a fresh copy.
                 SignedParts literal = SignedParts.locate((Document) original.cloneNode(true));
-                String literalProblem = cryptographicProblem(literal.signatures.get(index), literal.bodyId, certificate.getPublicKey());
+                String literalProblem = cryptographicProblem(literal.signatures.get(index), literal.bodyId, certificate.getPublicKey(),
+                        streamed == null ? null : streamed.literalBodyDigest());
                 problem = literalProblem == null ? null : problem;
             }
             if (problem != null) {
@@ -207,7 +225,7 @@ public class SignatureVerifier implements DocumentCheck {
     }
 
     /** Null when the signature verifies over exactly the body and its own timestamp; otherwise what is wrong. */
-    private static String cryptographicProblem(SignedParts.Entry entry, String bodyId, PublicKey key) {
+    private static String cryptographicProblem(SignedParts.Entry entry, String bodyId, PublicKey key, byte[] streamedBodyDigest) {
         String bodyUri = "#" + bodyId;
         String timestampUri = "#" + entry.timestampId;
         Set<String> allowed = Set.of(bodyUri, timestampUri);
@@ -227,6 +245,9 @@ public class SignatureVerifier implements DocumentCheck {
             if (profile != null) {
                 return profile;
             }
+            if (streamedBodyDigest != null) {
+                return streamedProblem(signature, context, bodyUri, streamedBodyDigest);
+            }
             if (signature.validate(context)) {
                 return null;
             }
@@ -240,9 +261,64 @@ public class SignatureVerifier implements DocumentCheck {
                 }
             }
             return "the signature does not verify";
+        } catch (ArchiveException e) {
+            throw e;
         } catch (MarshalException | XMLSignatureException | RuntimeException e) {
             return "the signature cannot be verified: " + e.getMessage();
         }
+    }
+
+    /** {@link #cryptographicProblem} for an elided DOM: the body's digest was computed while the body streamed. */
+    private static String streamedProblem(XMLSignature signature, DOMValidateContext context, String bodyUri,
+                                          byte[] bodyDigest) throws XMLSignatureException {
+        Reference body = null;
+        for (Object o : signature.getSignedInfo().getReferences()) {
+            Reference reference = (Reference) o;
+            if (reference.getURI().equals(bodyUri)) {
+                requireStreamable(reference);
+                body = reference;
+            }
+        }
+        if (!signature.getSignatureValue().validate(context)) {
+            return "the signature value does not match SignedInfo";
+        }
+        for (Object o : signature.getSignedInfo().getReferences()) {
+            Reference reference = (Reference) o;
+            if (reference != body && !reference.validate(context)) {
+                return "the digest of the signed timestamp does not match";
+            }
+        }
+        if (body == null || !MessageDigest.isEqual(body.getDigestValue(), bodyDigest)) {
+            return "the digest of the body does not match";
+        }
+        return null;
+    }
+
+    /**
+     * The body of a streamed document is digested in one way only: SHA-256 over its exclusive C14N (after an
+     * optional enveloped-signature transform, which changes nothing in a body that holds no signature), with no
+     * InclusiveNamespaces prefix list. Other forms are valid XML-DSig and verify when the document is read whole.
+     */
+    private static void requireStreamable(Reference body) {
+        List<?> transforms = body.getTransforms();
+        boolean profile = DigestMethod.SHA256.equals(body.getDigestMethod().getAlgorithm())
+                && !transforms.isEmpty() && transforms.size() <= 2;
+        for (int i = 0; profile && i < transforms.size(); i++) {
+            Transform transform = (Transform) transforms.get(i);
+            boolean last = i == transforms.size() - 1;
+            profile = last ? CanonicalizationMethod.EXCLUSIVE.equals(transform.getAlgorithm()) && noPrefixList(transform)
+                    : Transform.ENVELOPED.equals(transform.getAlgorithm());
+        }
+        if (!profile) {
+            throw new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE, "A document above the in-memory limit is verified "
+                    + "with its body streamed, which needs the body reference digested with SHA-256 over exclusive C14N "
+                    + "(optionally after enveloped-signature) without an InclusiveNamespaces prefix list");
+        }
+    }
+
+    private static boolean noPrefixList(Transform transform) {
+        return transform.getParameterSpec() == null
+                || transform.getParameterSpec() instanceof ExcC14NParameterSpec spec && spec.getPrefixList().isEmpty();
     }
 
     private static String profileProblem(XMLSignature signature, Set<String> allowed, String bodyUri, String timestampUri) {

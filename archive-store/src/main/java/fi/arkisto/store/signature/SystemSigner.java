@@ -39,6 +39,14 @@ public final class SystemSigner {
         return signer.sign(unsignedCda, signingTime);
     }
 
+    /**
+     * Signs a document file into another file in constant memory for any size up to 4 GiB (see
+     * {@link DocumentSigner#sign(Path, Path, Instant)}); the legacy migration's path for large files.
+     */
+    public void sign(Path unsignedCda, Path signedCda, Instant signingTime) {
+        signer.sign(unsignedCda, signedCda, signingTime);
+    }
+
     public X509Certificate certificate() {
         return signer.certificate();
     }

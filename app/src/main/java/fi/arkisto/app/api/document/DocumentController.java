@@ -6,6 +6,7 @@ import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.ArchivingService;
+import fi.arkisto.store.document.ContentStream;
 import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.display.PdfRenderer;
@@ -29,9 +30,12 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.util.Arrays;
 
@@ -97,7 +101,11 @@ class DocumentController {
     }
 
     @Operation(summary = "The original document, byte-exact",
-            description = "ETag is the SHA-256 of the stored bytes (hex, quoted); If-None-Match with it answers 304.",
+            description = "ETag is the SHA-256 of the stored bytes (hex, quoted); If-None-Match with it answers 304. "
+                    + "The body is streamed from the object store with Content-Length, so documents of any size (a legacy "
+                    + "file of 1 GB is a document of about 1.37 GB) are served with a small heap; the bytes are checked "
+                    + "against the recorded SHA-256 as they stream, and a document that fails the check is cut off before "
+                    + "its last bytes (the response ends short of Content-Length).",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The stored bytes",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE,
@@ -105,7 +113,7 @@ class DocumentController {
                     @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match matched)")})
     @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.STORED_OBJECT_CORRUPT})
     @GetMapping(path = "/{oid}")
-    ResponseEntity<byte[]> original(@PathVariable String oid, RequestContext context,
+    ResponseEntity<StreamingResponseBody> original(@PathVariable String oid, RequestContext context,
                                     @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         DocumentOid documentOid = DocumentOid.of(oid);
         if (ifNoneMatch != null) {
@@ -114,11 +122,40 @@ class DocumentController {
                 return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(document.sha256())).build();
             }
         }
-        var content = reads.content(documentOid, context);
+        ContentStream content = reads.openContent(documentOid, context);
+        StreamingResponseBody body = out -> {
+            try (content) {
+                copyVerified(content.content(), out);
+            }
+        };
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_XML)
+                .contentLength(content.size())
                 .eTag(etag(content.sha256()))
-                .body(content.bytes());
+                .body(body);
+    }
+
+    /**
+     * Copies a stream that verifies itself at its end, holding the last buffer back until the end was reached
+     * cleanly: a corrupt object never reaches the client complete.
+     */
+    static void copyVerified(InputStream in, OutputStream out) throws IOException {
+        byte[] held = new byte[64 * 1024];
+        byte[] next = new byte[64 * 1024];
+        int heldLength = in.readNBytes(held, 0, held.length);
+        while (true) {
+            int n = in.readNBytes(next, 0, next.length);
+            if (n == 0) {
+                // readNBytes reached the end, so the stream has verified (or thrown)
+                out.write(held, 0, heldLength);
+                return;
+            }
+            out.write(held, 0, heldLength);
+            byte[] swap = held;
+            held = next;
+            next = swap;
+            heldLength = n;
+        }
     }
 
     @Operation(summary = "The document's metadata, status and archiving record")
