@@ -14,6 +14,7 @@ import org.springframework.batch.core.Job;
 import org.springframework.batch.core.SkipListener;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -27,6 +28,7 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,17 +46,19 @@ import java.util.List;
 
 /**
  * The legacy migration job (issue 5): {@code index} loads the manifest's legacy ids and fixes the migration's signing
- * time; {@code rows} is partitioned by manifest row ranges and run by a {@link TaskExecutorPartitionHandler} on
- * every core, each partition a chunk-oriented step (streaming reader, processor, bulk writer) whose bad rows go to
- * the reject table; {@code report} writes the reject CSV. Job parameters: {@code package} (path of a directory or
- * ZIP) and {@code controller} (organisation OID), both identifying, so launching the same pair again restarts the
- * unfinished migration instead of starting another.
+ * time; {@code rows} is partitioned by manifest row ranges, each partition a chunk-oriented step (streaming reader,
+ * processor, bulk writer) whose bad rows go to the reject table; {@code report} writes the reject CSV. Job
+ * parameters: {@code package} (path of a directory or ZIP) and {@code controller} (organisation OID), both
+ * identifying, so launching the same pair again restarts the unfinished migration instead of starting another.
  *
- * <p>Scaling out (DESIGN.md §4, no home-made cluster code): the {@code rows} worker step is a plain Spring Batch
- * step over shared PostgreSQL and S3, so replacing the {@link PartitionHandler} bean by Spring Batch Integration's
- * {@code MessageChannelPartitionHandler} (requests over a RabbitMQ queue, replies or repository polling) and
- * running {@code StepExecutionRequestHandler} on the other instances spreads partitions across app instances
- * (docs/legacy-package.md).
+ * <p>Where partitions run is {@code arkisto.migration.partitioning} (issue 5: "partitioned for both cores, and by
+ * design able to spread partitions across several app instances sharing PostgreSQL and S3"): {@code local} (the
+ * default, no broker needed) runs them on threads of the launching instance through a
+ * {@link TaskExecutorPartitionHandler}; {@code remote} replaces that handler by Spring Batch Integration's over
+ * RabbitMQ and lets worker instances run the same {@code legacyMigrationRows} step
+ * ({@link RemotePartitioningConfiguration}, docs/legacy-package.md "Several instances"). The step is the same either
+ * way because all its state (read position, ledger, rejects) is in the shared database, and every partition records
+ * in its execution context which instance ran it ({@value #PARTITION_RUNNER}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MigrationProperties.class)
@@ -68,6 +72,7 @@ public class LegacyMigrationJobConfiguration {
     static final String PARTITIONS = "partitions";
     static final String SIGNING_TIME = "signingTime";
     static final String REPORT = "rejectReport";
+    static final String PARTITION_RUNNER = "runBy";
     private static final Logger log = LoggerFactory.getLogger(LegacyMigrationJobConfiguration.class);
 
     @Bean
@@ -130,6 +135,7 @@ public class LegacyMigrationJobConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(prefix = "arkisto.migration", name = "partitioning", havingValue = "local", matchIfMissing = true)
     PartitionHandler legacyMigrationPartitionHandler(Step legacyMigrationRowsStep, MigrationProperties properties) {
         TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
         SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("migration-");
@@ -140,12 +146,16 @@ public class LegacyMigrationJobConfiguration {
         return handler;
     }
 
-    @Bean
+    /** Also named {@value #ROWS_STEP}: remote workers look the step up by the name in the partition requests. */
+    @Bean({"legacyMigrationRowsStep", ROWS_STEP})
     Step legacyMigrationRowsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                  ManifestItemReader legacyManifestReader, LegacyRowProcessor legacyRowProcessor,
                                  MigrationWriter legacyMigrationWriter, MigrationSkipListener legacyMigrationSkipListener,
-                                 MigrationProperties properties) {
-        return new StepBuilder(ROWS_STEP, jobRepository)
+                                 MigrationProperties properties,
+                                 ObjectProvider<RemotePartitioningConfiguration.RemotePartitionWorker> remoteWorker) {
+        RemotePartitioningConfiguration.RemotePartitionWorker worker = remoteWorker.getIfAvailable();
+        StepBuilder builder = worker == null ? new StepBuilder(ROWS_STEP, jobRepository) : worker.stepBuilder(ROWS_STEP);
+        return builder
                 .<ManifestRow, MigrationItem>chunk(properties.chunkSize(), transactionManager)
                 .reader(legacyManifestReader)
                 .processor(legacyRowProcessor)
@@ -153,6 +163,7 @@ public class LegacyMigrationJobConfiguration {
                 .faultTolerant()
                 .skipPolicy(new MigrationSkipPolicy())
                 .listener((SkipListener<ManifestRow, MigrationItem>) legacyMigrationSkipListener)
+                .listener((StepExecutionListener) new PartitionRunnerRecorder(properties.effectiveInstanceName()))
                 .build();
     }
 
@@ -328,6 +339,23 @@ public class LegacyMigrationJobConfiguration {
                 return e.code() != ErrorCode.STORAGE_UNAVAILABLE && !ManifestCsv.isManifestFailure(e);
             }
             return true;
+        }
+    }
+
+    /**
+     * Records which instance runs a partition (the last one, when a partition was resumed elsewhere), so operators of
+     * remotely partitioned migrations can tell where a partition ran or died.
+     */
+    static final class PartitionRunnerRecorder implements StepExecutionListener {
+        private final String instanceName;
+
+        PartitionRunnerRecorder(String instanceName) {
+            this.instanceName = instanceName;
+        }
+
+        @Override
+        public void beforeStep(StepExecution stepExecution) {
+            stepExecution.getExecutionContext().putString(PARTITION_RUNNER, instanceName);
         }
     }
 

@@ -1,5 +1,6 @@
 package fi.arkisto.batch.migration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -8,13 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * {@code arkisto.migration.*}: the legacy migration job (issue 5, docs/legacy-package.md).
  *
- * @param partitions          row-range partitions of one manifest, run in parallel (default: one per core)
+ * @param partitions          row-range partitions of one manifest, run in parallel (default: one per core of the
+ *                            launching instance; with remote partitioning at least the workers' consumers together)
  * @param chunkSize           rows per chunk: one bulk archive call and one transaction
  * @param maxFileBytes        largest legacy file accepted (bigger files are rejected with DOCUMENT_TOO_LARGE)
  * @param streamAboveBytes    files larger than this are wrapped, signed and archived one by one through work files,
@@ -31,6 +34,14 @@ import java.time.Duration;
  * @param logInterval         how often a running migration logs its progress
  * @param abandonedAfter      a STARTED execution no process has updated for this long is taken as left by a dead
  *                            process and resumed (chunks commit every few seconds while a migration runs)
+ * @param partitioning        where partitions run: {@code local} threads of the launching instance, or {@code remote}
+ *                            (DESIGN.md §4 scaling out): partition requests go over RabbitMQ to worker instances
+ *                            sharing PostgreSQL and S3 ({@link RemotePartitioningConfiguration})
+ * @param worker              with remote partitioning, whether this instance also runs partitions from the queue
+ *                            ({@code false}: it only launches migrations and waits for the workers)
+ * @param instanceName        the name recorded in every partition's execution context as the instance that ran it
+ *                            (default {@code <pid>@<host>})
+ * @param remote              the remote partitioning channel
  */
 @Validated
 @ConfigurationProperties("arkisto.migration")
@@ -47,7 +58,11 @@ public record MigrationProperties(
         @DefaultValue("migration-reports") @NotNull Path reportDir,
         @DefaultValue("legacy-migration") @NotBlank String userId,
         @DefaultValue("10s") @NotNull Duration logInterval,
-        @DefaultValue("2m") @NotNull Duration abandonedAfter) {
+        @DefaultValue("2m") @NotNull Duration abandonedAfter,
+        @DefaultValue("local") @NotNull Partitioning partitioning,
+        @DefaultValue("true") boolean worker,
+        String instanceName,
+        @DefaultValue @Valid @NotNull Remote remote) {
 
     public Path effectiveWorkDir() {
         return workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "arkisto-migration");
@@ -55,5 +70,36 @@ public record MigrationProperties(
 
     public int effectivePartitions() {
         return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
+    }
+
+    public String effectiveInstanceName() {
+        return instanceName == null || instanceName.isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() : instanceName;
+    }
+
+    /** Where the partitions of a migration run. */
+    public enum Partitioning {
+        /** On threads of the instance that launched the migration (no broker needed). */
+        LOCAL,
+        /** On the worker instances consuming {@code arkisto.migration.remote.queue}. */
+        REMOTE
+    }
+
+    /**
+     * {@code arkisto.migration.remote.*}: the RabbitMQ side of remote partitioning (the broker is {@code spring.rabbitmq.*}).
+     *
+     * @param queue        durable quorum queue of partition requests, shared by all instances of one deployment
+     * @param consumers    partitions one worker instance runs at the same time (0 = one per core); each consumer
+     *                     takes one request at a time (prefetch 1), so idle instances get the next partition
+     * @param pollInterval how often the launching instance reads the job repository for finished partitions
+     */
+    public record Remote(
+            @DefaultValue("arkisto.migration.partitions") @NotBlank String queue,
+            @DefaultValue("0") @Min(0) @Max(64) int consumers,
+            @DefaultValue("1s") @NotNull Duration pollInterval) {
+
+        public int effectiveConsumers() {
+            return consumers > 0 ? consumers : Runtime.getRuntime().availableProcessors();
+        }
     }
 }
