@@ -99,9 +99,9 @@ public final class BodySplitter {
         Handler handler = new Handler(document, limits, displayForm, bodyText);
         SecureXml.parse(counted, limits.toStreamedXmlLimits(), handler);
         handler.finish();
+        byte[][] digests = handler.canonical.finish();
         return new Split(document, handler.placeholder, HexFormat.of().formatHex(raw.digest()), counted.count,
-                handler.decoder == null ? 0 : handler.decoder.written(), handler.kanta.finish(),
-                handler.literal.finish(), handler.bodyWhitespace);
+                handler.decoder == null ? 0 : handler.decoder.written(), digests[0], digests[1], handler.bodyWhitespace);
     }
 
     private static MessageDigest sha256() {
@@ -152,8 +152,7 @@ public final class BodySplitter {
         private String bodyQName;
         private String textQName;
         boolean bodyWhitespace;
-        final CanonicalDigest kanta = new CanonicalDigest(sha256());
-        CanonicalDigest literal;
+        final CanonicalDigest canonical = new CanonicalDigest(sha256());
         Base64Sink decoder;
         private Locator locator;
 
@@ -237,10 +236,6 @@ public final class BodySplitter {
                 }
                 endTag(textQName);
                 dom.characters(placeholder.toCharArray(), 0, placeholder.length());
-                if (literal == null) {
-                    // no whitespace before the text: the literal form is the Kanta form so far
-                    literal = kanta.copy();
-                }
                 bodyLevel = 1;
             } else if (bodyLevel == 1) {
                 endTag(bodyQName);
@@ -275,10 +270,7 @@ public final class BodySplitter {
                 }
                 // whitespace-only: out of the Kanta form, in the literal one
                 bodyWhitespace = true;
-                if (literal == null) {
-                    literal = kanta.copy();
-                }
-                literal.text(ch, start, length);
+                canonical.literalText(ch, start, length);
             }
             hold(length);
             dom.characters(ch, start, length);
@@ -303,10 +295,7 @@ public final class BodySplitter {
         }
 
         private void bodyText(char[] ch, int start, int length) {
-            kanta.text(ch, start, length);
-            if (literal != null) {
-                literal.text(ch, start, length);
-            }
+            canonical.text(ch, start, length);
             if (decoder != null) {
                 decoder.accept(ch, start, length);
             }
@@ -422,10 +411,7 @@ public final class BodySplitter {
         }
 
         private void markup(CharSequence text) {
-            kanta.markup(text);
-            if (literal != null) {
-                literal.markup(text);
-            }
+            canonical.markup(text);
         }
 
         private String where() {

@@ -6,52 +6,58 @@ import java.security.MessageDigest;
  * SHA-256 over canonical XML written piece by piece: markup (already canonical) and character content, escaped as
  * Canonical XML 1.0 section 2.3 says (text: {@code & < >} and CR as {@code &#xD;}), encoded in UTF-8 without ever
  * holding the text. A surrogate pair split between two pieces is joined.
+ * <p>Two digests share one encoding: the Kanta form and the literal form differ only by whitespace-only text nodes,
+ * which go to the literal digest alone ({@link #literalText}); the literal digest starts as a copy of the Kanta one
+ * when the forms first diverge, so a body is encoded once however large it is.
  */
 final class CanonicalDigest {
 
-    private final MessageDigest digest;
-    private final byte[] buffer = new byte[16 * 1024];
+    private static final int SIZE = 64 * 1024;
+
+    private final MessageDigest kanta;
+    private MessageDigest literal;
+    private final byte[] buffer = new byte[SIZE];
     private int used;
+    private boolean literalOnly;
     private char highSurrogate;
 
     CanonicalDigest(MessageDigest digest) {
-        this.digest = digest;
+        this.kanta = digest;
     }
 
-    /** An independent continuation of this digest (same state). */
-    CanonicalDigest copy() {
-        flush();
-        try {
-            CanonicalDigest copy = new CanonicalDigest((MessageDigest) digest.clone());
-            copy.highSurrogate = highSurrogate;
-            return copy;
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException("SHA-256 cannot be cloned", e);
-        }
-    }
-
+    /** Canonical markup, in both forms. */
     void markup(CharSequence canonical) {
+        target(false);
         for (int i = 0; i < canonical.length(); i++) {
             put(canonical.charAt(i));
         }
     }
 
+    /** Character content, in both forms. */
     void text(char[] ch, int start, int length) {
-        for (int i = start; i < start + length; i++) {
-            char c = ch[i];
-            switch (c) {
-                case '&' -> ascii("&amp;");
-                case '<' -> ascii("&lt;");
-                case '>' -> ascii("&gt;");
-                case '\r' -> ascii("&#xD;");
-                default -> put(c);
-            }
-        }
+        target(false);
+        escape(ch, start, length);
     }
 
-    byte[] finish() {
+    /** A whitespace-only text node: in the literal form only. */
+    void literalText(char[] ch, int start, int length) {
+        if (literal == null) {
+            flush();
+            try {
+                literal = (MessageDigest) kanta.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("SHA-256 cannot be cloned", e);
+            }
+        }
+        target(true);
+        escape(ch, start, length);
+    }
+
+    /** The two digests, Kanta form first; the literal one equals it when no whitespace-only text was given. */
+    byte[][] finish() {
         flush();
-        return digest.digest();
+        byte[] kantaDigest = kanta.digest();
+        return new byte[][] {kantaDigest, literal == null ? kantaDigest.clone() : literal.digest()};
     }
 
     /** Attribute values: {@code & < "}, TAB, LF and CR escaped (Canonical XML 1.0, section 2.3). */
@@ -70,6 +76,50 @@ final class CanonicalDigest {
         }
     }
 
+    private void escape(char[] ch, int start, int length) {
+        int i = start;
+        int end = start + length;
+        while (i < end) {
+            // the body is Base64: runs of ASCII that need no escape are copied straight into the buffer
+            if (highSurrogate == 0) {
+                int limit = Math.min(end, i + (SIZE - used));
+                while (i < limit) {
+                    char c = ch[i];
+                    if (c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '\r') {
+                        break;
+                    }
+                    buffer[used++] = (byte) c;
+                    i++;
+                }
+                if (used == SIZE) {
+                    flush();
+                }
+                if (i == end) {
+                    break;
+                }
+                if (i == limit) {
+                    // the buffer filled up: continue the run in the flushed buffer
+                    continue;
+                }
+            }
+            char c = ch[i++];
+            switch (c) {
+                case '&' -> ascii("&amp;");
+                case '<' -> ascii("&lt;");
+                case '>' -> ascii("&gt;");
+                case '\r' -> ascii("&#xD;");
+                default -> put(c);
+            }
+        }
+    }
+
+    private void target(boolean literalOnly) {
+        if (this.literalOnly != literalOnly) {
+            flush();
+            this.literalOnly = literalOnly;
+        }
+    }
+
     private void ascii(String s) {
         for (int i = 0; i < s.length(); i++) {
             put(s.charAt(i));
@@ -77,7 +127,7 @@ final class CanonicalDigest {
     }
 
     private void put(char c) {
-        if (used > buffer.length - 4) {
+        if (used > SIZE - 4) {
             flush();
         }
         if (highSurrogate != 0) {
@@ -112,7 +162,14 @@ final class CanonicalDigest {
 
     private void flush() {
         if (used > 0) {
-            digest.update(buffer, 0, used);
+            if (literalOnly) {
+                literal.update(buffer, 0, used);
+            } else {
+                kanta.update(buffer, 0, used);
+                if (literal != null) {
+                    literal.update(buffer, 0, used);
+                }
+            }
             used = 0;
         }
     }

@@ -54,6 +54,7 @@ public class DocumentReadService {
     /** The original bytes exactly as archived (byte-exact), verified against their SHA-256. */
     public StoredContent content(DocumentOid oid, RequestContext context) {
         StoredDocument stored = permitted(oid, context, AuditOperation.READ_CONTENT);
+        requireInMemory(stored, "openContent");
         byte[] bytes = objects.get(stored.objectKey(), stored.document().sha256());
         succeeded(context, AuditOperation.READ_CONTENT, stored, null);
         return new StoredContent(bytes, stored.document().sha256(), stored.document());
@@ -76,6 +77,15 @@ public class DocumentReadService {
         return new ContentStream(in, document.sha256(), document.size(), document);
     }
 
+    /** A document above the in-memory limit is never read into the heap (issue 5); nothing has left yet. */
+    private void requireInMemory(StoredDocument stored, String instead) {
+        long limit = parser.limits().maxDocumentBytes();
+        if (stored.document().size() > limit) {
+            throw new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE, "The document has " + stored.document().size()
+                    + " bytes, above the in-memory limit of " + limit + (instead == null ? "" : "; read it with " + instead));
+        }
+    }
+
     private static void closeQuietly(InputStream in) {
         try {
             in.close();
@@ -87,6 +97,7 @@ public class DocumentReadService {
     /** The decoded display form ({@code nonXMLBody/text}) of the archived original bytes. */
     public DisplayForm displayForm(DocumentOid oid, RequestContext context) {
         StoredDocument stored = permitted(oid, context, AuditOperation.READ_DISPLAY);
+        requireInMemory(stored, null);
         byte[] bytes = objects.get(stored.objectKey(), stored.document().sha256());
         ParsedDocument parsed = parser.parse(bytes);
         succeeded(context, AuditOperation.READ_DISPLAY, stored, null);
