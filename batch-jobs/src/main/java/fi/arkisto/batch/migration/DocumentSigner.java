@@ -1,5 +1,6 @@
 package fi.arkisto.batch.migration;
 
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -8,10 +9,12 @@ import java.time.Instant;
  * so a restart re-creates byte-identical documents and the archive recognises them as already archived
  * (RSA PKCS#1 v1.5 signatures are deterministic, so equal input gives equal output).
  */
-@FunctionalInterface
 public interface DocumentSigner {
 
     byte[] sign(byte[] unsignedCda, Instant signingTime);
+
+    /** The same signature for a document too large to hold: reads {@code unsignedCda}, writes {@code signedCda}. */
+    void sign(Path unsignedCda, Path signedCda, Instant signingTime);
 
     /** Fails before the first row when no signing key is configured, rather than rejecting every row. */
     default void requireReady() {

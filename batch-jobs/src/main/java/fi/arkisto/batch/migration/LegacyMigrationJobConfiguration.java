@@ -188,7 +188,24 @@ public class LegacyMigrationJobConfiguration {
                                           MigrationProperties properties) {
         CdaParser parser = new CdaParser();
         return new LegacyRowProcessor(Path.of(pkg), Oid.of(controller), instance, fromRow, toRow, Instant.parse(signingTime),
-                new RowValidator(migrationCodes), kantaDocumentWrapper, documentSigner, parser::parse, manifestIndex, properties);
+                new RowValidator(migrationCodes), kantaDocumentWrapper, documentSigner, parser::parse, cda -> parseStreaming(parser, cda, properties),
+                manifestIndex, properties);
+    }
+
+    /** The header of an already-formed Kanta document too large to hold; its display form goes to a file deleted after. */
+    private static fi.arkisto.store.cda.ParsedDocument parseStreaming(CdaParser parser, Path cda, MigrationProperties properties) {
+        Path displayForm = null;
+        try {
+            java.nio.file.Files.createDirectories(properties.effectiveWorkDir());
+            displayForm = java.nio.file.Files.createTempFile(properties.effectiveWorkDir(), "display-form", ".bin");
+            return parser.parse(cda, displayForm);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot use the migration work directory " + properties.effectiveWorkDir(), e);
+        } finally {
+            if (displayForm != null) {
+                WorkFiles.deleteQuietly(displayForm);
+            }
+        }
     }
 
     @Bean
@@ -217,6 +234,7 @@ public class LegacyMigrationJobConfiguration {
                     StepExecution step = chunkContext.getStepContext().getStepExecution();
                     long instance = step.getJobExecution().getJobInstance().getInstanceId();
                     Path report = migrationRejects.writeReport(instance, properties.reportDir());
+                    new WorkFiles(properties.effectiveWorkDir(), instance).clearAll();
                     step.getJobExecution().getExecutionContext().putString(REPORT, report.toAbsolutePath().toString());
                     log.info("Legacy migration {}: {} rejects reported in {}", instance, migrationRejects.count(instance), report);
                     return RepeatStatus.FINISHED;
@@ -225,12 +243,28 @@ public class LegacyMigrationJobConfiguration {
                 .build();
     }
 
-    /** The archive's bulk path, as the writer's port. */
+    /** The archive's bulk and streaming paths, as the writer's port. */
     @Bean
     @ConditionalOnMissingBean
     DocumentArchive documentArchive(ArchivingService archivingService) {
-        return (cdas, context) -> archivingService.archiveAll(cdas, context).stream()
-                .map(r -> new DocumentArchive.Result(r.outcome(), r.error())).toList();
+        return new DocumentArchive() {
+            @Override
+            public List<Result> archiveAll(List<byte[]> cdas, RequestContext context) {
+                return archivingService.archiveAll(cdas, context).stream().map(r -> new Result(r.outcome(), r.error())).toList();
+            }
+
+            @Override
+            public Result archive(Path cda, RequestContext context) {
+                try {
+                    return new Result(archivingService.archive(cda, context), null);
+                } catch (ArchiveException e) {
+                    if (e.code() == ErrorCode.STORAGE_UNAVAILABLE) {
+                        throw e;
+                    }
+                    return new Result(null, e);
+                }
+            }
+        };
     }
 
     /** The organisation's system signature ({@code arkisto.signature.system-signer.*}), at the migration's signing time. */
@@ -241,6 +275,11 @@ public class LegacyMigrationJobConfiguration {
             @Override
             public byte[] sign(byte[] unsignedCda, Instant signingTime) {
                 return signer().sign(unsignedCda, signingTime);
+            }
+
+            @Override
+            public void sign(Path unsignedCda, Path signedCda, Instant signingTime) {
+                signer().sign(unsignedCda, signedCda, signingTime);
             }
 
             @Override

@@ -9,9 +9,13 @@ import org.springframework.batch.item.ExecutionContext;
 import org.springframework.batch.item.ItemProcessor;
 import org.springframework.batch.item.ItemStream;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -25,7 +29,8 @@ import java.util.function.Function;
  * Turns one manifest row into a signed archive document or into a reject with one precise reason (issue 5):
  * validates the row, refuses a repeated legacy id whose content differs from its first occurrence, reads the file
  * (bounded), wraps it into a Kanta CDA document of the old-documents group and signs it with the organisation's
- * system signature at the migration's fixed signing time. Never throws for a bad row.
+ * system signature at the migration's fixed signing time. Files above {@code arkisto.migration.stream-above-bytes}
+ * are wrapped and signed through work files instead of memory. Never throws for a bad row.
  */
 class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, ItemStream {
 
@@ -39,14 +44,17 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
     private final KantaDocumentWrapper wrapper;
     private final DocumentSigner signer;
     private final Function<byte[], ParsedDocument> cdaParser;
+    private final Function<Path, ParsedDocument> largeCdaParser;
     private final ManifestIndex index;
     private final MigrationProperties properties;
+    private final WorkFiles workFiles;
     private LegacyPackage legacyPackage;
     private Map<Long, ManifestIndex.FirstOccurrence> repeats = Map.of();
 
     LegacyRowProcessor(Path packageLocation, Oid controller, long jobInstanceId, long fromRow, long toRow, Instant signingTime,
                        RowValidator validator, KantaDocumentWrapper wrapper, DocumentSigner signer,
-                       Function<byte[], ParsedDocument> cdaParser, ManifestIndex index, MigrationProperties properties) {
+                       Function<byte[], ParsedDocument> cdaParser, Function<Path, ParsedDocument> largeCdaParser,
+                       ManifestIndex index, MigrationProperties properties) {
         this.packageLocation = packageLocation;
         this.controller = controller;
         this.jobInstanceId = jobInstanceId;
@@ -57,14 +65,17 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
         this.wrapper = wrapper;
         this.signer = signer;
         this.cdaParser = cdaParser;
+        this.largeCdaParser = largeCdaParser;
         this.index = index;
         this.properties = properties;
+        this.workFiles = new WorkFiles(properties.effectiveWorkDir(), jobInstanceId);
     }
 
     @Override
     public void open(ExecutionContext executionContext) {
         legacyPackage = LegacyPackage.open(packageLocation);
         repeats = index.repeatsIn(jobInstanceId, fromRow, toRow);
+        workFiles.clearRows(fromRow, toRow);
     }
 
     @Override
@@ -110,13 +121,19 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
             throw new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE, "File " + file.path() + " has " + file.size()
                     + " bytes, more than arkisto.migration.max-file-bytes " + properties.maxFileBytes());
         }
+        if (file.size() > properties.streamAboveBytes()) {
+            return streamed(document, file);
+        }
         MessageDigest sha256 = sha256();
         byte[] cda;
         String documentOid;
-        try (InputStream in = new DigestInputStream(new BoundedInputStream(file.open(), properties.maxFileBytes(), file.path()), sha256)) {
+        // bounded by the in-memory limit, not the file limit: a ZIP entry that lies about its size is refused here
+        // rather than read into memory
+        try (InputStream in = new DigestInputStream(new BoundedInputStream(file.open(), properties.streamAboveBytes(),
+                file.path(), "its size in the package said it was not"), sha256)) {
             if (document.mediaType() == LegacyMediaType.KANTA_CDA) {
                 cda = in.readAllBytes();
-                documentOid = checkKantaDocument(document, cda);
+                documentOid = checkKantaDocument(document, cdaParser.apply(cda));
             } else {
                 DocumentOid oid = LegacyDocumentOids.derive(controller, document.legacyId(), properties.documentOidArc());
                 ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(file.size() * 4 / 3 + 4096, Integer.MAX_VALUE - 64));
@@ -130,9 +147,43 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
         return new MigrationItem.Archivable(document, documentOid, cda, HexFormat.of().formatHex(sha256.digest()));
     }
 
+    /**
+     * A file too large to hold (issue 5: "a single 1 GB file streams through"): wrapped into a work file while it is
+     * read, signed from that file into another, never in memory; the writer archives the signed file streaming.
+     */
+    private MigrationItem streamed(LegacyDocument document, LegacyPackage.PackageFile file) {
+        Path unsigned = workFiles.unsigned(document.rowNumber());
+        Path signed = workFiles.signed(document.rowNumber());
+        MessageDigest sha256 = sha256();
+        String documentOid;
+        boolean done = false;
+        try (InputStream in = new DigestInputStream(new BoundedInputStream(file.open(), properties.maxFileBytes(), file.path(),
+                "arkisto.migration.max-file-bytes is " + properties.maxFileBytes()), sha256)) {
+            if (document.mediaType() == LegacyMediaType.KANTA_CDA) {
+                Files.copy(in, signed, StandardCopyOption.REPLACE_EXISTING);
+                documentOid = checkKantaDocument(document, largeCdaParser.apply(signed));
+            } else {
+                DocumentOid oid = LegacyDocumentOids.derive(controller, document.legacyId(), properties.documentOidArc());
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(unsigned), 1 << 16)) {
+                    wrapper.wrap(document, oid, in, out);
+                }
+                signer.sign(unsigned, signed, signingTime);
+                documentOid = oid.value();
+            }
+            done = true;
+        } catch (IOException e) {
+            throw new ArchiveException(ErrorCode.LEGACY_FILE_MISSING, "File " + file.path() + " cannot be read: " + e.getMessage(), e);
+        } finally {
+            WorkFiles.deleteQuietly(unsigned);
+            if (!done) {
+                WorkFiles.deleteQuietly(signed);
+            }
+        }
+        return new MigrationItem.ArchivableFile(document, documentOid, signed, HexFormat.of().formatHex(sha256.digest()));
+    }
+
     /** An already-formed Kanta document is archived as it is, but it must be the document the row says it is. */
-    private String checkKantaDocument(LegacyDocument row, byte[] cda) {
-        ParsedDocument parsed = cdaParser.apply(cda);
+    private String checkKantaDocument(LegacyDocument row, ParsedDocument parsed) {
         var metadata = parsed.metadata();
         if (!row.client().value().equals(metadata.clientId())) {
             throw new ArchiveException(ErrorCode.FRAME_DOCUMENT_MISMATCH,
@@ -167,12 +218,14 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
     private static final class BoundedInputStream extends java.io.FilterInputStream {
         private final long limit;
         private final String path;
+        private final String why;
         private long read;
 
-        BoundedInputStream(InputStream in, long limit, String path) {
+        BoundedInputStream(InputStream in, long limit, String path, String why) {
             super(in);
             this.limit = limit;
             this.path = path;
+            this.why = why;
         }
 
         @Override
@@ -197,7 +250,7 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
             read += n;
             if (read > limit) {
                 throw new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE,
-                        "File " + path + " is larger than arkisto.migration.max-file-bytes " + limit);
+                        "File " + path + " has more than " + limit + " bytes; " + why);
             }
         }
     }

@@ -2,6 +2,8 @@ package fi.arkisto.batch.migration;
 
 import fi.arkisto.store.error.ErrorCode;
 
+import java.nio.file.Path;
+
 /** What the processor made of one manifest row; the writer stores all three kinds in one chunk transaction. */
 sealed interface MigrationItem {
 
@@ -9,17 +11,34 @@ sealed interface MigrationItem {
 
     String legacyId();
 
-    /** A document ready for the archive: the (signed) CDA bytes and the hash of the legacy file it came from. */
-    record Archivable(LegacyDocument row, String documentOid, byte[] cda, String sourceSha256) implements MigrationItem {
+    /** A document ready for the archive, with the hash of the legacy file it came from. */
+    sealed interface ToArchive extends MigrationItem {
+        LegacyDocument row();
+
+        String documentOid();
+
+        String sourceSha256();
+
         @Override
-        public long rowNumber() {
-            return row.rowNumber();
+        default long rowNumber() {
+            return row().rowNumber();
         }
 
         @Override
-        public String legacyId() {
-            return row.legacyId();
+        default String legacyId() {
+            return row().legacyId();
         }
+    }
+
+    /** A document small enough to hold: the signed CDA bytes, archived in bulk with the rest of its chunk. */
+    record Archivable(LegacyDocument row, String documentOid, byte[] cda, String sourceSha256) implements ToArchive {
+    }
+
+    /**
+     * A document too large to hold (a scanned file of hundreds of megabytes): the signed CDA is in a work file that
+     * the writer archives streaming and then deletes.
+     */
+    record ArchivableFile(LegacyDocument row, String documentOid, Path cda, String sourceSha256) implements ToArchive {
     }
 
     /** A bad row with its one precise reason. */

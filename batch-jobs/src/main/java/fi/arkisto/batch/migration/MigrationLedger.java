@@ -70,6 +70,6 @@ public class MigrationLedger {
     record Entry(String documentOid, String sourceSha256, long jobInstanceId, long rowNumber) {
     }
 
-    record Migrated(MigrationItem.Archivable item, String documentSha256) {
+    record Migrated(MigrationItem.ToArchive item, String documentSha256) {
     }
 }

@@ -19,8 +19,12 @@ import java.time.Duration;
  * @param partitions          row-range partitions of one manifest, run in parallel (default: one per core of the
  *                            launching instance; with remote partitioning at least the workers' consumers together)
  * @param chunkSize           rows per chunk: one bulk archive call and one transaction
- * @param maxFileBytes        largest legacy file accepted (bigger files are rejected with DOCUMENT_TOO_LARGE until
- *                            the archive takes streams, see docs/legacy-package.md)
+ * @param maxFileBytes        largest legacy file accepted (bigger files are rejected with DOCUMENT_TOO_LARGE)
+ * @param streamAboveBytes    files larger than this are wrapped, signed and archived one by one through work files,
+ *                            streaming, instead of in memory with their chunk (issue 5: a 1 GB file streams through);
+ *                            it also bounds what a chunk holds: chunk-size documents of at most 4/3 of this each
+ * @param workDir             where those work files live while a row is in flight (default: the system temp
+ *                            directory); needs room for about 2.8 times the largest file
  * @param documentOidArc      arc under the controller OID for derived document OIDs of wrapped documents
  * @param oldDocumentGroupCode   hl7fi:documentGroup code for old client documents (seed 001)
  * @param oldDocumentGroupName   its display name
@@ -44,7 +48,9 @@ import java.time.Duration;
 public record MigrationProperties(
         @DefaultValue("0") @Min(0) @Max(64) int partitions,
         @DefaultValue("200") @Min(1) @Max(10000) int chunkSize,
-        @DefaultValue("67108864") @Min(1) long maxFileBytes,
+        @DefaultValue("4294967296") @Min(1) long maxFileBytes,
+        @DefaultValue("262144") @Min(1024) long streamAboveBytes,
+        Path workDir,
         @DefaultValue("7") @Min(1) int documentOidArc,
         @DefaultValue("4") @NotBlank String oldDocumentGroupCode,
         @DefaultValue("Vanha asiakirja") @NotBlank String oldDocumentGroupName,
@@ -57,6 +63,10 @@ public record MigrationProperties(
         @DefaultValue("true") boolean worker,
         String instanceName,
         @DefaultValue @Valid @NotNull Remote remote) {
+
+    public Path effectiveWorkDir() {
+        return workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "arkisto-migration");
+    }
 
     public int effectivePartitions() {
         return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();

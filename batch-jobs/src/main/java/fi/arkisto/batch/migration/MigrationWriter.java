@@ -14,7 +14,8 @@ import java.util.Map;
  * audited), their ledger entries, and every reject, all inside the chunk transaction. A legacy id that an earlier
  * migration already archived is skipped when its source bytes are the same and rejected as LEGACY_DUPLICATE_ID
  * when they differ. Per-item refusals of the archive (a failed check, a conflict) become rejects with the archive's
- * own error code; only infrastructure failures escape and fail the step, which a restart then resumes.
+ * own error code; only infrastructure failures escape and fail the step, which a restart then resumes. Documents too
+ * large to hold arrive as work files and are archived one by one through the archive's streaming path.
  */
 class MigrationWriter implements ItemWriter<MigrationItem> {
 
@@ -35,43 +36,64 @@ class MigrationWriter implements ItemWriter<MigrationItem> {
 
     @Override
     public void write(Chunk<? extends MigrationItem> chunk) {
-        String controller = context.organisation().value();
-        List<MigrationItem.Rejected> rejected = new ArrayList<>();
-        List<MigrationItem.Archivable> candidates = new ArrayList<>();
-        for (MigrationItem item : chunk) {
-            if (item instanceof MigrationItem.Rejected r) {
-                rejected.add(r);
-            } else if (item instanceof MigrationItem.Archivable a) {
-                candidates.add(a);
-            }
-        }
-        Map<String, MigrationLedger.Entry> earlier = ledger.find(controller, candidates.stream().map(MigrationItem.Archivable::legacyId).toList());
-        List<MigrationItem.Archivable> toArchive = new ArrayList<>(candidates.size());
-        for (MigrationItem.Archivable item : candidates) {
-            MigrationLedger.Entry entry = earlier.get(item.legacyId());
-            if (entry == null) {
-                toArchive.add(item);
-            } else if (!entry.sourceSha256().equals(item.sourceSha256())) {
-                rejected.add(new MigrationItem.Rejected(item.rowNumber(), item.legacyId(), ErrorCode.LEGACY_DUPLICATE_ID,
-                        "Legacy id already migrated from different content (migration " + entry.jobInstanceId()
-                                + ", row " + entry.rowNumber() + ")"));
-            }
-        }
-        List<MigrationLedger.Migrated> migrated = new ArrayList<>(toArchive.size());
-        if (!toArchive.isEmpty()) {
-            List<DocumentArchive.Result> results = archive.archiveAll(toArchive.stream().map(MigrationItem.Archivable::cda).toList(), context);
-            for (int i = 0; i < toArchive.size(); i++) {
-                MigrationItem.Archivable item = toArchive.get(i);
-                DocumentArchive.Result result = results.get(i);
-                if (result.error() != null) {
-                    rejected.add(new MigrationItem.Rejected(item.rowNumber(), item.legacyId(), result.error().code(),
-                            result.error().detail()));
-                } else {
-                    migrated.add(new MigrationLedger.Migrated(item, result.outcome().document().sha256()));
+        try {
+            store(chunk);
+        } finally {
+            // a work file is made again from the legacy file if the chunk is processed again (retry, restart)
+            for (MigrationItem item : chunk) {
+                if (item instanceof MigrationItem.ArchivableFile file) {
+                    WorkFiles.deleteQuietly(file.cda());
                 }
             }
         }
+    }
+
+    private void store(Chunk<? extends MigrationItem> chunk) {
+        String controller = context.organisation().value();
+        List<MigrationItem.Rejected> rejected = new ArrayList<>();
+        List<MigrationItem.ToArchive> candidates = new ArrayList<>();
+        for (MigrationItem item : chunk) {
+            if (item instanceof MigrationItem.Rejected r) {
+                rejected.add(r);
+            } else if (item instanceof MigrationItem.ToArchive a) {
+                candidates.add(a);
+            }
+        }
+        Map<String, MigrationLedger.Entry> earlier = ledger.find(controller, candidates.stream().map(MigrationItem::legacyId).toList());
+        List<MigrationItem.Archivable> inMemory = new ArrayList<>(candidates.size());
+        List<MigrationItem.ArchivableFile> files = new ArrayList<>();
+        for (MigrationItem.ToArchive item : candidates) {
+            MigrationLedger.Entry entry = earlier.get(item.legacyId());
+            if (entry != null && !entry.sourceSha256().equals(item.sourceSha256())) {
+                rejected.add(new MigrationItem.Rejected(item.rowNumber(), item.legacyId(), ErrorCode.LEGACY_DUPLICATE_ID,
+                        "Legacy id already migrated from different content (migration " + entry.jobInstanceId()
+                                + ", row " + entry.rowNumber() + ")"));
+            } else if (entry == null && item instanceof MigrationItem.Archivable a) {
+                inMemory.add(a);
+            } else if (entry == null && item instanceof MigrationItem.ArchivableFile f) {
+                files.add(f);
+            }
+        }
+        List<MigrationLedger.Migrated> migrated = new ArrayList<>(candidates.size());
+        if (!inMemory.isEmpty()) {
+            List<DocumentArchive.Result> results = archive.archiveAll(inMemory.stream().map(MigrationItem.Archivable::cda).toList(), context);
+            for (int i = 0; i < inMemory.size(); i++) {
+                record(inMemory.get(i), results.get(i), migrated, rejected);
+            }
+        }
+        for (MigrationItem.ArchivableFile file : files) {
+            record(file, archive.archive(file.cda(), context), migrated, rejected);
+        }
         ledger.insert(jobInstanceId, controller, migrated);
         rejects.insert(jobInstanceId, controller, rejected);
+    }
+
+    private static void record(MigrationItem.ToArchive item, DocumentArchive.Result result, List<MigrationLedger.Migrated> migrated,
+                               List<MigrationItem.Rejected> rejected) {
+        if (result.error() != null) {
+            rejected.add(new MigrationItem.Rejected(item.rowNumber(), item.legacyId(), result.error().code(), result.error().detail()));
+        } else {
+            migrated.add(new MigrationLedger.Migrated(item, result.outcome().document().sha256()));
+        }
     }
 }
