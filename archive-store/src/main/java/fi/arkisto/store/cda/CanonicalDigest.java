@@ -83,14 +83,18 @@ final class CanonicalDigest {
             // the body is Base64: runs of ASCII that need no escape are copied straight into the buffer
             if (highSurrogate == 0) {
                 int limit = Math.min(end, i + (SIZE - used));
+                // locals, not fields, in the loop that sees every character of a gigabyte body
+                byte[] out = buffer;
+                int n = used;
                 while (i < limit) {
                     char c = ch[i];
                     if (c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '\r') {
                         break;
                     }
-                    buffer[used++] = (byte) c;
+                    out[n++] = (byte) c;
                     i++;
                 }
+                used = n;
                 if (used == SIZE) {
                     flush();
                 }

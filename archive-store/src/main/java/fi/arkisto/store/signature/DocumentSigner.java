@@ -321,8 +321,20 @@ public final class DocumentSigner {
         var elements = signature.getElementsByTagNameNS(DSIG, localName);
         for (int i = 0; i < elements.getLength(); i++) {
             Node node = elements.item(i);
-            node.setTextContent(node.getTextContent().replaceAll("[\\r\\n]", ""));
+            node.setTextContent(withoutLineBreaks(node.getTextContent()));
         }
+    }
+
+    /** A regular expression here cost about 5 % of a migration's CPU (profiled); two Base64 values per signature. */
+    private static String withoutLineBreaks(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\r' && c != '\n') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static Element lastSignature(Document copy) {
