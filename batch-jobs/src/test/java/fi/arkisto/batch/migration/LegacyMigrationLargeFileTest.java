@@ -25,15 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 5: "a single 1 GB file streams through". A JVM whose heap is smaller than the file migrates a package with a
- * scanned PDF of {@code arkisto.test.scan-bytes} (default 160 MiB; {@code -Darkisto.test.scan-bytes=1073741824}
- * runs the full gigabyte) under {@code -Xmx}{@code arkisto.test.scan-heap} (default 128m): wrapping, signing,
+ * scanned PDF of {@code arkisto.test.scan-bytes} (default 128 MiB; {@code -Darkisto.test.scan-bytes=1073741824}
+ * runs the full gigabyte) under {@code -Xmx}{@code arkisto.test.scan-heap} (default 96m): wrapping, signing,
  * verification, the display-form check and the S3 upload must all stream, or the child runs out of memory.
  */
 class LegacyMigrationLargeFileTest extends MigrationIntegrationTest {
 
     private static final long SEED = 5151;
-    private static final long SCAN_BYTES = Long.getLong("arkisto.test.scan-bytes", 160L << 20);
-    private static final String CHILD_HEAP = System.getProperty("arkisto.test.scan-heap", "128m");
+    private static final long SCAN_BYTES = Long.getLong("arkisto.test.scan-bytes", 128L << 20);
+    private static final String CHILD_HEAP = System.getProperty("arkisto.test.scan-heap", "96m");
 
     @Autowired
     ObjectStore objects;
