@@ -7,6 +7,7 @@ import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.object.ObjectStore;
+import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.object.StoredObject;
 import fi.arkisto.store.signature.SignatureVerifier;
 import fi.arkisto.store.signature.SystemSigner;
@@ -67,6 +68,8 @@ abstract class HostileCorpusTest {
     static final RequestContext GENERATED_OWNER =
             new RequestContext(Oid.of("1.2.246.10.99999001.10.0"), "sosiaalityontekija-2", "1");
     static final String GENERATED_PLAN = "structure/generated-case-plan.xml";
+    /** The real sample arriving when it was sent (signed 2026-07-17; its certificate expired 2026-10-09). */
+    static final Intake SAMPLE_SENT = Intake.of(IngestChannel.QUEUE, Instant.parse("2026-07-17T10:07:30Z"));
     static final String GENERATED_PLAN_OID = "1.2.246.10.99999001.95777.2026.1.6";
 
     /** Signed fixtures are signed at test time by a system certificate of this CA, placed among the trust anchors. */
@@ -303,7 +306,7 @@ abstract class HostileCorpusTest {
         // given the real sample (other test classes of this JVM may have archived it already, without the verifier)
 
         // when
-        ArchiveOutcome outcome = archiving.archive(KantaSamples.realSample(), SAMPLE_OWNER);
+        ArchiveOutcome outcome = archiving.archive(KantaSamples.realSample(), SAMPLE_OWNER, SAMPLE_SENT);
 
         // then it is archived, its bytes stored
         assertThat(outcome.document().oid().value()).isEqualTo(KantaSamples.SAMPLE_OID);

@@ -9,9 +9,11 @@ import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.ContentStream;
 import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
+import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.rejection.IngestChannel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,6 +39,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -88,9 +91,11 @@ class DocumentController {
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {
+        // the arrival is the request's, before its body is read: the signing time is bounded by it (docs/trust.md)
+        Intake intake = Intake.of(IngestChannel.REST, Instant.now());
         byte[] cda = DocumentBody.read(request.getInputStream(), request.getContentLengthLong(),
                 properties.maxDocumentSize().toBytes());
-        ArchiveOutcome outcome = archiving.archive(cda, context);
+        ArchiveOutcome outcome = archiving.archive(cda, context, intake);
         ArchivingReceipt receipt = ArchivingReceipt.of(outcome.document());
         if (!outcome.created()) {
             return ResponseEntity.ok(receipt);
