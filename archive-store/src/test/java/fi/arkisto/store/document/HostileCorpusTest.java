@@ -73,7 +73,7 @@ abstract class HostileCorpusTest {
     static final String GENERATED_PLAN_OID = "1.2.246.10.99999001.95777.2026.1.6";
 
     /** Signed fixtures are signed at test time by a system certificate of this CA, placed among the trust anchors. */
-    private static final class TestPki {
+    static final class TestPki {
         static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
         static final Instant TO = Instant.parse("2040-01-01T00:00:00Z");
         static final KeyPair CA_KEYS = CertificateIssuer.rsaKeyPair();
@@ -135,7 +135,7 @@ abstract class HostileCorpusTest {
     }
 
     static Stream<Case> corpus() {
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 // XML attacks and broken XML: refused by the parser (hostile/README.md)
                 asIs("hostile/xxe-external-entity.xml", XML_DTD_FORBIDDEN),
                 asIs("hostile/xxe-parameter-entity-external-dtd.xml", XML_DTD_FORBIDDEN),
@@ -202,7 +202,9 @@ abstract class HostileCorpusTest {
                 signed("hostile/display-svg-element.xml", DISPLAY_FORM_UNSAFE),
                 signed("hostile/display-xlink-href.xml", DISPLAY_FORM_UNSAFE),
                 signed("hostile/display-xml-stylesheet-pi.xml", DISPLAY_FORM_UNSAFE),
-                signed("hostile/display-conditional-comment.xml", DISPLAY_FORM_UNSAFE));
+                signed("hostile/display-conditional-comment.xml", DISPLAY_FORM_UNSAFE)),
+                // trust: validly signed, then altered where no signature reaches, or signed by a weak certificate
+                TrustAttacks.cases());
     }
 
     @DynamicPropertySource
