@@ -101,14 +101,14 @@ public final class DocumentTypeRules {
     /** @throws ArchiveException DOCUMENT_TYPE_MISMATCH when the header's type is not one the structure allows */
     static void check(DocumentMetadata metadata, String structure, Types types) {
         String general = codeOf(metadata.generalDocumentType());
-        if (types.generalDocumentTypes().isEmpty() ? general != null : !types.generalDocumentTypes().contains(general)) {
+        if (types.generalDocumentTypes().isEmpty() ? general != null : general == null || !types.generalDocumentTypes().contains(general)) {
             throw new ArchiveException(ErrorCode.DOCUMENT_TYPE_MISMATCH, "The signed structured form is a " + types.name()
                     + " (structure " + structure + "), whose general document type is "
                     + (types.generalDocumentTypes().isEmpty() ? "none" : "one of " + types.generalDocumentTypes())
                     + "; the header's code says " + (general == null ? "none" : "'" + general + "'"));
         }
         String specific = codeOf(metadata.specificDocumentType());
-        if (types.specificDocumentTypes() != null && !types.specificDocumentTypes().contains(specific)) {
+        if (types.specificDocumentTypes() != null && (specific == null || !types.specificDocumentTypes().contains(specific))) {
             throw new ArchiveException(ErrorCode.DOCUMENT_TYPE_MISMATCH, "The signed structured form is a " + types.name()
                     + " (structure " + structure + "), whose specific document type is one of "
                     + types.specificDocumentTypes() + "; hl7fi:specificDocumentType says "

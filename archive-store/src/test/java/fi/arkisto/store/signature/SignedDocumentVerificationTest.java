@@ -171,6 +171,24 @@ class SignedDocumentVerificationTest {
     }
 
     @Test
+    void anOperatorMayRequireAProfessionalOnEveryUnstructuredDocumentArrivingOnline() {
+        // given the table's switch for unstructured documents (no signed part of them states their type), and the
+        // sample without its structured form, signed by the system only
+        SignatureVerifier strict = new SignatureVerifier(SignatureProperties.withTrustAnchors(null).withProfessionalRequired(
+                new SignatureProperties.ProfessionalRequired(List.of("1", "2"), List.of(), List.of(), true)), pki.anchors(), CLOCK);
+        byte[] unstructured = SigningFixtures.bytes(SigningFixtures.unsignedSampleText().replaceAll("(?s)<ep2:json[^>]*>.*</ep2:json>", ""));
+        assertThat(parse(unstructured).structuredForm()).isNull();
+
+        // then online it needs a professional, the migration (signing itself) does not, and a structured one does not
+        assertCode(pki.systemSigner().sign(unstructured, SIGNED_AT), strict, ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED);
+        strict.check(parse(pki.professionalSigner().sign(unstructured, SIGNED_AT)), new ValidationReport());
+        strict.check(parse(pki.systemSigner().sign(unstructured, SIGNED_AT)), Intake.migration(NOW), new ValidationReport());
+        strict.check(parse(pki.systemSigner().sign(unsignedSample(), SIGNED_AT)), new ValidationReport());
+        // and by default it does not
+        verifier.check(parse(pki.systemSigner().sign(unstructured, SIGNED_AT)), new ValidationReport());
+    }
+
+    @Test
     void specificDocumentTypeInTheTableNeedsAProfessional() {
         // given a table naming a specific document type, and a document of that type signed by the system only
         SignatureVerifier specific = new SignatureVerifier(table(List.of(), List.of("77"), List.of()), pki.anchors(), CLOCK);
