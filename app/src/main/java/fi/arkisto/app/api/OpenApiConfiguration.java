@@ -1,5 +1,6 @@
 package fi.arkisto.app.api;
 
+import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.api.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
@@ -98,6 +99,10 @@ class OpenApiConfiguration {
                 addContextHeaders(operation);
             }
             addProblemResponses(operation, errorsOf(handlerMethod, takesContext));
+            AcknowledgementErrors acknowledged = handlerMethod.getMethodAnnotation(AcknowledgementErrors.class);
+            if (acknowledged != null) {
+                describeAcknowledgementCodes(operation, acknowledged.value());
+            }
             return operation;
         };
     }
@@ -117,6 +122,18 @@ class OpenApiConfiguration {
         codes.add(ErrorCode.STORAGE_UNAVAILABLE);
         codes.add(ErrorCode.INTERNAL_ERROR);
         return codes;
+    }
+
+    /** The codes an acknowledgement's detail may carry, on the operation's 4XX acknowledgement response. */
+    private static void describeAcknowledgementCodes(Operation operation, ErrorCode[] codes) {
+        ApiResponse response = operation.getResponses() == null ? null : operation.getResponses().get("4XX");
+        if (response == null) {
+            throw new IllegalStateException("An operation with @AcknowledgementErrors must declare its 4XX acknowledgement");
+        }
+        response.setDescription(response.getDescription() + " in acknowledgementDetail/code: " + Arrays.stream(codes)
+                .map(code -> "`" + code.name() + "` (" + code.httpStatus() + "): " + code.title())
+                .collect(Collectors.joining("; ")));
+        response.addExtension("x-error-codes", Arrays.stream(codes).map(Enum::name).toList());
     }
 
     private static void addContextHeaders(Operation operation) {

@@ -87,7 +87,12 @@ class DocumentController {
             ErrorCode.SIGNATURE_TIME_IN_FUTURE, ErrorCode.SIGNATURE_TYPE_MISMATCH,
             ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED, ErrorCode.UNKNOWN_CONTENT_SPECIFICATION,
             ErrorCode.STRUCTURE_INVALID, ErrorCode.HEADER_RULE_VIOLATED, ErrorCode.IDENTITY_MISMATCH,
-            ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE})
+            ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE,
+            // trust (docs/trust.md)
+            ErrorCode.INVALID_CODE, ErrorCode.DUPLICATE_ID, ErrorCode.DOCUMENT_TYPE_MISMATCH,
+            ErrorCode.DISPLAY_FORM_CLIENT_MISSING, ErrorCode.SIGNATURE_KEY_TOO_WEAK, ErrorCode.SIGNATURE_ALGORITHM_WEAK,
+            ErrorCode.SIGNATURE_KEY_USAGE_INVALID, ErrorCode.SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW,
+            ErrorCode.SIGNATURE_ORGANISATION_MISMATCH})
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {
