@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import fi.arkisto.workflows.WorkflowsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,14 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
 
     public ProcessGroups(List<WorkflowsProperties.User> users) {
         this.users = List.copyOf(users);
+    }
+
+    /** Camunda's default id pattern is letters and digits; the groups' names have dashes, user ids may have dots. */
+    static final String RESOURCE_ID_PATTERN = "[a-zA-Z0-9._-]+|camunda-admin";
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setGeneralResourceWhitelistPattern(RESOURCE_ID_PATTERN);
     }
 
     @Override
