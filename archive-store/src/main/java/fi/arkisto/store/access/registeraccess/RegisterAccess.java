@@ -54,7 +54,8 @@ public final class RegisterAccess {
             }
             if (period.contains(day)) {
                 current = true;
-            } else if (period.startsAfter(day)) {
+            } else if (period.start() == null || period.startsAfter(day)) {
+                // a unit named without a start has not begun serving the client
                 future = true;
             } else {
                 past = true;
