@@ -15,7 +15,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docs/access.md, invariant 6: one access decision, pure. The decision and its facts do no I/O, read no clock and
+ * docs/access.md, "One decision": one access decision, pure. The decision and its facts do no I/O, read no clock and
  * know neither Spring, JSON, the CDA parser nor storage; fact extraction lives beside it, never inside it; its
  * packages form no cycle.
  */

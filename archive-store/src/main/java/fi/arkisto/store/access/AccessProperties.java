@@ -202,9 +202,10 @@ public record AccessProperties(UseContexts useContexts, BroadSearch broadSearch,
     }
 
     /**
-     * Which structured-form fields are location data of a person under non-disclosure (seed: "data concerning the
-     * home town, address and other data that reveals the location of the person"): a location key counts inside an
-     * object reached through a person key, so a service unit's own address and telephone number do not.
+     * Which structured-form fields are location data of a person under non-disclosure (kanta.fi, phase 2
+     * functionalities: "data concerning the home town, address and other data that reveals the location of the
+     * person"): a location key counts inside an object reached through a person key, so a service unit's own address
+     * and telephone number do not.
      *
      * @param personKeys   JSON keys whose value describes a person; default asiakas, henkilo, asianosainen, asianosaiset,
      *                     huoltaja, huoltajat, lapsi, lapset, perheenjasen, perheenjasenet, yhteyshenkilo, edustaja

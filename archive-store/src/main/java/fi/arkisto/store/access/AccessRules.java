@@ -9,7 +9,7 @@ import fi.arkisto.store.access.request.AccessRequest;
 import java.util.Objects;
 
 /**
- * The one access decision (docs/access.md, invariant 6): given a request, the document's facts and the facts of the
+ * The one access decision (docs/access.md, "One decision"): given a request, the document's facts and the facts of the
  * client the request is about, whether the read or write is allowed, on what basis, how the document pertains to
  * the client and what may be disclosed. Pure: no I/O, no clock, no allocation; it runs once per document of a
  * client list.

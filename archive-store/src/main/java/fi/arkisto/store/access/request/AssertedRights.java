@@ -2,7 +2,8 @@ package fi.arkisto.store.access.request;
 
 /**
  * What the client information system asserts about the professional's rights; the archive cannot check these
- * itself (the organisation manages its professionals' roles locally, seed 004) but records them in the audit event.
+ * itself (kanta.fi, "Klientdataarkivet för socialvården": the organisation manages its professionals' roles and rights
+ * locally) but records them in the audit event.
  *
  * @param mayProcessNonDisclosureData the professional has the right to process data under non-disclosure for safety
  *                                    reasons ("only by the professionals who have access rights to its processing",

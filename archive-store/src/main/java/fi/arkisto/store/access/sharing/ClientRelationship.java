@@ -8,7 +8,8 @@ import java.util.Objects;
  * An organisation's own client relationship with the client, from its own client relationship document
  * ({@code sosiaalihuollon_asiakkuus.asiakkuuden_alkamispvm} / {@code asiakkuuden_paattymispvm}). A disclosure to
  * another controller needs the requesting organisation to have an active one (kanta.fi, functionalities required by
- * the obligation to join; Act 703/2023: a client relationship ensured by data-technical means).
+ * the obligation to join; government proposal RP 300/2018, carried into Act 703/2023: "a client or care relationship
+ * ensured by data-technical means").
  *
  * @param organisation the organisation OID (the client relationship document's controller)
  * @param start        the first day, or null when not recorded (never active)
