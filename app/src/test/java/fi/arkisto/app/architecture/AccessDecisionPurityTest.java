@@ -23,7 +23,8 @@ class AccessDecisionPurityTest {
 
     private static final String[] DECISION_PACKAGES = {"fi.arkisto.store.access", "fi.arkisto.store.access.decision",
             "fi.arkisto.store.access.request", "fi.arkisto.store.access.facts", "fi.arkisto.store.access.registeraccess",
-            "fi.arkisto.store.access.mutualcase", "fi.arkisto.store.access.sharing"};
+            "fi.arkisto.store.access.mutualcase", "fi.arkisto.store.access.sharing",
+            "fi.arkisto.store.access.period"};
 
     private static JavaClasses classes;
 

@@ -1,5 +1,7 @@
 package fi.arkisto.store.access.mutualcase;
 
+import fi.arkisto.store.access.period.Periods;
+
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -23,6 +25,6 @@ public record CaseParty(String clientId, LocalDate from, LocalDate until, boolea
     }
 
     public boolean contains(LocalDate day) {
-        return !day.isBefore(from) && (until == null || !day.isAfter(until));
+        return Periods.contains(day, from, until);
     }
 }

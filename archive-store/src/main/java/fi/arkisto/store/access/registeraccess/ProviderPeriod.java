@@ -1,5 +1,7 @@
 package fi.arkisto.store.access.registeraccess;
 
+import fi.arkisto.store.access.period.Periods;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +32,7 @@ public record ProviderPeriod(String organiser, String providerOrganisation, Stri
     }
 
     public boolean contains(LocalDate day) {
-        return start != null && !day.isBefore(start) && (end == null || !day.isAfter(end));
+        return Periods.contains(day, start, end);
     }
 
     public boolean startsAfter(LocalDate day) {

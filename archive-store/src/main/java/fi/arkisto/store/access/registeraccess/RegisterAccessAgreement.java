@@ -1,5 +1,7 @@
 package fi.arkisto.store.access.registeraccess;
 
+import fi.arkisto.store.access.period.Periods;
+
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -31,7 +33,7 @@ public record RegisterAccessAgreement(String organiser, String provider, LocalDa
     }
 
     public boolean inEffectOn(LocalDate day) {
-        return !day.isBefore(from) && (endedOn == null || !day.isAfter(endedOn));
+        return Periods.contains(day, from, endedOn);
     }
 
     boolean endedBefore(LocalDate day) {

@@ -1,5 +1,7 @@
 package fi.arkisto.store.access.registeraccess;
 
+import fi.arkisto.store.access.period.Periods;
+
 import java.time.LocalDate;
 
 /**
@@ -11,6 +13,6 @@ public record RegisterAccessRight(String organiser, String provider, String clie
                                   LocalDate from, LocalDate until, boolean extensive) {
 
     public boolean inEffectOn(LocalDate day) {
-        return !day.isBefore(from) && (until == null || !day.isAfter(until));
+        return Periods.contains(day, from, until);
     }
 }

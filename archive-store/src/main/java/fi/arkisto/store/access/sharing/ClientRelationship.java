@@ -1,5 +1,7 @@
 package fi.arkisto.store.access.sharing;
 
+import fi.arkisto.store.access.period.Periods;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +24,7 @@ public record ClientRelationship(String organisation, LocalDate start, LocalDate
     }
 
     public boolean activeOn(LocalDate day) {
-        return start != null && !day.isBefore(start) && (end == null || !day.isAfter(end));
+        return Periods.contains(day, start, end);
     }
 
     public static boolean anyActive(List<ClientRelationship> relationships, String organisation, LocalDate day) {

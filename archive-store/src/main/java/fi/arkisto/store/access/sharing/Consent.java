@@ -1,5 +1,7 @@
 package fi.arkisto.store.access.sharing;
 
+import fi.arkisto.store.access.period.Periods;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +22,7 @@ public record Consent(LocalDate validFrom, LocalDate validUntil, LocalDate withd
     }
 
     public boolean validOn(LocalDate day) {
-        return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil))
-                && (withdrawnOn == null || day.isBefore(withdrawnOn));
+        return Periods.containsUnlessWithdrawn(day, validFrom, validUntil, withdrawnOn);
     }
 
     public static boolean anyValid(List<Consent> consents, LocalDate day) {

@@ -1,5 +1,7 @@
 package fi.arkisto.store.access.sharing;
 
+import fi.arkisto.store.access.period.Periods;
+
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -24,7 +26,6 @@ public record DisclosureDenial(DenialTarget target, String value, LocalDate vali
     }
 
     public boolean inEffectOn(LocalDate day) {
-        return !day.isBefore(validFrom) && (validUntil == null || !day.isAfter(validUntil))
-                && (withdrawnOn == null || day.isBefore(withdrawnOn));
+        return Periods.containsUnlessWithdrawn(day, validFrom, validUntil, withdrawnOn);
     }
 }
