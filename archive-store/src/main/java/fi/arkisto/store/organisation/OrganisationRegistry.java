@@ -1,5 +1,6 @@
 package fi.arkisto.store.organisation;
 
+import fi.arkisto.store.access.registeraccess.UnitOrganisation;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  */
 public class OrganisationRegistry {
 
-    /** DESIGN section 5: a unit OID 1.2.246.10.&lt;business id&gt;.10.&lt;n&gt; belongs to .10.0 of the same business id. */
-    private static final Pattern UNIT_OID = Pattern.compile("(1\\.2\\.246\\.10\\.[0-9]+\\.10)\\.[0-9]+");
     private static final Pattern BUSINESS_ID = Pattern.compile("[0-9]{7}-[0-9]");
 
     private final JdbcTemplate jdbc;
@@ -131,17 +129,22 @@ public class OrganisationRegistry {
     /**
      * The organisation a service unit belongs to (DESIGN section 5): the registry's assignment when there is one,
      * otherwise {@code 1.2.246.10.<business id>.10.0} for a unit {@code 1.2.246.10.<business id>.10.<n>}; empty when
-     * neither says (a unit OID of another form with no assignment, or an assignment to an organisation without OID).
+     * neither says. The rule is the access rules' {@link UnitOrganisation}, with this registry as its lookup.
      */
     public Optional<Oid> organisationOfUnit(Oid unitOid) {
+        return Optional.ofNullable(unitOrganisation().organisationOf(unitOid.value())).map(Oid::of);
+    }
+
+    /** The access rules' unit-to-organisation rule consulting this registry. */
+    public UnitOrganisation unitOrganisation() {
+        return new UnitOrganisation(this::assignedOrganisationOfUnit);
+    }
+
+    /** The OID of the organisation the registry assigns the unit to, or null when it assigns none. */
+    public String assignedOrganisationOfUnit(String unitOid) {
         List<String> assigned = jdbc.queryForList("SELECT o.organisation_oid FROM archive.organisation_unit u "
-                + "JOIN archive.organisation o ON o.id = u.organisation_id WHERE u.unit_oid = ?", String.class,
-                unitOid.value());
-        if (!assigned.isEmpty()) {
-            return Optional.ofNullable(assigned.get(0)).map(Oid::of);
-        }
-        Matcher matcher = UNIT_OID.matcher(unitOid.value());
-        return matcher.matches() ? Optional.of(Oid.of(matcher.group(1) + ".0")) : Optional.empty();
+                + "JOIN archive.organisation o ON o.id = u.organisation_id WHERE u.unit_oid = ?", String.class, unitOid);
+        return assigned.isEmpty() ? null : assigned.get(0);
     }
 
     private static void checkBusinessId(String businessId) {
