@@ -73,7 +73,7 @@ class DeploymentTestProcessTest {
             ARCHIVE.reading, ARCHIVE.audit, new FinnishBusinessDays(), ProcessTestArchive.ENGINE_CLOCK, 2);
     // not final: the extension injects the engine it was given into ProcessEngine fields
     private static ProcessEngine ENGINE = ProcessTestEngine.build(
-            DeploymentTestConfiguration.delegates(SERVICE, new ObjectMapper()));
+            Map.of("deploymentTestSteps", new DeploymentTestSteps(SERVICE, new ObjectMapper())));
 
     @RegisterExtension
     static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
