@@ -34,7 +34,6 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
     public static final String DEPLOYMENT_LEADS = "deployment-leads";
     public static final String ARCHIVE_OPERATORS = "archive-operators";
     public static final String DEPLOYMENT_TEST = "deploymentTest";
-    public static final String LEGACY_MIGRATION = "legacyMigration";
 
     private static final Logger log = LoggerFactory.getLogger(ProcessGroups.class);
     private static final Map<String, String> NAMES = Map.of(
@@ -79,7 +78,6 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
         grant(authorizations, ARCHIVE_OPERATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(authorizations, ARCHIVE_OPERATORS, Resources.PROCESS_DEFINITION, DEPLOYMENT_TEST, Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
-        grant(authorizations, ARCHIVE_OPERATORS, Resources.PROCESS_DEFINITION, LEGACY_MIGRATION, Permissions.ALL);
         grant(authorizations, ARCHIVE_OPERATORS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         grant(authorizations, ARCHIVE_OPERATORS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
         for (WorkflowsProperties.User configured : users) {
