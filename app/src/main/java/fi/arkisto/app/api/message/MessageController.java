@@ -84,24 +84,9 @@ class MessageController {
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE)),
                     @ApiResponse(responseCode = "503", description = "AR STORAGE_UNAVAILABLE: retry later",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))})
-    @AcknowledgementErrors({ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
+    @AcknowledgementErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
             ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
-            ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.MALFORMED_XML,
-            ErrorCode.XML_DTD_FORBIDDEN, ErrorCode.XML_TOO_DEEP, ErrorCode.NOT_A_CDA_DOCUMENT,
-            ErrorCode.MISSING_REQUIRED_FIELD, ErrorCode.INVALID_OID, ErrorCode.INVALID_IDENTITY_CODE,
-            ErrorCode.INVALID_FIELD_VALUE, ErrorCode.INVALID_BASE64, ErrorCode.DOCUMENT_CONFLICT,
-            ErrorCode.VERSION_CONFLICT, ErrorCode.CORRECTION_REASON_REQUIRED, ErrorCode.DOCUMENT_NULLIFIED,
-            ErrorCode.SIGNATURE_MISSING, ErrorCode.SIGNATURE_INVALID, ErrorCode.SIGNATURE_UNTRUSTED,
-            ErrorCode.SIGNATURE_CERTIFICATE_EXPIRED, ErrorCode.SIGNATURE_CERTIFICATE_REVOKED,
-            ErrorCode.SIGNATURE_TIME_IN_FUTURE, ErrorCode.SIGNATURE_TYPE_MISMATCH,
-            ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED, ErrorCode.UNKNOWN_CONTENT_SPECIFICATION,
-            ErrorCode.STRUCTURE_INVALID, ErrorCode.HEADER_RULE_VIOLATED, ErrorCode.IDENTITY_MISMATCH,
-            ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE,
-            // trust (docs/trust.md)
-            ErrorCode.INVALID_CODE, ErrorCode.DUPLICATE_ID, ErrorCode.DOCUMENT_TYPE_MISMATCH,
-            ErrorCode.DISPLAY_FORM_CLIENT_MISSING, ErrorCode.SIGNATURE_KEY_TOO_WEAK, ErrorCode.SIGNATURE_ALGORITHM_WEAK,
-            ErrorCode.SIGNATURE_KEY_USAGE_INVALID, ErrorCode.SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW,
-            ErrorCode.SIGNATURE_ORGANISATION_MISMATCH})
+            ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND}, archiving = true)
     @PostMapping(consumes = {MULTIPART_RELATED, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<byte[]> submit(HttpServletRequest request, Authentication authentication) throws IOException {
@@ -129,24 +114,9 @@ class MessageController {
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE)),
                     @ApiResponse(responseCode = "4XX", description = "AE/AR acknowledgement with the stable error code",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))})
-    @AcknowledgementErrors({ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
+    @AcknowledgementErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
             ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
-            ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.MALFORMED_XML,
-            ErrorCode.XML_DTD_FORBIDDEN, ErrorCode.XML_TOO_DEEP, ErrorCode.NOT_A_CDA_DOCUMENT,
-            ErrorCode.MISSING_REQUIRED_FIELD, ErrorCode.INVALID_OID, ErrorCode.INVALID_IDENTITY_CODE,
-            ErrorCode.INVALID_FIELD_VALUE, ErrorCode.INVALID_BASE64, ErrorCode.DOCUMENT_CONFLICT,
-            ErrorCode.VERSION_CONFLICT, ErrorCode.CORRECTION_REASON_REQUIRED, ErrorCode.DOCUMENT_NULLIFIED,
-            ErrorCode.SIGNATURE_MISSING, ErrorCode.SIGNATURE_INVALID, ErrorCode.SIGNATURE_UNTRUSTED,
-            ErrorCode.SIGNATURE_CERTIFICATE_EXPIRED, ErrorCode.SIGNATURE_CERTIFICATE_REVOKED,
-            ErrorCode.SIGNATURE_TIME_IN_FUTURE, ErrorCode.SIGNATURE_TYPE_MISMATCH,
-            ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED, ErrorCode.UNKNOWN_CONTENT_SPECIFICATION,
-            ErrorCode.STRUCTURE_INVALID, ErrorCode.HEADER_RULE_VIOLATED, ErrorCode.IDENTITY_MISMATCH,
-            ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE,
-            // trust (docs/trust.md)
-            ErrorCode.INVALID_CODE, ErrorCode.DUPLICATE_ID, ErrorCode.DOCUMENT_TYPE_MISMATCH,
-            ErrorCode.DISPLAY_FORM_CLIENT_MISSING, ErrorCode.SIGNATURE_KEY_TOO_WEAK, ErrorCode.SIGNATURE_ALGORITHM_WEAK,
-            ErrorCode.SIGNATURE_KEY_USAGE_INVALID, ErrorCode.SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW,
-            ErrorCode.SIGNATURE_ORGANISATION_MISMATCH})
+            ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND}, archiving = true)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<byte[]> submitParts(@RequestPart("frame") MultipartFile frame,
                                        @RequestPart(name = "document", required = false) MultipartFile document,
