@@ -14,8 +14,8 @@ import fi.arkisto.store.document.SignatureType;
 import fi.arkisto.store.document.ValidationReport;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
-import org.springframework.core.annotation.Order;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.springframework.core.annotation.Order;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -37,9 +37,10 @@ import java.util.Optional;
  * Archiving-stage check of the signatures in {@code hl7fi:signatureCollection} (issue 3, "Signatures"; seed 000:
  * "all documents sent to the archive must be signed"; seed 002: decisions and statements need a professional's
  * signature; what is checked and what is not: docs/trust.md). For every {@code hl7fi:signature}: XML-DSig in the
- * Kanta profile ({@link KantaXmlSignature}: exclusive C14N; RSA or ECDSA with SHA-256/384/512, a weak digest refused by name; exactly one
- * reference to the body {@code #OID<documentOid>} and one to the signature's own {@code signatureTimestamp},
- * transforms only enveloped-signature and exclusive C14N; nothing else is dereferenced), the signing time not after
+ * Kanta profile ({@link KantaXmlSignature}: exclusive C14N; RSA or ECDSA with SHA-256/384/512, a weak digest refused
+ * by name; exactly one reference to the body {@code #OID<documentOid>} and one to the signature's own
+ * {@code signatureTimestamp}, transforms only enveloped-signature and exclusive C14N; nothing else is dereferenced),
+ * the signing time not after
  * the document's arrival, the certificate fit for signing, strong enough and trusted at the signing time
  * ({@link CertificateTrust}), for an online arrival the signing time bounded by the arrival when the certificate has
  * expired since, the claimed type (signatureDescription code 1/3 of {@value #TYPE_CODE_SYSTEM}) matching the
