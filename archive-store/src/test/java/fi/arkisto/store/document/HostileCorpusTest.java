@@ -139,7 +139,7 @@ abstract class HostileCorpusTest {
                 asIs("hostile/billion-laughs.xml", XML_DTD_FORBIDDEN),
                 asIs("hostile/parameter-entity-bomb.xml", XML_DTD_FORBIDDEN),
                 asIs("hostile/plain-doctype.xml", XML_DTD_FORBIDDEN),
-                asIs("hostile/xinclude.xml", MISSING_REQUIRED_FIELD),
+                asIs("hostile/xinclude.xml", ACTIVE_CONTENT_FORBIDDEN),
                 asIs("hostile/not-well-formed.xml", MALFORMED_XML),
                 asIs("hostile/not-a-cda-root.xml", NOT_A_CDA_DOCUMENT),
                 asIs("hostile/missing-id.xml", MISSING_REQUIRED_FIELD),
