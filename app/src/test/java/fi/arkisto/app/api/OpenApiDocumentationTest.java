@@ -53,7 +53,8 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
         assertThat(responses.fieldNames()).toIterable().contains("200", "201", "400", "401", "403", "409", "413", "415", "422");
         assertThat(responses.path("422").path("content").has("application/problem+json")).isTrue();
         assertThat(errorCodes(responses.path("422"))).contains("MALFORMED_XML", "XML_DTD_FORBIDDEN", "NOT_A_CDA_DOCUMENT",
-                "INVALID_IDENTITY_CODE", "MISSING_REQUIRED_FIELD");
+                "INVALID_IDENTITY_CODE", "MISSING_REQUIRED_FIELD", "ACTIVE_CONTENT_FORBIDDEN", "CONTROL_CHARACTER_FORBIDDEN",
+                "DISPLAY_FORM_UNSAFE");
         assertThat(errorCodes(responses.path("409"))).contains("DOCUMENT_CONFLICT");
         assertThat(errorCodes(responses.path("400"))).contains("MISSING_REQUEST_CONTEXT", "INVALID_REQUEST_CONTEXT");
         assertThat(errorCodes(responses.path("403"))).contains("ACCESS_DENIED");
