@@ -1,5 +1,7 @@
 package fi.arkisto.app.support;
 
+import fi.arkisto.store.testsupport.SmallPdfs;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -54,20 +56,7 @@ public final class HostileDocuments {
                         + "/pdf-link) >> >>] /AA << /O << /S /URI /URI (" + target + "/pdf-page-open) >> >> >>",
                 "<< /Length " + content.length() + " >>\nstream\n" + content + "endstream",
                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
-        StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
-        int[] offsets = new int[objects.length];
-        for (int i = 0; i < objects.length; i++) {
-            offsets[i] = pdf.length();
-            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-        }
-        int xref = pdf.length();
-        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-        for (int offset : offsets) {
-            pdf.append(String.format("%010d 00000 n \n", offset));
-        }
-        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
-                .append("\n%%EOF\n");
-        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return SmallPdfs.of("", objects);
     }
 
     /** The document with {@code displayForm} as its display form (Base64) under {@code mediaType}. */

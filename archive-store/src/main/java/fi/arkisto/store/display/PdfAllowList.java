@@ -8,6 +8,7 @@ import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSNull;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdfparser.PDFStreamParser;
@@ -84,7 +85,11 @@ final class PdfAllowList {
             "Redact", "a redaction not yet applied", "TrapNet", "a trap network", "Projection", "a 3D projection");
     private static final Set<String> PAGE_ACTIONS = Set.of("NextPage", "PrevPage", "FirstPage", "LastPage");
 
-    private final Deque<Object[]> pending = new ArrayDeque<>();
+    /** One object still to judge, as the kind of dictionary it was reached as. */
+    private record Step(COSBase object, Kind kind, String where) {
+    }
+
+    private final Deque<Step> pending = new ArrayDeque<>();
     private final Map<COSBase, Set<Kind>> visited = new IdentityHashMap<>();
     private final Set<COSBase> visitedData = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -92,20 +97,20 @@ final class PdfAllowList {
     void check(COSDictionary trailer) {
         push(trailer, Kind.TRAILER, "the trailer");
         while (!pending.isEmpty()) {
-            Object[] next = pending.pop();
-            visit((COSBase) next[0], (Kind) next[1], (String) next[2]);
+            Step next = pending.pop();
+            visit(next.object(), next.kind(), next.where());
         }
     }
 
     private void push(COSBase value, Kind kind, String where) {
         COSBase object = value instanceof COSObject indirect ? indirect.getObject() : value;
-        if (object == null) {
+        if (object == null || object instanceof COSNull) {
             return;
         }
         if (kind != Kind.DATA && !visited.computeIfAbsent(object, o -> new HashSet<>()).add(kind)) {
             return;
         }
-        pending.push(new Object[]{object, kind, where});
+        pending.push(new Step(object, kind, where));
     }
 
     private void visit(COSBase object, Kind kind, String where) {

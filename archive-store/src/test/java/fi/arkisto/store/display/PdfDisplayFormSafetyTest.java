@@ -3,6 +3,7 @@ package fi.arkisto.store.display;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.testsupport.SmallPdfs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,20 +47,7 @@ class PdfDisplayFormSafetyTest {
                 "<< /Length " + content.length() + " >>\nstream\n" + content + "endstream",
                 "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
         String[] objects = Stream.concat(Stream.of(base), Stream.of(extraObjects)).toArray(String[]::new);
-        StringBuilder pdf = new StringBuilder("%PDF-1.7\n");
-        int[] offsets = new int[objects.length];
-        for (int i = 0; i < objects.length; i++) {
-            offsets[i] = pdf.length();
-            pdf.append(i + 1).append(" 0 obj\n").append(objects[i]).append("\nendobj\n");
-        }
-        int xref = pdf.length();
-        pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
-        for (int offset : offsets) {
-            pdf.append(String.format("%010d 00000 n \n", offset));
-        }
-        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R /Info << /Producer (Arkisto) >> >>\n")
-                .append("startxref\n").append(xref).append("\n%%EOF\n");
-        return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return SmallPdfs.of("/Info << /Producer (Arkisto) >>", objects);
     }
 
     static Stream<Arguments> refused() {

@@ -177,7 +177,8 @@ class DocumentController {
             responses = @ApiResponse(responseCode = "200", description = "The display form",
                     content = {@Content(mediaType = XHTML, schema = @Schema(type = "string")),
                             @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))}))
-    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.INVALID_REQUEST})
+    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING,
+            ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE, ErrorCode.INVALID_REQUEST})
     @GetMapping(path = "/{oid}/display")
     ResponseEntity<byte[]> display(@PathVariable String oid, RequestContext context,
                                    @RequestParam(name = "format", defaultValue = "xhtml") String format) {
