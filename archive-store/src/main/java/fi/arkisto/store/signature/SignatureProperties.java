@@ -25,6 +25,8 @@ import java.util.List;
  * @param professionalRequired document types that need a valid PROFESSIONAL signature
  * @param certificatePolicies  optional policy OIDs a certificate of each class must carry
  * @param systemSigner         the PKCS#12 system certificate the archive signs with; absent: no {@link SystemSigner}
+ * @param trustAnchorsReloadInterval how often the trust anchor directory is re-read while the archive runs (a changed
+ *                             directory takes effect without a restart); zero: read at start only
  */
 @Validated
 @ConfigurationProperties("arkisto.signature")
@@ -34,9 +36,16 @@ public record SignatureProperties(
         @NotNull @DefaultValue("PT5M") Duration clockSkew,
         @NotNull @Valid @DefaultValue ProfessionalRequired professionalRequired,
         @NotNull @Valid @DefaultValue CertificatePolicies certificatePolicies,
-        @Valid SystemSignerKeystore systemSigner) {
+        @Valid SystemSignerKeystore systemSigner,
+        @NotNull @DefaultValue("PT1M") Duration trustAnchorsReloadInterval) {
 
     public SignatureProperties {
+        if (trustAnchorsReloadInterval == null) {
+            trustAnchorsReloadInterval = Duration.ofMinutes(1);
+        }
+        if (trustAnchorsReloadInterval.isNegative()) {
+            throw new IllegalArgumentException("arkisto.signature.trust-anchors-reload-interval must not be negative");
+        }
         if (clockSkew == null) {
             clockSkew = Duration.ofMinutes(5);
         }
@@ -54,7 +63,7 @@ public record SignatureProperties(
     /** Verification against the given anchors with the default rule table, e.g. for tests and tools. */
     public static SignatureProperties withTrustAnchors(Path trustAnchors) {
         return new SignatureProperties(true, trustAnchors, Duration.ofMinutes(5), ProfessionalRequired.defaults(),
-                new CertificatePolicies(List.of(), List.of()), null);
+                new CertificatePolicies(List.of(), List.of()), null, Duration.ofMinutes(1));
     }
 
     /**

@@ -81,17 +81,22 @@ public class SignatureVerifier implements DocumentCheck {
     private static final ThreadLocal<CertificateFactory> CERTIFICATES = ThreadLocal.withInitial(TrustAnchors::x509);
 
     private final SignatureProperties properties;
-    private final CertificateTrust trust;
+    private final TrustAnchorDirectory anchors;
     private final CertificateClassifier classifier;
     private final Clock clock;
 
     public SignatureVerifier(SignatureProperties properties) {
-        this(properties, TrustAnchors.load(properties.trustAnchors()), Clock.systemUTC());
+        this(properties, TrustAnchorDirectory.load(properties.trustAnchors(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     public SignatureVerifier(SignatureProperties properties, TrustAnchors anchors, Clock clock) {
+        this(properties, TrustAnchorDirectory.fixed(anchors, clock), clock);
+    }
+
+    /** Verification against the anchors in force in {@code anchors} at each document (they may be re-read meanwhile). */
+    public SignatureVerifier(SignatureProperties properties, TrustAnchorDirectory anchors, Clock clock) {
         this.properties = properties;
-        this.trust = new CertificateTrust(anchors, clock);
+        this.anchors = anchors;
         this.classifier = new CertificateClassifier(properties.certificatePolicies());
         this.clock = clock;
     }
@@ -130,18 +135,20 @@ public class SignatureVerifier implements DocumentCheck {
      */
     List<Outcome> evaluate(Document dom, StreamedBody streamed) {
         Instant verifiedAt = clock.instant();
+        // one document is judged against one set of anchors, even if they are re-read meanwhile
+        CertificateTrust trust = anchors.trust();
         Document copy = (Document) dom.cloneNode(true);
         SignedParts parts = SignedParts.locate(copy);
         int removed = parts.normaliseWhitespace();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < parts.signatures.size(); i++) {
-            outcomes.add(verifyOne(dom, parts, i, removed > 0, verifiedAt, streamed));
+            outcomes.add(verifyOne(dom, parts, i, removed > 0, verifiedAt, streamed, trust));
         }
         return outcomes;
     }
 
     private Outcome verifyOne(Document original, SignedParts parts, int index, boolean whitespaceWasRemoved, Instant verifiedAt,
-                              StreamedBody streamed) {
+                              StreamedBody streamed, CertificateTrust trust) {
         SignedParts.Entry entry = parts.signatures.get(index);
         Evidence evidence = new Evidence(entry.id);
         try {
@@ -203,7 +210,8 @@ public class SignatureVerifier implements DocumentCheck {
         }
     }
 
-    private static List<X509Certificate> certificates(Element signature) {
+    /** The certificates a signature's KeyInfo carries, the signer's first. */
+    static List<X509Certificate> certificates(Element signature) {
         List<X509Certificate> certificates = new ArrayList<>();
         Element keyInfo = SignedParts.onlyChild(signature, DSIG, "KeyInfo");
         if (keyInfo != null) {

@@ -104,7 +104,7 @@ final class ManifestCsv implements Closeable {
     /** The manifest as a whole cannot be read (on): no row-level reject can describe that, the job must stop. */
     static final class ManifestFailure extends ArchiveException {
         ManifestFailure(String detail, Throwable cause) {
-            super(ErrorCode.LEGACY_ROW_INVALID, detail, cause);
+            super(ErrorCode.LEGACY_MANIFEST_INVALID, detail, cause);
         }
     }
 

@@ -78,11 +78,4 @@ class MigrationApiTest extends ApiIntegrationTest {
         assertThat(incomplete.statusCode()).isEqualTo(400);
         assertThat(json(incomplete).get("code").asText()).isEqualTo("INVALID_REQUEST");
     }
-
-    @Test
-    void drawsAProgressBar() {
-        var progress = new fi.arkisto.batch.migration.MigrationProgress(1, 1, "STARTED", "p", CONTROLLER, 10_000, 5_000,
-                4_950, 50, 312.44, java.time.Duration.ofSeconds(16), java.time.Instant.now(), null, null, java.util.List.of());
-        assertThat(MigrateCommand.bar(progress)).startsWith("[###############---------------]  50.0%  5,000/10,000 rows  4,950 archived  50 rejected  312.4 docs/s  ETA 0:00:16");
-    }
 }
