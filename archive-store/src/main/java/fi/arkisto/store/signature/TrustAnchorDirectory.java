@@ -109,7 +109,7 @@ public final class TrustAnchorDirectory {
         Set<String> after = fingerprints(anchors);
         long added = after.stream().filter(f -> !before.contains(f)).count();
         long removed = before.stream().filter(f -> !after.contains(f)).count();
-        log.info("Trust anchors reloaded from {}: {} ({} certificates added, {} removed)", directory, describe(anchors),
+        log.info("Trust anchors reloaded from {}: {} (added {}, removed {})", directory, describe(anchors),
                 added, removed);
         return true;
     }
