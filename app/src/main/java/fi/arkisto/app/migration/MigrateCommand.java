@@ -80,6 +80,11 @@ public final class MigrateCommand {
         }
         if (server.isPresent()) {
             try {
+                if (springArgs.stream().anyMatch(arg -> !arg.startsWith("--arkisto.data-dir=")
+                        && !arg.startsWith("--arkisto.local-tools."))) {
+                    console.say("A server runs on this data directory: it migrates with its own configuration, not with"
+                            + " this command's options.");
+                }
                 return new ServerMigration(server.get(), announcement, console, POLL_INTERVAL).run(location, Oid.of(controller));
             } catch (ServerMigration.NotRunning gone) {
                 console.say("No server answers at " + server.get().url() + " (" + announcement
