@@ -40,8 +40,13 @@ class LocalServerAnnouncement {
             return;
         }
         URI url = baseUrl(web.getWebServer().getPort());
-        new LocalServerFile(url, credential.client(), credential.password(), ProcessHandle.current().pid()).write(file);
-        log.info("Local tools (migrate) reach this server at {} with the credential in {}", url, file);
+        try {
+            new LocalServerFile(url, credential.client(), credential.password(), ProcessHandle.current().pid()).write(file);
+            log.info("Local tools (migrate) reach this server at {} with the credential in {}", url, file);
+        } catch (RuntimeException e) {
+            // the archive serves without it; only a tool beside it cannot hand its work over
+            log.warn("Local tools cannot reach this server: {} could not be written ({})", file, e.getMessage());
+        }
     }
 
     @EventListener

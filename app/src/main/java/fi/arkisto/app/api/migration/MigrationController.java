@@ -32,7 +32,7 @@ import java.nio.file.Path;
  * only into the register of the organisation it acts for, and only packages inside the migration package directory
  * ({@code arkisto.migration.package-root}, default {@code <arkisto.data-dir>/migration-packages}) where the operator
  * placed them: the API never reads arbitrary server paths for a client system. The one exception is the local
- * tools' credential ({@link ApiClientRegistry#LOCAL_TOOLS_CLIENT}), which only a process of the server's own user can
+ * tools' credential ({@link fi.arkisto.app.local.LocalToolsCredential}), which only a process of the server's own user can
  * read from the data directory: the {@code migrate} command hands its package to the running server by its absolute
  * path, a path that user can read anyway.
  */
