@@ -50,6 +50,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.security.api-clients[2].password=" + ApiIntegrationTest.PASSWORD,
         "arkisto.security.api-clients[2].organisations[0]=*",
         "arkisto.security.api-clients[2].auditor=true",
+        "arkisto.workflows.users[0].id=" + ApiIntegrationTest.COORDINATOR,
+        "arkisto.workflows.users[0].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.workflows.users[0].groups[0]=kela-coordinators",
+        "arkisto.workflows.users[1].id=" + ApiIntegrationTest.ARCHIVIST,
+        "arkisto.workflows.users[1].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.workflows.users[1].groups[0]=kanta-archivists",
+        "arkisto.workflows.users[2].id=" + ApiIntegrationTest.DEPLOYMENT_LEAD,
+        "arkisto.workflows.users[2].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.workflows.users[2].groups[0]=deployment-leads",
         "camunda.bpm.job-execution.enabled=false",
         "logging.level.org.camunda=WARN"})
 @ContextConfiguration(initializers = ArchiveStoreTestInitializers.Local.class)
@@ -63,6 +72,9 @@ public abstract class ApiIntegrationTest {
     public static final String AUDITOR_CLIENT = "auditor";
     public static final String PASSWORD = "test-only-password-1";
     public static final String CAMUNDA_ADMIN_PASSWORD = "camunda-test-password";
+    public static final String COORDINATOR = "coordinator-1";
+    public static final String ARCHIVIST = "archivist-1";
+    public static final String DEPLOYMENT_LEAD = "lead-1";
     /** The test PKI's keystore password, as the system signer reads it (by the name of its "environment variable"). */
     private static final String SIGNER_PASSWORD_PROPERTY = "ARKISTO_TEST_SIGNER_PASSWORD";
     private static final String SIGNER_PASSWORD = "test-only-signer-password";
@@ -162,6 +174,11 @@ public abstract class ApiIntegrationTest {
         String xml = new String(derived.build(), StandardCharsets.UTF_8);
         String unsigned = SIGNATURE_COLLECTION.matcher(xml).replaceFirst("");
         return PKI.systemSigner(Clock.systemUTC()).sign(unsigned.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The test PKI of the sample's controller (the trust anchors of the test context hold its CA). */
+    protected static TestPki testPki() {
+        return PKI;
     }
 
     /** A builder of documents derived from the sample; sign them with {@link #signed}. */
