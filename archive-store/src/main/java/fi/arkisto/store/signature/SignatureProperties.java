@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -39,6 +40,7 @@ public record SignatureProperties(
         @Valid SystemSignerKeystore systemSigner,
         @NotNull @DefaultValue("PT1M") Duration trustAnchorsReloadInterval) {
 
+    @ConstructorBinding
     public SignatureProperties {
         if (trustAnchorsReloadInterval == null) {
             trustAnchorsReloadInterval = Duration.ofMinutes(1);
@@ -58,6 +60,12 @@ public record SignatureProperties(
         if (certificatePolicies == null) {
             certificatePolicies = new CertificatePolicies(List.of(), List.of());
         }
+    }
+
+    /** The properties with the default re-reading of the trust anchors (every minute). */
+    public SignatureProperties(boolean enabled, Path trustAnchors, Duration clockSkew, ProfessionalRequired professionalRequired,
+                               CertificatePolicies certificatePolicies, SystemSignerKeystore systemSigner) {
+        this(enabled, trustAnchors, clockSkew, professionalRequired, certificatePolicies, systemSigner, Duration.ofMinutes(1));
     }
 
     /** Verification against the given anchors with the default rule table, e.g. for tests and tools. */

@@ -166,7 +166,7 @@ class SignedDocumentVerificationTest {
     private static SignatureProperties table(List<String> general, List<String> specific, List<String> groups) {
         return new SignatureProperties(true, null, Duration.ofMinutes(5),
                 new SignatureProperties.ProfessionalRequired(general, specific, groups),
-                new SignatureProperties.CertificatePolicies(List.of(), List.of()), null, Duration.ofMinutes(1));
+                new SignatureProperties.CertificatePolicies(List.of(), List.of()), null);
     }
 
     @Test
@@ -223,7 +223,7 @@ class SignedDocumentVerificationTest {
     void certificatePolicyRequirementsAreApplied() {
         SignatureProperties properties = new SignatureProperties(true, null, Duration.ofMinutes(5),
                 SignatureProperties.ProfessionalRequired.defaults(),
-                new SignatureProperties.CertificatePolicies(List.of(), List.of("1.2.246.517.99.10.308.2")), null, Duration.ofMinutes(1));
+                new SignatureProperties.CertificatePolicies(List.of(), List.of("1.2.246.517.99.10.308.2")), null);
         SignatureVerifier dvvOnly = new SignatureVerifier(properties, pki.anchors(), CLOCK);
 
         assertCode(pki.systemSigner().sign(unsignedSample(), SIGNED_AT), dvvOnly, ErrorCode.SIGNATURE_TYPE_MISMATCH);
