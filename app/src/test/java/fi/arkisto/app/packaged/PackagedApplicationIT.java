@@ -61,7 +61,8 @@ class PackagedApplicationIT {
 
         // when it starts with nothing else configured
         String auth;
-        try (RunningServer first = jar.startServer(dataDir, "--arkisto.signature.trust-anchors=" + anchors)) {
+        try (RunningServer first = jar.startServer(dataDir, "--arkisto.signature.trust-anchors=" + anchors,
+                PackagedFixtures.SAMPLE_ARRIVAL_WINDOW)) {
             String log = first.log();
             Matcher api = API_PASSWORD.matcher(log);
             assertThat(api.find()).as("the generated API client is announced in the log").isTrue();
@@ -85,7 +86,8 @@ class PackagedApplicationIT {
         }
 
         // when it starts again on the same data directory
-        try (RunningServer second = jar.startServer(dataDir, "--arkisto.signature.trust-anchors=" + anchors)) {
+        try (RunningServer second = jar.startServer(dataDir, "--arkisto.signature.trust-anchors=" + anchors,
+                PackagedFixtures.SAMPLE_ARRIVAL_WINDOW)) {
             String secondOutput = second.log();
             Matcher secondApi = API_PASSWORD.matcher(secondOutput);
             assertThat(secondApi.find()).isTrue();

@@ -23,6 +23,12 @@ final class PackagedFixtures {
     /** The environment variable the README exports for the system signer's key store password. */
     static final String PASSWORD_ENV = "ARKISTO_SYSTEM_SIGNER_PASSWORD";
     static final String SAMPLE_OID = "1.2.246.10.32213561.95777.2026.688883.2809773";
+    /**
+     * The real sample was signed 2026-07-17 by a certificate that expired 2026-10-09: sent today it is, by the default
+     * arrival window (P7D), a signature claiming a time its certificate no longer vouches for. The packaged tests send
+     * it as if it had just been signed (as ApiIntegrationTest does); the rule itself is tested in archive-store.
+     */
+    static final String SAMPLE_ARRIVAL_WINDOW = "--arkisto.signature.arrival-window=P3650D";
     static final Pattern API_PASSWORD = Pattern.compile("API client: (\\S+)\\s+password: (\\S+)");
     static final Pattern BAR = Pattern.compile("\\[#{30}\\] 100\\.0%  (\\d[\\d,]*)/(\\d[\\d,]*) rows");
     static final Pattern SUMMARY = Pattern.compile(

@@ -62,7 +62,7 @@ class PackagedServerIT {
         }
         server = jar.startServer(data, "--arkisto.signature.trust-anchors=" + anchors,
                 "--arkisto.signature.trust-anchors-reload-interval=1s",
-                "--arkisto.signature.system-signer.keystore=" + pki.resolve("system.p12"));
+                "--arkisto.signature.system-signer.keystore=" + pki.resolve("system.p12"), PackagedFixtures.SAMPLE_ARRIVAL_WINDOW);
     }
 
     @AfterAll

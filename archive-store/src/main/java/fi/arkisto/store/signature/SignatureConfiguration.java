@@ -1,5 +1,7 @@
 package fi.arkisto.store.signature;
 
+import fi.arkisto.store.access.ActingOrganisations;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,13 +24,14 @@ public class SignatureConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "arkisto.signature", name = "enabled", havingValue = "true", matchIfMissing = true)
     public TrustAnchorDirectory trustAnchorDirectory(SignatureProperties properties) {
-        return TrustAnchorDirectory.load(properties.trustAnchors(), Clock.systemUTC());
+        return TrustAnchorDirectory.load(properties.trustAnchors());
     }
 
     @Bean
     @ConditionalOnProperty(prefix = "arkisto.signature", name = "enabled", havingValue = "true", matchIfMissing = true)
-    public SignatureVerifier signatureVerifier(SignatureProperties properties, TrustAnchorDirectory trustAnchorDirectory) {
-        return new SignatureVerifier(properties, trustAnchorDirectory, Clock.systemUTC());
+    public SignatureVerifier signatureVerifier(SignatureProperties properties, TrustAnchorDirectory trustAnchorDirectory,
+                                               ActingOrganisations actingOrganisations) {
+        return new SignatureVerifier(properties, trustAnchorDirectory, actingOrganisations, Clock.systemUTC());
     }
 
     @Bean
@@ -36,6 +39,13 @@ public class SignatureConfiguration {
     public TrustAnchorReloadSchedule trustAnchorReloadSchedule(SignatureProperties properties,
                                                                TrustAnchorDirectory trustAnchorDirectory) {
         return new TrustAnchorReloadSchedule(trustAnchorDirectory, properties.trustAnchorsReloadInterval());
+    }
+
+    /** Who may sign for a controller: the configured producers ({@code arkisto.signature.producers}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public ActingOrganisations actingOrganisations(SignatureProperties properties) {
+        return SignatureVerifier.producers(properties);
     }
 
     @Bean

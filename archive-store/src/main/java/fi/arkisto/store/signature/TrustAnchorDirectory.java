@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -30,39 +29,38 @@ public final class TrustAnchorDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(TrustAnchorDirectory.class);
 
-    private record State(String fingerprint, TrustAnchors anchors, CertificateTrust trust) {
+    private record State(String fingerprint, TrustAnchors anchors) {
     }
 
     private final Path directory;
-    private final Clock clock;
     private volatile State state;
     private volatile String failedFingerprint;
 
-    private TrustAnchorDirectory(Path directory, Clock clock, State state) {
+    private TrustAnchorDirectory(Path directory, State state) {
         this.directory = directory;
-        this.clock = clock;
         this.state = state;
     }
 
     /** Fixed anchors that are never re-read (tests, tools). */
-    public static TrustAnchorDirectory fixed(TrustAnchors anchors, Clock clock) {
-        return new TrustAnchorDirectory(null, clock, new State("", anchors, new CertificateTrust(anchors, clock)));
+    public static TrustAnchorDirectory fixed(TrustAnchors anchors) {
+        return new TrustAnchorDirectory(null, new State("", anchors));
     }
 
     /** Reads the directory (none configured: nothing is trusted) and logs how many anchors it holds. */
-    public static TrustAnchorDirectory load(Path directory, Clock clock) {
+    public static TrustAnchorDirectory load(Path directory) {
         if (directory == null) {
             log.warn("No trust anchors configured (arkisto.signature.trust-anchors): every signed document is refused"
                     + " with SIGNATURE_UNTRUSTED");
-            return fixed(TrustAnchors.none(), clock);
+            return fixed(TrustAnchors.none());
         }
         Path absolute = directory.toAbsolutePath().normalize();
         String fingerprint = fingerprint(absolute);
         TrustAnchors anchors = TrustAnchors.load(absolute);
         log.info("Trust anchors: {} from {}", describe(anchors), absolute);
-        return new TrustAnchorDirectory(absolute, clock, new State(fingerprint, anchors, new CertificateTrust(anchors, clock)));
+        return new TrustAnchorDirectory(absolute, new State(fingerprint, anchors));
     }
 
+    /** The anchors in force: a new instance after each re-read that changed them. */
     public TrustAnchors anchors() {
         return state.anchors();
     }
@@ -70,10 +68,6 @@ public final class TrustAnchorDirectory {
     /** Where the anchors come from; null for fixed anchors. */
     public Path directory() {
         return directory;
-    }
-
-    CertificateTrust trust() {
-        return state.trust();
     }
 
     /**
@@ -104,7 +98,7 @@ public final class TrustAnchorDirectory {
             return false;
         }
         failedFingerprint = null;
-        state = new State(fingerprint, anchors, new CertificateTrust(anchors, clock));
+        state = new State(fingerprint, anchors);
         Set<String> before = fingerprints(current.anchors());
         Set<String> after = fingerprints(anchors);
         long added = after.stream().filter(f -> !before.contains(f)).count();

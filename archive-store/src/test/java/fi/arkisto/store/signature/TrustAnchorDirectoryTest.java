@@ -27,8 +27,8 @@ class TrustAnchorDirectoryTest {
     @Test
     void anAnchorAddedToTheDirectoryIsTrustedAfterTheNextReadAndOneRemovedNoLonger() throws Exception {
         // given a verifier over an empty anchor directory: the real sample is untrusted
-        TrustAnchorDirectory directory = TrustAnchorDirectory.load(anchors, CLOCK);
-        SignatureVerifier verifier = new SignatureVerifier(SignatureProperties.withTrustAnchors(anchors), directory, CLOCK);
+        TrustAnchorDirectory directory = TrustAnchorDirectory.load(anchors);
+        SignatureVerifier verifier = SigningFixtures.sampleVerifier(directory);
         assertUntrusted(verifier);
         assertThat(directory.reloadIfChanged()).as("nothing changed").isFalse();
 
@@ -53,8 +53,8 @@ class TrustAnchorDirectoryTest {
     void aDirectoryThatCannotBeReadKeepsTheAnchorsInForce() throws Exception {
         // given the sample's certificate in force
         Files.writeString(anchors.resolve("sample.pem"), pem(), StandardCharsets.US_ASCII);
-        TrustAnchorDirectory directory = TrustAnchorDirectory.load(anchors, CLOCK);
-        SignatureVerifier verifier = new SignatureVerifier(SignatureProperties.withTrustAnchors(anchors), directory, CLOCK);
+        TrustAnchorDirectory directory = TrustAnchorDirectory.load(anchors);
+        SignatureVerifier verifier = SigningFixtures.sampleVerifier(directory);
         assertTrusted(verifier);
 
         // when a file that is not a certificate (a copy half done) appears
@@ -69,8 +69,8 @@ class TrustAnchorDirectoryTest {
     @Test
     void theScheduleReReadsTheDirectoryWithoutBeingAsked() throws Exception {
         // given the schedule running with a short interval over an empty directory
-        TrustAnchorDirectory directory = TrustAnchorDirectory.load(anchors, CLOCK);
-        SignatureVerifier verifier = new SignatureVerifier(SignatureProperties.withTrustAnchors(anchors), directory, CLOCK);
+        TrustAnchorDirectory directory = TrustAnchorDirectory.load(anchors);
+        SignatureVerifier verifier = SigningFixtures.sampleVerifier(directory);
         TrustAnchorReloadSchedule schedule = new TrustAnchorReloadSchedule(directory, Duration.ofMillis(100));
         schedule.start();
         try {
@@ -92,7 +92,7 @@ class TrustAnchorDirectoryTest {
     @Test
     void aMalformedDirectoryAtStartIsAConfigurationError() throws Exception {
         Files.writeString(anchors.resolve("broken.crt"), "not a certificate", StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> TrustAnchorDirectory.load(anchors, CLOCK))
+        assertThatThrownBy(() -> TrustAnchorDirectory.load(anchors))
                 .hasMessageContaining("Not a certificate file");
     }
 

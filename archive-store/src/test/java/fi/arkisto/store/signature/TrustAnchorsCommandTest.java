@@ -48,8 +48,7 @@ class TrustAnchorsCommandTest {
                     .singleElement().satisfies(name -> assertThat(name).endsWith("-" + fingerprint.substring(0, 16) + ".pem"));
         }
         // and the sample verifies against that directory as the archive reads it
-        SignatureVerifier verifier = new SignatureVerifier(SignatureProperties.withTrustAnchors(anchors),
-                TrustAnchorDirectory.load(anchors, CLOCK), CLOCK);
+        SignatureVerifier verifier = SigningFixtures.sampleVerifier(TrustAnchorDirectory.load(anchors));
         ValidationReport report = new ValidationReport();
         verifier.check(parse(SigningFixtures.sample()), report);
         assertThat(report.signatures()).singleElement().satisfies(signature -> assertThat(signature.valid()).isTrue());
