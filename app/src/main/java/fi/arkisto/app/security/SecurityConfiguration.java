@@ -1,11 +1,14 @@
 package fi.arkisto.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.arkisto.app.local.LocalToolsCredential;
 import fi.arkisto.app.api.problem.Problems;
 import fi.arkisto.store.error.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,18 +41,23 @@ import java.util.stream.Stream;
  *   <li>{@code /engine-rest/**}: the Camunda REST API, open by default upstream, here closed behind HTTP Basic
  *       against Camunda's identity service ({@link ProcessEngineAuthenticationFilter});</li>
  *   <li>{@code /api/**}: client information systems, HTTP Basic per registered system, stateless;
- *       the audit verification only for auditor clients;</li>
+ *       the audit verification only for auditor clients, the migrations also for the local tools' credential;</li>
  *   <li>everything else: health, OpenAPI and Swagger UI open; the rest denied.</li>
  * </ol>
+ *
+ * <p>Only in a servlet web application: the command-line tools that run the archive without a web server
+ * ({@code migrate}) have no requests to secure, and Spring Security's {@link HttpSecurity} exists only where a
+ * servlet container does. Whenever the server runs, every chain is in place.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     static final String API_REALM = "Arkisto API";
 
     @Bean
-    ApiClientRegistry apiClientRegistry(ApiSecurityProperties properties) {
-        return ApiClientRegistry.from(properties, new BCryptPasswordEncoder());
+    ApiClientRegistry apiClientRegistry(ApiSecurityProperties properties, ObjectProvider<LocalToolsCredential> localTools) {
+        return ApiClientRegistry.from(properties, new BCryptPasswordEncoder(), localTools.getIfAvailable());
     }
 
     @Bean
@@ -103,6 +111,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/audit/**"))
                         .hasRole(ApiClientRegistry.ROLE_AUDITOR)
+                        // the local tools' credential (migrate command beside the server) reaches migrations only
+                        .requestMatchers(path("/api/v1/migrations"), path("/api/v1/migrations/**"))
+                        .hasAnyRole(ApiClientRegistry.ROLE_CLIENT, ApiClientRegistry.ROLE_LOCAL_TOOL)
                         .anyRequest().hasRole(ApiClientRegistry.ROLE_CLIENT))
                 .httpBasic(basic -> basic.realmName(API_REALM).authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))

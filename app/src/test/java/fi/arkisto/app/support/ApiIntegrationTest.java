@@ -79,6 +79,9 @@ public abstract class ApiIntegrationTest {
     public static final String COORDINATOR = "coordinator-1";
     public static final String ARCHIVIST = "archivist-1";
     public static final String DEPLOYMENT_LEAD = "lead-1";
+    /** The test PKI's keystore password, as the system signer reads it (by the name of its "environment variable"). */
+    private static final String SIGNER_PASSWORD_PROPERTY = "ARKISTO_TEST_SIGNER_PASSWORD";
+    private static final String SIGNER_PASSWORD = "test-only-signer-password";
     public static final String SAMPLE_OID = KantaSamples.SAMPLE_OID;
     public static final String SAMPLE_CLIENT = KantaSamples.SAMPLE_CLIENT;
 
@@ -86,7 +89,8 @@ public abstract class ApiIntegrationTest {
     private static final Pattern SIGNATURE_COLLECTION =
             Pattern.compile("<signatureCollection xmlns=\"urn:hl7finland\">.*?</signatureCollection>", Pattern.DOTALL);
     private static final TestPki PKI = TestPki.create(Oid.of(CONTROLLER), "Vantaan ja Keravan hyvinvointialue", 1, Instant.now());
-    private static final Path TRUST_ANCHORS = writeTrustAnchors();
+    private static final Path PKI_DIRECTORY = writePki();
+    private static final Path TRUST_ANCHORS = PKI_DIRECTORY.resolve("trust-anchors");
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
@@ -188,24 +192,28 @@ public abstract class ApiIntegrationTest {
 
     /**
      * Trust anchors of the test context: the real sample's system certificate (pinned) and the CA of a test
-     * PKI of the sample's controller, which signs the derived documents.
+     * PKI of the sample's controller, which signs the derived documents; that PKI's system certificate is the
+     * archive's system signer (legacy migrations sign with it).
      */
     @DynamicPropertySource
     static void trustAnchors(DynamicPropertyRegistry registry) {
         registry.add("arkisto.signature.trust-anchors", () -> TRUST_ANCHORS.toString());
+        registry.add("arkisto.signature.system-signer.keystore", () -> PKI_DIRECTORY.resolve("system.p12").toString());
+        registry.add("arkisto.signature.system-signer.password-env", () -> SIGNER_PASSWORD_PROPERTY);
+        registry.add(SIGNER_PASSWORD_PROPERTY, () -> SIGNER_PASSWORD);
     }
 
-    private static Path writeTrustAnchors() {
+    private static Path writePki() {
         try {
-            Path directory = Files.createTempDirectory("arkisto-app-anchors");
-            PKI.writeTo(directory, "unused-test-password".toCharArray());
+            Path directory = Files.createTempDirectory("arkisto-app-pki");
+            PKI.writeTo(directory, SIGNER_PASSWORD.toCharArray());
             Path anchors = directory.resolve("trust-anchors");
             try (InputStream sampleCertificate = ApiIntegrationTest.class.getResourceAsStream(
                     "/signature/anchors/kanta-sample-system-certificate.pem")) {
                 assertThat(sampleCertificate).as("the sample's certificate from archive-store's test resources").isNotNull();
                 Files.copy(sampleCertificate, anchors.resolve("kanta-sample-system-certificate.pem"));
             }
-            return anchors;
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

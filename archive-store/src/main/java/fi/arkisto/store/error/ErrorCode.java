@@ -93,7 +93,15 @@ public enum ErrorCode {
     // legacy migration
     LEGACY_ROW_INVALID(422, "A manifest row is invalid"),
     LEGACY_FILE_MISSING(422, "The file named by a manifest row is missing or unreadable"),
-    LEGACY_DUPLICATE_ID(422, "The legacy id was already used for different content");
+    LEGACY_DUPLICATE_ID(422, "The legacy id was already used for different content"),
+    LEGACY_PACKAGE_NOT_FOUND(422, "No legacy package directory or ZIP file of this name exists"),
+    LEGACY_PACKAGE_UNREADABLE(422, "The legacy package is neither a readable directory nor a readable ZIP file"),
+    LEGACY_MANIFEST_MISSING(422, "The legacy package has no manifest.csv at its top level"),
+    LEGACY_MANIFEST_INVALID(422, "The manifest cannot be read as a whole (header, quoting or encoding)"),
+    MIGRATION_SIGNER_MISSING(422, "No system signer is configured to sign the migrated documents"),
+    MIGRATION_ALREADY_RUNNING(409, "This package is being migrated for this controller right now"),
+    MIGRATION_ALREADY_COMPLETED(409, "This package has already been migrated for this controller"),
+    MIGRATION_NOT_FOUND(404, "No such migration of the acting organisation");
 
     private final int httpStatus;
     private final String title;
