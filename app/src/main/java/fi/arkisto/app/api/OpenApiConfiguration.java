@@ -26,6 +26,9 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.ArrayList;
@@ -47,6 +50,8 @@ class OpenApiConfiguration {
 
     static final String PROBLEM_SCHEMA = "Problem";
     static final String BASIC_AUTH = "clientSystem";
+    /** The extension of each error response listing the codes it stands for. */
+    static final String ERROR_CODES = "x-error-codes";
 
     static {
         // Resolved from headers by RequestContextArgumentResolver; documented as header parameters below.
@@ -81,7 +86,9 @@ class OpenApiConfiguration {
                                 Every read and write of client data is audited before data leaves.
 
                                 Errors are application/problem+json with a stable `code`; the codes each operation may answer
-                                with are listed with its responses."""))
+                                with are listed with its responses. Besides those, any path under /api answers
+                                `PATH_NOT_FOUND` (404) where no operation exists and `METHOD_NOT_ALLOWED` (405, with Allow)
+                                for a method its operations do not take."""))
                 .components(new Components()
                         .addSchemas(PROBLEM_SCHEMA, problem)
                         .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
@@ -97,12 +104,19 @@ class OpenApiConfiguration {
             if (takesContext) {
                 addContextHeaders(operation);
             }
-            addProblemResponses(operation, errorsOf(handlerMethod, takesContext));
+            addErrorResponses(operation, errorsOf(handlerMethod, takesContext),
+                    org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA));
+            addErrorResponses(operation, acknowledgedOf(handlerMethod),
+                    org.springframework.http.MediaType.APPLICATION_XML_VALUE,
+                    new StringSchema().description("MCCI_IN000002UV01 acknowledgement (AE/AR) with the code in "
+                            + "acknowledgementDetail/code"));
             return operation;
         };
     }
 
-    private static Set<ErrorCode> errorsOf(HandlerMethod handlerMethod, boolean takesContext) {
+    /** The codes answered as problems: shared ones, those the method's signature implies, and the declared ones. */
+    static Set<ErrorCode> errorsOf(HandlerMethod handlerMethod, boolean takesContext) {
         Set<ErrorCode> codes = new LinkedHashSet<>();
         codes.add(ErrorCode.AUTHENTICATION_REQUIRED);
         if (takesContext) {
@@ -110,13 +124,46 @@ class OpenApiConfiguration {
             codes.add(ErrorCode.INVALID_REQUEST_CONTEXT);
         }
         codes.add(ErrorCode.ACCESS_DENIED);
-        ApiErrors declared = handlerMethod.getMethodAnnotation(ApiErrors.class);
-        if (declared != null) {
+        // Spring answers 406 for an Accept header naming none of the operation's media types, and 415 for a
+        // Content-Type the operation does not consume.
+        codes.add(ErrorCode.NOT_ACCEPTABLE);
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), RequestMapping.class);
+        if (mapping != null && mapping.consumes().length > 0) {
+            codes.add(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+        boolean takesJsonBody = Arrays.stream(handlerMethod.getMethodParameters())
+                .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
+        if (takesJsonBody) {
+            codes.add(ErrorCode.MALFORMED_JSON);
+            codes.add(ErrorCode.INVALID_REQUEST);
+        }
+        for (ApiErrors declared : declaredOn(handlerMethod)) {
             codes.addAll(Arrays.asList(declared.value()));
         }
         codes.add(ErrorCode.STORAGE_UNAVAILABLE);
         codes.add(ErrorCode.INTERNAL_ERROR);
         return codes;
+    }
+
+    static Set<ErrorCode> acknowledgedOf(HandlerMethod handlerMethod) {
+        Set<ErrorCode> codes = new LinkedHashSet<>();
+        for (ApiErrors declared : declaredOn(handlerMethod)) {
+            codes.addAll(Arrays.asList(declared.acknowledged()));
+        }
+        return codes;
+    }
+
+    private static List<ApiErrors> declaredOn(HandlerMethod handlerMethod) {
+        List<ApiErrors> declared = new ArrayList<>();
+        ApiErrors onType = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getBeanType(), ApiErrors.class);
+        if (onType != null) {
+            declared.add(onType);
+        }
+        ApiErrors onMethod = handlerMethod.getMethodAnnotation(ApiErrors.class);
+        if (onMethod != null) {
+            declared.add(onMethod);
+        }
+        return declared;
     }
 
     private static void addContextHeaders(Operation operation) {
@@ -135,19 +182,36 @@ class OpenApiConfiguration {
                 .schema(new StringSchema()).example(example);
     }
 
-    private static void addProblemResponses(Operation operation, Set<ErrorCode> codes) {
+    /**
+     * Adds the codes per HTTP status as responses of the given media type. A status the operation already documents
+     * (by annotation, or with codes of the other media type) keeps its content and gains this one's, so one status can
+     * be answered both as a problem and as an acknowledgement.
+     */
+    private static void addErrorResponses(Operation operation, Set<ErrorCode> codes, String mediaType, Schema<?> schema) {
         Map<Integer, List<ErrorCode>> byStatus = codes.stream()
                 .collect(Collectors.groupingBy(ErrorCode::httpStatus, TreeMap::new, Collectors.toList()));
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         byStatus.forEach((status, statusCodes) -> {
             String description = statusCodes.stream().map(code -> "`" + code.name() + "`: " + code.title())
                     .collect(Collectors.joining("; "));
-            Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA);
-            ApiResponse response = new ApiResponse().description(description)
-                    .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            new MediaType().schema(ref)));
-            response.addExtension("x-error-codes", statusCodes.stream().map(Enum::name).toList());
-            responses.addApiResponse(String.valueOf(status), response);
+            ApiResponse response = responses.get(String.valueOf(status));
+            if (response == null) {
+                response = new ApiResponse().description(description);
+                responses.addApiResponse(String.valueOf(status), response);
+            } else {
+                response.description(response.getDescription() == null || response.getDescription().isBlank()
+                        ? description : response.getDescription() + "; " + description);
+            }
+            if (response.getContent() == null) {
+                response.content(new Content());
+            }
+            response.getContent().addMediaType(mediaType, new MediaType().schema(schema));
+            List<String> named = new ArrayList<>();
+            if (response.getExtensions() != null && response.getExtensions().get(ERROR_CODES) instanceof List<?> earlier) {
+                earlier.forEach(code -> named.add(String.valueOf(code)));
+            }
+            statusCodes.stream().map(Enum::name).filter(code -> !named.contains(code)).forEach(named::add);
+            response.addExtension(ERROR_CODES, named);
         });
         operation.setResponses(responses);
     }

@@ -9,10 +9,15 @@ public enum ErrorCode {
     // request context and access
     MISSING_REQUEST_CONTEXT(400, "The request context headers X-Organisation-Oid, X-User-Id and X-Purpose-Of-Use are required"),
     INVALID_REQUEST_CONTEXT(400, "A request context header has an invalid value"),
-    INVALID_REQUEST(400, "The request is malformed"),
+    INVALID_REQUEST(400, "A request parameter or the request body is invalid"),
+    MALFORMED_JSON(400, "The request body is not well-formed JSON"),
     UNSUPPORTED_MEDIA_TYPE(415, "The content type is not accepted here"),
-    ACCESS_DENIED(403, "The acting organisation may not use this register"),
+    ACCESS_DENIED(403, "Access denied: the client system, its acting organisation or the purpose of use does not permit this"),
     DOCUMENT_NOT_FOUND(404, "No such document"),
+    MIGRATION_NOT_FOUND(404, "No such migration of the acting organisation"),
+    PATH_NOT_FOUND(404, "No API operation exists at this path"),
+    METHOD_NOT_ALLOWED(405, "This path does not accept the HTTP method"),
+    NOT_ACCEPTABLE(406, "The answer cannot be given in any of the accepted media types"),
     AUTHENTICATION_REQUIRED(401, "The client system must authenticate"),
     INTERNAL_ERROR(500, "The archive failed to process the request"),
 
@@ -24,10 +29,10 @@ public enum ErrorCode {
     NOT_A_CDA_DOCUMENT(422, "The XML is not an HL7 CDA R2 ClinicalDocument"),
 
     // header content
-    MISSING_REQUIRED_FIELD(422, "A required header field is missing"),
+    MISSING_REQUIRED_FIELD(422, "A required field of the document or its signature is missing"),
     INVALID_OID(422, "An identifier is not a valid OID"),
     INVALID_IDENTITY_CODE(422, "The personal identity code is not valid"),
-    INVALID_FIELD_VALUE(422, "A header field has an invalid value"),
+    INVALID_FIELD_VALUE(422, "A field of the document or its signature has an invalid value"),
     INVALID_BASE64(422, "A Base64 body part cannot be decoded"),
 
     // archive state
@@ -36,7 +41,7 @@ public enum ErrorCode {
     DOCUMENT_NULLIFIED(409, "The document has been nullified"),
     NULLIFICATION_REASON_REQUIRED(422, "A nullification needs a reason"),
     CORRECTION_REASON_REQUIRED(422, "A replacing version needs hl7fi:reasonOfCorrection"),
-    STORAGE_UNAVAILABLE(503, "The object store or database is unavailable"),
+    STORAGE_UNAVAILABLE(503, "The archive's object store or database is unavailable or failed; retry later"),
     STORED_OBJECT_CORRUPT(500, "The stored object does not match its recorded SHA-256"),
 
     // signatures (trust)

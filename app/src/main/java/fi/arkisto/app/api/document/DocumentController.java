@@ -172,7 +172,8 @@ class DocumentController {
             responses = @ApiResponse(responseCode = "200", description = "The display form",
                     content = {@Content(mediaType = XHTML, schema = @Schema(type = "string")),
                             @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))}))
-    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.INVALID_REQUEST})
+    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.INVALID_REQUEST,
+            ErrorCode.STORED_OBJECT_CORRUPT})
     @GetMapping(path = "/{oid}/display")
     ResponseEntity<byte[]> display(@PathVariable String oid, RequestContext context,
                                    @RequestParam(name = "format", defaultValue = "xhtml") String format) {
@@ -199,14 +200,20 @@ class DocumentController {
             description = "Declares the document void with a reason. Nothing is deleted: the bytes stay stored and readable "
                     + "with status NULLIFIED.")
     @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.NULLIFICATION_REASON_REQUIRED,
-            ErrorCode.DOCUMENT_NULLIFIED, ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE})
+            ErrorCode.DOCUMENT_NULLIFIED, ErrorCode.INVALID_REQUEST, ErrorCode.MALFORMED_JSON,
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE})
     @PostMapping(path = "/{oid}/nullification", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     DocumentMetadataResponse nullify(@PathVariable String oid, RequestContext context,
-                                     @RequestBody NullificationRequest request) {
+                                     @RequestBody(required = false) NullificationRequest request) {
         DocumentOid documentOid = DocumentOid.of(oid);
-        if (request == null || request.reason() == null || request.reason().isBlank()) {
-            throw new ArchiveException(ErrorCode.NULLIFICATION_REASON_REQUIRED, "Give the reason for the nullification");
+        if (request == null) {
+            throw new ArchiveException(ErrorCode.NULLIFICATION_REASON_REQUIRED,
+                    "The request has no body: send {\"reason\": \"...\"} with the reason for the nullification");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new ArchiveException(ErrorCode.NULLIFICATION_REASON_REQUIRED,
+                    "The body's field reason is missing or blank: give the reason for the nullification");
         }
         return DocumentMetadataResponse.of(archiving.nullify(documentOid, request.reason().strip(), context));
     }

@@ -94,12 +94,12 @@ class MigrationController {
     }
 
     @Operation(summary = "Progress of a migration", description = "Counts, documents per second, ETA and the first rejects.")
-    @ApiErrors({ErrorCode.DOCUMENT_NOT_FOUND})
+    @ApiErrors({ErrorCode.MIGRATION_NOT_FOUND, ErrorCode.INVALID_REQUEST})
     @GetMapping(path = "/{jobExecutionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     MigrationStatus progress(@PathVariable long jobExecutionId, RequestContext context) {
         MigrationProgress progress = monitor.progress(jobExecutionId)
                 .filter(p -> context.organisation().value().equals(p.controller()))
-                .orElseThrow(() -> new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No such migration of this organisation"));
+                .orElseThrow(() -> new ArchiveException(ErrorCode.MIGRATION_NOT_FOUND, "No migration " + jobExecutionId + " of this organisation"));
         return MigrationStatus.of(progress);
     }
 
