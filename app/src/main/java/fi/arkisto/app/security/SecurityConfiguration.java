@@ -32,13 +32,15 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Who may call what. Four filter chains, most specific first:
+ * Who may call what. Five filter chains, most specific first:
  * <ol>
  *   <li>{@code /camunda/**}: the Camunda webapps do their own login (identity service) and CSRF protection;</li>
  *   <li>{@code /engine-rest/**}: the Camunda REST API, open by default upstream, here closed behind HTTP Basic
  *       against Camunda's identity service ({@link ProcessEngineAuthenticationFilter});</li>
  *   <li>{@code /api/**}: client information systems, HTTP Basic per registered system, stateless;
  *       the audit verification only for auditor clients;</li>
+ *   <li>{@code /actuator/prometheus}: the metrics scraper's own credential ({@link MonitoringCredential}), HTTP Basic,
+ *       stateless;</li>
  *   <li>everything else: health, OpenAPI and Swagger UI open; the rest denied.</li>
  * </ol>
  */
@@ -46,6 +48,7 @@ import java.util.stream.Stream;
 class SecurityConfiguration {
 
     static final String API_REALM = "Arkisto API";
+    static final String METRICS_REALM = "Arkisto metrics";
 
     @Bean
     ApiClientRegistry apiClientRegistry(ApiSecurityProperties properties) {
@@ -115,6 +118,23 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
+    SecurityFilterChain metrics(HttpSecurity http, ApiSecurityProperties properties) throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(
+                MonitoringCredential.from(properties.monitoring(), new BCryptPasswordEncoder()));
+        provider.setPasswordEncoder(new VerifiedPasswordCache(new BCryptPasswordEncoder(), Clock.systemUTC()));
+        return http.securityMatcher(path("/actuator/prometheus"))
+                // Only the monitoring credential: API clients and Camunda users are unknown here.
+                .authenticationManager(new ProviderManager(provider))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(MonitoringCredential.ROLE_MONITORING))
+                .httpBasic(basic -> basic.realmName(METRICS_REALM))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests

@@ -50,6 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.security.api-clients[2].password=" + ApiIntegrationTest.PASSWORD,
         "arkisto.security.api-clients[2].organisations[0]=*",
         "arkisto.security.api-clients[2].auditor=true",
+        "arkisto.security.monitoring.name=" + ApiIntegrationTest.MONITORING_USER,
+        "arkisto.security.monitoring.password=" + ApiIntegrationTest.MONITORING_PASSWORD,
         "camunda.bpm.job-execution.enabled=false",
         "logging.level.org.camunda=WARN"})
 @ContextConfiguration(initializers = ArchiveStoreTestInitializers.Local.class)
@@ -63,6 +65,10 @@ public abstract class ApiIntegrationTest {
     public static final String AUDITOR_CLIENT = "auditor";
     public static final String PASSWORD = "test-only-password-1";
     public static final String CAMUNDA_ADMIN_PASSWORD = "camunda-test-password";
+    public static final String MONITORING_USER = "test-scraper";
+    public static final String MONITORING_PASSWORD = "test-only-scrape-password";
+    /** The password of the PKCS#12 key stores of the test PKI ({@link #systemKeystore()}). */
+    public static final String PKI_PASSWORD = "unused-test-password";
     public static final String SAMPLE_OID = KantaSamples.SAMPLE_OID;
     public static final String SAMPLE_CLIENT = KantaSamples.SAMPLE_CLIENT;
 
@@ -174,10 +180,15 @@ public abstract class ApiIntegrationTest {
         registry.add("arkisto.signature.trust-anchors", () -> TRUST_ANCHORS.toString());
     }
 
+    /** The PKCS#12 system key of the test PKI whose CA is a trust anchor of the test context (password {@link #PKI_PASSWORD}). */
+    protected static Path systemKeystore() {
+        return TRUST_ANCHORS.getParent().resolve("system.p12");
+    }
+
     private static Path writeTrustAnchors() {
         try {
             Path directory = Files.createTempDirectory("arkisto-app-anchors");
-            PKI.writeTo(directory, "unused-test-password".toCharArray());
+            PKI.writeTo(directory, PKI_PASSWORD.toCharArray());
             Path anchors = directory.resolve("trust-anchors");
             try (InputStream sampleCertificate = ApiIntegrationTest.class.getResourceAsStream(
                     "/signature/anchors/kanta-sample-system-certificate.pem")) {

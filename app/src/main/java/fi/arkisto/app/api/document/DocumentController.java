@@ -2,6 +2,7 @@ package fi.arkisto.app.api.document;
 
 import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.api.problem.ApiErrors;
+import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivedDocument;
@@ -12,6 +13,9 @@ import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.message.Acknowledgement;
+import fi.arkisto.store.message.SubmissionOutcome;
+import fi.arkisto.store.rejection.IngestChannel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,6 +41,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 
 /**
@@ -56,12 +62,15 @@ class DocumentController {
     private final DocumentReadService reads;
     private final ApiProperties properties;
     private final PdfRenderer pdf;
+    private final IngestMetrics metrics;
 
-    DocumentController(ArchivingService archiving, DocumentReadService reads, ApiProperties properties, PdfRenderer pdf) {
+    DocumentController(ArchivingService archiving, DocumentReadService reads, ApiProperties properties, PdfRenderer pdf,
+                       IngestMetrics metrics) {
         this.archiving = archiving;
         this.reads = reads;
         this.properties = properties;
         this.pdf = pdf;
+        this.metrics = metrics;
     }
 
     @Operation(summary = "Archive a CDA document",
@@ -88,9 +97,21 @@ class DocumentController {
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {
-        byte[] cda = DocumentBody.read(request.getInputStream(), request.getContentLengthLong(),
-                properties.maxDocumentSize().toBytes());
-        ArchiveOutcome outcome = archiving.archive(cda, context);
+        // counted like the REST messages (IngestChannel.REST): received, then archived, duplicate or rejected by code
+        Instant received = Instant.now();
+        metrics.received(IngestChannel.REST);
+        ArchiveOutcome outcome;
+        try {
+            byte[] cda = DocumentBody.read(request.getInputStream(), request.getContentLengthLong(),
+                    properties.maxDocumentSize().toBytes());
+            outcome = archiving.archive(cda, context);
+        } catch (ArchiveException e) {
+            metrics.verdict(IngestChannel.REST, Acknowledgement.refused(null, null, e, null), Duration.between(received, Instant.now()));
+            throw e;
+        }
+        metrics.verdict(IngestChannel.REST, Acknowledgement.accepted(null, null,
+                outcome.created() ? SubmissionOutcome.ARCHIVED : SubmissionOutcome.DUPLICATE, outcome.document()),
+                Duration.between(received, Instant.now()));
         ArchivingReceipt receipt = ArchivingReceipt.of(outcome.document());
         if (!outcome.created()) {
             return ResponseEntity.ok(receipt);
