@@ -14,7 +14,6 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "The content type is not accepted here"),
     ACCESS_DENIED(403, "Access denied: the client system, its acting organisation or the purpose of use does not permit this"),
     DOCUMENT_NOT_FOUND(404, "No such document"),
-    MIGRATION_NOT_FOUND(404, "No such migration of the acting organisation"),
     PATH_NOT_FOUND(404, "No API operation exists at this path"),
     METHOD_NOT_ALLOWED(405, "This path does not accept the HTTP method"),
     NOT_ACCEPTABLE(406, "The answer cannot be given in any of the accepted media types"),
@@ -74,7 +73,8 @@ public enum ErrorCode {
     // legacy migration
     LEGACY_ROW_INVALID(422, "A manifest row is invalid"),
     LEGACY_FILE_MISSING(422, "The file named by a manifest row is missing or unreadable"),
-    LEGACY_DUPLICATE_ID(422, "The legacy id was already used for different content");
+    LEGACY_DUPLICATE_ID(422, "The legacy id was already used for different content"),
+    MIGRATION_NOT_FOUND(404, "No such migration of the acting organisation");
 
     private final int httpStatus;
     private final String title;
