@@ -27,14 +27,18 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
         // then it names the API and every path with its method
         assertThat(api.path("info").path("title").asText()).isEqualTo("Arkisto API");
         assertThat(api.path("info").path("description").asText()).contains("X-Organisation-Oid");
-        Map<String, List<String>> operations = Map.of(
-                "/api/v1/documents", List.of("post"),
-                "/api/v1/documents/{oid}", List.of("get"),
-                "/api/v1/documents/{oid}/metadata", List.of("get"),
-                "/api/v1/documents/{oid}/display", List.of("get"),
-                "/api/v1/documents/{oid}/nullification", List.of("post"),
-                "/api/v1/clients/{clientId}/documents", List.of("get"),
-                "/api/v1/audit/verification", List.of("get"));
+        Map<String, List<String>> operations = Map.ofEntries(
+                Map.entry("/api/v1/documents", List.of("post")),
+                Map.entry("/api/v1/documents/{oid}", List.of("get")),
+                Map.entry("/api/v1/documents/{oid}/metadata", List.of("get")),
+                Map.entry("/api/v1/documents/{oid}/display", List.of("get")),
+                Map.entry("/api/v1/documents/{oid}/nullification", List.of("post")),
+                Map.entry("/api/v1/clients/{clientId}/documents", List.of("get")),
+                Map.entry("/api/v1/audit/verification", List.of("get")),
+                Map.entry("/api/v1/organisations", List.of("get")),
+                Map.entry("/api/v1/organisations/{id}", List.of("get")),
+                Map.entry("/api/v1/deployment-tests", List.of("post")),
+                Map.entry("/api/v1/deployment-tests/{id}", List.of("get")));
         operations.forEach((path, methods) -> methods.forEach(method ->
                 assertThat(api.path("paths").path(path).has(method)).as(method + " " + path).isTrue()));
 

@@ -1,29 +1,71 @@
 package fi.arkisto.store.access;
 
+import fi.arkisto.store.access.decision.AccessVerdict;
+import fi.arkisto.store.access.decision.DenialReason;
+import fi.arkisto.store.access.facts.ClientFacts;
+import fi.arkisto.store.access.facts.DocumentFacts;
+import fi.arkisto.store.access.facts.DocumentGroup;
+import fi.arkisto.store.access.request.AccessRequest;
+import fi.arkisto.store.access.request.AssertedRights;
+import fi.arkisto.store.access.request.RequestKind;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
 /**
- * The one access decision function (DESIGN invariant 6): pure, no I/O, table-tested.
- *
- * <p>Rules implemented so far (issue 2): an organisation may use only the registers it controls
- * (seed 000: "the controller's own use"), and only with use context code {@code 1} (the service
- * organiser's own register use). A register is identified by its controller's OID (the document's
- * {@code custodian}). Later issues add register access rights and their periods, mutual-case party
- * periods, non-disclosure, consent and denial, and the citizen view.
+ * The register-level question the archiving and reading services ask before they know a client's facts: may the
+ * acting organisation use this register at all? An adapter over {@link AccessRules} that supplies no client facts,
+ * so only the controller's own use (in an own-register use context) is allowed; register access rights, mutual
+ * cases, sharing and the citizen view need the facts that {@link AccessRules#decide} takes.
  */
 public final class AccessPolicy {
 
+    private static final ZoneId FINNISH_TIME = ZoneId.of("Europe/Helsinki");
+
+    private final AccessRules rules;
+    private final Clock clock;
+
+    public AccessPolicy() {
+        this(new AccessRules(AccessProperties.defaults()), Clock.system(FINNISH_TIME));
+    }
+
+    public AccessPolicy(AccessRules rules, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
     public AccessDecision decide(RequestContext context, AccessAction action, String registerControllerOid) {
-        if (!RequestContext.OWN_REGISTER_USE.equals(context.purposeOfUse())) {
-            return AccessDecision.deny("purpose of use '" + context.purposeOfUse()
-                    + "' is not supported; only 1 (the organiser's own register use) is");
+        LocalDate today = LocalDate.now(clock);
+        AccessRequest request = new AccessRequest(kind(action), context.organisation().value(), context.userId(),
+                null, context.purposeOfUse(), null, AssertedRights.NONE, today);
+        DocumentFacts register = DocumentFacts.builder().controller(registerControllerOid)
+                .group(DocumentGroup.UNKNOWN).date(today).build();
+        AccessVerdict verdict = rules.decide(request, register, ClientFacts.unknown(null));
+        if (verdict.allowed()) {
+            return AccessDecision.permit("own register use by its controller " + registerControllerOid
+                    + " (" + action.name().toLowerCase() + ")");
         }
-        if (registerControllerOid == null || registerControllerOid.isBlank()) {
-            return AccessDecision.deny("the register's controller is unknown");
-        }
-        if (!context.organisation().value().equals(registerControllerOid)) {
-            return AccessDecision.deny("organisation " + context.organisation() + " is not the controller of register "
-                    + registerControllerOid + " and holds no access right to it");
-        }
-        return AccessDecision.permit("own register use by its controller " + registerControllerOid
-                + " (" + action.name().toLowerCase() + ")");
+        return AccessDecision.deny(reason(verdict.denial(), context, registerControllerOid));
+    }
+
+    private static String reason(DenialReason denial, RequestContext context, String controller) {
+        return switch (denial) {
+            case REGISTER_CONTROLLER_UNKNOWN -> "the register's controller is unknown";
+            case USE_CONTEXT_UNKNOWN, USE_CONTEXT_NOT_FOR_OWN_REGISTER -> "purpose of use '" + context.purposeOfUse()
+                    + "' is not supported for the register's own use (" + denial + ")";
+            default -> "organisation " + context.organisation() + " is not the controller of register " + controller
+                    + " and holds no access right to it (" + denial + ": " + denial.title() + ")";
+        };
+    }
+
+    private static RequestKind kind(AccessAction action) {
+        return switch (action) {
+            case ARCHIVE -> RequestKind.PROFESSIONAL_ARCHIVE;
+            case READ -> RequestKind.PROFESSIONAL_READ;
+            case LIST -> RequestKind.PROFESSIONAL_LIST;
+            case NULLIFY -> RequestKind.PROFESSIONAL_NULLIFY;
+        };
     }
 }

@@ -70,6 +70,13 @@ public enum ErrorCode {
     PACKAGE_TOO_LARGE(422, "A package exceeds its size or compression limits"),
     INGESTION_FAILED(500, "The submission could not be processed after bounded retries; it was dead-lettered"),
 
+    // organisation registry and deployment tests
+    ORGANISATION_NOT_FOUND(404, "No such organisation in the registry"),
+    ORGANISATION_CONFLICT(409, "Another organisation of the registry has this OID or business id, or the organisation has others"),
+    DEPLOYMENT_TEST_NOT_FOUND(404, "No such deployment test"),
+    DEPLOYMENT_TEST_STATE_CONFLICT(409, "The deployment test is not in a state that allows this step"),
+    REAL_IDENTITY_CODE_IN_TEST(422, "A deployment test document carries a real personal identity code"),
+
     // legacy migration
     LEGACY_ROW_INVALID(422, "A manifest row is invalid"),
     LEGACY_FILE_MISSING(422, "The file named by a manifest row is missing or unreadable"),

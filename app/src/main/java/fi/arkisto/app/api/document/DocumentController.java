@@ -93,7 +93,8 @@ class DocumentController {
             ErrorCode.SIGNATURE_TIME_IN_FUTURE, ErrorCode.SIGNATURE_TYPE_MISMATCH,
             ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED, ErrorCode.UNKNOWN_CONTENT_SPECIFICATION,
             ErrorCode.STRUCTURE_INVALID, ErrorCode.HEADER_RULE_VIOLATED, ErrorCode.IDENTITY_MISMATCH,
-            ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE})
+            ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE,
+            ErrorCode.REAL_IDENTITY_CODE_IN_TEST})
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {

@@ -55,7 +55,7 @@ import java.time.Instant;
         ErrorCode.SIGNATURE_TIME_IN_FUTURE, ErrorCode.SIGNATURE_TYPE_MISMATCH, ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED,
         ErrorCode.UNKNOWN_CONTENT_SPECIFICATION, ErrorCode.STRUCTURE_INVALID, ErrorCode.HEADER_RULE_VIOLATED,
         ErrorCode.IDENTITY_MISMATCH, ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED,
-        ErrorCode.DISPLAY_FORM_UNSAFE, ErrorCode.STORAGE_UNAVAILABLE})
+        ErrorCode.DISPLAY_FORM_UNSAFE, ErrorCode.REAL_IDENTITY_CODE_IN_TEST, ErrorCode.STORAGE_UNAVAILABLE})
 @RequestMapping("/api/v1/messages")
 @Tag(name = "Messages", description = "Kanta HL7 v3 archive request messages (frame + CDA document) with HL7 acknowledgements")
 class MessageController {

@@ -47,12 +47,16 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final String MESSAGES = "post /api/v1/messages";
     private static final String LAUNCH_MIGRATION = "post /api/v1/migrations";
     private static final String MIGRATION = "get /api/v1/migrations/{jobExecutionId}";
+    private static final String ORGANISATIONS = "get /api/v1/organisations";
+    private static final String ORGANISATION = "get /api/v1/organisations/{id}";
+    private static final String REGISTER_DEPLOYMENT_TEST = "post /api/v1/deployment-tests";
+    private static final String DEPLOYMENT_TEST = "get /api/v1/deployment-tests/{id}";
 
     private static final Set<String> ALL = Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS, AUDIT,
-            MESSAGES, LAUNCH_MIGRATION, MIGRATION);
+            MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATIONS, ORGANISATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST);
     /** The operations that take the request context headers (the messages carry it in their frame). */
     private static final Set<String> WITH_CONTEXT = Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS,
-            LAUNCH_MIGRATION, MIGRATION);
+            LAUNCH_MIGRATION, MIGRATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST);
     /** Codes no operation answers: reject reasons of the file drop, the queue and the migration's reject report. */
     private static final Set<String> NO_OPERATION = Set.of();
     /** Codes a document can be refused with, through POST /api/v1/documents and in a message's acknowledgement. */
@@ -77,9 +81,11 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(MISSING_REQUEST_CONTEXT, 400, "request context, required", WITH_CONTEXT);
         row(INVALID_REQUEST_CONTEXT, 400, "request context, invalid", WITH_CONTEXT);
         row(INVALID_REQUEST, 400, "parameter, body, invalid",
-                Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, MESSAGES, LAUNCH_MIGRATION, MIGRATION));
-        row(MALFORMED_JSON, 400, "not well-formed JSON", Set.of(NULLIFY, LAUNCH_MIGRATION));
-        row(UNSUPPORTED_MEDIA_TYPE, 415, "content type, not accepted", Set.of(ARCHIVE, NULLIFY, MESSAGES, LAUNCH_MIGRATION));
+                Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATION,
+                        REGISTER_DEPLOYMENT_TEST));
+        row(MALFORMED_JSON, 400, "not well-formed JSON", Set.of(NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST));
+        row(UNSUPPORTED_MEDIA_TYPE, 415, "content type, not accepted",
+                Set.of(ARCHIVE, NULLIFY, MESSAGES, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST));
         row(NOT_ACCEPTABLE, 406, "accepted media types", ALL);
         row(ACCESS_DENIED, 403, "access denied, client system, organisation, purpose of use", ALL);
         row(DOCUMENT_NOT_FOUND, 404, "no such document", Set.of(ORIGINAL, METADATA, DISPLAY, NULLIFY, MESSAGES));
@@ -100,9 +106,9 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         // header content
         row(MISSING_REQUIRED_FIELD, 422, "required field, missing", DOCUMENT_CHECK);
         row(INVALID_OID, 422, "not a valid OID",
-                plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION));
+                plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST));
         row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid", plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS));
-        row(INVALID_FIELD_VALUE, 422, "field, invalid value", DOCUMENT_CHECK);
+        row(INVALID_FIELD_VALUE, 422, "field, invalid value", plus(DOCUMENT_CHECK, REGISTER_DEPLOYMENT_TEST));
         row(INVALID_BASE64, 422, "Base64", DOCUMENT_CHECK);
 
         // archive state
@@ -140,6 +146,13 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(PACKAGE_ENTRY_UNSAFE, 422, "package entry, unsafe", Set.of(LAUNCH_MIGRATION));
         row(PACKAGE_TOO_LARGE, 422, "package, size", NO_OPERATION);
         row(INGESTION_FAILED, 500, "retries, dead-lettered", NO_OPERATION);
+
+        // organisation registry and deployment tests
+        row(ORGANISATION_NOT_FOUND, 404, "no such organisation", Set.of(ORGANISATION, REGISTER_DEPLOYMENT_TEST));
+        row(ORGANISATION_CONFLICT, 409, "another organisation, OID, business id", Set.of(REGISTER_DEPLOYMENT_TEST));
+        row(DEPLOYMENT_TEST_NOT_FOUND, 404, "no such deployment test", Set.of(DEPLOYMENT_TEST));
+        row(DEPLOYMENT_TEST_STATE_CONFLICT, 409, "deployment test, state", Set.of(REGISTER_DEPLOYMENT_TEST));
+        row(REAL_IDENTITY_CODE_IN_TEST, 422, "deployment test document, real personal identity code", DOCUMENT_CHECK);
 
         // legacy migration (reject reasons of the migration's report, and its launch)
         row(LEGACY_ROW_INVALID, 422, "manifest row, invalid", NO_OPERATION);

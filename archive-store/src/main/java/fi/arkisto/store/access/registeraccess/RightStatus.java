@@ -1,0 +1,19 @@
+package fi.arkisto.store.access.registeraccess;
+
+/** Whether a provider's register access right over a client and service task is in effect on a day, and if not why. */
+public enum RightStatus {
+    IN_EFFECT,
+    IN_EFFECT_EXTENSIVE,
+    /** No client relationship document of the organiser names a unit of the provider for the client. */
+    NO_PROVIDER_PERIOD,
+    /** The provider's periods cover other service tasks only. */
+    OTHER_SERVICE_TASK,
+    NOT_STARTED,
+    ENDED,
+    AGREEMENT_MISSING,
+    AGREEMENT_ENDED;
+
+    public boolean inEffect() {
+        return this == IN_EFFECT || this == IN_EFFECT_EXTENSIVE;
+    }
+}
