@@ -1,6 +1,8 @@
 package fi.arkisto.app.api;
 
+import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
+import fi.arkisto.app.api.problem.ArchivingErrors;
 import fi.arkisto.app.api.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
 import fi.arkisto.store.access.RequestContext;
@@ -104,13 +106,15 @@ class OpenApiConfiguration {
             if (takesContext) {
                 addContextHeaders(operation);
             }
-            addErrorResponses(operation, errorsOf(handlerMethod, takesContext),
-                    org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA));
-            addErrorResponses(operation, acknowledgedOf(handlerMethod),
-                    org.springframework.http.MediaType.APPLICATION_XML_VALUE,
-                    new StringSchema().description("MCCI_IN000002UV01 acknowledgement (AE/AR) with the code in "
-                            + "acknowledgementDetail/code"));
+            addProblemResponses(operation, errorsOf(handlerMethod, takesContext));
+            AcknowledgementErrors acknowledged = handlerMethod.getMethodAnnotation(AcknowledgementErrors.class);
+            if (acknowledged != null) {
+                Set<ErrorCode> codes = new LinkedHashSet<>(Arrays.asList(acknowledged.value()));
+                if (acknowledged.archiving()) {
+                    codes.addAll(ArchivingErrors.CODES);
+                }
+                describeAcknowledgementCodes(operation, codes);
+            }
             return operation;
         };
     }
@@ -137,33 +141,28 @@ class OpenApiConfiguration {
             codes.add(ErrorCode.MALFORMED_JSON);
             codes.add(ErrorCode.INVALID_REQUEST);
         }
-        for (ApiErrors declared : declaredOn(handlerMethod)) {
+        ApiErrors declared = handlerMethod.getMethodAnnotation(ApiErrors.class);
+        if (declared != null) {
             codes.addAll(Arrays.asList(declared.value()));
+            if (declared.archiving()) {
+                codes.addAll(ArchivingErrors.CODES);
+            }
         }
         codes.add(ErrorCode.STORAGE_UNAVAILABLE);
         codes.add(ErrorCode.INTERNAL_ERROR);
         return codes;
     }
 
-    static Set<ErrorCode> acknowledgedOf(HandlerMethod handlerMethod) {
-        Set<ErrorCode> codes = new LinkedHashSet<>();
-        for (ApiErrors declared : declaredOn(handlerMethod)) {
-            codes.addAll(Arrays.asList(declared.acknowledged()));
+    /** The codes an acknowledgement's detail may carry, on the operation's 4XX acknowledgement response. */
+    private static void describeAcknowledgementCodes(Operation operation, Set<ErrorCode> codes) {
+        ApiResponse response = operation.getResponses() == null ? null : operation.getResponses().get("4XX");
+        if (response == null) {
+            throw new IllegalStateException("An operation with @AcknowledgementErrors must declare its 4XX acknowledgement");
         }
-        return codes;
-    }
-
-    private static List<ApiErrors> declaredOn(HandlerMethod handlerMethod) {
-        List<ApiErrors> declared = new ArrayList<>();
-        ApiErrors onType = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getBeanType(), ApiErrors.class);
-        if (onType != null) {
-            declared.add(onType);
-        }
-        ApiErrors onMethod = handlerMethod.getMethodAnnotation(ApiErrors.class);
-        if (onMethod != null) {
-            declared.add(onMethod);
-        }
-        return declared;
+        response.setDescription(response.getDescription() + " in acknowledgementDetail/code: " + codes.stream()
+                .map(code -> "`" + code.name() + "` (" + code.httpStatus() + "): " + code.title())
+                .collect(Collectors.joining("; ")));
+        response.addExtension(ERROR_CODES, codes.stream().map(Enum::name).toList());
     }
 
     private static void addContextHeaders(Operation operation) {
@@ -183,11 +182,11 @@ class OpenApiConfiguration {
     }
 
     /**
-     * Adds the codes per HTTP status as responses of the given media type. A status the operation already documents
-     * (by annotation, or with codes of the other media type) keeps its content and gains this one's, so one status can
-     * be answered both as a problem and as an acknowledgement.
+     * Adds the codes per HTTP status as {@code application/problem+json} responses. A status the operation already
+     * documents by annotation (such as an acknowledgement's 503) keeps its content and description and gains the
+     * problem's, so one status can be answered both ways.
      */
-    private static void addErrorResponses(Operation operation, Set<ErrorCode> codes, String mediaType, Schema<?> schema) {
+    private static void addProblemResponses(Operation operation, Set<ErrorCode> codes) {
         Map<Integer, List<ErrorCode>> byStatus = codes.stream()
                 .collect(Collectors.groupingBy(ErrorCode::httpStatus, TreeMap::new, Collectors.toList()));
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
@@ -205,13 +204,9 @@ class OpenApiConfiguration {
             if (response.getContent() == null) {
                 response.content(new Content());
             }
-            response.getContent().addMediaType(mediaType, new MediaType().schema(schema));
-            List<String> named = new ArrayList<>();
-            if (response.getExtensions() != null && response.getExtensions().get(ERROR_CODES) instanceof List<?> earlier) {
-                earlier.forEach(code -> named.add(String.valueOf(code)));
-            }
-            statusCodes.stream().map(Enum::name).filter(code -> !named.contains(code)).forEach(named::add);
-            response.addExtension(ERROR_CODES, named);
+            response.getContent().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA)));
+            response.addExtension(ERROR_CODES, statusCodes.stream().map(Enum::name).toList());
         });
         operation.setResponses(responses);
     }

@@ -322,7 +322,7 @@ public final class DisplayFormSafety {
      * read: it is blanked (same length, so error positions stay right) when it is exactly a public XHTML DOCTYPE
      * without an internal subset. Anything else DTD-like still reaches {@link SecureXml} and is refused there.
      */
-    private static byte[] withoutXhtmlDoctype(byte[] xhtml) {
+    static byte[] withoutXhtmlDoctype(byte[] xhtml) {
         int scan = Math.min(xhtml.length, 1024);
         String prolog = new String(xhtml, 0, scan, StandardCharsets.ISO_8859_1);
         int at = prolog.indexOf("<!DOCTYPE");

@@ -32,6 +32,8 @@ public enum ErrorCode {
     INVALID_OID(422, "An identifier is not a valid OID"),
     INVALID_IDENTITY_CODE(422, "The personal identity code is not valid"),
     INVALID_FIELD_VALUE(422, "A field of the document or its signature has an invalid value"),
+    INVALID_CODE(422, "A coded header value is not a code: codes are exact tokens of visible ASCII without whitespace"),
+    DUPLICATE_ID(422, "An XML ID value occurs more than once in the document"),
     INVALID_BASE64(422, "A Base64 body part cannot be decoded"),
 
     // archive state
@@ -52,12 +54,21 @@ public enum ErrorCode {
     SIGNATURE_TIME_IN_FUTURE(422, "The signing time lies in the future"),
     SIGNATURE_TYPE_MISMATCH(422, "The signature type does not match its certificate"),
     PROFESSIONAL_SIGNATURE_REQUIRED(422, "This document type needs a valid professional signature"),
+    SIGNATURE_KEY_TOO_WEAK(422, "A public key in the signing certificate's path is shorter than the archive accepts"),
+    SIGNATURE_ALGORITHM_WEAK(422, "The signature or a certificate of its path uses a digest algorithm the archive refuses as weak"),
+    SIGNATURE_KEY_USAGE_INVALID(422, "The signing certificate's key usage or extended key usage does not allow signing documents"),
+    SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW(422, "The signing certificate expired before the document arrived, and the claimed "
+            + "signing time lies further before the arrival than the archive allows"),
+    SIGNATURE_ORGANISATION_MISMATCH(422, "The system signature belongs to an organisation that neither controls the register "
+            + "nor acts for its controller"),
 
     // structure and display form
     UNKNOWN_CONTENT_SPECIFICATION(422, "The structure named by contentSpecificationId is not known"),
     STRUCTURE_INVALID(422, "The structured form does not conform to its structure"),
     HEADER_RULE_VIOLATED(422, "A header field required for the document group is missing"),
-    IDENTITY_MISMATCH(422, "The header and the structured form name different clients"),
+    IDENTITY_MISMATCH(422, "The header's client is not the client the signed content (structured or display form) names"),
+    DISPLAY_FORM_CLIENT_MISSING(422, "The display form does not identify the client"),
+    DOCUMENT_TYPE_MISMATCH(422, "The header's document type does not agree with the structure of the signed structured form"),
     DISPLAY_FORM_MISSING(422, "The document has no display form"),
     DISPLAY_FORM_MALFORMED(422, "The display form is not well-formed XHTML"),
     DISPLAY_FORM_UNSAFE(422, "The display form contains scripts, event handlers or external references"),

@@ -7,6 +7,7 @@ import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.object.ObjectStore;
+import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.object.StoredObject;
 import fi.arkisto.store.signature.SignatureVerifier;
 import fi.arkisto.store.signature.SystemSigner;
@@ -67,10 +68,12 @@ abstract class HostileCorpusTest {
     static final RequestContext GENERATED_OWNER =
             new RequestContext(Oid.of("1.2.246.10.99999001.10.0"), "sosiaalityontekija-2", "1");
     static final String GENERATED_PLAN = "structure/generated-case-plan.xml";
+    /** The real sample arriving when it was sent (signed 2026-07-17; its certificate expired 2026-10-09). */
+    static final Intake SAMPLE_SENT = Intake.of(IngestChannel.QUEUE, Instant.parse("2026-07-17T10:07:30Z"));
     static final String GENERATED_PLAN_OID = "1.2.246.10.99999001.95777.2026.1.6";
 
     /** Signed fixtures are signed at test time by a system certificate of this CA, placed among the trust anchors. */
-    private static final class TestPki {
+    static final class TestPki {
         static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
         static final Instant TO = Instant.parse("2040-01-01T00:00:00Z");
         static final KeyPair CA_KEYS = CertificateIssuer.rsaKeyPair();
@@ -132,7 +135,7 @@ abstract class HostileCorpusTest {
     }
 
     static Stream<Case> corpus() {
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 // XML attacks and broken XML: refused by the parser (hostile/README.md)
                 asIs("hostile/xxe-external-entity.xml", XML_DTD_FORBIDDEN),
                 asIs("hostile/xxe-parameter-entity-external-dtd.xml", XML_DTD_FORBIDDEN),
@@ -199,7 +202,9 @@ abstract class HostileCorpusTest {
                 signed("hostile/display-svg-element.xml", DISPLAY_FORM_UNSAFE),
                 signed("hostile/display-xlink-href.xml", DISPLAY_FORM_UNSAFE),
                 signed("hostile/display-xml-stylesheet-pi.xml", DISPLAY_FORM_UNSAFE),
-                signed("hostile/display-conditional-comment.xml", DISPLAY_FORM_UNSAFE));
+                signed("hostile/display-conditional-comment.xml", DISPLAY_FORM_UNSAFE)),
+                // trust: validly signed, then altered where no signature reaches, or signed by a weak certificate
+                TrustAttacks.cases());
     }
 
     @DynamicPropertySource
@@ -303,7 +308,7 @@ abstract class HostileCorpusTest {
         // given the real sample (other test classes of this JVM may have archived it already, without the verifier)
 
         // when
-        ArchiveOutcome outcome = archiving.archive(KantaSamples.realSample(), SAMPLE_OWNER);
+        ArchiveOutcome outcome = archiving.archive(KantaSamples.realSample(), SAMPLE_OWNER, SAMPLE_SENT);
 
         // then it is archived, its bytes stored
         assertThat(outcome.document().oid().value()).isEqualTo(KantaSamples.SAMPLE_OID);

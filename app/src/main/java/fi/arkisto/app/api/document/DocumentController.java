@@ -10,6 +10,7 @@ import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.ContentStream;
 import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
+import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -83,36 +84,27 @@ class DocumentController {
             responses = {
                     @ApiResponse(responseCode = "201", description = "Archived; Location names the document"),
                     @ApiResponse(responseCode = "200", description = "The identical document was already archived")})
-    @ApiErrors({ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE, ErrorCode.MALFORMED_XML,
-            ErrorCode.XML_DTD_FORBIDDEN, ErrorCode.XML_TOO_DEEP, ErrorCode.NOT_A_CDA_DOCUMENT,
-            ErrorCode.MISSING_REQUIRED_FIELD, ErrorCode.INVALID_OID, ErrorCode.INVALID_IDENTITY_CODE,
-            ErrorCode.INVALID_FIELD_VALUE, ErrorCode.INVALID_BASE64, ErrorCode.DOCUMENT_CONFLICT,
-            ErrorCode.VERSION_CONFLICT, ErrorCode.CORRECTION_REASON_REQUIRED, ErrorCode.DOCUMENT_NULLIFIED,
-            ErrorCode.SIGNATURE_MISSING, ErrorCode.SIGNATURE_INVALID, ErrorCode.SIGNATURE_UNTRUSTED,
-            ErrorCode.SIGNATURE_CERTIFICATE_EXPIRED, ErrorCode.SIGNATURE_CERTIFICATE_REVOKED,
-            ErrorCode.SIGNATURE_TIME_IN_FUTURE, ErrorCode.SIGNATURE_TYPE_MISMATCH,
-            ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED, ErrorCode.UNKNOWN_CONTENT_SPECIFICATION,
-            ErrorCode.STRUCTURE_INVALID, ErrorCode.HEADER_RULE_VIOLATED, ErrorCode.IDENTITY_MISMATCH,
-            ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE,
-            ErrorCode.REAL_IDENTITY_CODE_IN_TEST})
+    @ApiErrors(value = {ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE}, archiving = true)
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {
+        // the arrival is the request's, before its body is read: the signing time is bounded by it (docs/trust.md)
+        Intake intake = Intake.of(IngestChannel.REST, Instant.now());
         // counted like the REST messages (IngestChannel.REST): received, then archived, duplicate or rejected by code
-        Instant received = Instant.now();
         metrics.received(IngestChannel.REST);
         ArchiveOutcome outcome;
         try {
             byte[] cda = DocumentBody.read(request.getInputStream(), request.getContentLengthLong(),
                     properties.maxDocumentSize().toBytes());
-            outcome = archiving.archive(cda, context);
+            outcome = archiving.archive(cda, context, intake);
         } catch (ArchiveException e) {
-            metrics.verdict(IngestChannel.REST, Acknowledgement.refused(null, null, e, null), Duration.between(received, Instant.now()));
+            metrics.verdict(IngestChannel.REST, Acknowledgement.refused(null, null, e, null),
+                    Duration.between(intake.arrivedAt(), Instant.now()));
             throw e;
         }
         metrics.verdict(IngestChannel.REST, Acknowledgement.accepted(null, null,
                 outcome.created() ? SubmissionOutcome.ARCHIVED : SubmissionOutcome.DUPLICATE, outcome.document()),
-                Duration.between(received, Instant.now()));
+                Duration.between(intake.arrivedAt(), Instant.now()));
         ArchivingReceipt receipt = ArchivingReceipt.of(outcome.document());
         if (!outcome.created()) {
             return ResponseEntity.ok(receipt);

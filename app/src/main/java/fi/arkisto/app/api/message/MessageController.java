@@ -2,6 +2,7 @@ package fi.arkisto.app.api.message;
 
 import fi.arkisto.app.api.BoundedBody;
 import fi.arkisto.app.api.ApiProperties;
+import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.security.ApiClientRegistry;
 import fi.arkisto.routes.common.IngestMetrics;
@@ -44,18 +45,6 @@ import java.time.Instant;
  * {@code /api/v1/documents} every outcome, refusals included, is an acknowledgement in {@code application/xml}.
  */
 @RestController
-@ApiErrors(acknowledged = {ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
-        ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.ACCESS_DENIED, ErrorCode.DOCUMENT_TOO_LARGE,
-        ErrorCode.MALFORMED_XML, ErrorCode.XML_DTD_FORBIDDEN, ErrorCode.XML_TOO_DEEP, ErrorCode.NOT_A_CDA_DOCUMENT,
-        ErrorCode.MISSING_REQUIRED_FIELD, ErrorCode.INVALID_OID, ErrorCode.INVALID_IDENTITY_CODE,
-        ErrorCode.INVALID_FIELD_VALUE, ErrorCode.INVALID_BASE64, ErrorCode.DOCUMENT_CONFLICT, ErrorCode.VERSION_CONFLICT,
-        ErrorCode.CORRECTION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DOCUMENT_NULLIFIED,
-        ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.SIGNATURE_MISSING, ErrorCode.SIGNATURE_INVALID,
-        ErrorCode.SIGNATURE_UNTRUSTED, ErrorCode.SIGNATURE_CERTIFICATE_EXPIRED, ErrorCode.SIGNATURE_CERTIFICATE_REVOKED,
-        ErrorCode.SIGNATURE_TIME_IN_FUTURE, ErrorCode.SIGNATURE_TYPE_MISMATCH, ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED,
-        ErrorCode.UNKNOWN_CONTENT_SPECIFICATION, ErrorCode.STRUCTURE_INVALID, ErrorCode.HEADER_RULE_VIOLATED,
-        ErrorCode.IDENTITY_MISMATCH, ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED,
-        ErrorCode.DISPLAY_FORM_UNSAFE, ErrorCode.REAL_IDENTITY_CODE_IN_TEST, ErrorCode.STORAGE_UNAVAILABLE})
 @RequestMapping("/api/v1/messages")
 @Tag(name = "Messages", description = "Kanta HL7 v3 archive request messages (frame + CDA document) with HL7 acknowledgements")
 class MessageController {
@@ -96,6 +85,9 @@ class MessageController {
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE)),
                     @ApiResponse(responseCode = "503", description = "AR STORAGE_UNAVAILABLE: retry later",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))})
+    @AcknowledgementErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
+            ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
+            ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND}, archiving = true)
     @PostMapping(consumes = {MULTIPART_RELATED, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<byte[]> submit(HttpServletRequest request, Authentication authentication) throws IOException {
@@ -125,6 +117,9 @@ class MessageController {
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))})
     // a missing frame part or an oversized form is refused by Spring before an acknowledgement can be built
     @ApiErrors({ErrorCode.INVALID_REQUEST, ErrorCode.DOCUMENT_TOO_LARGE})
+    @AcknowledgementErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
+            ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
+            ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND}, archiving = true)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<byte[]> submitParts(@RequestPart("frame") MultipartFile frame,
                                        @RequestPart(name = "document", required = false) MultipartFile document,

@@ -9,22 +9,19 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The error codes an API operation may answer with, beyond those every operation shares (authentication, access,
- * request context, media types, storage, internal error) and those its signature implies (a request body: malformed
- * JSON; declared content types: an unsupported one). The OpenAPI document lists them per HTTP status. On a controller
- * class, the codes apply to each of its operations.
+ * The error codes an API operation may answer with as {@code application/problem+json}, beyond those every
+ * operation shares (authentication, access, request context, media types, storage, internal error) and those its
+ * signature implies (a request body: malformed JSON; declared content types: an unsupported one). The OpenAPI
+ * document lists them per HTTP status. Codes an operation answers inside an HL7 acknowledgement are
+ * {@link AcknowledgementErrors}.
  */
 @Documented
-@Target({ElementType.METHOD, ElementType.TYPE})
+@Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ApiErrors {
 
-    /** Codes answered as {@code application/problem+json}. */
-    ErrorCode[] value() default {};
+    ErrorCode[] value();
 
-    /**
-     * Codes answered inside an HL7 v3 acknowledgement ({@code application/xml}, {@code acknowledgementDetail/code}) with
-     * the code's HTTP status, instead of a problem.
-     */
-    ErrorCode[] acknowledged() default {};
+    /** Whether the operation archives a document: then every code of {@link ArchivingErrors} too. */
+    boolean archiving() default false;
 }

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The catalogue of error codes, one row per {@link ErrorCode}: its HTTP status, the words its title must contain
- * (so the title describes this code, not another), and the operations that can answer it, which the OpenAPI
- * description must name on exactly those operations. A code without a row fails the test: whoever adds a code
+ * (so the title describes this code, not another), and the operations that can answer it (as a problem, or in an
+ * HL7 acknowledgement), which the OpenAPI description must name on exactly those operations. A code without a row fails the test: whoever adds a code
  * decides its row here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -110,6 +110,8 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid", plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS));
         row(INVALID_FIELD_VALUE, 422, "field, invalid value", plus(DOCUMENT_CHECK, REGISTER_DEPLOYMENT_TEST));
         row(INVALID_BASE64, 422, "Base64", DOCUMENT_CHECK);
+        row(INVALID_CODE, 422, "coded header value, not a code", DOCUMENT_CHECK);
+        row(DUPLICATE_ID, 422, "XML ID, more than once", DOCUMENT_CHECK);
 
         // archive state
         row(DOCUMENT_CONFLICT, 409, "already exists, different content", plus(DOCUMENT_CHECK, LAUNCH_MIGRATION));
@@ -128,16 +130,23 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(SIGNATURE_CERTIFICATE_REVOKED, 422, "certificate, revoked", DOCUMENT_CHECK);
         row(SIGNATURE_TIME_IN_FUTURE, 422, "signing time, future", DOCUMENT_CHECK);
         row(SIGNATURE_TYPE_MISMATCH, 422, "signature type, certificate", DOCUMENT_CHECK);
+        row(SIGNATURE_KEY_TOO_WEAK, 422, "public key, shorter", DOCUMENT_CHECK);
+        row(SIGNATURE_ALGORITHM_WEAK, 422, "digest algorithm, weak", DOCUMENT_CHECK);
+        row(SIGNATURE_KEY_USAGE_INVALID, 422, "key usage, signing", DOCUMENT_CHECK);
+        row(SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW, 422, "certificate expired, arrived", DOCUMENT_CHECK);
+        row(SIGNATURE_ORGANISATION_MISMATCH, 422, "system signature, organisation", DOCUMENT_CHECK);
         row(PROFESSIONAL_SIGNATURE_REQUIRED, 422, "professional signature", DOCUMENT_CHECK);
 
         // structure and display form
         row(UNKNOWN_CONTENT_SPECIFICATION, 422, "structure, contentSpecificationId, not known", DOCUMENT_CHECK);
         row(STRUCTURE_INVALID, 422, "structured form, does not conform", DOCUMENT_CHECK);
         row(HEADER_RULE_VIOLATED, 422, "header field, document group", DOCUMENT_CHECK);
-        row(IDENTITY_MISMATCH, 422, "different clients", DOCUMENT_CHECK);
+        row(IDENTITY_MISMATCH, 422, "header's client, signed content", DOCUMENT_CHECK);
         row(DISPLAY_FORM_MISSING, 422, "no display form", plus(DOCUMENT_CHECK, DISPLAY));
         row(DISPLAY_FORM_MALFORMED, 422, "display form, not well-formed XHTML", DOCUMENT_CHECK);
         row(DISPLAY_FORM_UNSAFE, 422, "display form, scripts", DOCUMENT_CHECK);
+        row(DISPLAY_FORM_CLIENT_MISSING, 422, "display form, client", DOCUMENT_CHECK);
+        row(DOCUMENT_TYPE_MISMATCH, 422, "document type, structured form", DOCUMENT_CHECK);
 
         // message frames and packages
         row(FRAME_INVALID, 422, "message frame, invalid", Set.of(MESSAGES));
@@ -215,9 +224,16 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
                 Map.Entry<String, JsonNode> response = it.next();
                 for (JsonNode named : response.getValue().path("x-error-codes")) {
                     ErrorCode code = ErrorCode.valueOf(named.asText());
-                    assertThat(response.getKey()).as(code + " on " + operation).isEqualTo(String.valueOf(code.httpStatus()));
-                    assertThat(response.getValue().path("description").asText()).as(code + " on " + operation)
-                            .contains(code.name() + "`: " + code.title());
+                    String description = response.getValue().path("description").asText();
+                    if (response.getKey().equals("4XX")) {
+                        // an acknowledgement's codes, each with its status
+                        assertThat(code.httpStatus()).as(code + " in the acknowledgement of " + operation).isBetween(400, 499);
+                        assertThat(description).as(code + " on " + operation)
+                                .contains(code.name() + "` (" + code.httpStatus() + "): " + code.title());
+                    } else {
+                        assertThat(response.getKey()).as(code + " on " + operation).isEqualTo(String.valueOf(code.httpStatus()));
+                        assertThat(description).as(code + " on " + operation).contains(code.name() + "`: " + code.title());
+                    }
                     namedOn.computeIfAbsent(code, c -> new HashSet<>()).add(operation);
                 }
             }
