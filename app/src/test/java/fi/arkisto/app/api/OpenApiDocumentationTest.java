@@ -57,7 +57,8 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
         assertThat(responses.fieldNames()).toIterable().contains("200", "201", "400", "401", "403", "409", "413", "415", "422");
         assertThat(responses.path("422").path("content").has("application/problem+json")).isTrue();
         assertThat(errorCodes(responses.path("422"))).contains("MALFORMED_XML", "XML_DTD_FORBIDDEN", "NOT_A_CDA_DOCUMENT",
-                "INVALID_IDENTITY_CODE", "MISSING_REQUIRED_FIELD");
+                "INVALID_IDENTITY_CODE", "MISSING_REQUIRED_FIELD", "ACTIVE_CONTENT_FORBIDDEN", "CONTROL_CHARACTER_FORBIDDEN",
+                "DISPLAY_FORM_UNSAFE");
         List<String> trust = List.of("INVALID_CODE", "DUPLICATE_ID", "DOCUMENT_TYPE_MISMATCH", "DISPLAY_FORM_CLIENT_MISSING",
                 "SIGNATURE_KEY_TOO_WEAK", "SIGNATURE_ALGORITHM_WEAK", "SIGNATURE_KEY_USAGE_INVALID",
                 "SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW", "SIGNATURE_ORGANISATION_MISMATCH", "IDENTITY_MISMATCH");

@@ -94,12 +94,26 @@ public final class CdaParser {
     }
 
     /**
+     * Reads a submitted document; its content is judged first ({@link ActiveContent}).
+     *
      * @throws ArchiveException MALFORMED_XML, XML_DTD_FORBIDDEN, XML_TOO_DEEP, DOCUMENT_TOO_LARGE,
-     *                          NOT_A_CDA_DOCUMENT, DUPLICATE_ID, MISSING_REQUIRED_FIELD, INVALID_OID,
-     *                          INVALID_IDENTITY_CODE, INVALID_FIELD_VALUE, INVALID_CODE, INVALID_BASE64
+     *                          NOT_A_CDA_DOCUMENT, ACTIVE_CONTENT_FORBIDDEN, CONTROL_CHARACTER_FORBIDDEN, DUPLICATE_ID,
+     *                          MISSING_REQUIRED_FIELD, INVALID_OID, INVALID_IDENTITY_CODE, INVALID_FIELD_VALUE, INVALID_CODE,
+     *                          INVALID_BASE64
      */
     public ParsedDocument parse(byte[] xml) {
-        return read(SecureXml.parseDocument(xml, limits), null);
+        return read(SecureXml.parseDocument(xml, limits), null, true);
+    }
+
+    /**
+     * Reads a document the archive already holds (to decode its display form), without judging its content again
+     * ({@link ActiveContent}): it was judged when it was archived, and what an earlier release archived stays
+     * readable; serving it inert is the read path's concern.
+     *
+     * @throws ArchiveException as {@link #parse(byte[])} for what cannot be read at all
+     */
+    public ParsedDocument readArchived(byte[] xml) {
+        return read(SecureXml.parseDocument(xml, limits), null, false);
     }
 
     /**
@@ -135,10 +149,10 @@ public final class CdaParser {
             split = BodySplitter.split(in, limits, display, null);
         }
         return read(split.elided(), new StreamedBody(displayFormFile, split.displayFormBytes(), split.bodyDigest(),
-                split.literalBodyDigest(), split.bodyWhitespace(), split.sha256(), split.size()));
+                split.literalBodyDigest(), split.bodyWhitespace(), split.sha256(), split.size()), true);
     }
 
-    private ParsedDocument read(Document dom, StreamedBody streamed) {
+    private ParsedDocument read(Document dom, StreamedBody streamed, boolean judgeContent) {
         Element root = dom.getDocumentElement();
         if (!HL7_NS.equals(root.getNamespaceURI()) || !"ClinicalDocument".equals(root.getLocalName())) {
             throw new ArchiveException(ErrorCode.NOT_A_CDA_DOCUMENT, "The root element is {"
@@ -146,7 +160,11 @@ public final class CdaParser {
                     + SecureXml.safe(root.getLocalName() == null ? root.getNodeName() : root.getLocalName())
                     + ", not {urn:hl7-org:v3}ClinicalDocument");
         }
-        XmlIds.requireUnique(root);
+        if (judgeContent) {
+            // before any field is read: an XInclude standing in for the id is refused as what it is
+            ActiveContent.check(dom);
+            XmlIds.requireUnique(root);
+        }
 
         String documentOid = requiredOid(attribute(one(root, HL7_NS, "id"), "root"), "id@root");
         String setId = requiredOid(attribute(one(root, HL7_NS, "setId"), "root"), "setId@root");

@@ -26,6 +26,11 @@ public enum ErrorCode {
     XML_TOO_DEEP(422, "The XML nesting exceeds the allowed depth"),
     DOCUMENT_TOO_LARGE(413, "The document exceeds the allowed size"),
     NOT_A_CDA_DOCUMENT(422, "The XML is not an HL7 CDA R2 ClinicalDocument"),
+    ACTIVE_CONTENT_FORBIDDEN(422, "The CDA document holds, outside its encoded display form, markup that browsers or XML "
+            + "processors act on: an element or attribute of XHTML, SVG, MathML, XSLT, XInclude, XLink or another active "
+            + "namespace, or a processing instruction"),
+    CONTROL_CHARACTER_FORBIDDEN(422, "The CDA document holds a control character (other than tab, line feed and carriage "
+            + "return) in its text, attributes or comments"),
 
     // header content
     MISSING_REQUIRED_FIELD(422, "A required field of the document or its signature is missing"),
@@ -70,8 +75,10 @@ public enum ErrorCode {
     DISPLAY_FORM_CLIENT_MISSING(422, "The display form does not identify the client"),
     DOCUMENT_TYPE_MISMATCH(422, "The header's document type does not agree with the structure of the signed structured form"),
     DISPLAY_FORM_MISSING(422, "The document has no display form"),
-    DISPLAY_FORM_MALFORMED(422, "The display form is not well-formed XHTML"),
-    DISPLAY_FORM_UNSAFE(422, "The display form contains scripts, event handlers or external references"),
+    DISPLAY_FORM_MALFORMED(422, "The display form is not well-formed UTF-8 XHTML, or not of an accepted media type"),
+    DISPLAY_FORM_UNSAFE(422, "The display form contains, read as XHTML or as HTML, scripts, event handlers, external "
+            + "references or markup the two parsers read differently; or a PDF display form holds what a printable PDF/A "
+            + "may not"),
 
     // message frames and packages (ingestion)
     FRAME_INVALID(422, "The HL7 v3 message frame is invalid"),

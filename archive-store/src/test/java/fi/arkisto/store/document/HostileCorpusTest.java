@@ -130,6 +130,19 @@ abstract class HostileCorpusTest {
         return new Case(resource + " (signed)", code, GENERATED_OWNER, test -> signFresh(resource));
     }
 
+    /**
+     * The generated plan signed by the test PKI, then edited where the signature does not reach (the header), as an
+     * attacker relabelling a signed document would; {@code resource} is the committed result, for the table.
+     */
+    static Case signedThenEdited(String resource, ErrorCode code, java.util.function.UnaryOperator<String> edit) {
+        return new Case(resource + " (signed)", code, GENERATED_OWNER, test -> {
+            String signed = new String(signFresh(GENERATED_PLAN), StandardCharsets.UTF_8);
+            String edited = edit.apply(signed);
+            assertThat(edited).as("the edit applies").isNotEqualTo(signed);
+            return edited.getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
     static Case generated(String name, ErrorCode code, Source source) {
         return new Case(name + " (generated)", code, SAMPLE_OWNER, source);
     }
@@ -142,7 +155,7 @@ abstract class HostileCorpusTest {
                 asIs("hostile/billion-laughs.xml", XML_DTD_FORBIDDEN),
                 asIs("hostile/parameter-entity-bomb.xml", XML_DTD_FORBIDDEN),
                 asIs("hostile/plain-doctype.xml", XML_DTD_FORBIDDEN),
-                asIs("hostile/xinclude.xml", MISSING_REQUIRED_FIELD),
+                asIs("hostile/xinclude.xml", ACTIVE_CONTENT_FORBIDDEN),
                 asIs("hostile/not-well-formed.xml", MALFORMED_XML),
                 asIs("hostile/not-a-cda-root.xml", NOT_A_CDA_DOCUMENT),
                 asIs("hostile/missing-id.xml", MISSING_REQUIRED_FIELD),
@@ -202,7 +215,31 @@ abstract class HostileCorpusTest {
                 signed("hostile/display-svg-element.xml", DISPLAY_FORM_UNSAFE),
                 signed("hostile/display-xlink-href.xml", DISPLAY_FORM_UNSAFE),
                 signed("hostile/display-xml-stylesheet-pi.xml", DISPLAY_FORM_UNSAFE),
-                signed("hostile/display-conditional-comment.xml", DISPLAY_FORM_UNSAFE)),
+                signed("hostile/display-conditional-comment.xml", DISPLAY_FORM_UNSAFE),
+                // active content outside the display form, validly signed (hostile/README-active-content.md)
+                signed("hostile/active-xhtml-script-in-header.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-svg-in-body.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-mathml-in-header.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-xlink-attribute.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-xslt-in-header.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-xinclude-in-header.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-xml-stylesheet-pi.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-processing-instruction-in-body.xml", ACTIVE_CONTENT_FORBIDDEN),
+                // the signer writes XML 1.0; the header is outside the signed parts, so it is made XML 1.1 after signing
+                signedThenEdited("hostile/control-character-xml11-title.xml", CONTROL_CHARACTER_FORBIDDEN,
+                        xml -> xml.replace("<title>Asiakassuunnitelma</title>", "<title>&#x1;&#x1b;[31mAsiakassuunnitelma</title>")
+                                .replaceFirst("^<\\?xml version=\"1.0\"", "<?xml version=\"1.1\"")),
+                signed("hostile/control-character-c1-attribute.xml", CONTROL_CHARACTER_FORBIDDEN),
+                // display forms read differently by HTML parsers, and CSS split across nodes, validly signed
+                signed("hostile/display-css-split-by-cdata.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-css-import-split-by-comment.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-css-url-hidden-by-string.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-title-cdata-breakout.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-style-cdata-breakout.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-cdata-bogus-comment.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-comment-abrupt-close.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-self-closed-style.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-encoding-not-utf8.xml", DISPLAY_FORM_MALFORMED)),
                 // trust: validly signed, then altered where no signature reaches, or signed by a weak certificate
                 TrustAttacks.cases());
     }

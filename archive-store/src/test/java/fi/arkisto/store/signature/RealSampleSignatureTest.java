@@ -222,13 +222,21 @@ class RealSampleSignatureTest {
 
     @Test
     void xsltTransformIsRejectedBeforeAnythingIsDereferenced() {
+        // the XSLT transform algorithm is not among those a Kanta signature may use
         String text = sampleText().replaceFirst(
                 "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
-                "<Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"><xsl:stylesheet xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" version=\"1.0\"/></Transform>");
-
+                "<Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"/>");
         assertThatThrownBy(() -> check(parse(bytes(text)), new ValidationReport()))
                 .isInstanceOf(ArchiveException.class)
                 .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_INVALID);
+
+        // and a style sheet inside the transform never reaches the verifier: the parser refuses XSLT anywhere
+        String withStylesheet = sampleText().replaceFirst(
+                "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+                "<Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"><xsl:stylesheet xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" version=\"1.0\"/></Transform>");
+        assertThatThrownBy(() -> parse(bytes(withStylesheet)))
+                .isInstanceOf(ArchiveException.class)
+                .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.ACTIVE_CONTENT_FORBIDDEN);
     }
 
     @Test

@@ -20,6 +20,7 @@ public final class ArchivingErrors {
     public static final Set<ErrorCode> CODES = Collections.unmodifiableSet(EnumSet.of(
             // the document as XML and its header
             MALFORMED_XML, XML_DTD_FORBIDDEN, XML_TOO_DEEP, DOCUMENT_TOO_LARGE, NOT_A_CDA_DOCUMENT, DUPLICATE_ID,
+            ACTIVE_CONTENT_FORBIDDEN, CONTROL_CHARACTER_FORBIDDEN,
             MISSING_REQUIRED_FIELD, INVALID_OID, INVALID_IDENTITY_CODE, INVALID_FIELD_VALUE, INVALID_CODE, INVALID_BASE64,
             // archive state
             DOCUMENT_CONFLICT, VERSION_CONFLICT, CORRECTION_REASON_REQUIRED, DOCUMENT_NULLIFIED,

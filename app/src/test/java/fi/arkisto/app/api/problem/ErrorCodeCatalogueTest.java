@@ -102,6 +102,8 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(XML_TOO_DEEP, 422, "nesting, depth", DOCUMENT_CHECK);
         row(DOCUMENT_TOO_LARGE, 413, "document, size", DOCUMENT_CHECK);
         row(NOT_A_CDA_DOCUMENT, 422, "not an HL7 CDA", DOCUMENT_CHECK);
+        row(ACTIVE_CONTENT_FORBIDDEN, 422, "markup, browsers", DOCUMENT_CHECK);
+        row(CONTROL_CHARACTER_FORBIDDEN, 422, "control character", DOCUMENT_CHECK);
 
         // header content
         row(MISSING_REQUIRED_FIELD, 422, "required field, missing", DOCUMENT_CHECK);
@@ -143,8 +145,8 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(HEADER_RULE_VIOLATED, 422, "header field, document group", DOCUMENT_CHECK);
         row(IDENTITY_MISMATCH, 422, "header's client, signed content", DOCUMENT_CHECK);
         row(DISPLAY_FORM_MISSING, 422, "no display form", plus(DOCUMENT_CHECK, DISPLAY));
-        row(DISPLAY_FORM_MALFORMED, 422, "display form, not well-formed XHTML", DOCUMENT_CHECK);
-        row(DISPLAY_FORM_UNSAFE, 422, "display form, scripts", DOCUMENT_CHECK);
+        row(DISPLAY_FORM_MALFORMED, 422, "display form, not well-formed", plus(DOCUMENT_CHECK, DISPLAY));
+        row(DISPLAY_FORM_UNSAFE, 422, "display form, scripts", plus(DOCUMENT_CHECK, DISPLAY));
         row(DISPLAY_FORM_CLIENT_MISSING, 422, "display form, client", DOCUMENT_CHECK);
         row(DOCUMENT_TYPE_MISMATCH, 422, "document type, structured form", DOCUMENT_CHECK);
 
