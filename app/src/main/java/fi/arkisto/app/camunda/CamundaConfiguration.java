@@ -1,5 +1,7 @@
 package fi.arkisto.app.camunda;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,5 +19,10 @@ class CamundaConfiguration {
     @ConditionalOnWebApplication
     ProcessEnginePlugin initialAdministrator(CamundaAdminProperties properties) {
         return new InitialAdministrator(properties);
+    }
+
+    @Bean
+    MeterBinder camundaJobMetrics(ProcessEngine engine) {
+        return new CamundaJobMetrics(engine);
     }
 }

@@ -99,20 +99,28 @@ public final class ApiClientRegistry implements UserDetailsService {
     }
 
     private static String hashOf(ApiClient client, BCryptPasswordEncoder encoder) {
-        if (client.passwordHash() != null && !client.passwordHash().isBlank()) {
-            String hash = client.passwordHash().startsWith("{bcrypt}")
-                    ? client.passwordHash().substring("{bcrypt}".length()) : client.passwordHash();
+        return hashOf("arkisto.security.api-clients: client " + client.name(), client.passwordHash(), client.password(),
+                encoder);
+    }
+
+    /**
+     * The bcrypt hash of a configured credential: the given hash ({@code $2a$...} or {@code {bcrypt}$2a$...}), else the
+     * clear password (at least 12 characters, meant to come from the environment) hashed now.
+     *
+     * @param who names the credential in the start-up error when neither is usable
+     */
+    static String hashOf(String who, String passwordHash, String password, BCryptPasswordEncoder encoder) {
+        if (passwordHash != null && !passwordHash.isBlank()) {
+            String hash = passwordHash.startsWith("{bcrypt}") ? passwordHash.substring("{bcrypt}".length()) : passwordHash;
             if (!hash.matches("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
-                throw new IllegalStateException("arkisto.security.api-clients: client " + client.name()
-                        + " has a password-hash that is not a bcrypt hash");
+                throw new IllegalStateException(who + " has a password-hash that is not a bcrypt hash");
             }
             return hash;
         }
-        if (client.password() == null || client.password().length() < 12) {
-            throw new IllegalStateException("arkisto.security.api-clients: client " + client.name()
-                    + " needs a password-hash or a password of at least 12 characters");
+        if (password == null || password.length() < 12) {
+            throw new IllegalStateException(who + " needs a password-hash or a password of at least 12 characters");
         }
-        return encoder.encode(client.password());
+        return encoder.encode(password);
     }
 
     private static Set<String> validatedOrganisations(ApiClient client) {

@@ -111,7 +111,7 @@ public final class TrustAnchors {
         try {
             return CertificateFactory.getInstance("X.509");
         } catch (CertificateException e) {
-            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "No X.509 support in this JVM", e);
+            throw new ArchiveException(ErrorCode.INTERNAL_ERROR, "No X.509 support in this JVM", e);
         }
     }
 }

@@ -89,7 +89,7 @@ class MigrationController {
 
     @Operation(summary = "Progress of a migration", description = "Counts, documents per second, ETA, the first rejects, "
             + "the reject report once written and, for a migration that ended without completing, its failure's code and reason.")
-    @ApiErrors({ErrorCode.MIGRATION_NOT_FOUND})
+    @ApiErrors({ErrorCode.MIGRATION_NOT_FOUND, ErrorCode.INVALID_REQUEST})
     @GetMapping(path = "/{jobExecutionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     MigrationStatus progress(@PathVariable long jobExecutionId, RequestContext context) {
         MigrationProgress progress = monitor.progress(jobExecutionId)
