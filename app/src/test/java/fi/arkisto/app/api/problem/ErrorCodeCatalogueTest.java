@@ -116,8 +116,8 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(DUPLICATE_ID, 422, "XML ID, more than once", DOCUMENT_CHECK);
 
         // archive state
-        row(DOCUMENT_CONFLICT, 409, "already exists, different content", plus(DOCUMENT_CHECK, LAUNCH_MIGRATION));
-        row(VERSION_CONFLICT, 409, "version, current version", plus(DOCUMENT_CHECK, LAUNCH_MIGRATION));
+        row(DOCUMENT_CONFLICT, 409, "already exists, different content", DOCUMENT_CHECK);
+        row(VERSION_CONFLICT, 409, "version, current version", DOCUMENT_CHECK);
         row(DOCUMENT_NULLIFIED, 409, "nullified", plus(DOCUMENT_CHECK, NULLIFY));
         row(NULLIFICATION_REASON_REQUIRED, 422, "nullification, reason", Set.of(NULLIFY, MESSAGES));
         row(CORRECTION_REASON_REQUIRED, 422, "replacing version, reasonOfCorrection", DOCUMENT_CHECK);
@@ -167,7 +167,14 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
 
         // legacy migration (reject reasons of the migration's report, and its launch)
         row(LEGACY_ROW_INVALID, 422, "manifest row, invalid", NO_OPERATION);
-        row(LEGACY_FILE_MISSING, 422, "file, manifest row, missing", Set.of(LAUNCH_MIGRATION));
+        row(LEGACY_FILE_MISSING, 422, "file, manifest row, missing", NO_OPERATION);
+        row(LEGACY_PACKAGE_NOT_FOUND, 422, "legacy package, no, exists", Set.of(LAUNCH_MIGRATION));
+        row(LEGACY_PACKAGE_UNREADABLE, 422, "legacy package, readable", Set.of(LAUNCH_MIGRATION));
+        row(LEGACY_MANIFEST_MISSING, 422, "no manifest.csv", Set.of(LAUNCH_MIGRATION));
+        row(LEGACY_MANIFEST_INVALID, 422, "manifest, cannot be read", Set.of(LAUNCH_MIGRATION));
+        row(MIGRATION_SIGNER_MISSING, 422, "no system signer", Set.of(LAUNCH_MIGRATION));
+        row(MIGRATION_ALREADY_RUNNING, 409, "being migrated, right now", Set.of(LAUNCH_MIGRATION));
+        row(MIGRATION_ALREADY_COMPLETED, 409, "already been migrated", Set.of(LAUNCH_MIGRATION));
         row(LEGACY_DUPLICATE_ID, 422, "legacy id, different content", NO_OPERATION);
     }
 
