@@ -1,5 +1,6 @@
 package fi.arkisto.workflows.migration;
 
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -21,10 +22,17 @@ class MigrationRetryIncidentHandler extends DefaultIncidentHandler {
 
     @Override
     public void resolveIncident(IncidentContext context) {
+        // the engine also asks to resolve when a task without incident completes: only a resolved incident is a retry
+        boolean retried = isMigrationJob(context) && !Context.getCommandContext().getIncidentManager()
+                .findIncidentByConfigurationAndIncidentType(context.getConfiguration(), getIncidentHandlerType()).isEmpty();
         super.resolveIncident(context);
-        if (MigrationValues.RUN_ACTIVITY.equals(context.getActivityId()) && context.getProcessDefinitionId() != null
-                && context.getProcessDefinitionId().startsWith(MigrationValues.PROCESS + ":")) {
+        if (retried) {
             worker.getObject().offerAfterCommit(context.getExecutionId());
         }
+    }
+
+    private static boolean isMigrationJob(IncidentContext context) {
+        return MigrationValues.RUN_ACTIVITY.equals(context.getActivityId()) && context.getProcessDefinitionId() != null
+                && context.getProcessDefinitionId().startsWith(MigrationValues.PROCESS + ":");
     }
 }
