@@ -8,7 +8,11 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,6 +46,22 @@ public class LegacyMigrationConfiguration {
                                                          ManagementService management, MigrationJobWorker worker,
                                                          PlatformTransactionManager transactions) {
         return new LegacyMigrationStarter(service, migrations, runtime, tasks, management, worker, transactions);
+    }
+
+    /**
+     * At a server's start (the instance that runs the engine's jobs), the ends of migration jobs that their processes
+     * missed while an instance was down are taken. A tool (the {@code migrate} command) does its own work only.
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
+    ApplicationListener<ApplicationReadyEvent> missedMigrationEnds(MigrationJobWorker worker) {
+        return event -> {
+            int taken = worker.takeMissedEnds();
+            if (taken > 0) {
+                LoggerFactory.getLogger(LegacyMigrationConfiguration.class)
+                        .info("Took the ends of {} migration jobs their processes had missed", taken);
+            }
+        };
     }
 
     /** Retrying a failed migration job's incident offers the job again ({@link MigrationRetryIncidentHandler}). */

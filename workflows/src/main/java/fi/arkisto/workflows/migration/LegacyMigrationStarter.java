@@ -57,6 +57,11 @@ public class LegacyMigrationStarter {
      * @throws ArchiveException the refusal with its code; nothing is started then
      */
     public Started start(Path pkg, Oid controller) {
+        ProcessInstance waiting = service.processOf(pkg, controller);
+        if (waiting != null) {
+            // an end the process missed is taken first: the launch is then answered as the migration stands
+            worker.takeMissedEnd(waiting.getId());
+        }
         return transaction.execute(status -> {
             ProcessInstance existing = service.processOf(pkg, controller);
             if (existing != null) {

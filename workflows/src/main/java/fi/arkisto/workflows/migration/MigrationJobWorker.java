@@ -138,6 +138,57 @@ public class MigrationJobWorker implements AutoCloseable {
         report(task, outcome);
     }
 
+    /**
+     * Takes the end a process missed: its instance stopped between the job's end and the task's completion (or the
+     * engine's database failed then). A task waiting for an execution that has ended is completed or failed as at the
+     * end; a task in an incident has had its end.
+     *
+     * @return whether an end was taken
+     */
+    boolean takeMissedEnd(ExternalTask task) {
+        if (task.getRetries() != null && task.getRetries() == 0) {
+            return false;
+        }
+        Object execution = runtime.getVariable(task.getProcessInstanceId(), MigrationValues.JOB_EXECUTION_ID);
+        MigrationOutcome outcome = execution instanceof Number n ? migrations.outcome(n.longValue()).orElse(null) : null;
+        if (outcome == null || !outcome.ended()) {
+            return false;
+        }
+        log.info("Migration {}: its process missed the end of execution {}, taken now", outcome.migrationId(),
+                outcome.jobExecutionId());
+        try {
+            tasks.lock(task.getId(), WORKER, LOCK.toMillis());
+            report(task, outcome);
+            return true;
+        } catch (RuntimeException e) {
+            // taken meanwhile by whoever saw the end (another instance); the process has it either way
+            log.info("Migration {}: the end of execution {} was taken meanwhile ({})", outcome.migrationId(),
+                    outcome.jobExecutionId(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** {@link #takeMissedEnd} for the process's task, if it waits for its job. */
+    void takeMissedEnd(String processInstanceId) {
+        ExternalTask task = tasks.createExternalTaskQuery().processInstanceId(processInstanceId)
+                .activityId(MigrationValues.RUN_ACTIVITY).singleResult();
+        if (task != null) {
+            takeMissedEnd(task);
+        }
+    }
+
+    /** {@link #takeMissedEnd} for every migration process waiting for its job (a server's start). */
+    int takeMissedEnds() {
+        int taken = 0;
+        for (ExternalTask task : tasks.createExternalTaskQuery().topicName(MigrationValues.TOPIC)
+                .activityId(MigrationValues.RUN_ACTIVITY).list()) {
+            if (takeMissedEnd(task)) {
+                taken++;
+            }
+        }
+        return taken;
+    }
+
     private void report(ExternalTask task, MigrationOutcome outcome) {
         if (outcome.completed()) {
             tasks.complete(task.getId(), WORKER, MigrationValues.of(outcome));

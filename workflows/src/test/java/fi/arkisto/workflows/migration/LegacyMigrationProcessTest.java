@@ -130,11 +130,7 @@ class LegacyMigrationProcessTest {
     void aFailedJobIsAnIncidentWhoseRetryResumesTheMigration() throws Exception {
         // given a package whose manifest breaks after its header (an unbalanced quote in row 3)
         Path pkg = generate(8, 0);
-        Path manifest = pkg.resolve(LegacyPackageGenerator.MANIFEST);
-        String good = Files.readString(manifest, StandardCharsets.UTF_8);
-        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-        lines.set(3, lines.get(3).replaceFirst(",", ",\"unbalanced "));
-        Files.writeString(manifest, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        String good = breakManifestAt(pkg, 3);
 
         // when it is migrated
         LegacyMigrationStarter.Started started = starter.start(pkg, Oid.of(CONTROLLER));
@@ -156,8 +152,16 @@ class LegacyMigrationProcessTest {
                 .contains("Execution " + started.jobExecutionId(), "Retrying the incident resumes the migration");
         assertThat(process).variables().containsEntry("failureCode", "LEGACY_MANIFEST_INVALID");
 
+        // and the start form cannot start a second process for it: the refusal names the process to retry
+        assertThatThrownBy(() -> ENGINE.getFormService().submitStartForm(definitionId(),
+                Map.of("packageName", pkg.getFileName().toString(), "controller", CONTROLLER)))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("(MIGRATION_ALREADY_RUNNING)").hasMessageContaining(process.getBusinessKey());
+        assertThat(ENGINE.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("legacyMigration")
+                .variableValueEquals("packageLocation", pkg.toString()).count()).isEqualTo(1);
+
         // when the operator mends the manifest and retries the incident (the cockpit sets the task's retries)
-        Files.writeString(manifest, good, StandardCharsets.UTF_8);
+        Files.writeString(pkg.resolve(LegacyPackageGenerator.MANIFEST), good, StandardCharsets.UTF_8);
         externalTasks.setRetries(waiting.getId(), 1);
 
         // then the job is resumed by a new execution of the same migration, which completes, and the process ends
@@ -175,11 +179,7 @@ class LegacyMigrationProcessTest {
     void aFailedMigrationLaunchedAgainResumesInItsOwnProcess() throws Exception {
         // given a migration whose job failed, its process waiting at the incident
         Path pkg = generate(6, 0);
-        Path manifest = pkg.resolve(LegacyPackageGenerator.MANIFEST);
-        String good = Files.readString(manifest, StandardCharsets.UTF_8);
-        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-        lines.set(2, lines.get(2).replaceFirst(",", ",\"unbalanced "));
-        Files.writeString(manifest, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        String good = breakManifestAt(pkg, 2);
         LegacyMigrationStarter.Started first = starter.start(pkg, Oid.of(CONTROLLER));
         ProcessInstance process = process(first);
         assertThat(process).isWaitingAt("ServiceTask_RunMigrationJob");
@@ -187,7 +187,7 @@ class LegacyMigrationProcessTest {
         assertThat(CONTEXT.nextEnd().outcome().failed()).isTrue();
 
         // when the mended package is launched again (as the API and the command line do)
-        Files.writeString(manifest, good, StandardCharsets.UTF_8);
+        Files.writeString(pkg.resolve(LegacyPackageGenerator.MANIFEST), good, StandardCharsets.UTF_8);
         LegacyMigrationStarter.Started again = starter.start(pkg, Oid.of(CONTROLLER));
 
         // then the same process resumes it with a new execution, which completes
@@ -198,6 +198,32 @@ class LegacyMigrationProcessTest {
         assertThat(process).isEnded().hasPassed("EndEvent_Migrated");
         assertThat(ENGINE.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("legacyMigration")
                 .variableValueEquals("packageLocation", pkg.toString()).count()).isZero();
+    }
+
+    @Test
+    void anEndItsProcessMissedIsTakenAtTheServersStartOrWhenTheMigrationIsLaunchedAgain() throws Exception {
+        // given two migrations whose processes miss their jobs' ends (as if their instance had stopped meanwhile: the
+        // end finds no process of the migration)
+        Path first = generate(4, 0);
+        Path second = generate(3, 0);
+        ProcessInstance atRestart = runMissingTheEnd(first);
+        ProcessInstance atRelaunch = runMissingTheEnd(second);
+        assertThat(atRestart).isWaitingAt("ServiceTask_RunMigrationJob");
+        assertThat(atRelaunch).isWaitingAt("ServiceTask_RunMigrationJob");
+
+        // when a server starts, then it takes the missed ends: both processes move on
+        assertThat(CONTEXT.bean(MigrationJobWorker.class).takeMissedEnds()).isEqualTo(2);
+        assertThat(atRestart).isEnded().hasPassed("EndEvent_Migrated");
+        assertThat(historicVariable(atRestart, "archived")).isEqualTo(4L);
+        assertThat(atRelaunch).isEnded();
+
+        // given a third whose end was missed, when it is launched again, then its end is taken and the launch is
+        // refused as for any completed migration
+        Path third = generate(2, 0);
+        ProcessInstance relaunched = runMissingTheEnd(third);
+        assertThatThrownBy(() -> starter.start(third, Oid.of(CONTROLLER))).isInstanceOfSatisfying(ArchiveException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_ALREADY_COMPLETED));
+        assertThat(relaunched).isEnded().hasPassed("EndEvent_Migrated");
     }
 
     @Test
@@ -231,6 +257,28 @@ class LegacyMigrationProcessTest {
         LegacyPackageGenerator.generate(LegacyPackageOptions.of(rows, pkg).withController(CONTROLLER)
                 .withBadPercent(badPercent).withSeed(rows * 31L + badPercent));
         return pkg;
+    }
+
+    /** Runs a migration whose process cannot be found by its migration while the job runs, so it misses the end. */
+    private ProcessInstance runMissingTheEnd(Path pkg) throws Exception {
+        ProcessInstance process = process(starter.start(pkg, Oid.of(CONTROLLER)));
+        Object migration = ENGINE.getRuntimeService().getVariable(process.getId(), "migrationId");
+        ENGINE.getRuntimeService().setVariable(process.getId(), "migrationId", -1L);
+        assertThat(process).isWaitingAt("ServiceTask_RunMigrationJob");
+        execute(job());
+        assertThat(CONTEXT.nextEnd().outcome().completed()).isTrue();
+        ENGINE.getRuntimeService().setVariable(process.getId(), "migrationId", migration);
+        return process;
+    }
+
+    /** Breaks the manifest after its header (an unbalanced quote in this line) and answers the good manifest. */
+    private static String breakManifestAt(Path pkg, int line) throws Exception {
+        Path manifest = pkg.resolve(LegacyPackageGenerator.MANIFEST);
+        String good = Files.readString(manifest, StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        lines.set(line, lines.get(line).replaceFirst(",", ",\"unbalanced "));
+        Files.writeString(manifest, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        return good;
     }
 
     private ProcessInstance process(LegacyMigrationStarter.Started started) {
