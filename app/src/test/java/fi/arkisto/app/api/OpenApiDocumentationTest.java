@@ -27,14 +27,21 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
         // then it names the API and every path with its method
         assertThat(api.path("info").path("title").asText()).isEqualTo("Arkisto API");
         assertThat(api.path("info").path("description").asText()).contains("X-Organisation-Oid");
-        Map<String, List<String>> operations = Map.of(
-                "/api/v1/documents", List.of("post"),
-                "/api/v1/documents/{oid}", List.of("get"),
-                "/api/v1/documents/{oid}/metadata", List.of("get"),
-                "/api/v1/documents/{oid}/display", List.of("get"),
-                "/api/v1/documents/{oid}/nullification", List.of("post"),
-                "/api/v1/clients/{clientId}/documents", List.of("get"),
-                "/api/v1/audit/verification", List.of("get"));
+        Map<String, List<String>> operations = Map.ofEntries(
+                Map.entry("/api/v1/documents", List.of("post")),
+                Map.entry("/api/v1/documents/{oid}", List.of("get")),
+                Map.entry("/api/v1/documents/{oid}/metadata", List.of("get")),
+                Map.entry("/api/v1/documents/{oid}/display", List.of("get")),
+                Map.entry("/api/v1/documents/{oid}/nullification", List.of("post")),
+                Map.entry("/api/v1/clients/{clientId}/documents", List.of("get")),
+                Map.entry("/api/v1/audit/verification", List.of("get")),
+                Map.entry("/api/v1/clients/{clientId}/informing", List.of("get", "post")),
+                Map.entry("/api/v1/clients/{clientId}/consents", List.of("get", "post")),
+                Map.entry("/api/v1/clients/{clientId}/denials", List.of("get", "post")),
+                Map.entry("/api/v1/clients/{clientId}/consents/{recordId}/withdrawal", List.of("post")),
+                Map.entry("/api/v1/register-access-agreements", List.of("get", "post")),
+                Map.entry("/api/v1/register-access-agreements/{id}", List.of("get")),
+                Map.entry("/api/v1/register-access-agreements/{id}/end", List.of("post")));
         operations.forEach((path, methods) -> methods.forEach(method ->
                 assertThat(api.path("paths").path(path).has(method)).as(method + " " + path).isTrue()));
 
@@ -61,6 +68,18 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
                 .path("responses").path("404"))).contains("DOCUMENT_NOT_FOUND");
         assertThat(errorCodes(api.path("paths").path("/api/v1/documents/{oid}/nullification").path("post")
                 .path("responses").path("422"))).contains("NULLIFICATION_REASON_REQUIRED");
+
+        // and the records' operations list the codes they answer with
+        JsonNode denial = api.path("paths").path("/api/v1/clients/{clientId}/denials").path("post").path("responses");
+        assertThat(errorCodes(denial.path("422"))).contains("INVALID_IDENTITY_CODE", "INVALID_DENIAL_TARGET",
+                "INVALID_OID", "INVALID_SERVICE_TASK", "DENIED_DOCUMENT_UNKNOWN", "INVALID_DATE", "INVALID_VALIDITY_PERIOD");
+        assertThat(errorCodes(denial.path("403"))).contains("CLIENT_NOT_SERVED", "USE_CONTEXT_NOT_FOR_CLIENT_RECORDS");
+        assertThat(denial.path("403").path("description").asText())
+                .contains("`CLIENT_NOT_SERVED`: " + ErrorCode.CLIENT_NOT_SERVED.title());
+        JsonNode end = api.path("paths").path("/api/v1/register-access-agreements/{id}/end").path("post")
+                .path("responses");
+        assertThat(errorCodes(end.path("409"))).contains("AGREEMENT_ALREADY_ENDED");
+        assertThat(errorCodes(end.path("403"))).contains("AGREEMENT_ORGANISER_REQUIRED");
 
         // and the RequestContext is not mistaken for a query parameter
         assertThat(archive.path("parameters").findValuesAsText("name")).doesNotContain("context", "organisation");
