@@ -3,6 +3,9 @@ package fi.arkisto.store;
 import fi.arkisto.store.access.AccessPolicy;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.deploymenttest.TestRunGuard;
+import fi.arkisto.store.deploymenttest.TestRunGuardCheck;
+import fi.arkisto.store.deploymenttest.TestRunLedger;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.document.DocumentReadService;
@@ -10,6 +13,7 @@ import fi.arkisto.store.document.OrphanObjectSweeper;
 import fi.arkisto.store.document.OrphanSweepSchedule;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.object.ObjectStoreProperties;
+import fi.arkisto.store.organisation.OrganisationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,7 +30,7 @@ import java.time.Clock;
  * {@code spring.flyway.schemas=archive} and a location covering {@code classpath:db/migration/archive}.
  * Object store settings are {@code arkisto.s3.*} ({@link ObjectStoreProperties}), tuning is
  * {@code arkisto.store.*} ({@link ArchiveStoreProperties}). Archiving-stage checks are every
- * {@link DocumentCheck} bean, run in {@code @Order}.
+ * {@link DocumentCheck} bean, run in {@code @Order}; the first is the deployment test guard ({@link TestRunGuardCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class, CdaProperties.class})
@@ -61,6 +65,26 @@ public class ArchiveStoreConfiguration {
                                              ArchiveStoreProperties properties) {
         return new ArchivingService(parser, checks.orderedStream().toList(), objects, audit, policy, dataSource,
                 transactionManager, clock.getIfAvailable(Clock::systemUTC), properties.storageConcurrency());
+    }
+
+    @Bean
+    public OrganisationRegistry organisationRegistry(DataSource dataSource) {
+        return new OrganisationRegistry(dataSource);
+    }
+
+    @Bean
+    public TestRunLedger testRunLedger(DataSource dataSource, PlatformTransactionManager transactionManager) {
+        return new TestRunLedger(dataSource, transactionManager);
+    }
+
+    @Bean
+    public TestRunGuard testRunGuard(TestRunLedger ledger, OrganisationRegistry registry, ObjectProvider<Clock> clock) {
+        return new TestRunGuard(ledger, registry, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    public TestRunGuardCheck testRunGuardCheck(TestRunGuard guard) {
+        return new TestRunGuardCheck(guard);
     }
 
     @Bean

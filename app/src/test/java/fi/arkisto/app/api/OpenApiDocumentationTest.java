@@ -41,7 +41,11 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
                 Map.entry("/api/v1/clients/{clientId}/consents/{recordId}/withdrawal", List.of("post")),
                 Map.entry("/api/v1/register-access-agreements", List.of("get", "post")),
                 Map.entry("/api/v1/register-access-agreements/{id}", List.of("get")),
-                Map.entry("/api/v1/register-access-agreements/{id}/end", List.of("post")));
+                Map.entry("/api/v1/register-access-agreements/{id}/end", List.of("post")),
+                Map.entry("/api/v1/organisations", List.of("get")),
+                Map.entry("/api/v1/organisations/{id}", List.of("get")),
+                Map.entry("/api/v1/deployment-tests", List.of("post")),
+                Map.entry("/api/v1/deployment-tests/{id}", List.of("get")));
         operations.forEach((path, methods) -> methods.forEach(method ->
                 assertThat(api.path("paths").path(path).has(method)).as(method + " " + path).isTrue()));
 

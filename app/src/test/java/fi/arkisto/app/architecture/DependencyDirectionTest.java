@@ -85,6 +85,23 @@ class DependencyDirectionTest {
     }
 
     @Test
+    void theDeploymentTestKitDependsOnlyOnTheArchiveStore() {
+        noClasses().that().resideInAPackage("fi.arkisto.testkit..")
+                .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.routes..", "fi.arkisto.batch..",
+                        "fi.arkisto.workflows..", "org.camunda..")
+                .because("DESIGN.md: the deployment test kit (catalogue, verifier, report) is plain, used by workflows")
+                .check(classes);
+    }
+
+    @Test
+    void theOrganisationRegistryAndTestRunsKnowNothingOfTheProcesses() {
+        noClasses().that().resideInAnyPackage("fi.arkisto.store.organisation..", "fi.arkisto.store.deploymenttest..")
+                .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.testkit..", "org.camunda..")
+                .because("the access rules consult the registry; the processes drive it, not the other way")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheAppDependsOnTheApp() {
         noClasses().that().resideOutsideOfPackage("fi.arkisto.app..")
                 .should().dependOnClassesThat().resideInAPackage("fi.arkisto.app..")

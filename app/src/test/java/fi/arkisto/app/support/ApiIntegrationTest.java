@@ -54,6 +54,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.security.api-clients[3].name=" + ApiIntegrationTest.ANY_ORGANISATION_CLIENT,
         "arkisto.security.api-clients[3].password=" + ApiIntegrationTest.PASSWORD,
         "arkisto.security.api-clients[3].organisations[0]=*",
+        "arkisto.workflows.users[0].id=" + ApiIntegrationTest.COORDINATOR,
+        "arkisto.workflows.users[0].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.workflows.users[0].groups[0]=kela-coordinators",
+        "arkisto.workflows.users[1].id=" + ApiIntegrationTest.ARCHIVIST,
+        "arkisto.workflows.users[1].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.workflows.users[1].groups[0]=kanta-archivists",
+        "arkisto.workflows.users[2].id=" + ApiIntegrationTest.DEPLOYMENT_LEAD,
+        "arkisto.workflows.users[2].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.workflows.users[2].groups[0]=deployment-leads",
         "camunda.bpm.job-execution.enabled=false",
         "logging.level.org.camunda=WARN"})
 @ContextConfiguration(initializers = ArchiveStoreTestInitializers.Local.class)
@@ -69,6 +78,9 @@ public abstract class ApiIntegrationTest {
     public static final String ANY_ORGANISATION_CLIENT = "any-cis";
     public static final String PASSWORD = "test-only-password-1";
     public static final String CAMUNDA_ADMIN_PASSWORD = "camunda-test-password";
+    public static final String COORDINATOR = "coordinator-1";
+    public static final String ARCHIVIST = "archivist-1";
+    public static final String DEPLOYMENT_LEAD = "lead-1";
     public static final String SAMPLE_OID = KantaSamples.SAMPLE_OID;
     public static final String SAMPLE_CLIENT = KantaSamples.SAMPLE_CLIENT;
 
@@ -219,6 +231,11 @@ public abstract class ApiIntegrationTest {
         String xml = new String(derived.build(), StandardCharsets.UTF_8);
         String unsigned = SIGNATURE_COLLECTION.matcher(xml).replaceFirst("");
         return PKI.systemSigner(Clock.systemUTC()).sign(unsigned.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The test PKI of the sample's controller (the trust anchors of the test context hold its CA). */
+    protected static TestPki testPki() {
+        return PKI;
     }
 
     /** A builder of documents derived from the sample; sign them with {@link #signed}. */

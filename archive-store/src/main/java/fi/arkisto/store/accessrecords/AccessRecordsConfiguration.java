@@ -6,6 +6,7 @@ import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.document.DocumentLookup;
 import fi.arkisto.store.object.ObjectStore;
+import fi.arkisto.store.organisation.OrganisationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +19,8 @@ import java.time.Clock;
 /**
  * The records behind the access facts, for any application holding the archive store: the sharing record and
  * agreement services and the client facts. {@link AccessProperties} ({@code arkisto.access.*}) is bound here. A
- * {@link UnitOrganisation} bean (the organisation register's answers) replaces the OID rule when present.
+ * provider unit's organisation is the {@link OrganisationRegistry}'s answer (its assignments, else the OID rule), or
+ * a {@link UnitOrganisation} bean's when one is given.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccessProperties.class)
@@ -39,8 +41,13 @@ public class AccessRecordsConfiguration {
 
     @Bean
     public ClientFactsService clientFactsService(DocumentLookup documents, RegisterAccessAgreementService agreements,
-                                                 DataSource dataSource, ObjectProvider<UnitOrganisation> units) {
-        return new ClientFactsService(documents, agreements, dataSource, units.getIfAvailable(UnitOrganisation::byRule));
+                                                 DataSource dataSource, ObjectProvider<UnitOrganisation> units,
+                                                 ObjectProvider<OrganisationRegistry> registry) {
+        UnitOrganisation unitOrganisation = units.getIfAvailable(() -> {
+            OrganisationRegistry organisations = registry.getIfAvailable();
+            return organisations == null ? UnitOrganisation.byRule() : organisations.unitOrganisation();
+        });
+        return new ClientFactsService(documents, agreements, dataSource, unitOrganisation);
     }
 
     @Bean

@@ -89,6 +89,12 @@ public enum ErrorCode {
     AGREEMENT_OVERLAP(409, "An agreement between the organiser and the provider already covers some of these days and service tasks"),
     AGREEMENT_ALREADY_ENDED(409, "The register access agreement has already been ended"),
 
+    // organisation registry and deployment tests
+    ORGANISATION_NOT_FOUND(404, "No such organisation in the registry"),
+    DEPLOYMENT_TEST_NOT_FOUND(404, "No such deployment test"),
+    DEPLOYMENT_TEST_STATE_CONFLICT(409, "The deployment test is not in a state that allows this step"),
+    REAL_IDENTITY_CODE_IN_TEST(422, "A deployment test document carries a real personal identity code"),
+
     // legacy migration
     LEGACY_ROW_INVALID(422, "A manifest row is invalid"),
     LEGACY_FILE_MISSING(422, "The file named by a manifest row is missing or unreadable"),
