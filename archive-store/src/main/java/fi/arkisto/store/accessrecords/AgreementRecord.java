@@ -13,20 +13,11 @@ import java.util.Objects;
  *
  * @param serviceTasks codes of 1.2.246.537.6.1221.201601 the agreement covers; empty: every service task
  * @param validUntil   the contract's last day, or null when open-ended
- * @param end          null until the organiser ends it
+ * @param end          null until the organiser ends it; from its day the agreement is no longer in effect
  */
 public record AgreementRecord(RecordId id, String organiser, String provider, boolean extensive,
                               List<String> serviceTasks, LocalDate validFrom, LocalDate validUntil,
-                              String contractReference, Stamp created, End end) {
-
-    /** The organiser ended the agreement: from {@code endsOn} on it is no longer in effect. */
-    public record End(LocalDate endsOn, Stamp stamp, String reason) {
-
-        public End {
-            Objects.requireNonNull(endsOn, "endsOn");
-            Objects.requireNonNull(stamp, "stamp");
-        }
-    }
+                              String contractReference, Stamp created, Ending end) {
 
     public AgreementRecord {
         Objects.requireNonNull(id, "id");
@@ -39,7 +30,7 @@ public record AgreementRecord(RecordId id, String organiser, String provider, bo
 
     /** The last day in effect: the contract's last day, or the day before the end took effect; null when open. */
     public LocalDate lastDay() {
-        LocalDate ended = end == null ? null : end.endsOn().minusDays(1);
+        LocalDate ended = end == null ? null : end.from().minusDays(1);
         if (ended == null) {
             return validUntil;
         }

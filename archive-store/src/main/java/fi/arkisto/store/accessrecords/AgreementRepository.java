@@ -30,7 +30,7 @@ class AgreementRepository {
             rs.getBoolean("extensive"), tasks(rs.getArray("service_tasks")), rs.getObject("valid_from", LocalDate.class),
             rs.getObject("valid_until", LocalDate.class), rs.getString("contract_reference"),
             Rows.stamp(rs, "created_at", "created_by_org", "created_by_user", "created_purpose"),
-            rs.getTimestamp("ended_at") == null ? null : new AgreementRecord.End(rs.getObject("ends_on", LocalDate.class),
+            rs.getTimestamp("ended_at") == null ? null : new Ending(rs.getObject("ends_on", LocalDate.class),
                     Rows.stamp(rs, "ended_at", "ended_by_org", "ended_by_user", "ended_purpose"), rs.getString("end_reason")));
 
     private final JdbcTemplate jdbc;
@@ -106,11 +106,11 @@ class AgreementRepository {
     }
 
     /** Stamps the end unless the agreement already carries one; answers whether this call stamped it. */
-    boolean end(RecordId id, AgreementRecord.End end) {
+    boolean end(RecordId id, Ending end) {
         Stamp stamp = end.stamp();
         return jdbc.update("UPDATE archive.register_access_agreement SET ends_on = ?, ended_at = ?, ended_by_org = ?,"
                         + " ended_by_user = ?, ended_purpose = ?, end_reason = ? WHERE id = ? AND ended_at IS NULL",
-                Date.valueOf(end.endsOn()), Timestamp.from(stamp.at()), stamp.organisation(), stamp.userId(),
+                Date.valueOf(end.from()), Timestamp.from(stamp.at()), stamp.organisation(), stamp.userId(),
                 stamp.purposeOfUse(), end.reason(), id.value()) == 1;
     }
 

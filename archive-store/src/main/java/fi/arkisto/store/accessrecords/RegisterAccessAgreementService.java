@@ -109,7 +109,7 @@ public class RegisterAccessAgreementService {
             }
             if (agreement.end() != null) {
                 throw new ArchiveException(ErrorCode.AGREEMENT_ALREADY_ENDED, "Agreement " + id + " was ended at "
-                        + agreement.end().stamp().at() + ", in effect until " + agreement.end().endsOn().minusDays(1));
+                        + agreement.end().stamp().at() + ", in effect until " + agreement.end().from().minusDays(1));
             }
             LocalDate today = today();
             LocalDate effective = endsOn == null ? today : endsOn;
@@ -117,7 +117,7 @@ public class RegisterAccessAgreementService {
                 throw new ArchiveException(ErrorCode.AGREEMENT_END_IN_PAST, "endsOn " + effective
                         + " is before today " + today);
             }
-            AgreementRecord.End end = new AgreementRecord.End(effective, Stamp.of(context, clock.instant()),
+            Ending end = new Ending(effective, Stamp.of(context, clock.instant()),
                     Checks.text("reason", reason, Checks.MAX_TEXT));
             return Storage.call(() -> transaction.execute(status -> {
                 if (!agreements.end(id, end)) {

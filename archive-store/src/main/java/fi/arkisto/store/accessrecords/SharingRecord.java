@@ -17,23 +17,12 @@ import java.util.Objects;
  * @param validUntil  the last day of a consent or denial; null when open-ended
  * @param target      what a denial names, null for the other kinds
  * @param targetValue the denied document's set id, the service task code or the controller's OID
- * @param withdrawal  null while not withdrawn
+ * @param withdrawal  null while not withdrawn; from its day the record no longer applies (for informing: it was
+ *                    recorded in error and never applied)
  */
 public record SharingRecord(RecordId id, String clientId, SharingRecordKind kind, LocalDate validFrom,
                             LocalDate validUntil, DenialTarget target, String targetValue, String description,
-                            Stamp recorded, Withdrawal withdrawal) {
-
-    /**
-     * A withdrawal: from {@code on} the record no longer applies (for informing: it was recorded in error and never
-     * applied).
-     */
-    public record Withdrawal(LocalDate on, Stamp stamp, String reason) {
-
-        public Withdrawal {
-            Objects.requireNonNull(on, "on");
-            Objects.requireNonNull(stamp, "stamp");
-        }
-    }
+                            Stamp recorded, Ending withdrawal) {
 
     public SharingRecord {
         Objects.requireNonNull(id, "id");
@@ -52,14 +41,14 @@ public record SharingRecord(RecordId id, String clientId, SharingRecordKind kind
         if (kind == SharingRecordKind.INFORMING) {
             return withdrawal == null && !validFrom.isAfter(day);
         }
-        return Periods.containsUnlessWithdrawn(day, validFrom, validUntil, withdrawal == null ? null : withdrawal.on());
+        return Periods.containsUnlessWithdrawn(day, validFrom, validUntil, withdrawal == null ? null : withdrawal.from());
     }
 
     Consent toConsent() {
-        return new Consent(validFrom, validUntil, withdrawal == null ? null : withdrawal.on());
+        return new Consent(validFrom, validUntil, withdrawal == null ? null : withdrawal.from());
     }
 
     DisclosureDenial toDenial() {
-        return new DisclosureDenial(target, targetValue, validFrom, validUntil, withdrawal == null ? null : withdrawal.on());
+        return new DisclosureDenial(target, targetValue, validFrom, validUntil, withdrawal == null ? null : withdrawal.from());
     }
 }

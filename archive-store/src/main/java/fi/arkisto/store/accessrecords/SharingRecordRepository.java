@@ -28,7 +28,7 @@ class SharingRecordRepository {
             rs.getString("target_type") == null ? null : DenialTarget.valueOf(rs.getString("target_type")),
             rs.getString("target_value"), rs.getString("description"),
             Rows.stamp(rs, "recorded_at", "recorded_by_org", "recorded_by_user", "recorded_purpose"),
-            rs.getTimestamp("withdrawn_at") == null ? null : new SharingRecord.Withdrawal(day(rs, "withdrawn_on"),
+            rs.getTimestamp("withdrawn_at") == null ? null : new Ending(day(rs, "withdrawn_on"),
                     Rows.stamp(rs, "withdrawn_at", "withdrawn_by_org", "withdrawn_by_user", "withdrawn_purpose"),
                     rs.getString("withdrawal_reason")));
 
@@ -67,12 +67,12 @@ class SharingRecordRepository {
     }
 
     /** Stamps the withdrawal unless the record already carries one; answers whether this call stamped it. */
-    boolean withdraw(RecordId id, SharingRecord.Withdrawal withdrawal) {
+    boolean withdraw(RecordId id, Ending withdrawal) {
         Stamp stamp = withdrawal.stamp();
         return jdbc.update("UPDATE archive.sharing_record SET withdrawn_on = ?, withdrawn_at = ?, withdrawn_by_org = ?,"
                         + " withdrawn_by_user = ?, withdrawn_purpose = ?, withdrawal_reason = ?"
                         + " WHERE id = ? AND withdrawn_at IS NULL",
-                Date.valueOf(withdrawal.on()), Timestamp.from(stamp.at()), stamp.organisation(), stamp.userId(),
+                Date.valueOf(withdrawal.from()), Timestamp.from(stamp.at()), stamp.organisation(), stamp.userId(),
                 stamp.purposeOfUse(), withdrawal.reason(), id.value()) == 1;
     }
 

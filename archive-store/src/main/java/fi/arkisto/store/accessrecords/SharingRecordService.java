@@ -114,7 +114,7 @@ public class SharingRecordService {
             if (record.withdrawn()) {
                 throw alreadyWithdrawn(record);
             }
-            SharingRecord.Withdrawal withdrawal = new SharingRecord.Withdrawal(today, Stamp.of(context, clock.instant()),
+            Ending withdrawal = new Ending(today, Stamp.of(context, clock.instant()),
                     why);
             return Storage.call(() -> transaction.execute(status -> {
                 if (!records.withdraw(id, withdrawal)) {

@@ -59,22 +59,22 @@ class AccessRecordsProtectionTest {
         assertRefused(() -> jdbc.update("DELETE FROM archive.sharing_record WHERE id = ?", id), "never deleted");
         assertRefused(() -> jdbc.execute("TRUNCATE archive.sharing_record"), "never deleted");
         assertRefused(() -> jdbc.update("UPDATE archive.sharing_record SET target_value = '24' WHERE id = ?", id),
-                "may only be withdrawn");
+                "may only gain its stamp");
         assertRefused(() -> jdbc.update("UPDATE archive.sharing_record SET withdrawn_on = current_date, withdrawn_at = now(),"
                 + " withdrawn_by_org = 'x', withdrawn_by_user = 'y', withdrawn_purpose = '1', valid_from = '2025-01-01'"
-                + " WHERE id = ?", id), "may only be withdrawn");
+                + " WHERE id = ?", id), "may only gain its stamp");
 
         // and the withdrawal is accepted once, then the row never changes again
-        assertThat(records.withdraw(denial.id(), new SharingRecord.Withdrawal(LocalDate.of(2026, 3, 1), stamp(), "peruttu")))
+        assertThat(records.withdraw(denial.id(), new Ending(LocalDate.of(2026, 3, 1), stamp(), "peruttu")))
                 .isTrue();
-        assertThat(records.withdraw(denial.id(), new SharingRecord.Withdrawal(LocalDate.of(2026, 4, 1), stamp(), null)))
+        assertThat(records.withdraw(denial.id(), new Ending(LocalDate.of(2026, 4, 1), stamp(), null)))
                 .isFalse();
         assertRefused(() -> jdbc.update("UPDATE archive.sharing_record SET withdrawn_on = '2026-05-01' WHERE id = ?", id),
                 "never changes again");
         assertThat(records.history(denial.clientId(), SharingRecordKind.DENIAL)).singleElement().satisfies(stored -> {
             assertThat(stored.targetValue()).isEqualTo("25");
             assertThat(stored.validFrom()).isEqualTo(LocalDate.of(2026, 1, 1));
-            assertThat(stored.withdrawal().on()).isEqualTo(LocalDate.of(2026, 3, 1));
+            assertThat(stored.withdrawal().from()).isEqualTo(LocalDate.of(2026, 3, 1));
             assertThat(stored.withdrawal().reason()).isEqualTo("peruttu");
         });
     }
@@ -89,17 +89,17 @@ class AccessRecordsProtectionTest {
         assertRefused(() -> jdbc.update("DELETE FROM archive.register_access_agreement WHERE id = ?", id), "never deleted");
         assertRefused(() -> jdbc.execute("TRUNCATE archive.register_access_agreement"), "never deleted");
         assertRefused(() -> jdbc.update("UPDATE archive.register_access_agreement SET extensive = true WHERE id = ?", id),
-                "may only be ended");
-        assertThat(agreements.end(agreement.id(), new AgreementRecord.End(LocalDate.of(2026, 6, 1), stamp(), null)))
+                "may only gain its stamp");
+        assertThat(agreements.end(agreement.id(), new Ending(LocalDate.of(2026, 6, 1), stamp(), null)))
                 .isTrue();
-        assertThat(agreements.end(agreement.id(), new AgreementRecord.End(LocalDate.of(2026, 7, 1), stamp(), null)))
+        assertThat(agreements.end(agreement.id(), new Ending(LocalDate.of(2026, 7, 1), stamp(), null)))
                 .isFalse();
         assertRefused(() -> jdbc.update("UPDATE archive.register_access_agreement SET ends_on = '2027-01-01' WHERE id = ?",
                 id), "never changes again");
         assertThat(agreements.find(agreement.id())).hasValueSatisfying(stored -> {
             assertThat(stored.extensive()).isFalse();
             assertThat(stored.serviceTasks()).containsExactly("24");
-            assertThat(stored.end().endsOn()).isEqualTo(LocalDate.of(2026, 6, 1));
+            assertThat(stored.end().from()).isEqualTo(LocalDate.of(2026, 6, 1));
         });
     }
 

@@ -95,7 +95,7 @@ abstract class RegisterAccessAgreementsContract {
         AgreementRecord ended = agreements.end(created.id(), null, "Sopimus päättyi", actingFor(organiser));
 
         // then it is still there, stamped, and its last day in effect was yesterday
-        assertThat(ended.end().endsOn()).isEqualTo(TODAY);
+        assertThat(ended.end().from()).isEqualTo(TODAY);
         assertThat(ended.end().reason()).isEqualTo("Sopimus päättyi");
         assertThat(ended.end().stamp().organisation()).isEqualTo(organiser);
         assertThat(ended.inEffectOn(TODAY)).isFalse();

@@ -79,7 +79,7 @@ abstract class SharingRecordsContract {
 
         // then it is still in the history, stamped, and no longer valid from today
         assertThat(records.history(client, SharingRecordKind.CONSENT, context)).containsExactly(withdrawn);
-        assertThat(withdrawn.withdrawal().on()).isEqualTo(TODAY);
+        assertThat(withdrawn.withdrawal().from()).isEqualTo(TODAY);
         assertThat(withdrawn.withdrawal().reason()).isEqualTo("Asiakas perui");
         assertThat(withdrawn.withdrawal().stamp().organisation()).isEqualTo(organiser);
         assertThat(withdrawn.validFrom()).isEqualTo(consent.validFrom());

@@ -1,6 +1,7 @@
 package fi.arkisto.app.api.agreement;
 
 import fi.arkisto.store.accessrecords.AgreementRecord;
+import fi.arkisto.store.accessrecords.Ending;
 import fi.arkisto.store.accessrecords.Stamp;
 
 import java.time.Instant;
@@ -34,12 +35,12 @@ public record AgreementResponse(String id, String organiser, String provider, bo
     }
 
     static AgreementResponse of(AgreementRecord agreement, LocalDate today) {
-        AgreementRecord.End end = agreement.end();
+        Ending end = agreement.end();
         return new AgreementResponse(agreement.id().toString(), agreement.organiser(), agreement.provider(),
                 agreement.extensive(), agreement.serviceTasks(), agreement.validFrom(), agreement.validUntil(),
                 agreement.everInEffect() ? agreement.lastDay() : null, agreement.contractReference(),
                 agreement.inEffectOn(today), StampResponse.of(agreement.created()),
-                end == null ? null : new EndResponse(end.endsOn(), end.stamp().at(), end.stamp().organisation(),
+                end == null ? null : new EndResponse(end.from(), end.stamp().at(), end.stamp().organisation(),
                         end.stamp().userId(), end.stamp().purposeOfUse(), end.reason()));
     }
 }

@@ -2,6 +2,7 @@ package fi.arkisto.app.api.client;
 
 import fi.arkisto.store.accessrecords.SharingRecord;
 import fi.arkisto.store.accessrecords.SharingRecordKind;
+import fi.arkisto.store.accessrecords.Ending;
 import fi.arkisto.store.accessrecords.Stamp;
 
 import java.time.Instant;
@@ -38,12 +39,12 @@ public record SharingRecordResponse(String id, SharingRecordKind kind, String cl
 
     static SharingRecordResponse of(SharingRecord record, LocalDate today) {
         boolean informing = record.kind() == SharingRecordKind.INFORMING;
-        SharingRecord.Withdrawal w = record.withdrawal();
+        Ending w = record.withdrawal();
         return new SharingRecordResponse(record.id().toString(), record.kind(), record.clientId(),
                 informing ? record.validFrom() : null, informing ? null : record.validFrom(), record.validUntil(),
                 record.target() == null ? null : record.target().name(), record.targetValue(), record.description(),
                 record.inEffectOn(today), StampResponse.of(record.recorded()),
-                w == null ? null : new WithdrawalResponse(w.on(), w.stamp().at(), w.stamp().organisation(),
+                w == null ? null : new WithdrawalResponse(w.from(), w.stamp().at(), w.stamp().organisation(),
                         w.stamp().userId(), w.stamp().purposeOfUse(), w.reason()));
     }
 }
