@@ -84,15 +84,21 @@ public class ClientFactsService {
      * or a register access right of it over the client is in effect (an organiser's provider serving the client).
      */
     public static boolean serves(ClientFacts facts, String organisation, LocalDate day) {
+        return servingBasis(facts, organisation, day) != null;
+    }
+
+    /** On what the organisation serves the client on the day, as the audit records it; null when it does not. */
+    public static String servingBasis(ClientFacts facts, String organisation, LocalDate day) {
         if (ClientRelationship.anyActive(facts.clientRelationships(), organisation, day)) {
-            return true;
+            return "its own active client relationship";
         }
         for (RegisterAccessRight right : facts.registerAccess().rights()) {
             if (right.provider().equals(organisation) && right.inEffectOn(day)) {
-                return true;
+                return "a register access right in the register of " + right.organiser() + ", service task "
+                        + right.serviceTask();
             }
         }
-        return false;
+        return null;
     }
 
     private List<ClientRelationshipDocument> clientRelationshipDocuments(String clientId) {

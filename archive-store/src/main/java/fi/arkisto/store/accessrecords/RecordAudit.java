@@ -31,7 +31,8 @@ final class RecordAudit {
         try {
             return work.get();
         } catch (ArchiveException e) {
-            if (e.code() != ErrorCode.STORAGE_UNAVAILABLE && e.code().httpStatus() < 500) {
+            // a refusal of the request is audited; a failure of the archive itself (5xx) has nothing to record
+            if (e.code().httpStatus() < 500) {
                 audit.appendCommitted(new AuditEntry(context, operation, null, clientId, outcomeOf(e.code()),
                         e.code().name() + ": " + e.detail()));
             }

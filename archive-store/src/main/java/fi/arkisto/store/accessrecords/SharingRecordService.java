@@ -11,7 +11,6 @@ import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.DocumentLookup;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
-import fi.arkisto.store.identity.IdentityCodeRedaction;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.identity.PersonalIdentityCode;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -77,7 +76,7 @@ public class SharingRecordService {
             Checks.period("validFrom", from, "validUntil", request.validUntil());
             String description = Checks.text("description", request.description(), Checks.MAX_TEXT);
             String target = request.target() == null ? null : targetSyntax(request.target(), request.targetValue());
-            servingOrRefuse(client, context, today);
+            String basis = servingOrRefuse(client, context, today);
             if (request.target() == DenialTarget.DOCUMENT) {
                 target = deniedSet(client, target);
             }
@@ -85,7 +84,8 @@ public class SharingRecordService {
                     request.validUntil(), request.target(), target, description, Stamp.of(context, clock.instant()), null);
             return Storage.call(() -> transaction.execute(status -> {
                 records.insert(created);
-                audit.changed(context, request.kind().recording(), client, "recorded " + describe(created));
+                audit.changed(context, request.kind().recording(), client, "recorded " + describe(created)
+                        + "; serving the client on " + basis);
                 return created;
             }));
         });
@@ -107,7 +107,7 @@ public class SharingRecordService {
         return audit.refusalsAudited(context, kind.withdrawal(), client, () -> {
             String why = Checks.text("reason", reason, Checks.MAX_TEXT);
             LocalDate today = today();
-            servingOrRefuse(client, context, today);
+            String basis = servingOrRefuse(client, context, today);
             SharingRecord record = Storage.call(() -> records.find(client, kind, id)).orElseThrow(() ->
                     new ArchiveException(ErrorCode.SHARING_RECORD_NOT_FOUND, "No " + kind.label() + " record " + id
                             + " of this client"));
@@ -120,7 +120,8 @@ public class SharingRecordService {
                 if (!records.withdraw(id, withdrawal)) {
                     throw alreadyWithdrawn(records.find(client, kind, id).orElseThrow());
                 }
-                audit.changed(context, kind.withdrawal(), client, "withdrew " + describe(record) + " from " + today);
+                audit.changed(context, kind.withdrawal(), client, "withdrew " + describe(record) + " from " + today
+                        + "; serving the client on " + basis);
                 return records.find(client, kind, id).orElseThrow();
             }));
         });
@@ -136,14 +137,16 @@ public class SharingRecordService {
         Objects.requireNonNull(context, "context");
         String client = PersonalIdentityCode.of(clientId).value();
         return audit.refusalsAudited(context, kind.reading(), client, () -> {
-            servingOrRefuse(client, context, today());
+            String basis = servingOrRefuse(client, context, today());
             List<SharingRecord> history = Storage.call(() -> records.history(client, kind));
-            audit.read(context, kind.reading(), client, "read " + history.size() + " " + kind.label() + " records");
+            audit.read(context, kind.reading(), client, "read " + history.size() + " " + kind.label()
+                    + " records; serving the client on " + basis);
             return history;
         });
     }
 
-    private void servingOrRefuse(String client, RequestContext context, LocalDate today) {
+    /** The basis on which the acting organisation serves the client, or a refusal. */
+    private String servingOrRefuse(String client, RequestContext context, LocalDate today) {
         String purpose = context.purposeOfUse();
         if (!useContexts.ownRegister().contains(purpose) && !useContexts.registerAccess().contains(purpose)) {
             throw new ArchiveException(ErrorCode.USE_CONTEXT_NOT_FOR_CLIENT_RECORDS, "Use context " + purpose
@@ -151,11 +154,13 @@ public class SharingRecordService {
         }
         ClientFacts clientFacts = facts.facts(client);
         String organisation = context.organisation().value();
-        if (!ClientFactsService.serves(clientFacts, organisation, today)) {
+        String basis = ClientFactsService.servingBasis(clientFacts, organisation, today);
+        if (basis == null) {
             throw new ArchiveException(ErrorCode.CLIENT_NOT_SERVED, "Organisation " + organisation
                     + " has no active client relationship with the client and no register access right over the client"
                     + " in effect on " + today);
         }
+        return basis;
     }
 
     /** The target value checked for its kind: an OID for a document or a controller, a code for a service task. */
@@ -191,7 +196,8 @@ public class SharingRecordService {
         if (record.target() != null) {
             text.append(" of ").append(record.target()).append(' ').append(record.targetValue());
         }
-        return IdentityCodeRedaction.redact(text.toString());
+        // ids are UUIDs, targets OIDs and codes: nothing here is an identity code to mask
+        return text.toString();
     }
 
     private LocalDate today() {

@@ -99,7 +99,8 @@ abstract class SharingRecordsContract {
                 Tuple.tuple("READ_DENIALS", "SUCCESS", organiser),
                 Tuple.tuple("WITHDRAW_CONSENT", "SUCCESS", organiser),
                 Tuple.tuple("READ_CONSENTS", "SUCCESS", organiser));
-        assertThat(audit.eventsForClient(client).get(2).detail()).contains(consent.id().toString());
+        assertThat(audit.eventsForClient(client).get(2).detail()).contains(consent.id().toString())
+                .endsWith("serving the client on its own active client relationship");
         assertThat(informing.description()).isEqualTo("Kerrottu tapaamisessa");
     }
 
@@ -149,6 +150,9 @@ abstract class SharingRecordsContract {
                 List.of("24"), JANUARY, null, "SOP-1"), actingFor(organiser));
         SharingRecord recorded = records.record(client, informing, actingFor(provider));
         assertThat(recorded.recorded().organisation()).isEqualTo(provider);
+        assertThat(audit.eventsForClient(client)).filteredOn(e -> e.outcome().equals("SUCCESS")).last()
+                .satisfies(e -> assertThat(e.detail()).endsWith("serving the client on a register access right in the"
+                        + " register of " + organiser + ", service task 24"));
 
         // and once the agreement ends, it no longer does
         agreements.end(agreement.id(), null, null, actingFor(organiser));
