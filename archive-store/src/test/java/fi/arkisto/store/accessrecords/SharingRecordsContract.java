@@ -196,7 +196,7 @@ abstract class SharingRecordsContract {
         clientRelationship(archiving, organiser, client, JANUARY, null, false);
         RequestContext context = actingFor(organiser);
 
-        assertRefused(() -> records.record("010101-1234", NewSharingRecord.consent(null, null, null), context),
+        assertRefused(() -> records.record("010101-900A", NewSharingRecord.consent(null, null, null), context),
                 ErrorCode.INVALID_IDENTITY_CODE);
         assertRefused(() -> records.record(client, NewSharingRecord.informing(TODAY.plusDays(1), null), context),
                 ErrorCode.DATE_IN_FUTURE);
