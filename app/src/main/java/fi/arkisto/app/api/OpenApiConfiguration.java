@@ -1,6 +1,8 @@
 package fi.arkisto.app.api;
 
+import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
+import fi.arkisto.app.api.problem.ArchivingErrors;
 import fi.arkisto.app.api.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
 import fi.arkisto.store.access.RequestContext;
@@ -98,6 +100,14 @@ class OpenApiConfiguration {
                 addContextHeaders(operation);
             }
             addProblemResponses(operation, errorsOf(handlerMethod, takesContext));
+            AcknowledgementErrors acknowledged = handlerMethod.getMethodAnnotation(AcknowledgementErrors.class);
+            if (acknowledged != null) {
+                Set<ErrorCode> codes = new LinkedHashSet<>(Arrays.asList(acknowledged.value()));
+                if (acknowledged.archiving()) {
+                    codes.addAll(ArchivingErrors.CODES);
+                }
+                describeAcknowledgementCodes(operation, codes);
+            }
             return operation;
         };
     }
@@ -113,10 +123,25 @@ class OpenApiConfiguration {
         ApiErrors declared = handlerMethod.getMethodAnnotation(ApiErrors.class);
         if (declared != null) {
             codes.addAll(Arrays.asList(declared.value()));
+            if (declared.archiving()) {
+                codes.addAll(ArchivingErrors.CODES);
+            }
         }
         codes.add(ErrorCode.STORAGE_UNAVAILABLE);
         codes.add(ErrorCode.INTERNAL_ERROR);
         return codes;
+    }
+
+    /** The codes an acknowledgement's detail may carry, on the operation's 4XX acknowledgement response. */
+    private static void describeAcknowledgementCodes(Operation operation, Set<ErrorCode> codes) {
+        ApiResponse response = operation.getResponses() == null ? null : operation.getResponses().get("4XX");
+        if (response == null) {
+            throw new IllegalStateException("An operation with @AcknowledgementErrors must declare its 4XX acknowledgement");
+        }
+        response.setDescription(response.getDescription() + " in acknowledgementDetail/code: " + codes.stream()
+                .map(code -> "`" + code.name() + "` (" + code.httpStatus() + "): " + code.title())
+                .collect(Collectors.joining("; ")));
+        response.addExtension("x-error-codes", codes.stream().map(Enum::name).toList());
     }
 
     private static void addContextHeaders(Operation operation) {

@@ -64,7 +64,19 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
         assertThat(responses.fieldNames()).toIterable().contains("200", "201", "400", "401", "403", "409", "413", "415", "422");
         assertThat(responses.path("422").path("content").has("application/problem+json")).isTrue();
         assertThat(errorCodes(responses.path("422"))).contains("MALFORMED_XML", "XML_DTD_FORBIDDEN", "NOT_A_CDA_DOCUMENT",
-                "INVALID_IDENTITY_CODE", "MISSING_REQUIRED_FIELD");
+                "INVALID_IDENTITY_CODE", "MISSING_REQUIRED_FIELD", "ACTIVE_CONTENT_FORBIDDEN", "CONTROL_CHARACTER_FORBIDDEN",
+                "DISPLAY_FORM_UNSAFE");
+        List<String> trust = List.of("INVALID_CODE", "DUPLICATE_ID", "DOCUMENT_TYPE_MISMATCH", "DISPLAY_FORM_CLIENT_MISSING",
+                "SIGNATURE_KEY_TOO_WEAK", "SIGNATURE_ALGORITHM_WEAK", "SIGNATURE_KEY_USAGE_INVALID",
+                "SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW", "SIGNATURE_ORGANISATION_MISMATCH", "IDENTITY_MISMATCH");
+        assertThat(errorCodes(responses.path("422"))).containsAll(trust);
+        assertThat(responses.path("422").path("description").asText())
+                .contains("`SIGNATURE_ORGANISATION_MISMATCH`: " + ErrorCode.SIGNATURE_ORGANISATION_MISMATCH.title());
+        // and the framed archive requests list the codes their acknowledgements may carry
+        JsonNode messages = api.path("paths").path("/api/v1/messages").path("post");
+        assertThat(errorCodes(messages.path("responses").path("4XX"))).containsAll(trust).contains("FRAME_DOCUMENT_MISMATCH");
+        assertThat(messages.path("responses").path("4XX").path("description").asText())
+                .contains("acknowledgementDetail/code").contains("`DUPLICATE_ID` (422)");
         assertThat(errorCodes(responses.path("409"))).contains("DOCUMENT_CONFLICT");
         assertThat(errorCodes(responses.path("400"))).contains("MISSING_REQUEST_CONTEXT", "INVALID_REQUEST_CONTEXT");
         assertThat(errorCodes(responses.path("403"))).contains("ACCESS_DENIED");

@@ -162,7 +162,9 @@ class PackagedApplicationIT {
     private static Process start(Path jar, int port, Path dataDir, Path anchors, Path log) throws IOException {
         return new ProcessBuilder(java().toString(), "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port, "--arkisto.data-dir=" + dataDir.toAbsolutePath(),
-                "--arkisto.signature.trust-anchors=" + anchors.toAbsolutePath())
+                "--arkisto.signature.trust-anchors=" + anchors.toAbsolutePath(),
+                // the real sample's certificate expired 2026-10-09, after it was signed: see ApiIntegrationTest
+                "--arkisto.signature.arrival-window=P3650D")
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();

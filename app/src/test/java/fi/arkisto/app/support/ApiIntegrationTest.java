@@ -54,6 +54,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.security.api-clients[3].name=" + ApiIntegrationTest.ANY_ORGANISATION_CLIENT,
         "arkisto.security.api-clients[3].password=" + ApiIntegrationTest.PASSWORD,
         "arkisto.security.api-clients[3].organisations[0]=*",
+        // The real sample was signed 2026-07-17 by a certificate that expired 2026-10-09; sent today it is, by the
+        // default arrival window (P7D), a signature that claims a time its certificate no longer vouches for. The
+        // tests send it as if it had just been signed; the rule itself is tested in archive-store (docs/trust.md).
+        "arkisto.signature.arrival-window=P3650D",
         "arkisto.workflows.users[0].id=" + ApiIntegrationTest.COORDINATOR,
         "arkisto.workflows.users[0].password=" + ApiIntegrationTest.PASSWORD,
         "arkisto.workflows.users[0].groups[0]=kela-coordinators",

@@ -48,6 +48,8 @@ import static fi.arkisto.store.cda.DomElements.nextSibling;
  * missing required field, an invalid OID, an invalid personal identity code (root
  * {@code 1.2.246.21}), a malformed timestamp or Base64 part each get their own
  * {@link ErrorCode}, naming the field; identity codes are only ever shown masked.
+ * Every XML ID is unique ({@link XmlIds}, DUPLICATE_ID); a code attribute is taken exactly as written
+ * (INVALID_CODE for whitespace or anything but visible ASCII, never trimmed into a valid code).
  * Elements carrying {@code nullFlavor} count as absent. A single-valued element given twice
  * ({@code id}, {@code setId}, {@code versionNumber}, the local header's fields, the body's
  * {@code text}...) is refused as {@code INVALID_FIELD_VALUE} rather than resolved by picking one.
@@ -92,12 +94,26 @@ public final class CdaParser {
     }
 
     /**
+     * Reads a submitted document; its content is judged first ({@link ActiveContent}).
+     *
      * @throws ArchiveException MALFORMED_XML, XML_DTD_FORBIDDEN, XML_TOO_DEEP, DOCUMENT_TOO_LARGE,
-     *                          NOT_A_CDA_DOCUMENT, MISSING_REQUIRED_FIELD, INVALID_OID,
-     *                          INVALID_IDENTITY_CODE, INVALID_FIELD_VALUE, INVALID_BASE64
+     *                          NOT_A_CDA_DOCUMENT, ACTIVE_CONTENT_FORBIDDEN, CONTROL_CHARACTER_FORBIDDEN, DUPLICATE_ID,
+     *                          MISSING_REQUIRED_FIELD, INVALID_OID, INVALID_IDENTITY_CODE, INVALID_FIELD_VALUE, INVALID_CODE,
+     *                          INVALID_BASE64
      */
     public ParsedDocument parse(byte[] xml) {
-        return read(SecureXml.parseDocument(xml, limits), null);
+        return read(SecureXml.parseDocument(xml, limits), null, true);
+    }
+
+    /**
+     * Reads a document the archive already holds (to decode its display form), without judging its content again
+     * ({@link ActiveContent}): it was judged when it was archived, and what an earlier release archived stays
+     * readable; serving it inert is the read path's concern.
+     *
+     * @throws ArchiveException as {@link #parse(byte[])} for what cannot be read at all
+     */
+    public ParsedDocument readArchived(byte[] xml) {
+        return read(SecureXml.parseDocument(xml, limits), null, false);
     }
 
     /**
@@ -133,16 +149,21 @@ public final class CdaParser {
             split = BodySplitter.split(in, limits, display, null);
         }
         return read(split.elided(), new StreamedBody(displayFormFile, split.displayFormBytes(), split.bodyDigest(),
-                split.literalBodyDigest(), split.bodyWhitespace(), split.sha256(), split.size()));
+                split.literalBodyDigest(), split.bodyWhitespace(), split.sha256(), split.size()), true);
     }
 
-    private ParsedDocument read(Document dom, StreamedBody streamed) {
+    private ParsedDocument read(Document dom, StreamedBody streamed, boolean judgeContent) {
         Element root = dom.getDocumentElement();
         if (!HL7_NS.equals(root.getNamespaceURI()) || !"ClinicalDocument".equals(root.getLocalName())) {
             throw new ArchiveException(ErrorCode.NOT_A_CDA_DOCUMENT, "The root element is {"
                     + SecureXml.safe(String.valueOf(root.getNamespaceURI())) + "}"
                     + SecureXml.safe(root.getLocalName() == null ? root.getNodeName() : root.getLocalName())
                     + ", not {urn:hl7-org:v3}ClinicalDocument");
+        }
+        if (judgeContent) {
+            // before any field is read: an XInclude standing in for the id is refused as what it is
+            ActiveContent.check(dom);
+            XmlIds.requireUnique(root);
         }
 
         String documentOid = requiredOid(attribute(one(root, HL7_NS, "id"), "root"), "id@root");
@@ -521,8 +542,8 @@ public final class CdaParser {
         if (!present(element)) {
             return null;
         }
-        String code = attribute(element, "code");
-        String codeSystem = attribute(element, "codeSystem");
+        String code = exactToken(element, "code");
+        String codeSystem = exactToken(element, "codeSystem");
         String displayName = attribute(element, "displayName");
         if (code == null && codeSystem == null && displayName == null) {
             return null;
@@ -531,6 +552,33 @@ public final class CdaParser {
     }
 
     // ---------------------------------------------------------------- validation helpers
+
+    /**
+     * A code attribute as it stands: HL7 v3 {@code cs} (the datatype of {@code @code}) is a token without whitespace,
+     * and the Kanta code systems use visible ASCII only. A value that would match a code only once trimmed or
+     * normalised ({@code " 1"}, {@code "1\u00a0"}) is refused, never stored or compared as that code: the rules
+     * that depend on codes (the professional signature of decisions) must see exactly what the document says.
+     */
+    private static String exactToken(Element element, String name) {
+        String value = attribute(element, name);
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x21 || c > 0x7e) {
+                throw new ArchiveException(ErrorCode.INVALID_CODE, pathOf(element) + "@" + name + " '" + shorten(value)
+                        + "' is not a code: character " + (i + 1) + " is " + (Character.isWhitespace(c) || Character.isSpaceChar(c)
+                        ? "whitespace" : "not visible ASCII") + " (U+" + String.format("%04X", (int) c) + ")");
+            }
+        }
+        return value;
+    }
+
+    private static String pathOf(Element element) {
+        String prefix = HL7FI_NS.equals(element.getNamespaceURI()) ? "hl7fi:" : "";
+        return prefix + element.getLocalName();
+    }
 
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {

@@ -3,7 +3,7 @@ package fi.arkisto.store.display;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the display form check and the PDF renderer. */
+/** Wires the display form checks (safety, the client it names) and the PDF renderer. */
 @Configuration(proxyBeanMethods = false)
 public class DisplayConfiguration {
 
@@ -15,6 +15,11 @@ public class DisplayConfiguration {
     @Bean
     public DisplayFormCheck displayFormCheck(DisplayFormSafety displayFormSafety) {
         return new DisplayFormCheck(displayFormSafety);
+    }
+
+    @Bean
+    public DisplayFormIdentityCheck displayFormIdentityCheck() {
+        return new DisplayFormIdentityCheck();
     }
 
     @Bean

@@ -44,8 +44,7 @@ public final class DisplayFormCheck implements DocumentCheck, Ordered {
             throw new ArchiveException(ErrorCode.DISPLAY_FORM_MISSING,
                     "The document has no display form (component/nonXMLBody/text)");
         }
-        String mediaType = document.displayMediaType() == null ? ""
-                : document.displayMediaType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType = mediaType(document.displayMediaType());
         if (PDF_MEDIA_TYPE.equals(mediaType)) {
             // PDF (PDF/A) display forms: the legacy migration's old documents (docs/legacy-package.md)
             pdfSafety.check(displayForm);
@@ -68,8 +67,7 @@ public final class DisplayFormCheck implements DocumentCheck, Ordered {
             throw new ArchiveException(ErrorCode.DISPLAY_FORM_MISSING,
                     "The document has no display form (component/nonXMLBody/text)");
         }
-        String mediaType = document.displayMediaType() == null ? ""
-                : document.displayMediaType().split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        String mediaType = mediaType(document.displayMediaType());
         if (PDF_MEDIA_TYPE.equals(mediaType)) {
             pdfSafety.check(document.streamed().displayForm());
             return;
@@ -77,6 +75,29 @@ public final class DisplayFormCheck implements DocumentCheck, Ordered {
         throw new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE, "A display form of " + document.streamed().displayFormBytes()
                 + " bytes in a document above the in-memory limit must be " + PDF_MEDIA_TYPE + ", was '"
                 + abbreviate(document.displayMediaType()) + "'");
+    }
+
+    /**
+     * The media type without parameters. The only parameter accepted is {@code charset=UTF-8} on XHTML: the archive
+     * serves display forms under its own fixed media types, and a reader honouring another charset than the one the
+     * form was checked in would decode other markup.
+     */
+    private static String mediaType(String declared) {
+        if (declared == null) {
+            return "";
+        }
+        String[] parts = declared.split(";");
+        String type = parts[0].trim().toLowerCase(Locale.ROOT);
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].replace("\"", "").replace(" ", "").toLowerCase(Locale.ROOT);
+            if (parameter.isEmpty() || (XHTML_MEDIA_TYPE.equals(type) && parameter.equals("charset=utf-8"))) {
+                continue;
+            }
+            throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The display form's media type "
+                    + "(nonXMLBody/text@mediaType) may carry no parameter but charset=UTF-8 on XHTML, was '"
+                    + abbreviate(declared) + "'");
+        }
+        return type;
     }
 
     private static String abbreviate(String value) {

@@ -1,5 +1,6 @@
 package fi.arkisto.store.display;
 
+import fi.arkisto.store.cda.ControlCharacters;
 import fi.arkisto.store.cda.SecureXml;
 import fi.arkisto.store.cda.XmlLimits;
 import fi.arkisto.store.error.ArchiveException;
@@ -10,33 +11,40 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether an XHTML display form is safe to show a citizen (MyKanta) or print (issue 3, "Display form";
- * seed 000: a display rendition is always recorded). The display form is parsed with {@link SecureXml} (no DTDs, no
- * entities, bounded size and depth) and every node is held against an allowlist:
+ * Decides whether an XHTML display form is safe to show a citizen (MyKanta) or print (seed 000: a display rendition
+ * is always recorded; docs/display-forms.md). The display form must be UTF-8 (what the archive serves it as, so no
+ * reader can decode other markup from the same bytes); it is parsed with {@link SecureXml} (no DTDs, no entities,
+ * bounded size and depth) and every node is held against an allowlist ({@link DisplayFormRules}):
  * <ul>
  *   <li>elements: a fixed set of presentational XHTML elements in the XHTML namespace; never script, iframe,
  *       object, embed, form controls, meta, link, base, SVG or MathML;</li>
  *   <li>attributes: a fixed set; no {@code on*} event handlers, no attributes of foreign namespaces (xlink:href);</li>
  *   <li>references: links only to fragments of the form itself ({@code #id}), {@code mailto:} or {@code tel:};
- *       images only as {@code data:image/(png|jpeg|gif);base64}; nothing that makes a viewer fetch anything
- *       (http, https, ftp, protocol-relative, relative paths) and no {@code javascript:}, {@code vbscript:} or
- *       {@code data:text} URIs;</li>
- *   <li>CSS (style attributes and elements): no {@code url()} other than the image data above, no {@code @import},
- *       {@code expression()}, {@code behavior} or {@code -moz-binding}, no CSS escapes (they hide all of these);</li>
- *   <li>no processing instructions ({@code xml-stylesheet} fetches) and no conditional comments.</li>
+ *       images only as {@code data:image/(png|jpeg|gif);base64}; nothing that makes a viewer fetch anything;</li>
+ *   <li>CSS ({@link CssSafety}): style attributes, and the whole text of a {@code <style>} element joined across
+ *       its text and CDATA nodes as the browser applies it;</li>
+ *   <li>no processing instructions, conditional comments or control characters.</li>
  * </ul>
- * A refusal names the offending construct, never the document's text. Comments and leading line breaks (as in the
- * real sample) are accepted. Thread-safe.
+ * <p>The same bytes must be as inert to an HTML parser (a client system may serve the form as {@code text/html}).
+ * Where the two parsers are known to part, the XML tree is refused with the reason: a CDATA section outside
+ * {@code <style>}; a comment that HTML ends at once ({@code <!-->}, {@code <!--->}); a {@code <style>} or
+ * {@code <title>} holding anything but text (elements, comments, CDATA in a title), holding {@code <}, or empty (a
+ * self-closed {@code <style/>} opens a raw-text element in HTML that runs to the end). Then the HTML tree itself is
+ * held against the same allowlist ({@link HtmlView}), which catches every other way the two could part.
+ * <p>A refusal names the offending construct, never the document's text. Comments and leading line breaks (as in
+ * the real sample) are accepted. Thread-safe.
  */
 public final class DisplayFormSafety {
 
@@ -44,53 +52,12 @@ public final class DisplayFormSafety {
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
     private static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
-    private static final Set<String> ELEMENTS = Set.of(
-            "html", "head", "title", "body", "style",
-            "div", "span", "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
-            "b", "i", "u", "s", "strong", "em", "small", "big", "sub", "sup", "abbr", "acronym", "cite", "q", "mark",
-            "blockquote", "pre", "code", "kbd", "samp", "var", "dfn", "address", "del", "ins", "bdo", "time", "wbr",
-            "ul", "ol", "li", "dl", "dt", "dd",
-            "table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td",
-            "section", "article", "header", "footer", "main", "figure", "figcaption", "center",
-            "img", "a");
-
-    /** Named so the refusal says what was found rather than just "not allowed". */
-    private static final Map<String, String> FORBIDDEN_ELEMENTS = Map.ofEntries(
-            Map.entry("script", "a script"), Map.entry("noscript", "a script fallback"),
-            Map.entry("iframe", "an embedded frame"), Map.entry("frame", "a frame"), Map.entry("frameset", "a frame set"),
-            Map.entry("object", "an embedded object"), Map.entry("embed", "an embedded object"),
-            Map.entry("applet", "an applet"), Map.entry("form", "a form"), Map.entry("input", "a form control"),
-            Map.entry("button", "a form control"), Map.entry("textarea", "a form control"),
-            Map.entry("select", "a form control"), Map.entry("meta", "a meta element (refresh, redirects)"),
-            Map.entry("link", "an external resource link"), Map.entry("base", "a base URL"),
-            Map.entry("svg", "SVG"), Map.entry("math", "MathML"), Map.entry("audio", "media"),
-            Map.entry("video", "media"), Map.entry("source", "media"), Map.entry("canvas", "a canvas"),
-            Map.entry("template", "a template"), Map.entry("portal", "a portal"));
-
-    private static final Set<String> GLOBAL_ATTRIBUTES = Set.of("id", "class", "title", "lang", "dir", "style",
-            "align", "valign", "width", "height", "role");
-
-    private static final Map<String, Set<String>> ELEMENT_ATTRIBUTES = Map.ofEntries(
-            Map.entry("a", Set.of("href", "name")),
-            Map.entry("img", Set.of("src", "alt", "border")),
-            Map.entry("table", Set.of("border", "cellpadding", "cellspacing", "summary", "frame", "rules")),
-            Map.entry("td", Set.of("colspan", "rowspan", "headers", "scope", "abbr", "nowrap")),
-            Map.entry("th", Set.of("colspan", "rowspan", "headers", "scope", "abbr", "nowrap")),
-            Map.entry("col", Set.of("span")), Map.entry("colgroup", Set.of("span")),
-            Map.entry("ol", Set.of("start", "type", "reversed")), Map.entry("ul", Set.of("type")),
-            Map.entry("li", Set.of("value", "type")), Map.entry("time", Set.of("datetime")),
-            Map.entry("del", Set.of("datetime")), Map.entry("ins", Set.of("datetime")),
-            Map.entry("style", Set.of("type", "media")), Map.entry("html", Set.of("version")));
-
-    private static final Pattern IMAGE_DATA_URI =
-            Pattern.compile("data:image/(png|jpeg|jpg|gif);base64,[a-z0-9+/=]*", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SCHEME = Pattern.compile("^([a-z][a-z0-9+.-]*):");
-    private static final Pattern CSS_URL = Pattern.compile("url\\(\\s*['\"]?([^'\")]*)");
-    private static final Pattern CSS_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
-    // Browsers drop these inside URLs ("java\tscript:"), so a check must too.
-    private static final Pattern URL_IGNORED = Pattern.compile("[\\x00-\\x20\\x7f]+");
     private static final Pattern XHTML_DOCTYPE = Pattern.compile(
             "<!DOCTYPE\\s+html(\\s+PUBLIC\\s+\"-//W3C//DTD XHTML[^\"]*\"\\s+\"http://www\\.w3\\.org/TR/[^\"]*\")?\\s*>");
+    private static final Pattern DECLARED_ENCODING =
+            Pattern.compile("^\\uFEFF?<\\?xml[^>]*?\\sencoding\\s*=\\s*[\"']([^\"']*)[\"']");
+    /** Elements an HTML parser reads as raw text (style) or escapable raw text (title) up to their literal end tag. */
+    private static final Set<String> RAW_TEXT = Set.of("style", "title");
 
     private final XmlLimits limits;
 
@@ -106,13 +73,14 @@ public final class DisplayFormSafety {
      * Parses and checks a display form.
      *
      * @return the parsed display form (namespace-aware DOM), safe to render
-     * @throws ArchiveException DISPLAY_FORM_MISSING (blank), DISPLAY_FORM_MALFORMED (not well-formed XHTML),
+     * @throws ArchiveException DISPLAY_FORM_MISSING (blank), DISPLAY_FORM_MALFORMED (not well-formed UTF-8 XHTML),
      *                          DISPLAY_FORM_UNSAFE (naming the construct)
      */
     public Document check(byte[] xhtml) {
         if (xhtml == null || isBlank(xhtml)) {
             throw new ArchiveException(ErrorCode.DISPLAY_FORM_MISSING, "The display form is empty");
         }
+        String text = utf8(xhtml);
         Document document;
         try {
             document = SecureXml.parseDocument(withoutXhtmlDoctype(xhtml), limits);
@@ -130,6 +98,11 @@ public final class DisplayFormSafety {
         if (!showsSomething[0]) {
             throw new ArchiveException(ErrorCode.DISPLAY_FORM_MISSING, "The display form shows nothing (no text, no image)");
         }
+        String asHtml = HtmlView.problemWith(text);
+        if (asHtml != null) {
+            throw new ArchiveException(ErrorCode.DISPLAY_FORM_UNSAFE, "The display form, read as HTML, contains " + asHtml
+                    + " (an HTML parser reads these bytes differently from an XML parser)");
+        }
         return document;
     }
 
@@ -138,6 +111,8 @@ public final class DisplayFormSafety {
         pending.push(document);
         while (!pending.isEmpty()) {
             Node node = pending.pop();
+            Node parent = node.getParentNode();
+            String parentName = parent == null ? null : parent.getLocalName();
             switch (node.getNodeType()) {
                 case Node.ELEMENT_NODE -> {
                     Element element = (Element) node;
@@ -148,19 +123,15 @@ public final class DisplayFormSafety {
                 }
                 case Node.PROCESSING_INSTRUCTION_NODE -> throw unsafe("a processing instruction <?"
                         + node.getNodeName() + "?> (e.g. xml-stylesheet fetches a style sheet)");
-                case Node.COMMENT_NODE -> {
-                    String comment = node.getNodeValue().trim().toLowerCase(Locale.ROOT);
-                    if (comment.startsWith("[if") || comment.contains("<script")) {
-                        throw unsafe("a conditional comment (markup hidden from the checks)");
-                    }
-                }
+                case Node.COMMENT_NODE -> checkComment(node.getNodeValue());
                 case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> {
+                    noControl(node.getNodeValue(), "text");
                     if (!node.getNodeValue().isBlank()) {
                         showsSomething[0] = true;
                     }
-                    Node parent = node.getParentNode();
-                    if (parent != null && "style".equals(parent.getLocalName())) {
-                        checkCss(node.getNodeValue(), "the <style> element");
+                    if (node.getNodeType() == Node.CDATA_SECTION_NODE && !"style".equals(parentName)) {
+                        throw unsafe("a CDATA section outside <style> (an HTML parser reads <![CDATA[ as a comment "
+                                + "that ends at the first '>', and what follows as markup)");
                     }
                 }
                 case Node.DOCUMENT_NODE -> {
@@ -179,16 +150,57 @@ public final class DisplayFormSafety {
             throw unsafe("the element <" + name + "> outside the XHTML namespace"
                     + (element.getNamespaceURI() == null ? "" : " (" + element.getNamespaceURI() + ")"));
         }
-        String forbidden = FORBIDDEN_ELEMENTS.get(name);
-        if (forbidden != null) {
-            throw unsafe("the element <" + name + "> (" + forbidden + ")");
-        }
-        if (!ELEMENTS.contains(name)) {
-            throw unsafe("the element <" + name + ">, which is not on the display form allowlist");
+        String problem = DisplayFormRules.problemWithElement(name);
+        if (problem != null) {
+            throw unsafe(problem);
         }
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             checkAttribute(element, (Attr) attributes.item(i));
+        }
+        if (RAW_TEXT.contains(name)) {
+            checkRawText(element);
+        }
+    }
+
+    /**
+     * A {@code <style>} or {@code <title>}: only text (and, in a style, CDATA sections), without {@code <}, never
+     * empty. The joined text is what the browser applies, so a style's CSS is checked joined.
+     */
+    private static void checkRawText(Element element) {
+        String name = element.getLocalName();
+        StringBuilder text = new StringBuilder();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            switch (child.getNodeType()) {
+                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> text.append(child.getNodeValue());
+                case Node.COMMENT_NODE -> throw unsafe("a comment inside <" + name + "> (an HTML parser reads it as the "
+                        + "element's " + (name.equals("style") ? "CSS" : "text") + ")");
+                default -> throw unsafe("markup inside <" + name + "> (an HTML parser reads it as the element's text)");
+            }
+        }
+        if (text.isEmpty()) {
+            throw unsafe("an empty <" + name + "> (written <" + name + "/>, an HTML parser reads everything after it as "
+                    + "its content)");
+        }
+        if (text.indexOf("<") >= 0) {
+            throw unsafe("'<' inside <" + name + "> (an HTML parser may read it as the element's end tag)");
+        }
+        if (name.equals("style")) {
+            String problem = CssSafety.problemWith(text.toString(), "the <style> element");
+            if (problem != null) {
+                throw unsafe(problem);
+            }
+        }
+    }
+
+    private static void checkComment(String comment) {
+        noControl(comment, "a comment");
+        if (comment.startsWith(">") || comment.startsWith("->")) {
+            throw unsafe("a comment that an HTML parser ends at once (<!--> or <!--->), reading the rest as markup");
+        }
+        String problem = DisplayFormRules.problemWithComment(comment);
+        if (problem != null) {
+            throw unsafe(problem);
         }
     }
 
@@ -199,6 +211,7 @@ public final class DisplayFormSafety {
         if (XMLNS_NS.equals(namespace)) {
             return;
         }
+        noControl(attribute.getValue(), "the attribute " + attribute.getName() + " of " + on);
         if (XML_NS.equals(namespace)) {
             if (name.equals("lang") || name.equals("space")) {
                 return;
@@ -208,100 +221,17 @@ public final class DisplayFormSafety {
         if (namespace != null) {
             throw unsafe("the attribute " + attribute.getName() + " of namespace " + namespace + " on " + on);
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("on")) {
-            throw unsafe("the event handler attribute " + name + " on " + on);
-        }
-        if (lower.startsWith("data-") || lower.startsWith("aria-")) {
-            return;
-        }
-        if (!GLOBAL_ATTRIBUTES.contains(lower) && !ELEMENT_ATTRIBUTES.getOrDefault(element.getLocalName(), Set.of())
-                .contains(lower)) {
-            throw unsafe("the attribute " + name + " on " + on + ", which is not on the display form allowlist");
-        }
-        switch (lower) {
-            case "href" -> checkLink(attribute.getValue(), on);
-            case "src" -> checkImageSource(attribute.getValue(), on);
-            case "style" -> checkCss(attribute.getValue(), "the style attribute of " + on);
-            default -> {
-            }
+        String problem = DisplayFormRules.problemWithAttribute(element.getLocalName(), name, attribute.getValue());
+        if (problem != null) {
+            throw unsafe(problem);
         }
     }
 
-    private static void checkLink(String value, String on) {
-        String url = URL_IGNORED.matcher(value).replaceAll("").toLowerCase(Locale.ROOT);
-        if (url.startsWith("#")) {
-            return;
+    private static void noControl(String value, String where) {
+        int at = ControlCharacters.indexIn(value);
+        if (at >= 0) {
+            throw unsafe("the control character " + ControlCharacters.describe(value.charAt(at)) + " in " + where);
         }
-        Matcher scheme = SCHEME.matcher(url);
-        if (scheme.find()) {
-            String name = scheme.group(1);
-            if (name.equals("mailto") || name.equals("tel")) {
-                return;
-            }
-            throw unsafe(describeScheme(name, url) + " in the href of " + on);
-        }
-        if (url.startsWith("//")) {
-            throw unsafe("an external reference (protocol-relative URL) in the href of " + on);
-        }
-        throw unsafe("a relative reference in the href of " + on + " (a display form links only within itself)");
-    }
-
-    private static void checkImageSource(String value, String on) {
-        String url = URL_IGNORED.matcher(value).replaceAll("");
-        if (IMAGE_DATA_URI.matcher(url).matches()) {
-            return;
-        }
-        String lower = url.toLowerCase(Locale.ROOT);
-        Matcher scheme = SCHEME.matcher(lower);
-        if (scheme.find()) {
-            throw unsafe(describeScheme(scheme.group(1), lower) + " in the src of " + on
-                    + " (images only as data:image/png, jpeg or gif)");
-        }
-        throw unsafe("an external reference" + (lower.startsWith("//") ? " (protocol-relative URL)" : " (relative URL)")
-                + " in the src of " + on + " (images only as data:image/png, jpeg or gif)");
-    }
-
-    private static void checkCss(String css, String where) {
-        String lower = CSS_COMMENT.matcher(css).replaceAll("").toLowerCase(Locale.ROOT);
-        if (lower.indexOf('\\') >= 0) {
-            throw unsafe("a CSS escape sequence in " + where);
-        }
-        for (String construct : new String[]{"@import", "expression(", "behavior", "-moz-binding", "javascript:",
-                "vbscript:", "image-set(", "src("}) {
-            if (lower.contains(construct)) {
-                throw unsafe("CSS " + construct + " in " + where);
-            }
-        }
-        Matcher url = CSS_URL.matcher(lower);
-        while (url.find()) {
-            String target = URL_IGNORED.matcher(url.group(1)).replaceAll("");
-            if (!IMAGE_DATA_URI.matcher(target).matches()) {
-                throw unsafe("an external reference in CSS url() in " + where);
-            }
-        }
-    }
-
-    private static String describeScheme(String scheme, String url) {
-        return switch (scheme) {
-            case "javascript" -> "a javascript: URI";
-            case "vbscript" -> "a vbscript: URI";
-            case "data" -> "a data: URI of another type than an image (" + mediaTypeOf(url) + ")";
-            case "http", "https", "ftp", "ftps", "file" -> "an external reference (" + scheme + ":)";
-            default -> "a URI of scheme " + scheme + ":";
-        };
-    }
-
-    private static String mediaTypeOf(String dataUrl) {
-        int end = dataUrl.length();
-        for (char stop : new char[]{';', ','}) {
-            int at = dataUrl.indexOf(stop);
-            if (at > 0 && at < end) {
-                end = at;
-            }
-        }
-        String type = dataUrl.substring("data:".length(), end);
-        return type.length() > 40 ? type.substring(0, 40) : type;
     }
 
     private static ArchiveException unsafe(String construct) {
@@ -318,11 +248,40 @@ public final class DisplayFormSafety {
     }
 
     /**
+     * The text of a UTF-8 display form. The archive serves display forms as UTF-8; bytes in another encoding (or
+     * declaring one) would be read as other characters, and so as other markup, by whoever trusts the declaration
+     * and by whoever trusts the header.
+     */
+    private static String utf8(byte[] xhtml) {
+        if (xhtml.length >= 2 && ((xhtml[0] == (byte) 0xFE && xhtml[1] == (byte) 0xFF)
+                || (xhtml[0] == (byte) 0xFF && xhtml[1] == (byte) 0xFE))) {
+            throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The display form is UTF-16; it must be UTF-8");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(xhtml)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The display form is not UTF-8");
+        }
+        Matcher declared = DECLARED_ENCODING.matcher(text.length() > 512 ? text.substring(0, 512) : text);
+        if (declared.find()) {
+            String encoding = declared.group(1).strip().toUpperCase(Locale.ROOT);
+            if (!encoding.equals("UTF-8") && !encoding.equals("UTF8") && !encoding.equals("US-ASCII")) {
+                throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The display form declares the encoding "
+                        + (encoding.length() > 40 ? encoding.substring(0, 40) : encoding).replaceAll("[^A-Z0-9._:-]", "?")
+                        + "; it must be UTF-8");
+            }
+        }
+        return text;
+    }
+
+    /**
      * XHTML 1.x display forms may carry the standard XHTML document type declaration, which no parser here may
      * read: it is blanked (same length, so error positions stay right) when it is exactly a public XHTML DOCTYPE
      * without an internal subset. Anything else DTD-like still reaches {@link SecureXml} and is refused there.
      */
-    private static byte[] withoutXhtmlDoctype(byte[] xhtml) {
+    static byte[] withoutXhtmlDoctype(byte[] xhtml) {
         int scan = Math.min(xhtml.length, 1024);
         String prolog = new String(xhtml, 0, scan, StandardCharsets.ISO_8859_1);
         int at = prolog.indexOf("<!DOCTYPE");

@@ -3,37 +3,43 @@ package fi.arkisto.store.display;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.pdmodel.PDDocument;
-
 import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
  * Whether a PDF display form may be archived and shown (old client documents, seed 001, are often PDF/A; the display
  * form format code list {@code 1.2.246.537.6.1502.201601} has PDF/A next to XHTML): a well-formed, unencrypted PDF
- * with nothing that runs or reaches out when opened, which PDF/A forbids as well: no JavaScript, launch, submit or
- * import actions, no automatic (open or additional) actions, no links to other files or URIs, no embedded files or
- * rich media, no XFA forms. Every object of the file is inspected, including those in compressed object streams,
- * so a forbidden key cannot hide in one. A failure names the construct, never content.
+ * holding only what a printable PDF/A display form may ({@link PdfAllowList}, walked from the trailer: what it does
+ * not name is refused). Then, because a damaged file makes some viewers rebuild it from every object they find,
+ * every object of the file, reachable or not and including those in compressed object streams, is held against a
+ * list of what must never be anywhere ({@link #FORBIDDEN_KEYS}, actions that run or reach out, file specifications,
+ * embedded files, streams whose data lies in another file). A refusal names the construct, never content.
  */
 public final class PdfDisplayFormSafety {
 
     static final Set<String> FORBIDDEN_KEYS = Set.of("JS", "JavaScript", "Launch", "SubmitForm", "ImportData", "GoToR",
-            "GoToE", "URI", "OpenAction", "AA", "EmbeddedFile", "EmbeddedFiles", "RichMedia", "XFA", "Sound", "Movie");
-    static final Set<String> FORBIDDEN_ACTIONS = Set.of("JavaScript", "Launch", "SubmitForm", "ImportData", "GoToR",
-            "GoToE", "URI", "RichMediaExecute", "Rendition", "Sound", "Movie");
+            "GoToE", "AA", "EmbeddedFile", "EmbeddedFiles", "EF", "RF", "AF", "RichMedia",
+            "RichMediaContent", "RichMediaSettings", "XFA", "AcroForm", "Sound", "Movie", "3DD", "3DA", "3DV",
+            "OnInstantiate", "OPI", "Collection", "FS", "FFilter", "FDecodeParms");
+    static final Set<String> FORBIDDEN_ACTIONS = Set.of("JavaScript", "Launch", "SubmitForm", "ImportData", "ResetForm",
+            "GoToR", "GoToE", "GoTo3DView", "RichMediaExecute", "Rendition", "Sound", "Movie", "Hide",
+            "SetOCGState", "Thread");
+    static final Set<String> FORBIDDEN_TYPES = Set.of("Filespec", "EmbeddedFile", "3D", "3DView", "RichMediaContent",
+            "Rendition", "Sound", "Movie", "Collection");
 
     public void check(byte[] pdf) {
         if (pdf.length < 5 || !new String(pdf, 0, 5, StandardCharsets.ISO_8859_1).equals("%PDF-")) {
@@ -47,9 +53,9 @@ public final class PdfDisplayFormSafety {
     }
 
     /**
-     * The same check on a PDF in a file (issue 5: a legacy scan of 1 GB): PDFBox reads the file in place, parses
-     * objects lazily and keeps stream data in the file (streams it creates go to temporary files), so the heap
-     * holds the object dictionaries only.
+     * The same check on a PDF in a file (a legacy scan of 1 GB): PDFBox reads the file in place, parses objects
+     * lazily and keeps stream data in the file (streams it creates go to temporary files), so the heap holds the
+     * object dictionaries only.
      */
     public void check(Path pdf) {
         byte[] start = new byte[5];
@@ -71,15 +77,45 @@ public final class PdfDisplayFormSafety {
         if (document.isEncrypted()) {
             throw new ArchiveException(ErrorCode.DISPLAY_FORM_UNSAFE, "The PDF display form is encrypted");
         }
+        new PdfAllowList().check(document.getDocument().getTrailer());
         for (COSObject object : document.getDocument().getXrefTable().keySet().stream()
                 .map(key -> document.getDocument().getObjectFromPool(key)).toList()) {
-            inspect(object.getObject());
+            inspect(object.getObject(), 0);
         }
-        inspect(document.getDocument().getTrailer());
+        inspect(document.getDocument().getTrailer(), 0);
     }
 
-    private static void inspect(COSBase object) {
-        inspect(object, 0);
+    /** What no dictionary of a display form may be, or hold: null when none, else the construct. */
+    static String problemWith(COSDictionary dictionary) {
+        for (COSName key : dictionary.keySet()) {
+            if (FORBIDDEN_KEYS.contains(key.getName())) {
+                return "/" + key.getName();
+            }
+        }
+        if (dictionary instanceof COSStream && dictionary.containsKey(COSName.F)) {
+            return "a stream whose data lies in another file (/F)";
+        }
+        COSBase type = dictionary.getDictionaryObject(COSName.TYPE);
+        if (type instanceof COSName name && FORBIDDEN_TYPES.contains(name.getName())) {
+            return "an object of /Type /" + name.getName();
+        }
+        COSBase action = dictionary.getDictionaryObject(COSName.S);
+        if (action instanceof COSName name && FORBIDDEN_ACTIONS.contains(name.getName())) {
+            return "a /" + name.getName() + " action";
+        }
+        boolean uriAction = COSName.URI.equals(action);
+        if ((uriAction || dictionary.containsKey(COSName.URI)) && !(uriAction && isMailOrPhone(dictionary))) {
+            return "a link to an address outside the document (/URI other than a mailto: or tel: action)";
+        }
+        return null;
+    }
+
+    /** The links an XHTML display form may have too: writing a mail, calling a number. */
+    static boolean isMailOrPhone(COSDictionary uriAction) {
+        COSBase uri = uriAction.getDictionaryObject(COSName.URI);
+        String target = uri instanceof org.apache.pdfbox.cos.COSString string
+                ? string.getString().strip().toLowerCase(java.util.Locale.ROOT) : "";
+        return target.startsWith("mailto:") || target.startsWith("tel:");
     }
 
     /** Walks the direct (inline) values of one object; indirect ones are inspected from the cross-reference table. */
@@ -87,7 +123,7 @@ public final class PdfDisplayFormSafety {
         if (depth > 64) {
             throw new ArchiveException(ErrorCode.DISPLAY_FORM_MALFORMED, "The PDF display form nests objects too deeply");
         }
-        if (object instanceof org.apache.pdfbox.cos.COSArray array) {
+        if (object instanceof COSArray array) {
             for (int i = 0; i < array.size(); i++) {
                 COSBase element = array.get(i);
                 if (!(element instanceof COSObject)) {
@@ -96,18 +132,12 @@ public final class PdfDisplayFormSafety {
             }
             return;
         }
-        COSDictionary dictionary = object instanceof COSStream stream ? stream : object instanceof COSDictionary d ? d : null;
-        if (dictionary == null) {
+        if (!(object instanceof COSDictionary dictionary)) {
             return;
         }
-        for (COSName key : dictionary.keySet()) {
-            if (FORBIDDEN_KEYS.contains(key.getName())) {
-                throw new ArchiveException(ErrorCode.DISPLAY_FORM_UNSAFE, "The PDF display form contains /" + key.getName());
-            }
-        }
-        COSName type = dictionary.getCOSName(COSName.S);
-        if (type != null && FORBIDDEN_ACTIONS.contains(type.getName())) {
-            throw new ArchiveException(ErrorCode.DISPLAY_FORM_UNSAFE, "The PDF display form contains a /" + type.getName() + " action");
+        String problem = problemWith(dictionary);
+        if (problem != null) {
+            throw new ArchiveException(ErrorCode.DISPLAY_FORM_UNSAFE, "The PDF display form contains " + problem);
         }
         for (COSBase value : dictionary.getValues()) {
             if (!(value instanceof COSObject)) {

@@ -97,14 +97,26 @@ public class ArchivingService implements AutoCloseable {
     }
 
     /**
-     * Archives one document version.
+     * Archives one document version, judged as arriving now through an online channel ({@link Intake.Channel#UNSPECIFIED}).
      *
      * @return the archived version; {@code created=false} when identical bytes were already archived
      * @throws ArchiveException with the refusal's code; nothing but the audit log changed
      */
     public ArchiveOutcome archive(byte[] cda, RequestContext context) {
+        return archive(cda, context, arrivingNow());
+    }
+
+    /**
+     * Archives one document version that arrived as {@code intake} says (the channel and arrival time some checks
+     * depend on, docs/trust.md).
+     *
+     * @return the archived version; {@code created=false} when identical bytes were already archived
+     * @throws ArchiveException with the refusal's code; nothing but the audit log changed
+     */
+    public ArchiveOutcome archive(byte[] cda, RequestContext context, Intake intake) {
         Objects.requireNonNull(context, "context");
-        return archive(new Candidate(0, Objects.requireNonNull(cda, "cda")), context);
+        Objects.requireNonNull(intake, "intake");
+        return archive(new Candidate(0, Objects.requireNonNull(cda, "cda")), context, intake);
     }
 
     /**
@@ -119,14 +131,20 @@ public class ArchivingService implements AutoCloseable {
      * @throws ArchiveException with the refusal's code; nothing but the audit log changed
      */
     public ArchiveOutcome archive(Path cda, RequestContext context) {
+        return archive(cda, context, arrivingNow());
+    }
+
+    /** {@link #archive(Path, RequestContext)} for a document that arrived as {@code intake} says. */
+    public ArchiveOutcome archive(Path cda, RequestContext context, Intake intake) {
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(intake, "intake");
         Path display = null;
         try {
             if (Files.size(cda) <= parser.limits().maxDocumentBytes()) {
-                return archive(Files.readAllBytes(cda), context);
+                return archive(Files.readAllBytes(cda), context, intake);
             }
             display = Files.createTempFile("arkisto-display-", ".tmp");
-            return archive(new Candidate(0, cda, display), context);
+            return archive(new Candidate(0, cda, display), context, intake);
         } catch (IOException e) {
             throw new ArchiveException(ErrorCode.INVALID_REQUEST, "The document file cannot be read: " + e.getMessage(), e);
         } finally {
@@ -140,8 +158,8 @@ public class ArchivingService implements AutoCloseable {
         }
     }
 
-    private ArchiveOutcome archive(Candidate candidate, RequestContext context) {
-        prepare(candidate);
+    private ArchiveOutcome archive(Candidate candidate, RequestContext context, Intake intake) {
+        prepare(candidate, intake);
         if (candidate.failed()) {
             throw refused(candidate, context);
         }
@@ -202,7 +220,13 @@ public class ArchivingService implements AutoCloseable {
      * @return one result per item, in the order submitted
      */
     public List<BulkResult> archiveAll(List<byte[]> cdas, RequestContext context) {
+        return archiveAll(cdas, context, arrivingNow());
+    }
+
+    /** {@link #archiveAll(List, RequestContext)} for documents that all arrived as {@code intake} says. */
+    public List<BulkResult> archiveAll(List<byte[]> cdas, RequestContext context, Intake intake) {
         Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(intake, "intake");
         if (cdas.isEmpty()) {
             return List.of();
         }
@@ -212,7 +236,7 @@ public class ArchivingService implements AutoCloseable {
         }
         List<AuditEntry> events = new ArrayList<>();
         runAll(candidates, cpuPool, c -> {
-            prepare(c);
+            prepare(c, intake);
             if (!c.failed()) {
                 decideWrite(c, context);
             }
@@ -360,7 +384,7 @@ public class ArchivingService implements AutoCloseable {
         oneByOne.sort(Comparator.comparingInt((Candidate c) -> c.metadata().versionNumber()).thenComparingInt(c -> c.index));
         for (Candidate c : oneByOne) {
             try {
-                results[c.index] = new BulkResult(c.index, archive(c.bytes, context), null);
+                results[c.index] = new BulkResult(c.index, archive(c.bytes, context, intake), null);
             } catch (ArchiveException e) {
                 results[c.index] = new BulkResult(c.index, null, e);
             }
@@ -454,7 +478,7 @@ public class ArchivingService implements AutoCloseable {
     // ---- stages -------------------------------------------------------------------------------
 
     /** Parse, hash and run every archiving-stage check, in order; the first refusal stops. */
-    private void prepare(Candidate c) {
+    private void prepare(Candidate c, Intake intake) {
         try {
             if (c.file != null) {
                 c.parsed = parser.parse(c.file, c.displayFile);
@@ -470,7 +494,7 @@ public class ArchivingService implements AutoCloseable {
             }
             c.report = new ValidationReport();
             for (DocumentCheck check : checks) {
-                check.check(c.parsed, c.report);
+                check.check(c.parsed, intake, c.report);
             }
         } catch (ArchiveException e) {
             c.error = e;
@@ -676,6 +700,11 @@ public class ArchivingService implements AutoCloseable {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** A caller that names no channel: judged as an online arrival now, the strict rules. */
+    private Intake arrivingNow() {
+        return Intake.unspecified(clock.instant());
     }
 
     private static String rootMessage(Throwable e) {

@@ -12,4 +12,12 @@ import fi.arkisto.store.cda.ParsedDocument;
 public interface DocumentCheck {
 
     void check(ParsedDocument document, ValidationReport report);
+
+    /**
+     * The check for a document that arrived as {@code intake} says; {@link ArchivingService} calls this one. A check
+     * whose rule depends on the channel or the arrival time overrides it; the others need not.
+     */
+    default void check(ParsedDocument document, Intake intake, ValidationReport report) {
+        check(document, report);
+    }
 }

@@ -99,7 +99,7 @@ public class DocumentReadService {
         StoredDocument stored = permitted(oid, context, AuditOperation.READ_DISPLAY);
         requireInMemory(stored, null);
         byte[] bytes = objects.get(stored.objectKey(), stored.document().sha256());
-        ParsedDocument parsed = parser.parse(bytes);
+        ParsedDocument parsed = parser.readArchived(bytes);
         succeeded(context, AuditOperation.READ_DISPLAY, stored, null);
         return new DisplayForm(parsed.displayForm(), parsed.displayMediaType(), stored.document());
     }

@@ -22,12 +22,19 @@ public enum ErrorCode {
     XML_TOO_DEEP(422, "The XML nesting exceeds the allowed depth"),
     DOCUMENT_TOO_LARGE(413, "The document exceeds the allowed size"),
     NOT_A_CDA_DOCUMENT(422, "The XML is not an HL7 CDA R2 ClinicalDocument"),
+    ACTIVE_CONTENT_FORBIDDEN(422, "The CDA document holds, outside its encoded display form, markup that browsers or XML "
+            + "processors act on: an element or attribute of XHTML, SVG, MathML, XSLT, XInclude, XLink or another active "
+            + "namespace, or a processing instruction"),
+    CONTROL_CHARACTER_FORBIDDEN(422, "The CDA document holds a control character (other than tab, line feed and carriage "
+            + "return) in its text, attributes or comments"),
 
     // header content
     MISSING_REQUIRED_FIELD(422, "A required header field is missing"),
     INVALID_OID(422, "An identifier is not a valid OID"),
     INVALID_IDENTITY_CODE(422, "The personal identity code is not valid"),
     INVALID_FIELD_VALUE(422, "A header field has an invalid value"),
+    INVALID_CODE(422, "A coded header value is not a code: codes are exact tokens of visible ASCII without whitespace"),
+    DUPLICATE_ID(422, "An XML ID value occurs more than once in the document"),
     INVALID_BASE64(422, "A Base64 body part cannot be decoded"),
 
     // archive state
@@ -48,15 +55,26 @@ public enum ErrorCode {
     SIGNATURE_TIME_IN_FUTURE(422, "The signing time lies in the future"),
     SIGNATURE_TYPE_MISMATCH(422, "The signature type does not match its certificate"),
     PROFESSIONAL_SIGNATURE_REQUIRED(422, "This document type needs a valid professional signature"),
+    SIGNATURE_KEY_TOO_WEAK(422, "A public key in the signing certificate's path is shorter than the archive accepts"),
+    SIGNATURE_ALGORITHM_WEAK(422, "The signature or a certificate of its path uses a digest algorithm the archive refuses as weak"),
+    SIGNATURE_KEY_USAGE_INVALID(422, "The signing certificate's key usage or extended key usage does not allow signing documents"),
+    SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW(422, "The signing certificate expired before the document arrived, and the claimed "
+            + "signing time lies further before the arrival than the archive allows"),
+    SIGNATURE_ORGANISATION_MISMATCH(422, "The system signature belongs to an organisation that neither controls the register "
+            + "nor acts for its controller"),
 
     // structure and display form
     UNKNOWN_CONTENT_SPECIFICATION(422, "The structure named by contentSpecificationId is not known"),
     STRUCTURE_INVALID(422, "The structured form does not conform to its structure"),
     HEADER_RULE_VIOLATED(422, "A header field required for the document group is missing"),
-    IDENTITY_MISMATCH(422, "The header and the structured form name different clients"),
+    IDENTITY_MISMATCH(422, "The header's client is not the client the signed content (structured or display form) names"),
+    DISPLAY_FORM_CLIENT_MISSING(422, "The display form does not identify the client"),
+    DOCUMENT_TYPE_MISMATCH(422, "The header's document type does not agree with the structure of the signed structured form"),
     DISPLAY_FORM_MISSING(422, "The document has no display form"),
-    DISPLAY_FORM_MALFORMED(422, "The display form is not well-formed XHTML"),
-    DISPLAY_FORM_UNSAFE(422, "The display form contains scripts, event handlers or external references"),
+    DISPLAY_FORM_MALFORMED(422, "The display form is not well-formed UTF-8 XHTML, or not of an accepted media type"),
+    DISPLAY_FORM_UNSAFE(422, "The display form contains, read as XHTML or as HTML, scripts, event handlers, external "
+            + "references or markup the two parsers read differently; or a PDF display form holds what a printable PDF/A "
+            + "may not"),
 
     // message frames and packages (ingestion)
     FRAME_INVALID(422, "The HL7 v3 message frame is invalid"),

@@ -9,6 +9,7 @@ import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.BulkResult;
 import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.DocumentOid;
+import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
@@ -83,7 +84,7 @@ public class MessageService {
                 byte[] document = documentOf(submission, frame);
                 ParsedDocument parsed = cdaParser.parse(document);
                 checkAgreement(frame.document(), parsed.metadata());
-                return accepted(frame, source, archiving.archive(document, context));
+                return accepted(frame, source, archiving.archive(document, context, source.intake()));
             }
             byte[] document = submission.document();
             if (document == null) {
@@ -97,7 +98,7 @@ public class MessageService {
                         RequestContext.OWN_REGISTER_USE);
             }
             source.authorise(context);
-            return accepted(null, source, archiving.archive(document, context));
+            return accepted(null, source, archiving.archive(document, context, source.intake()));
         } catch (ArchiveException e) {
             if (e.code() == ErrorCode.STORAGE_UNAVAILABLE) {
                 throw e;
@@ -122,7 +123,8 @@ public class MessageService {
             throw new IllegalArgumentException("one source per document");
         }
         Acknowledgement[] acks = new Acknowledgement[documents.size()];
-        Map<RequestContext, List<Integer>> groups = new LinkedHashMap<>();
+        // one archiveAll per acting context and arrival (a package's entries share both)
+        Map<Map.Entry<RequestContext, Intake>, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < documents.size(); i++) {
             SubmissionSource source = sources.get(i);
             try {
@@ -133,16 +135,16 @@ public class MessageService {
                             RequestContext.OWN_REGISTER_USE);
                 }
                 source.authorise(context);
-                groups.computeIfAbsent(context, c -> new ArrayList<>()).add(i);
+                groups.computeIfAbsent(Map.entry(context, source.intake()), c -> new ArrayList<>()).add(i);
             } catch (ArchiveException e) {
                 acks[i] = reject(documents.get(i), source, e);
             }
         }
         ArchiveException unavailable = null;
-        for (Map.Entry<RequestContext, List<Integer>> group : groups.entrySet()) {
+        for (Map.Entry<Map.Entry<RequestContext, Intake>, List<Integer>> group : groups.entrySet()) {
             List<Integer> indices = group.getValue();
             List<byte[]> batch = indices.stream().map(documents::get).toList();
-            for (BulkResult result : archiving.archiveAll(batch, group.getKey())) {
+            for (BulkResult result : archiving.archiveAll(batch, group.getKey().getKey(), group.getKey().getValue())) {
                 int i = indices.get(result.index());
                 if (result.succeeded()) {
                     acks[i] = accepted(null, sources.get(i), result.outcome());

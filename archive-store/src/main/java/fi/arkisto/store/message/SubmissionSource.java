@@ -1,6 +1,7 @@
 package fi.arkisto.store.message;
 
 import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.rejection.IngestChannel;
 
@@ -39,6 +40,11 @@ public record SubmissionSource(IngestChannel channel, String reference, String t
 
     public static SubmissionSource of(IngestChannel channel, String reference) {
         return new SubmissionSource(channel, reference, null, Instant.now(), null, null, null);
+    }
+
+    /** The channel and arrival time the archiving-stage checks judge the document by. */
+    public Intake intake() {
+        return Intake.of(channel, receivedAt);
     }
 
     void authorise(RequestContext context) {

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Judges whether a signing certificate was trustworthy when it signed (issue 3, "Certificate trust"):
- * PKIX path building to the configured anchors with the validity of every certificate judged at the signing
+ * fit for signing and strong enough ({@link CertificateStrength}), PKIX path building to the configured anchors with the validity of every certificate judged at the signing
  * time (a certificate that expired after signing still verifies, as the real sample's does); a certificate in
  * the anchors itself is pinned. Revocation comes from the CRLs in the anchor directory, applied here rather than
  * by the JDK's revocation checker so that nothing is ever fetched from the network and the rule is explicit:
@@ -50,13 +50,15 @@ final class CertificateTrust {
     private final Set<TrustAnchor> anchors;
     private final Set<X509Certificate> anchorCertificates;
     private final List<X509CRL> crls;
+    private final CertificateStrength strength;
     private final Clock clock;
     /** Paths already built and checked (signatures and anchors); only their validity dates vary per signing time. */
     private final Map<X509Certificate, List<X509Certificate>> paths = new ConcurrentHashMap<>();
     /** CRL signatures already checked against the key that issued them. */
     private final Map<X509CRL, PublicKey> verifiedCrls = new ConcurrentHashMap<>();
 
-    CertificateTrust(TrustAnchors trustAnchors, Clock clock) {
+    CertificateTrust(TrustAnchors trustAnchors, CertificateStrength strength, Clock clock) {
+        this.strength = strength;
         this.anchorCertificates = Set.copyOf(trustAnchors.certificates());
         Set<TrustAnchor> set = new HashSet<>();
         for (X509Certificate certificate : trustAnchors.certificates()) {
@@ -69,8 +71,13 @@ final class CertificateTrust {
 
     Verdict judge(X509Certificate leaf, List<X509Certificate> supplied, Instant signingTime) {
         Date at = Date.from(signingTime);
-        if (!usableForSigning(leaf)) {
-            return new Verdict(ErrorCode.SIGNATURE_UNTRUSTED, "The certificate's key usage does not allow signing", List.of());
+        CertificateStrength.Problem weakness = strength.signingCertificate(leaf);
+        if (weakness == null && !anchorCertificates.contains(leaf)) {
+            // before the path is built: the JDK's path builder drops MD5-signed certificates without saying why
+            weakness = strength.issuedSignature(leaf);
+        }
+        if (weakness != null) {
+            return new Verdict(weakness.code(), weakness.detail(), List.of());
         }
         List<X509Certificate> path = paths.get(leaf);
         if (path == null || !allValidAt(path, at)) {
@@ -79,6 +86,10 @@ final class CertificateTrust {
                 return built;
             }
             path = built.path();
+            weakness = strength.path(path);
+            if (weakness != null) {
+                return new Verdict(weakness.code(), weakness.detail(), List.of());
+            }
             if (paths.size() >= PATH_CACHE_LIMIT) {
                 paths.clear();
             }
@@ -196,6 +207,11 @@ final class CertificateTrust {
         return null;
     }
 
+    /** Whether every certificate of a trusted path is within its validity at {@code at} (the anchor's own dates aside). */
+    static boolean validThroughout(List<X509Certificate> path, Instant at) {
+        return allValidAt(path, Date.from(at));
+    }
+
     private static boolean allValidAt(List<X509Certificate> path, Date at) {
         // The trust anchor (last) is trusted as configured; its own dates are not judged, as in PKIX.
         for (int i = 0; i < path.size() - 1; i++) {
@@ -208,11 +224,5 @@ final class CertificateTrust {
 
     private static boolean validAt(X509Certificate certificate, Date at) {
         return !at.before(certificate.getNotBefore()) && !at.after(certificate.getNotAfter());
-    }
-
-    private static boolean usableForSigning(X509Certificate certificate) {
-        boolean[] keyUsage = certificate.getKeyUsage();
-        // digitalSignature (0) or nonRepudiation (1); no KeyUsage extension means unrestricted.
-        return keyUsage == null || (keyUsage.length > 1 && (keyUsage[0] || keyUsage[1])) || (keyUsage.length == 1 && keyUsage[0]);
     }
 }

@@ -72,13 +72,34 @@ public final class DocumentSigner {
     private final SignatureType type;
     private final Clock clock;
     private final String signatureMethod;
+    private final List<X509Certificate> keyInfoCertificates;
 
     public DocumentSigner(PrivateKey key, X509Certificate certificate, SignatureType type, Clock clock) {
+        this(key, certificate, type, clock, "EC".equals(key.getAlgorithm()) ? SignatureMethod.ECDSA_SHA256 : SignatureMethod.RSA_SHA256);
+    }
+
+    /** With another XML-DSig signature method (e.g. the SHA-1 methods the verifier must refuse). */
+    DocumentSigner(PrivateKey key, X509Certificate certificate, SignatureType type, Clock clock, String signatureMethod) {
+        this(key, certificate, type, clock, signatureMethod, List.of());
+    }
+
+    /** With intermediate CA certificates after the signing certificate in KeyInfo. */
+    DocumentSigner(PrivateKey key, X509Certificate certificate, SignatureType type, Clock clock, List<X509Certificate> chain) {
+        this(key, certificate, type, clock, "EC".equals(key.getAlgorithm()) ? SignatureMethod.ECDSA_SHA256 : SignatureMethod.RSA_SHA256,
+                chain);
+    }
+
+    private DocumentSigner(PrivateKey key, X509Certificate certificate, SignatureType type, Clock clock, String signatureMethod,
+                           List<X509Certificate> chain) {
         this.key = key;
         this.certificate = certificate;
         this.type = type;
         this.clock = clock;
-        this.signatureMethod = "EC".equals(key.getAlgorithm()) ? SignatureMethod.ECDSA_SHA256 : SignatureMethod.RSA_SHA256;
+        this.signatureMethod = signatureMethod;
+        List<X509Certificate> keyInfo = new ArrayList<>();
+        keyInfo.add(certificate);
+        keyInfo.addAll(chain);
+        this.keyInfoCertificates = List.copyOf(keyInfo);
     }
 
     /** Loads the key entry {@code alias} (or the only key entry when alias is null) of a PKCS#12 file. */
@@ -298,7 +319,7 @@ public final class DocumentSigner {
                     factory.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
                     factory.newSignatureMethod(signatureMethod, null), references);
             KeyInfoFactory keyInfos = factory.getKeyInfoFactory();
-            KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(List.of(certificate))));
+            KeyInfo keyInfo = keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(keyInfoCertificates)));
             XMLSignature signature = factory.newXMLSignature(signedInfo, keyInfo);
             DOMSignContext context = new DOMSignContext(key, parent);
             context.setDefaultNamespacePrefix("");

@@ -1,5 +1,7 @@
 package fi.arkisto.store.signature;
 
+import fi.arkisto.store.access.ActingOrganisations;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +22,16 @@ public class SignatureConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "arkisto.signature", name = "enabled", havingValue = "true", matchIfMissing = true)
-    public SignatureVerifier signatureVerifier(SignatureProperties properties) {
-        return new SignatureVerifier(properties);
+    public SignatureVerifier signatureVerifier(SignatureProperties properties, ActingOrganisations actingOrganisations) {
+        return new SignatureVerifier(properties, TrustAnchors.load(properties.trustAnchors()), actingOrganisations,
+                Clock.systemUTC());
+    }
+
+    /** Who may sign for a controller: the configured producers ({@code arkisto.signature.producers}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public ActingOrganisations actingOrganisations(SignatureProperties properties) {
+        return SignatureVerifier.producers(properties);
     }
 
     @Bean

@@ -31,14 +31,16 @@ public final class Structure {
     private final String source;
     private final JsonSchema schema;
     private final Map<String, String> crossChecks;
+    private final String rootProperty;
     private final long lastModified;
 
     Structure(String contentSpecificationId, String source, JsonSchema schema, Map<String, String> crossChecks,
-              long lastModified) {
+              String rootProperty, long lastModified) {
         this.contentSpecificationId = contentSpecificationId;
         this.source = source;
         this.schema = schema;
         this.crossChecks = Map.copyOf(crossChecks);
+        this.rootProperty = rootProperty;
         this.lastModified = lastModified;
     }
 
@@ -54,6 +56,14 @@ public final class Structure {
     /** JSON pointers of the cross-check fields this structure carries, keyed by {@link #CROSS_CHECK_FIELDS}. */
     public Map<String, String> crossChecks() {
         return crossChecks;
+    }
+
+    /**
+     * The one root property of the structured form ({@code paatos}, {@code asiakkuusasiakirja}: THL's structures name
+     * the document by it), when the schema declares exactly one root property; null otherwise.
+     */
+    public String rootProperty() {
+        return rootProperty;
     }
 
     long lastModified() {

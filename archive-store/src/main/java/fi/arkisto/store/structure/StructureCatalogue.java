@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -30,7 +31,8 @@ import java.util.stream.Stream;
 /**
  * The structures the archive knows, keyed by {@code hl7fi:contentSpecificationId} (issue 3, "Structure"; seed 000:
  * "the archive verifies in the archiving stage that the documents are correct"): a JSON Schema per structure for the
- * JSON structured form, and the header rules per document group.
+ * JSON structured form, the header rules per document group and the document types of each structure
+ * ({@link DocumentTypeRules}).
  *
  * <p>Schemas come from the classpath ({@code structures/<id>.schema.json}, shipped) and from the operator's directory
  * {@code arkisto.structures.dir} (same file names, no code change); the directory wins. A schema is compiled once
@@ -43,6 +45,7 @@ public final class StructureCatalogue {
     static final String CLASSPATH_DIR = "structures/";
     static final String SCHEMA_SUFFIX = ".schema.json";
     static final String HEADER_RULES = "header-rules.json";
+    static final String DOCUMENT_TYPES = "document-types.json";
     static final String CROSS_CHECKS_KEYWORD = "x-arkisto-crosschecks";
 
     private static final Logger log = LoggerFactory.getLogger(StructureCatalogue.class);
@@ -55,6 +58,7 @@ public final class StructureCatalogue {
     private final Path dir;
     private final boolean allowUnknown;
     private final HeaderRules headerRules;
+    private final DocumentTypeRules documentTypes;
     private final JsonSchemaFactory factory;
     private final Map<String, Structure> cache = new ConcurrentHashMap<>();
 
@@ -71,9 +75,13 @@ public final class StructureCatalogue {
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                 builder -> builder.metaSchema(metaSchema)
                         .schemaLoaders(loaders -> loaders.add(DisallowSchemaLoader.getInstance())));
-        this.headerRules = loadHeaderRules();
+        this.headerRules = loadRules(HEADER_RULES, HeaderRules::from);
+        this.documentTypes = loadRules(DOCUMENT_TYPES, DocumentTypeRules::from);
         // An operator's broken schema should stop the start, not the first document that names it.
         operatorSchemaIds().forEach(this::structure);
+        operatorSchemaIds().filter(id -> documentTypes.typesOf(id) == null).forEach(id -> log.warn(
+                "Structure {} has no entry in {}: the header's document type of its documents is not checked against it",
+                id, DOCUMENT_TYPES));
     }
 
     /** The shipped structures only (for tools and tests). */
@@ -87,6 +95,23 @@ public final class StructureCatalogue {
 
     public HeaderRules headerRules() {
         return headerRules;
+    }
+
+    public DocumentTypeRules documentTypes() {
+        return documentTypes;
+    }
+
+    /**
+     * The types of the known structures whose structured form has this root property: what a structured form says it
+     * is when the header names a structure this archive does not know ({@code allow-unknown}).
+     */
+    public List<DocumentTypeRules.Types> typesOfStructuresWithRoot(String rootProperty) {
+        List<DocumentTypeRules.Types> found = new java.util.ArrayList<>();
+        for (String id : documentTypes.structures()) {
+            structure(id).filter(s -> rootProperty != null && rootProperty.equals(s.rootProperty()))
+                    .ifPresent(s -> found.add(documentTypes.typesOf(id)));
+        }
+        return found;
     }
 
     /** The structure named by {@code contentSpecificationId}, if the catalogue knows it. */
@@ -151,7 +176,9 @@ public final class StructureCatalogue {
             throw new IllegalStateException("The schema of structure " + id + " (" + source + ") cannot be compiled: "
                     + e.getMessage(), e);
         }
-        return new Structure(id, source, schema, crossChecks(id, source, schemaNode), modified);
+        JsonNode rootProperties = schemaNode.path("properties");
+        String root = rootProperties.size() == 1 ? rootProperties.fieldNames().next() : null;
+        return new Structure(id, source, schema, crossChecks(id, source, schemaNode), root, modified);
     }
 
     private static Map<String, String> crossChecks(String id, String source, JsonNode schemaNode) {
@@ -185,18 +212,19 @@ public final class StructureCatalogue {
         return pointers;
     }
 
-    private HeaderRules loadHeaderRules() {
-        if (dir != null && Files.isRegularFile(dir.resolve(HEADER_RULES))) {
-            Path file = dir.resolve(HEADER_RULES);
-            log.info("Header rules loaded from {}", file);
-            return HeaderRules.from(read(file), file.toString());
+    /** A rule file from the operator's directory when it has one, else the shipped one. */
+    private <T> T loadRules(String name, java.util.function.BiFunction<JsonNode, String, T> reader) {
+        if (dir != null && Files.isRegularFile(dir.resolve(name))) {
+            Path file = dir.resolve(name);
+            log.info("Rules {} loaded from {}", name, file);
+            return reader.apply(read(file), file.toString());
         }
-        String resource = CLASSPATH_DIR + HEADER_RULES;
+        String resource = CLASSPATH_DIR + name;
         try (InputStream in = classLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("The shipped header rules " + resource + " are missing");
+                throw new IllegalStateException("The shipped rules " + resource + " are missing");
             }
-            return HeaderRules.from(JSON.readTree(in), "classpath:" + resource);
+            return reader.apply(JSON.readTree(in), "classpath:" + resource);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,7 +27,9 @@ import static fi.arkisto.store.cda.DomElements.nextSibling;
 /**
  * Archiving-stage check of a document's structure (issue 3, "Structure"; seed 000: structured documents are
  * verified at archiving): the header rules of its document group, the JSON structured form against the schema of
- * the structure its {@code contentSpecificationId} names, and the header against the structured form.
+ * the structure its {@code contentSpecificationId} names, and the header against the structured form: the header's
+ * document type must be one its structure is ({@link DocumentTypeRules}, DOCUMENT_TYPE_MISMATCH), as the header is not
+ * signed and the professional-signature rule reads it.
  *
  * <p>The client's identity must agree wherever both carry it (IDENTITY_MISMATCH): a document about one person
  * filed under another is the worst error an archive can make. Secondary fields (birth date, names, gender, client
@@ -72,12 +74,30 @@ public final class StructureCheck implements DocumentCheck, Ordered {
                     "The document carries a structured form (hl7fi:json) but no hl7fi:contentSpecificationId");
         }
         JsonNode json = parse(document.structuredForm());
+        String root = json.isObject() && json.size() == 1 ? json.fieldNames().next() : null;
         Map<String, String> pointers;
         var structure = catalogue.structure(id);
         if (structure.isPresent()) {
             structure.get().validate(json);
+            String expected = structure.get().rootProperty();
+            if (expected != null && !expected.equals(root)) {
+                // a permissive schema must not let one structure's form pass as another's
+                throw new ArchiveException(ErrorCode.STRUCTURE_INVALID, "The structured form's root is "
+                        + (root == null ? "not one property" : "'" + Structure.safe(root) + "'") + "; structure " + id
+                        + " is '" + expected + "'");
+            }
+            DocumentTypeRules.Types types = catalogue.documentTypes().typesOf(id);
+            if (types != null) {
+                DocumentTypeRules.check(metadata, id, types);
+            }
             pointers = structure.get().crossChecks();
         } else if (catalogue.allowUnknown()) {
+            // The header's structure id is not signed: the signed form names what it is by its root property, and the
+            // known structures of that name bind the header's type (a newer version of the decision is a decision).
+            List<DocumentTypeRules.Types> known = catalogue.typesOfStructuresWithRoot(root);
+            if (!known.isEmpty()) {
+                DocumentTypeRules.check(metadata, "unknown " + id + ", root '" + root + "'", DocumentTypeRules.union(known));
+            }
             report.warn(WARNING_UNKNOWN_STRUCTURE, "Structure " + id + " is not in the catalogue; the structured form "
                     + "was archived without schema validation");
             pointers = conventionalPointers(json);

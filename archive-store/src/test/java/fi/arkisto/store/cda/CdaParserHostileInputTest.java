@@ -43,7 +43,7 @@ class CdaParserHostileInputTest {
             "billion-laughs.xml, XML_DTD_FORBIDDEN",
             "parameter-entity-bomb.xml, XML_DTD_FORBIDDEN",
             "plain-doctype.xml, XML_DTD_FORBIDDEN",
-            "xinclude.xml, MISSING_REQUIRED_FIELD",
+            "xinclude.xml, ACTIVE_CONTENT_FORBIDDEN",
             "not-well-formed.xml, MALFORMED_XML",
             "not-a-cda-root.xml, NOT_A_CDA_DOCUMENT",
             "missing-id.xml, MISSING_REQUIRED_FIELD",

@@ -139,7 +139,7 @@ class DisplayFormSafetyTest {
             "<p style=\"color: #333; font-weight: bold\">x</p>",
             "<style type=\"text/css\">.soc-header { margin: 0 }</style>",
             "<p xml:lang=\"sv\" lang=\"sv\" data-field=\"x\" aria-label=\"x\">Beslut</p>",
-            "<![CDATA[ a < b ]]>",
+            "<style type=\"text/css\"><![CDATA[ .soc-header { margin: 0 } ]]></style>",
             "<!-- kommentti -->",
     })
     void acceptsOrdinaryPresentationalXhtml(String snippet) {

@@ -478,7 +478,7 @@ abstract class ArchivingServiceContract {
             ran.add("warns");
             report.warn("BIRTH_DATE_MISMATCH", "header and structured form differ");
             report.addSignature(new SignatureEvidence("sig-1", SignatureType.SYSTEM, "Apotti", true, "VALID",
-                    java.time.Instant.parse("2026-07-17T10:06:56Z"), "CN=test", "CN=test ca", "0a", java.time.Instant.now()));
+                    java.time.Instant.parse("2026-07-17T10:06:56Z"), "CN=test", "CN=test ca", "0a", java.time.Instant.now(), java.time.Instant.now(), "REST", null, null, null));
         };
         DocumentCheck refusesSecond = (document, report) -> {
             ran.add("refuses");

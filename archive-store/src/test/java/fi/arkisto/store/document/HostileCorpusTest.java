@@ -7,6 +7,7 @@ import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.object.ObjectStore;
+import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.object.StoredObject;
 import fi.arkisto.store.signature.SignatureVerifier;
 import fi.arkisto.store.signature.SystemSigner;
@@ -67,10 +68,12 @@ abstract class HostileCorpusTest {
     static final RequestContext GENERATED_OWNER =
             new RequestContext(Oid.of("1.2.246.10.99999001.10.0"), "sosiaalityontekija-2", "1");
     static final String GENERATED_PLAN = "structure/generated-case-plan.xml";
+    /** The real sample arriving when it was sent (signed 2026-07-17; its certificate expired 2026-10-09). */
+    static final Intake SAMPLE_SENT = Intake.of(IngestChannel.QUEUE, Instant.parse("2026-07-17T10:07:30Z"));
     static final String GENERATED_PLAN_OID = "1.2.246.10.99999001.95777.2026.1.6";
 
     /** Signed fixtures are signed at test time by a system certificate of this CA, placed among the trust anchors. */
-    private static final class TestPki {
+    static final class TestPki {
         static final Instant FROM = Instant.parse("2025-01-01T00:00:00Z");
         static final Instant TO = Instant.parse("2040-01-01T00:00:00Z");
         static final KeyPair CA_KEYS = CertificateIssuer.rsaKeyPair();
@@ -127,19 +130,32 @@ abstract class HostileCorpusTest {
         return new Case(resource + " (signed)", code, GENERATED_OWNER, test -> signFresh(resource));
     }
 
+    /**
+     * The generated plan signed by the test PKI, then edited where the signature does not reach (the header), as an
+     * attacker relabelling a signed document would; {@code resource} is the committed result, for the table.
+     */
+    static Case signedThenEdited(String resource, ErrorCode code, java.util.function.UnaryOperator<String> edit) {
+        return new Case(resource + " (signed)", code, GENERATED_OWNER, test -> {
+            String signed = new String(signFresh(GENERATED_PLAN), StandardCharsets.UTF_8);
+            String edited = edit.apply(signed);
+            assertThat(edited).as("the edit applies").isNotEqualTo(signed);
+            return edited.getBytes(StandardCharsets.UTF_8);
+        });
+    }
+
     static Case generated(String name, ErrorCode code, Source source) {
         return new Case(name + " (generated)", code, SAMPLE_OWNER, source);
     }
 
     static Stream<Case> corpus() {
-        return Stream.of(
+        return Stream.concat(Stream.of(
                 // XML attacks and broken XML: refused by the parser (hostile/README.md)
                 asIs("hostile/xxe-external-entity.xml", XML_DTD_FORBIDDEN),
                 asIs("hostile/xxe-parameter-entity-external-dtd.xml", XML_DTD_FORBIDDEN),
                 asIs("hostile/billion-laughs.xml", XML_DTD_FORBIDDEN),
                 asIs("hostile/parameter-entity-bomb.xml", XML_DTD_FORBIDDEN),
                 asIs("hostile/plain-doctype.xml", XML_DTD_FORBIDDEN),
-                asIs("hostile/xinclude.xml", MISSING_REQUIRED_FIELD),
+                asIs("hostile/xinclude.xml", ACTIVE_CONTENT_FORBIDDEN),
                 asIs("hostile/not-well-formed.xml", MALFORMED_XML),
                 asIs("hostile/not-a-cda-root.xml", NOT_A_CDA_DOCUMENT),
                 asIs("hostile/missing-id.xml", MISSING_REQUIRED_FIELD),
@@ -199,7 +215,33 @@ abstract class HostileCorpusTest {
                 signed("hostile/display-svg-element.xml", DISPLAY_FORM_UNSAFE),
                 signed("hostile/display-xlink-href.xml", DISPLAY_FORM_UNSAFE),
                 signed("hostile/display-xml-stylesheet-pi.xml", DISPLAY_FORM_UNSAFE),
-                signed("hostile/display-conditional-comment.xml", DISPLAY_FORM_UNSAFE));
+                signed("hostile/display-conditional-comment.xml", DISPLAY_FORM_UNSAFE),
+                // active content outside the display form, validly signed (hostile/README-active-content.md)
+                signed("hostile/active-xhtml-script-in-header.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-svg-in-body.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-mathml-in-header.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-xlink-attribute.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-xslt-in-header.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-xinclude-in-header.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-xml-stylesheet-pi.xml", ACTIVE_CONTENT_FORBIDDEN),
+                signed("hostile/active-processing-instruction-in-body.xml", ACTIVE_CONTENT_FORBIDDEN),
+                // the signer writes XML 1.0; the header is outside the signed parts, so it is made XML 1.1 after signing
+                signedThenEdited("hostile/control-character-xml11-title.xml", CONTROL_CHARACTER_FORBIDDEN,
+                        xml -> xml.replace("<title>Asiakassuunnitelma</title>", "<title>&#x1;&#x1b;[31mAsiakassuunnitelma</title>")
+                                .replaceFirst("^<\\?xml version=\"1.0\"", "<?xml version=\"1.1\"")),
+                signed("hostile/control-character-c1-attribute.xml", CONTROL_CHARACTER_FORBIDDEN),
+                // display forms read differently by HTML parsers, and CSS split across nodes, validly signed
+                signed("hostile/display-css-split-by-cdata.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-css-import-split-by-comment.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-css-url-hidden-by-string.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-title-cdata-breakout.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-style-cdata-breakout.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-cdata-bogus-comment.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-comment-abrupt-close.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-self-closed-style.xml", DISPLAY_FORM_UNSAFE),
+                signed("hostile/display-encoding-not-utf8.xml", DISPLAY_FORM_MALFORMED)),
+                // trust: validly signed, then altered where no signature reaches, or signed by a weak certificate
+                TrustAttacks.cases());
     }
 
     @DynamicPropertySource
@@ -303,7 +345,7 @@ abstract class HostileCorpusTest {
         // given the real sample (other test classes of this JVM may have archived it already, without the verifier)
 
         // when
-        ArchiveOutcome outcome = archiving.archive(KantaSamples.realSample(), SAMPLE_OWNER);
+        ArchiveOutcome outcome = archiving.archive(KantaSamples.realSample(), SAMPLE_OWNER, SAMPLE_SENT);
 
         // then it is archived, its bytes stored
         assertThat(outcome.document().oid().value()).isEqualTo(KantaSamples.SAMPLE_OID);

@@ -57,6 +57,8 @@ class LargeDocumentArchivingTest {
 
     static final String CONTROLLER = KantaSamples.SAMPLE_CONTROLLER;
     static final RequestContext OWNER = new RequestContext(Oid.of(CONTROLLER), "migraatio", "1");
+    /** Files this large are the legacy migration's scans, which it wraps and signs itself. */
+    static final Intake MIGRATED = Intake.migration(Instant.now());
 
     private static Path dir;
     private static KeyPair caKeys;
@@ -120,7 +122,7 @@ class LargeDocumentArchivingTest {
 
         // when archived from the file
         long started = System.nanoTime();
-        ArchiveOutcome outcome = archiving.archive(signed, OWNER);
+        ArchiveOutcome outcome = archiving.archive(signed, OWNER, MIGRATED);
         long archiveMillis = (System.nanoTime() - started) / 1_000_000;
 
         // then it is stored with its size, SHA-256 and valid signature evidence
@@ -150,7 +152,7 @@ class LargeDocumentArchivingTest {
 
         // and a second archiving is a duplicate
         started = System.nanoTime();
-        assertThat(archiving.archive(signed, OWNER).created()).isFalse();
+        assertThat(archiving.archive(signed, OWNER, MIGRATED).created()).isFalse();
         long duplicateMillis = (System.nanoTime() - started) / 1_000_000;
 
         System.out.printf("LARGE DOCUMENT: %,d bytes (max heap %,d): archive %,d ms, streamed read %,d ms, duplicate %,d ms, "
@@ -167,7 +169,7 @@ class LargeDocumentArchivingTest {
         String sha = sha256(signed);
 
         // when archived, then refused as an invalid signature, and neither metadata nor object exists
-        assertThatThrownBy(() -> archiving.archive(signed, OWNER))
+        assertThatThrownBy(() -> archiving.archive(signed, OWNER, MIGRATED))
                 .isInstanceOfSatisfying(ArchiveException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.SIGNATURE_INVALID);
                     assertThat(e.detail()).contains("digest of the body does not match");

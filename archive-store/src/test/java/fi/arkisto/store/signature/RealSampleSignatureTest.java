@@ -1,11 +1,13 @@
 package fi.arkisto.store.signature;
 
 import fi.arkisto.store.cda.ParsedDocument;
+import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.document.SignatureEvidence;
 import fi.arkisto.store.document.SignatureType;
 import fi.arkisto.store.document.ValidationReport;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.rejection.IngestChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,8 +31,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The real Kanta sample, signed in the field by a .NET signer, against the verifier (issue 3, "Done when"). */
 class RealSampleSignatureTest {
 
+    /** The sample as it reached Kanta: its message frame was created at 10:06:54Z, its signature at 10:06:56Z. */
+    static final Intake SENT = Intake.of(IngestChannel.QUEUE, Instant.parse("2026-07-17T10:07:30Z"));
+
     private final SignatureVerifier verifier = new SignatureVerifier(SignatureProperties.withTrustAnchors(null),
             TrustAnchors.of(List.of(sampleCertificate()), List.of()), CLOCK);
+
+    /** Verified now (after its certificate expired), as the document that arrived when it was sent. */
+    private void check(ParsedDocument document, ValidationReport report) {
+        verifier.check(document, SENT, report);
+    }
 
     @Test
     void realSampleVerifiesAsSystemSignatureValidAtSigningTimeWithItsCertificatePinned() {
@@ -39,7 +49,7 @@ class RealSampleSignatureTest {
         ValidationReport report = new ValidationReport();
 
         // when
-        verifier.check(document, report);
+        check(document, report);
 
         // then one valid system signature with the evidence a reader checks
         assertThat(report.signatures()).hasSize(1);
@@ -54,7 +64,60 @@ class RealSampleSignatureTest {
         assertThat(evidence.certificateSerial()).isEqualTo(sampleCertificate().getSerialNumber().toString(16));
         assertThat(evidence.signer()).isEqualTo("Vantaan ja Keravan hyvinvointialue (1.2.246.10.32213561.10.0)");
         assertThat(evidence.verifiedAt()).isEqualTo(SigningFixtures.NOW);
+        assertThat(evidence.arrivedAt()).isEqualTo(SENT.arrivedAt());
+        assertThat(evidence.channel()).isEqualTo("QUEUE");
+        // and its system certificate is the custodian's own (subject serialNumber = custodian OID)
+        assertThat(evidence.signerOrganisation()).isEqualTo("1.2.246.10.32213561.10.0");
+        assertThat(evidence.organisationRelation()).isEqualTo("CONTROLLER");
         assertThat(sampleCertificate().getNotAfter().toInstant()).isBefore(SigningFixtures.NOW);
+    }
+
+    @Test
+    void theRealSampleArrivingMonthsAfterItsCertificateExpiredIsRefusedAsBackdated() {
+        // given the real sample signed 2026-07-17 with a certificate that expired 2026-10-09, arriving online "now"
+        // (2026-11-22): exactly the shape of a backdated signature, the signing time being the signer's own claim
+        ParsedDocument document = parse(SigningFixtures.sample());
+        ValidationReport report = new ValidationReport();
+
+        // when / then
+        assertThatThrownBy(() -> verifier.check(document, Intake.of(IngestChannel.REST, SigningFixtures.NOW), report))
+                .isInstanceOf(ArchiveException.class)
+                .hasMessageContaining("arrival-window")
+                .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW);
+        assertThat(report.signatures()).singleElement().satisfies(e -> {
+            assertThat(e.result()).isEqualTo("SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW");
+            assertThat(e.arrivedAt()).isEqualTo(SigningFixtures.NOW);
+            assertThat(e.channel()).isEqualTo("REST");
+        });
+    }
+
+    @Test
+    void theRealSampleArrivingWithinTheWindowAfterItsCertificateExpiredVerifies() {
+        // given an operator window of 140 days: the sample (signed 128 days before "now") is within it
+        SignatureVerifier patient = new SignatureVerifier(SignatureProperties.withTrustAnchors(null)
+                .withArrivalWindow(java.time.Duration.ofDays(140)), TrustAnchors.of(List.of(sampleCertificate()), List.of()), CLOCK);
+        ValidationReport report = new ValidationReport();
+
+        // when
+        patient.check(parse(SigningFixtures.sample()), Intake.of(IngestChannel.REST, SigningFixtures.NOW), report);
+
+        // then
+        assertThat(report.signatures()).singleElement().satisfies(e -> assertThat(e.valid()).isTrue());
+    }
+
+    @Test
+    void theMigrationIsNotBoundByTheArrival() {
+        // given the legacy migration, which signs its documents itself, archiving the sample "now"
+        ValidationReport report = new ValidationReport();
+
+        // when
+        verifier.check(parse(SigningFixtures.sample()), Intake.migration(SigningFixtures.NOW), report);
+
+        // then the signature is judged at its signing time alone
+        assertThat(report.signatures()).singleElement().satisfies(e -> {
+            assertThat(e.valid()).isTrue();
+            assertThat(e.channel()).isEqualTo("MIGRATION");
+        });
     }
 
     @Test
@@ -64,7 +127,7 @@ class RealSampleSignatureTest {
         String before = serialise(document.dom());
 
         // when
-        verifier.check(document, new ValidationReport());
+        check(document, new ValidationReport());
 
         // then no whitespace was removed and no ID registered on the shared tree
         assertThat(serialise(document.dom())).isEqualTo(before);
@@ -102,7 +165,7 @@ class RealSampleSignatureTest {
         byte[] broken = bytes(text.replaceFirst(java.util.regex.Pattern.quote(original), java.util.regex.Matcher.quoteReplacement(tampered)));
 
         // when / then
-        assertThatThrownBy(() -> verifier.check(parse(broken), new ValidationReport()))
+        assertThatThrownBy(() -> check(parse(broken), new ValidationReport()))
                 .isInstanceOf(ArchiveException.class)
                 .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_INVALID);
     }
@@ -122,7 +185,7 @@ class RealSampleSignatureTest {
         ValidationReport report = new ValidationReport();
 
         // when
-        verifier.check(parse(bytes(text)), report);
+        check(parse(bytes(text)), report);
 
         // then
         assertThat(report.signatures()).singleElement().satisfies(e -> assertThat(e.valid()).isTrue());
@@ -140,7 +203,7 @@ class RealSampleSignatureTest {
         String text = sampleText().replace("URI=\"#CDA-aikaleima.1\"", "URI=\"" + uri.replace("\"", "") + "\"");
 
         // when / then
-        assertThatThrownBy(() -> verifier.check(parse(bytes(text)), new ValidationReport()))
+        assertThatThrownBy(() -> check(parse(bytes(text)), new ValidationReport()))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessageContaining(message)
                 .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_INVALID);
@@ -151,7 +214,7 @@ class RealSampleSignatureTest {
         // given the sample with the timestamp reference removed
         String text = sampleText().replaceFirst("(?s)<Reference URI=\"#CDA-aikaleima.1\">.*?</Reference>", "");
 
-        assertThatThrownBy(() -> verifier.check(parse(bytes(text)), new ValidationReport()))
+        assertThatThrownBy(() -> check(parse(bytes(text)), new ValidationReport()))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessageContaining("must cover both")
                 .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_INVALID);
@@ -159,18 +222,26 @@ class RealSampleSignatureTest {
 
     @Test
     void xsltTransformIsRejectedBeforeAnythingIsDereferenced() {
+        // the XSLT transform algorithm is not among those a Kanta signature may use
         String text = sampleText().replaceFirst(
                 "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
-                "<Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"><xsl:stylesheet xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" version=\"1.0\"/></Transform>");
-
-        assertThatThrownBy(() -> verifier.check(parse(bytes(text)), new ValidationReport()))
+                "<Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"/>");
+        assertThatThrownBy(() -> check(parse(bytes(text)), new ValidationReport()))
                 .isInstanceOf(ArchiveException.class)
                 .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_INVALID);
+
+        // and a style sheet inside the transform never reaches the verifier: the parser refuses XSLT anywhere
+        String withStylesheet = sampleText().replaceFirst(
+                "<Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+                "<Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xslt-19991116\"><xsl:stylesheet xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" version=\"1.0\"/></Transform>");
+        assertThatThrownBy(() -> parse(bytes(withStylesheet)))
+                .isInstanceOf(ArchiveException.class)
+                .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.ACTIVE_CONTENT_FORBIDDEN);
     }
 
     @Test
     void documentWithoutSignatureCollectionIsRejectedAsMissing() {
-        assertThatThrownBy(() -> verifier.check(parse(SigningFixtures.unsignedSample()), new ValidationReport()))
+        assertThatThrownBy(() -> check(parse(SigningFixtures.unsignedSample()), new ValidationReport()))
                 .isInstanceOf(ArchiveException.class)
                 .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_MISSING);
     }
@@ -181,7 +252,7 @@ class RealSampleSignatureTest {
         String text = sampleText().replace("<signatureDescription code=\"3\"", "<signatureDescription code=\"1\"");
 
         ValidationReport report = new ValidationReport();
-        assertThatThrownBy(() -> verifier.check(parse(bytes(text)), report))
+        assertThatThrownBy(() -> check(parse(bytes(text)), report))
                 .isInstanceOf(ArchiveException.class)
                 .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_TYPE_MISMATCH);
         assertThat(report.signatures()).singleElement()
@@ -192,7 +263,7 @@ class RealSampleSignatureTest {
     void signatureTypeFromAnotherCodeSystemIsRefused() {
         String text = sampleText().replace("codeSystem=\"1.2.246.537.5.40127.2006\"", "codeSystem=\"1.2.246.537.5.99999.2006\"");
 
-        assertThatThrownBy(() -> verifier.check(parse(bytes(text)), new ValidationReport()))
+        assertThatThrownBy(() -> check(parse(bytes(text)), new ValidationReport()))
                 .isInstanceOf(ArchiveException.class)
                 .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.INVALID_FIELD_VALUE);
     }
@@ -202,9 +273,15 @@ class RealSampleSignatureTest {
         // given the sample's signature repeated 17 times
         java.util.regex.Matcher signature = java.util.regex.Pattern.compile("(?s)<signature ID=.*?</signature>").matcher(sampleText());
         assertThat(signature.find()).isTrue();
-        String many = sampleText().replace(signature.group(), signature.group().repeat(SignedParts.MAX_SIGNATURES + 1));
+        StringBuilder copies = new StringBuilder();
+        for (int i = 1; i <= SignedParts.MAX_SIGNATURES + 1; i++) {
+            // each copy with IDs of its own: a repeated ID is refused by the parser already (DUPLICATE_ID)
+            copies.append(signature.group().replace("Epic.HL7Finland.Signature.1", "Epic.HL7Finland.Signature." + i)
+                    .replace("ID=\"CDA-aikaleima.1\"", "ID=\"CDA-aikaleima." + i + "\""));
+        }
+        String many = sampleText().replace(signature.group(), copies);
 
-        assertThatThrownBy(() -> verifier.check(parse(bytes(many)), new ValidationReport()))
+        assertThatThrownBy(() -> check(parse(bytes(many)), new ValidationReport()))
                 .isInstanceOf(ArchiveException.class)
                 .hasMessageContaining("at most 16")
                 .extracting(e -> ((ArchiveException) e).code()).isEqualTo(ErrorCode.SIGNATURE_INVALID);

@@ -68,11 +68,11 @@ abstract class SignedArchivingContract {
         // given the real sample; other tests of this JVM share the database and may have archived it already
         // (without the verifier), so the evidence is asserted on the verifier bean the archiving path runs
 
-        // when / then archiving does not refuse it
-        ArchiveOutcome outcome = archiving.archive(KantaSamples.realSample(), OWNER);
+        // when / then archiving does not refuse it as it arrived when it was sent (its certificate expired since)
+        ArchiveOutcome outcome = archiving.archive(KantaSamples.realSample(), OWNER, RealSampleSignatureTest.SENT);
         assertThat(outcome.document().oid().value()).isEqualTo(KantaSamples.SAMPLE_OID);
         ValidationReport report = new ValidationReport();
-        verifier.check(new CdaParser().parse(KantaSamples.realSample()), report);
+        verifier.check(new CdaParser().parse(KantaSamples.realSample()), RealSampleSignatureTest.SENT, report);
         assertThat(report.signatures()).singleElement()
                 .satisfies(e -> assertThat(e.valid()).isTrue())
                 .satisfies(e -> assertThat(e.type()).isEqualTo(SignatureType.SYSTEM))
@@ -103,6 +103,10 @@ abstract class SignedArchivingContract {
         assertThat(evidence.certificateIssuer()).contains("Arkisto TEST Signing CA");
         assertThat(evidence.certificateSerial()).isEqualTo(SigningFixtures.pki().system.getSerialNumber().toString(16));
         assertThat(evidence.verifiedAt()).isNotNull();
+        assertThat(evidence.arrivedAt()).isNotNull().isAfterOrEqualTo(signedAt);
+        assertThat(evidence.channel()).isEqualTo("UNSPECIFIED");
+        assertThat(evidence.signerOrganisation()).isEqualTo(KantaSamples.SAMPLE_CONTROLLER);
+        assertThat(evidence.organisationRelation()).isEqualTo("CONTROLLER");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package fi.arkisto.store.signature;
 
+import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.document.SignatureEvidence;
 import fi.arkisto.store.document.SignatureType;
 import fi.arkisto.store.document.ValidationReport;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.signature.pki.CertificateIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,12 +96,12 @@ class SignedDocumentVerificationTest {
 
     @Test
     void signatureMadeWhileTheCertificateWasValidStillVerifiesAfterItExpired() {
-        // signed 2024-06 with the certificate valid 2024-01..2025-01, verified "now" (2026-11)
+        // signed 2024-06 with the certificate valid 2024-01..2025-01, arrived minutes later, verified "now" (2026-11)
         DocumentSigner expired = new DocumentSigner(pki.systemKeys.getPrivate(), pki.expiredSystem, SignatureType.SYSTEM, CLOCK);
         byte[] signed = expired.sign(unsignedSample(), Instant.parse("2024-06-01T08:00:00Z"));
 
         ValidationReport report = new ValidationReport();
-        verifier.check(parse(signed), report);
+        verifier.check(parse(signed), Intake.of(IngestChannel.QUEUE, Instant.parse("2024-06-01T08:05:00Z")), report);
         assertThat(report.signatures()).singleElement().satisfies(e -> assertThat(e.valid()).isTrue());
     }
 
@@ -164,9 +166,26 @@ class SignedDocumentVerificationTest {
     }
 
     private static SignatureProperties table(List<String> general, List<String> specific, List<String> groups) {
-        return new SignatureProperties(true, null, Duration.ofMinutes(5),
-                new SignatureProperties.ProfessionalRequired(general, specific, groups),
-                new SignatureProperties.CertificatePolicies(List.of(), List.of()), null);
+        return SignatureProperties.withTrustAnchors(null)
+                .withProfessionalRequired(new SignatureProperties.ProfessionalRequired(general, specific, groups, false));
+    }
+
+    @Test
+    void anOperatorMayRequireAProfessionalOnEveryUnstructuredDocumentArrivingOnline() {
+        // given the table's switch for unstructured documents (no signed part of them states their type), and the
+        // sample without its structured form, signed by the system only
+        SignatureVerifier strict = new SignatureVerifier(SignatureProperties.withTrustAnchors(null).withProfessionalRequired(
+                new SignatureProperties.ProfessionalRequired(List.of("1", "2"), List.of(), List.of(), true)), pki.anchors(), CLOCK);
+        byte[] unstructured = SigningFixtures.bytes(SigningFixtures.unsignedSampleText().replaceAll("(?s)<ep2:json[^>]*>.*</ep2:json>", ""));
+        assertThat(parse(unstructured).structuredForm()).isNull();
+
+        // then online it needs a professional, the migration (signing itself) does not, and a structured one does not
+        assertCode(pki.systemSigner().sign(unstructured, SIGNED_AT), strict, ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED);
+        strict.check(parse(pki.professionalSigner().sign(unstructured, SIGNED_AT)), new ValidationReport());
+        strict.check(parse(pki.systemSigner().sign(unstructured, SIGNED_AT)), Intake.migration(NOW), new ValidationReport());
+        strict.check(parse(pki.systemSigner().sign(unsignedSample(), SIGNED_AT)), new ValidationReport());
+        // and by default it does not
+        verifier.check(parse(pki.systemSigner().sign(unstructured, SIGNED_AT)), new ValidationReport());
     }
 
     @Test
@@ -221,9 +240,8 @@ class SignedDocumentVerificationTest {
 
     @Test
     void certificatePolicyRequirementsAreApplied() {
-        SignatureProperties properties = new SignatureProperties(true, null, Duration.ofMinutes(5),
-                SignatureProperties.ProfessionalRequired.defaults(),
-                new SignatureProperties.CertificatePolicies(List.of(), List.of("1.2.246.517.99.10.308.2")), null);
+        SignatureProperties properties = SignatureProperties.withTrustAnchors(null)
+                .withCertificatePolicies(new SignatureProperties.CertificatePolicies(List.of(), List.of("1.2.246.517.99.10.308.2")));
         SignatureVerifier dvvOnly = new SignatureVerifier(properties, pki.anchors(), CLOCK);
 
         assertCode(pki.systemSigner().sign(unsignedSample(), SIGNED_AT), dvvOnly, ErrorCode.SIGNATURE_TYPE_MISMATCH);

@@ -2,6 +2,7 @@ package fi.arkisto.store.structure;
 
 import fi.arkisto.store.display.DisplayConfiguration;
 import fi.arkisto.store.display.DisplayFormCheck;
+import fi.arkisto.store.display.DisplayFormIdentityCheck;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.document.DocumentCheck;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class StructureWiringTest {
                     assertThat(ctx).hasSingleBean(PdfRenderer.class);
                     List<DocumentCheck> checks = new ArrayList<>(ctx.getBeansOfType(DocumentCheck.class).values());
                     AnnotationAwareOrderComparator.sort(checks);
-                    assertThat(checks).hasExactlyElementsOfTypes(DisplayFormCheck.class, StructureCheck.class);
+                    assertThat(checks).hasExactlyElementsOfTypes(DisplayFormCheck.class, DisplayFormIdentityCheck.class, StructureCheck.class);
                 });
     }
 

@@ -113,7 +113,7 @@ public final class KantaSamples {
             return this;
         }
 
-        /** The client, in the header and in the structured form alike (the archive cross-checks the two). */
+        /** The client, in the header, the structured form and the display form alike (the archive cross-checks them). */
         public Builder client(String value) {
             this.client = value;
             return this;
@@ -182,8 +182,10 @@ public final class KantaSamples {
             xml = xml.replace("<versionNumber value=\"1\"/>", "<versionNumber value=\"" + version + "\"/>");
             xml = xml.replace("extension=\"" + SAMPLE_CLIENT + "\"", "extension=\"" + client + "\"");
             if (!SAMPLE_CLIENT.equals(client)) {
-                // The structured form names the client too; the archive refuses a document whose two halves disagree.
+                // The structured and display forms name the client too; the archive refuses a document whose parts
+                // disagree.
                 xml = withStructuredForm(xml, json -> json.replace("\"" + SAMPLE_CLIENT + "\"", "\"" + client + "\""));
+                xml = withClientInDisplayForm(xml, client);
             }
             if (structuredForm != null) {
                 xml = withStructuredForm(xml, json -> ClientRelationshipForms.edit(json, structuredForm));
@@ -235,6 +237,22 @@ public final class KantaSamples {
             String encoded = java.util.Base64.getEncoder().encodeToString(
                     edit.apply(decoded).getBytes(StandardCharsets.UTF_8));
             return xml.substring(0, json.start(3)) + encoded + xml.substring(json.end(3));
+        }
+
+        /** The display form shows the client's identity code masked, as the sample does ({@code 200111*****}). */
+        private static String withClientInDisplayForm(String xml, String client) {
+            Matcher text = Pattern.compile("(<text[^>]*representation=\"B64\"[^>]*>)(\\s*)([A-Za-z0-9+/=\\s]+)(</text>)").matcher(xml);
+            if (!text.find()) {
+                throw new IllegalStateException("The sample no longer contains its display form");
+            }
+            String decoded = new String(java.util.Base64.getMimeDecoder().decode(text.group(3)), StandardCharsets.UTF_8);
+            String masked = SAMPLE_CLIENT.substring(0, 6) + "*****";
+            if (!decoded.contains(masked)) {
+                throw new IllegalStateException("The sample's display form no longer shows its client as " + masked);
+            }
+            String encoded = java.util.Base64.getEncoder().encodeToString(
+                    decoded.replace(masked, client.substring(0, 6) + "*****").getBytes(StandardCharsets.UTF_8));
+            return xml.substring(0, text.start(3)) + encoded + xml.substring(text.end(3));
         }
 
         private static String replaceFirst(String xml, String regex, String replacement) {

@@ -4,6 +4,7 @@ import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.Code;
+import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
@@ -243,20 +244,24 @@ public class LegacyMigrationJobConfiguration {
                 .build();
     }
 
-    /** The archive's bulk and streaming paths, as the writer's port. */
+    /**
+     * The archive's bulk and streaming paths, as the writer's port. The migration signs the documents itself, so they
+     * arrive as {@link Intake.Channel#MIGRATION} (no bound of the signing time by the arrival, docs/trust.md).
+     */
     @Bean
     @ConditionalOnMissingBean
     DocumentArchive documentArchive(ArchivingService archivingService) {
         return new DocumentArchive() {
             @Override
             public List<Result> archiveAll(List<byte[]> cdas, RequestContext context) {
-                return archivingService.archiveAll(cdas, context).stream().map(r -> new Result(r.outcome(), r.error())).toList();
+                return archivingService.archiveAll(cdas, context, Intake.migration(Instant.now())).stream()
+                        .map(r -> new Result(r.outcome(), r.error())).toList();
             }
 
             @Override
             public Result archive(Path cda, RequestContext context) {
                 try {
-                    return new Result(archivingService.archive(cda, context), null);
+                    return new Result(archivingService.archive(cda, context, Intake.migration(Instant.now())), null);
                 } catch (ArchiveException e) {
                     if (e.code() == ErrorCode.STORAGE_UNAVAILABLE) {
                         throw e;

@@ -39,9 +39,10 @@ class TestPkiCommandTest {
 
     @BeforeAll
     static void writePki() {
-        // given the command run for an organisation, password from the environment
+        // given the command run for an organisation (the custodian of the sample documents signed below: a system
+        // signature of another organisation is refused), password from the environment
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        int exit = TestPkiCommand.run(new String[]{"pki", "--out", out.toString(), "--organisation", "1.2.246.10.12345678.10.0",
+        int exit = TestPkiCommand.run(new String[]{"pki", "--out", out.toString(), "--organisation", "1.2.246.10.32213561.10.0",
                         "--organisation-name", "Testin hyvinvointialue", "--password-env", "PKI_PW"},
                 Map.of("PKI_PW", "s3cret")::get, new PrintStream(stdout), System.err);
 
@@ -71,7 +72,8 @@ class TestPkiCommandTest {
         SignatureEvidence evidence = report.signatures().get(0);
         assertThat(evidence.type()).isEqualTo(SignatureType.SYSTEM);
         assertThat(evidence.valid()).isTrue();
-        assertThat(evidence.certificateSubject()).contains("SERIALNUMBER=1.2.246.10.12345678.10.0");
+        assertThat(evidence.certificateSubject()).contains("SERIALNUMBER=1.2.246.10.32213561.10.0");
+        assertThat(evidence.organisationRelation()).isEqualTo("CONTROLLER");
     }
 
     @Test

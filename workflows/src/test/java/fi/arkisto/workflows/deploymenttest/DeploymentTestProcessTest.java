@@ -400,7 +400,8 @@ class DeploymentTestProcessTest {
         Clock clock = ProcessTestArchive.ENGINE_CLOCK;
         return new TestCaseDocuments.Options(organisation.organisationOid(), ORGANISATION_NAME, client,
                 LocalDate.ofInstant(clock.instant(), DeploymentTestService.FINLAND), seed,
-                ARCHIVE.pki.systemSigner(clock)::sign, ARCHIVE.pki.professionalSigner(0, clock)::sign);
+                ARCHIVE.systemSignerFor(organisation.organisationOid(), ORGANISATION_NAME, clock)::sign,
+                ARCHIVE.pki.professionalSigner(0, clock)::sign);
     }
 
     private RequestContext context() {

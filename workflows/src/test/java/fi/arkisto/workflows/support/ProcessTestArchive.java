@@ -15,7 +15,9 @@ import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.organisation.OrganisationRegistry;
 import fi.arkisto.store.signature.SignatureProperties;
 import fi.arkisto.store.signature.SignatureVerifier;
+import fi.arkisto.store.signature.SystemSigner;
 import fi.arkisto.store.signature.TrustAnchors;
+import fi.arkisto.store.signature.pki.CertificateIssuer;
 import fi.arkisto.store.structure.StructureCatalogue;
 import fi.arkisto.store.structure.StructureCheck;
 import fi.arkisto.store.testsupport.TestDatabase;
@@ -24,6 +26,8 @@ import fi.arkisto.testkit.pki.TestPki;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,9 +79,7 @@ public final class ProcessTestArchive implements AutoCloseable {
         audit = new AuditLog(database.dataSource(), transactions, Clock.systemUTC());
         pki = TestPki.create(organisation, organisationName, 1, pkiNow);
         ObjectStore objects = storage.newObjectStore();
-        SignatureProperties signatures = new SignatureProperties(true, null, Duration.ofMinutes(5),
-                new SignatureProperties.ProfessionalRequired(List.of("1", "2"), List.of(), List.of()),
-                new SignatureProperties.CertificatePolicies(List.of(), List.of()), null);
+        SignatureProperties signatures = SignatureProperties.withTrustAnchors(null);
         CdaParser parser = new CdaParser();
         archiving = new ArchivingService(parser, List.of(
                 new TestRunGuardCheck(new TestRunGuard(ledger, registry, ENGINE_CLOCK)),
@@ -87,6 +89,21 @@ public final class ProcessTestArchive implements AutoCloseable {
                 new StructureCheck(StructureCatalogue.shipped())),
                 objects, audit, new AccessPolicy(), database.dataSource(), transactions, ENGINE_CLOCK, 4);
         reading = new DocumentReadService(objects, audit, new AccessPolicy(), parser, database.dataSource());
+    }
+
+    /**
+     * A system signer with a certificate of this archive's test CA for {@code organisation}: an organisation's client
+     * system signs its documents with its own system certificate (a system signature of another organisation is
+     * refused, docs/trust.md).
+     */
+    public SystemSigner systemSignerFor(Oid organisation, String organisationName, Clock clock) {
+        KeyPair keys = CertificateIssuer.rsaKeyPair();
+        Instant from = clock.instant().minus(Duration.ofDays(1));
+        X509Certificate certificate = CertificateIssuer.issueSigning(
+                CertificateIssuer.systemSubject(organisationName, organisation.value(), "Asiakastietojärjestelmä"),
+                keys.getPublic(), from, from.plus(Duration.ofDays(730)), List.of(CertificateIssuer.TEST_SYSTEM_POLICY),
+                pki.ca().certificate(), pki.ca().keys().getPrivate());
+        return new SystemSigner(keys.getPrivate(), certificate, clock);
     }
 
     @Override

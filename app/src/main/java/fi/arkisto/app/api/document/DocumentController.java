@@ -9,9 +9,11 @@ import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.ContentStream;
 import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
+import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.rejection.IngestChannel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -37,7 +39,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Archiving and reading single documents. Thin over archive-store: every decision (parsing,
@@ -49,8 +53,8 @@ import java.util.Arrays;
 class DocumentController {
 
     static final String XHTML = "application/xhtml+xml";
-    // The display form is shown as is; whatever h5's checks let through must still not run in a browser.
-    static final String DISPLAY_FORM_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+    // The display form is shown as is; whatever the archiving checks let through must still not run in a browser.
+    static final String DISPLAY_FORM_POLICY = InertResponses.DISPLAY_FORM_POLICY;
 
     private final ArchivingService archiving;
     private final DocumentReadService reads;
@@ -74,23 +78,15 @@ class DocumentController {
             responses = {
                     @ApiResponse(responseCode = "201", description = "Archived; Location names the document"),
                     @ApiResponse(responseCode = "200", description = "The identical document was already archived")})
-    @ApiErrors({ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE, ErrorCode.MALFORMED_XML,
-            ErrorCode.XML_DTD_FORBIDDEN, ErrorCode.XML_TOO_DEEP, ErrorCode.NOT_A_CDA_DOCUMENT,
-            ErrorCode.MISSING_REQUIRED_FIELD, ErrorCode.INVALID_OID, ErrorCode.INVALID_IDENTITY_CODE,
-            ErrorCode.INVALID_FIELD_VALUE, ErrorCode.INVALID_BASE64, ErrorCode.DOCUMENT_CONFLICT,
-            ErrorCode.VERSION_CONFLICT, ErrorCode.CORRECTION_REASON_REQUIRED, ErrorCode.DOCUMENT_NULLIFIED,
-            ErrorCode.SIGNATURE_MISSING, ErrorCode.SIGNATURE_INVALID, ErrorCode.SIGNATURE_UNTRUSTED,
-            ErrorCode.SIGNATURE_CERTIFICATE_EXPIRED, ErrorCode.SIGNATURE_CERTIFICATE_REVOKED,
-            ErrorCode.SIGNATURE_TIME_IN_FUTURE, ErrorCode.SIGNATURE_TYPE_MISMATCH,
-            ErrorCode.PROFESSIONAL_SIGNATURE_REQUIRED, ErrorCode.UNKNOWN_CONTENT_SPECIFICATION,
-            ErrorCode.STRUCTURE_INVALID, ErrorCode.HEADER_RULE_VIOLATED, ErrorCode.IDENTITY_MISMATCH,
-            ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE})
+    @ApiErrors(value = {ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE}, archiving = true)
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {
+        // the arrival is the request's, before its body is read: the signing time is bounded by it (docs/trust.md)
+        Intake intake = Intake.of(IngestChannel.REST, Instant.now());
         byte[] cda = DocumentBody.read(request.getInputStream(), request.getContentLengthLong(),
                 properties.maxDocumentSize().toBytes());
-        ArchiveOutcome outcome = archiving.archive(cda, context);
+        ArchiveOutcome outcome = archiving.archive(cda, context, intake);
         ArchivingReceipt receipt = ArchivingReceipt.of(outcome.document());
         if (!outcome.created()) {
             return ResponseEntity.ok(receipt);
@@ -105,7 +101,9 @@ class DocumentController {
                     + "The body is streamed from the object store with Content-Length, so documents of any size (a legacy "
                     + "file of 1 GB is a document of about 1.37 GB) are served with a small heap; the bytes are checked "
                     + "against the recorded SHA-256 as they stream, and a document that fails the check is cut off before "
-                    + "its last bytes (the response ends short of Content-Length).",
+                    + "its last bytes (the response ends short of Content-Length). It is served as a download "
+                    + "(Content-Disposition: attachment) under Content-Security-Policy: sandbox; default-src 'none', so that "
+                    + "no browser renders what it holds.",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The stored bytes",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE,
@@ -129,7 +127,7 @@ class DocumentController {
             }
         };
         return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_XML)
+                .headers(InertResponses.original(documentOid.value()))
                 .contentLength(content.size())
                 .eTag(etag(content.sha256()))
                 .body(body);
@@ -166,13 +164,16 @@ class DocumentController {
     }
 
     @Operation(summary = "The decoded display form (XHTML), or rendered to PDF for printing",
-            description = "format=xhtml (default) answers the display form as archived; format=pdf renders it to PDF "
-                    + "(seed 000: the display form can be printed on paper for the client). A display form archived as PDF "
-                    + "(old documents of the legacy migration) is answered as it is.",
+            description = "format=xhtml (default) answers the display form as archived, as application/xhtml+xml in UTF-8 "
+                    + "under a sandboxing Content-Security-Policy that lets it load nothing but its inline styles and data: "
+                    + "images; format=pdf renders it to PDF (the display form can be printed on paper for the client). A "
+                    + "display form archived as PDF (old documents of the legacy migration) is answered as it is. PDFs are "
+                    + "served as downloads (Content-Disposition: attachment), so that no browser's PDF viewer runs them.",
             responses = @ApiResponse(responseCode = "200", description = "The display form",
                     content = {@Content(mediaType = XHTML, schema = @Schema(type = "string")),
                             @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))}))
-    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING, ErrorCode.INVALID_REQUEST})
+    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING,
+            ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE, ErrorCode.INVALID_REQUEST})
     @GetMapping(path = "/{oid}/display")
     ResponseEntity<byte[]> display(@PathVariable String oid, RequestContext context,
                                    @RequestParam(name = "format", defaultValue = "xhtml") String format) {
@@ -181,18 +182,18 @@ class DocumentController {
             case "pdf" -> true;
             default -> throw new ArchiveException(ErrorCode.INVALID_REQUEST, "format must be xhtml or pdf");
         };
-        var display = reads.displayForm(DocumentOid.of(oid), context);
-        MediaType type = MediaType.parseMediaType(display.mediaType() == null ? XHTML : display.mediaType());
-        if (asPdf && !MediaType.APPLICATION_PDF.isCompatibleWith(type)) {
-            return ResponseEntity.ok()
-                    .contentType(MediaType.APPLICATION_PDF)
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + oid + ".pdf\"")
-                    .body(pdf.render(display.content()));
+        DocumentOid documentOid = DocumentOid.of(oid);
+        var display = reads.displayForm(documentOid, context);
+        // never the document's own media type string: its parameters (a charset) are the sender's to choose
+        boolean archivedAsPdf = display.mediaType() != null && display.mediaType().strip().toLowerCase(Locale.ROOT)
+                .startsWith(MediaType.APPLICATION_PDF_VALUE);
+        if (archivedAsPdf) {
+            return ResponseEntity.ok().headers(InertResponses.pdf(documentOid.value())).body(display.content());
         }
-        return ResponseEntity.ok()
-                .contentType(type)
-                .header("Content-Security-Policy", DISPLAY_FORM_POLICY)
-                .body(display.content());
+        if (asPdf) {
+            return ResponseEntity.ok().headers(InertResponses.pdf(documentOid.value())).body(pdf.render(display.content()));
+        }
+        return ResponseEntity.ok().headers(InertResponses.displayForm(documentOid.value())).body(display.content());
     }
 
     @Operation(summary = "Nullify a document",

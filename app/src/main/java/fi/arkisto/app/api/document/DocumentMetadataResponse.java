@@ -56,19 +56,27 @@ public record DocumentMetadataResponse(
     }
 
     /**
-     * The archive's record of verifying one signature at archiving.
+     * The archive's record of verifying one signature at archiving (docs/trust.md).
      *
-     * @param type   PROFESSIONAL (type 1) or SYSTEM (type 3)
-     * @param result {@code VALID} or the error code of the failure
+     * @param type                 PROFESSIONAL (type 1) or SYSTEM (type 3)
+     * @param result               {@code VALID} or the error code of the failure
+     * @param arrivedAt            when the document reached the archive: the bound of the signing time's claim
+     * @param channel              REST, QUEUE, FILE, MIGRATION (or UNSPECIFIED for a direct call)
+     * @param signerOrganisation   for a system signature, its certificate's organisation OID
+     * @param organisationRelation for a system signature, CONTROLLER (the register's own) or PRODUCER (acting for it)
+     * @param relationBasis        between whom that relation holds
      */
     public record SignatureResponse(String signatureId, SignatureType type, String signer, boolean valid, String result,
                                     Instant signingTime, String certificateSubject, String certificateIssuer,
-                                    String certificateSerial, Instant verifiedAt) {
+                                    String certificateSerial, Instant verifiedAt, Instant arrivedAt, String channel,
+                                    String signerOrganisation, String organisationRelation, String relationBasis) {
 
         static SignatureResponse of(SignatureEvidence evidence) {
             return new SignatureResponse(evidence.signatureId(), evidence.type(), evidence.signer(), evidence.valid(),
                     evidence.result(), evidence.signingTime(), evidence.certificateSubject(),
-                    evidence.certificateIssuer(), evidence.certificateSerial(), evidence.verifiedAt());
+                    evidence.certificateIssuer(), evidence.certificateSerial(), evidence.verifiedAt(), evidence.arrivedAt(),
+                    evidence.channel(), evidence.signerOrganisation(), evidence.organisationRelation(),
+                    evidence.relationBasis());
         }
     }
 

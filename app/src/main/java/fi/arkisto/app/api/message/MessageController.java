@@ -2,6 +2,7 @@ package fi.arkisto.app.api.message;
 
 import fi.arkisto.app.api.BoundedBody;
 import fi.arkisto.app.api.ApiProperties;
+import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.security.ApiClientRegistry;
 import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.store.access.RequestContext;
@@ -83,6 +84,9 @@ class MessageController {
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE)),
                     @ApiResponse(responseCode = "503", description = "AR STORAGE_UNAVAILABLE: retry later",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))})
+    @AcknowledgementErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
+            ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
+            ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND}, archiving = true)
     @PostMapping(consumes = {MULTIPART_RELATED, MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<byte[]> submit(HttpServletRequest request, Authentication authentication) throws IOException {
@@ -110,6 +114,9 @@ class MessageController {
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE)),
                     @ApiResponse(responseCode = "4XX", description = "AE/AR acknowledgement with the stable error code",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))})
+    @AcknowledgementErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
+            ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
+            ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND}, archiving = true)
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_XML_VALUE)
     ResponseEntity<byte[]> submitParts(@RequestPart("frame") MultipartFile frame,
                                        @RequestPart(name = "document", required = false) MultipartFile document,

@@ -19,4 +19,7 @@ import java.lang.annotation.Target;
 public @interface ApiErrors {
 
     ErrorCode[] value();
+
+    /** Whether the operation archives a document: then every code of {@link ArchivingErrors} too. */
+    boolean archiving() default false;
 }

@@ -96,6 +96,26 @@ class DocumentApiErrorsTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aValidlySignedDocumentWhoseUnsignedHeaderWasChangedIs422AndIsNotStored() {
+        // given a client relationship document signed by the controller's system certificate, then relabelled as a
+        // client report, or its document group given a leading space (the header is not covered by the signature)
+        var derived = derivedDocument();
+        String signed = new String(signed(derived), StandardCharsets.UTF_8);
+        byte[] relabelled = signed.replace("<code nullFlavor=\"NA\"/>",
+                "<code code=\"4\" codeSystem=\"1.2.246.537.6.1506.201701\"/>").getBytes(StandardCharsets.UTF_8);
+        byte[] spaced = signed.replace("<ep2:documentGroup code=\"1\"", "<ep2:documentGroup code=\" 1\"")
+                .getBytes(StandardCharsets.UTF_8);
+
+        // when / then each is refused with its code and nothing is stored
+        assertProblem(archive(relabelled), 422, "DOCUMENT_TYPE_MISMATCH");
+        assertProblem(archive(spaced), 422, "INVALID_CODE");
+        assertProblem(send(asOwnClient("/api/v1/documents/" + derived.oidValue() + "/metadata").GET().build()),
+                404, "DOCUMENT_NOT_FOUND");
+        // and the untouched document archives
+        assertThat(archive(signed.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
+    }
+
+    @Test
     void aDocumentOverTheSizeLimitIs413() {
         // the test context limits documents to 256 KB
         byte[] large = new byte[256 * 1024 + 1];

@@ -121,6 +121,11 @@ class DocumentApiTest extends ApiIntegrationTest {
                 .isEqualTo(java.time.Instant.parse("2026-07-17T10:06:56.4257383Z"));
         assertThat(signature.path("certificateSubject").asText()).contains("1.2.246.10.32213561.10.0");
         assertThat(signature.path("signer").asText()).isNotBlank();
+        // and how it arrived (the bound of its signing time), and the signer's organisation: the register's own
+        assertThat(signature.path("channel").asText()).isEqualTo("REST");
+        assertThat(java.time.Instant.parse(signature.path("arrivedAt").asText())).isAfter(java.time.Instant.parse("2026-07-17T10:06:56Z"));
+        assertThat(signature.path("signerOrganisation").asText()).isEqualTo(CONTROLLER);
+        assertThat(signature.path("organisationRelation").asText()).isEqualTo("CONTROLLER");
     }
 
     @Test

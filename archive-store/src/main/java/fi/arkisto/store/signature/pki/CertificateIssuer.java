@@ -6,7 +6,9 @@ import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.X509CRLHolder;
@@ -63,6 +65,11 @@ public final class CertificateIssuer {
         return keyPair("RSA", 2048);
     }
 
+    /** An RSA key of another length (e.g. a 1024-bit key the archive must refuse). */
+    public static KeyPair rsaKeyPair(int bits) {
+        return keyPair("RSA", bits);
+    }
+
     public static KeyPair ecKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
@@ -116,23 +123,67 @@ public final class CertificateIssuer {
         }
     }
 
+    /** An intermediate CA certificate for {@code subjectKey}, signed by {@code issuer} with {@code signatureAlgorithm}. */
+    public static X509Certificate intermediateCa(X500Name subject, java.security.PublicKey subjectKey, Instant notBefore,
+                                                 Instant notAfter, X509Certificate issuer, PrivateKey issuerKey,
+                                                 String signatureAlgorithm) {
+        try {
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(notBefore),
+                    Date.from(notAfter), subject, subjectKey)
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                    .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey))
+                    .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
+            return certificate(builder.build(signer(issuerKey, signatureAlgorithm)));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot issue intermediate CA certificate", e);
+        }
+    }
+
     /** An end-entity signing certificate (digitalSignature + nonRepudiation) with the given policy OIDs. */
     public static X509Certificate issueSigning(X500Name subject, java.security.PublicKey subjectKey, Instant notBefore,
                                                Instant notAfter, List<String> policies, X509Certificate issuer, PrivateKey issuerKey) {
+        return issue(subject, subjectKey, notBefore, notAfter, policies, issuer, issuerKey, Profile.SIGNING);
+    }
+
+    /**
+     * How an end-entity certificate is made: the issuer's signature algorithm (null: SHA-256 with the issuer key's
+     * algorithm), the key usage bits ({@link KeyUsage}) and the extended key usage OIDs (empty: none).
+     */
+    public record Profile(String signatureAlgorithm, int keyUsage, List<String> extendedKeyUsages) {
+        public static final Profile SIGNING = new Profile(null, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, List.of());
+        /** id-kp-serverAuth (RFC 5280): a TLS server certificate. */
+        public static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+
+        public Profile {
+            extendedKeyUsages = List.copyOf(extendedKeyUsages);
+        }
+    }
+
+    /** An end-entity certificate made as {@code profile} says. */
+    public static X509Certificate issue(X500Name subject, java.security.PublicKey subjectKey, Instant notBefore,
+                                        Instant notAfter, List<String> policies, X509Certificate issuer, PrivateKey issuerKey,
+                                        Profile profile) {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(notBefore),
                     Date.from(notAfter), subject, subjectKey)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(profile.keyUsage()))
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(subjectKey))
                     .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(issuer));
+            if (!profile.extendedKeyUsages().isEmpty()) {
+                builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(profile.extendedKeyUsages().stream()
+                        .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid))).toArray(KeyPurposeId[]::new)));
+            }
             if (!policies.isEmpty()) {
                 PolicyInformation[] information = policies.stream()
                         .map(p -> new PolicyInformation(new ASN1ObjectIdentifier(p))).toArray(PolicyInformation[]::new);
                 builder.addExtension(Extension.certificatePolicies, false, new org.bouncycastle.asn1.x509.CertificatePolicies(information));
             }
-            return certificate(builder.build(signer(issuerKey)));
+            return certificate(builder.build(profile.signatureAlgorithm() == null ? signer(issuerKey)
+                    : signer(issuerKey, profile.signatureAlgorithm())));
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot issue certificate", e);
         }
@@ -190,7 +241,10 @@ public final class CertificateIssuer {
     }
 
     private static ContentSigner signer(PrivateKey key) {
-        String algorithm = "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA";
+        return signer(key, "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA");
+    }
+
+    private static ContentSigner signer(PrivateKey key, String algorithm) {
         try {
             return new JcaContentSignerBuilder(algorithm).build(key);
         } catch (OperatorCreationException e) {

@@ -5,9 +5,12 @@ import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.cda.SecureXml;
 import fi.arkisto.store.display.DisplayFormCheck;
+import fi.arkisto.store.display.DisplayFormIdentityCheck;
 import fi.arkisto.store.display.DisplayFormSafety;
 import fi.arkisto.store.display.PdfRenderer;
+import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.document.ValidationReport;
+import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.structure.StructureCatalogue;
 import fi.arkisto.store.structure.StructureCheck;
 
@@ -64,13 +67,17 @@ public final class StructureBenchmark {
                 i -> SecureXml.parseDocument(documents.get(i % n).displayForm()));
         Rate display = measure("DisplayFormCheck (SecureXml parse + allowlist walk)", seconds,
                 i -> displayFormCheck.check(documents.get(i % n), new ValidationReport()));
+        DisplayFormIdentityCheck identityCheck = new DisplayFormIdentityCheck();
+        Intake online = Intake.of(IngestChannel.REST, java.time.Instant.now());
+        Rate identity = measure("DisplayFormIdentityCheck (SAX text of the display form, codes)", seconds,
+                i -> identityCheck.check(documents.get(i % n), online, new ValidationReport()));
         Rate rendering = measure("PdfRenderer.render (check + layout + embedded font subset)", seconds,
                 i -> pdf.render(documents.get(i % n).displayForm()));
 
         System.out.printf("Ratios per CPU second: StructureCheck / raw JSON parse %.2f; DisplayFormCheck / raw XHTML "
-                        + "parse %.2f; PDF rendering / raw XHTML parse %.4f%n",
+                        + "parse %.2f; DisplayFormIdentityCheck / raw XHTML parse %.2f; PDF rendering / raw XHTML parse %.4f%n",
                 structure.perCpuSecond() / rawJson.perCpuSecond(), display.perCpuSecond() / rawXml.perCpuSecond(),
-                rendering.perCpuSecond() / rawXml.perCpuSecond());
+                identity.perCpuSecond() / rawXml.perCpuSecond(), rendering.perCpuSecond() / rawXml.perCpuSecond());
     }
 
     private static Rate measure(String name, double seconds, Op op) throws Exception {

@@ -1,0 +1,42 @@
+package fi.arkisto.app.api.problem;
+
+import fi.arkisto.store.error.ErrorCode;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static fi.arkisto.store.error.ErrorCode.*;
+
+/**
+ * The codes archiving a document may refuse it with, whichever operation hands it in (POST /api/v1/documents as a
+ * problem, POST /api/v1/messages in the acknowledgement): the parser's, the archiving-stage checks' (deployment test
+ * guard, signature and certificate, display form, structure; docs/trust.md) and the archive state's. One list, so the
+ * operations' descriptions cannot drift apart; {@link ApiErrors#archiving()} and {@link AcknowledgementErrors#archiving()}
+ * add it to an operation.
+ */
+public final class ArchivingErrors {
+
+    public static final Set<ErrorCode> CODES = Collections.unmodifiableSet(EnumSet.of(
+            // the document as XML and its header
+            MALFORMED_XML, XML_DTD_FORBIDDEN, XML_TOO_DEEP, DOCUMENT_TOO_LARGE, NOT_A_CDA_DOCUMENT, DUPLICATE_ID,
+            ACTIVE_CONTENT_FORBIDDEN, CONTROL_CHARACTER_FORBIDDEN,
+            MISSING_REQUIRED_FIELD, INVALID_OID, INVALID_IDENTITY_CODE, INVALID_FIELD_VALUE, INVALID_CODE, INVALID_BASE64,
+            // archive state
+            DOCUMENT_CONFLICT, VERSION_CONFLICT, CORRECTION_REASON_REQUIRED, DOCUMENT_NULLIFIED,
+            // deployment tests
+            REAL_IDENTITY_CODE_IN_TEST,
+            // signatures and certificates
+            SIGNATURE_MISSING, SIGNATURE_INVALID, SIGNATURE_UNTRUSTED, SIGNATURE_CERTIFICATE_EXPIRED,
+            SIGNATURE_CERTIFICATE_REVOKED, SIGNATURE_TIME_IN_FUTURE, SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW,
+            SIGNATURE_TYPE_MISMATCH, SIGNATURE_KEY_TOO_WEAK, SIGNATURE_ALGORITHM_WEAK, SIGNATURE_KEY_USAGE_INVALID,
+            SIGNATURE_ORGANISATION_MISMATCH, PROFESSIONAL_SIGNATURE_REQUIRED,
+            // display form
+            DISPLAY_FORM_MISSING, DISPLAY_FORM_MALFORMED, DISPLAY_FORM_UNSAFE, DISPLAY_FORM_CLIENT_MISSING,
+            // structure
+            UNKNOWN_CONTENT_SPECIFICATION, STRUCTURE_INVALID, HEADER_RULE_VIOLATED, IDENTITY_MISMATCH,
+            DOCUMENT_TYPE_MISMATCH));
+
+    private ArchivingErrors() {
+    }
+}
