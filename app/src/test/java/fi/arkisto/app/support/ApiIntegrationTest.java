@@ -123,9 +123,19 @@ public abstract class ApiIntegrationTest {
         return organisation.substring(0, organisation.length() - 1) + n;
     }
 
-    /** The system signature of the test PKI, as a client information system signs. */
-    public static java.util.function.UnaryOperator<byte[]> systemSigner() {
-        return PKI.systemSigner(Clock.systemUTC())::sign;
+    /**
+     * The system signature of the organisation's client information system, certified by the test PKI's CA (the
+     * archive takes a system signature only from the register's controller or one acting for it).
+     */
+    public static java.util.function.UnaryOperator<byte[]> systemSignerFor(String organisation) {
+        return PKI.systemSignerFor(Oid.of(organisation), "Organisaatio " + organisation, Clock.systemUTC())::sign;
+    }
+
+    /** A document derived from the sample, signed by its controller's own client information system. */
+    public static byte[] signedFor(String organisation, KantaSamples.Builder derived) {
+        String xml = new String(derived.build(), StandardCharsets.UTF_8);
+        String unsigned = SIGNATURE_COLLECTION.matcher(xml).replaceFirst("");
+        return systemSignerFor(organisation).apply(unsigned.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The professional signature of the test PKI (decisions and statements need one). */
@@ -177,7 +187,7 @@ public abstract class ApiIntegrationTest {
         });
         HttpResponse<byte[]> archived = send(asOrganisation("/api/v1/documents", organiser)
                 .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(signed(document))).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(signedFor(organiser, document))).build());
         assertThat(archived.statusCode()).as(text(archived)).isEqualTo(201);
         return document.oidValue();
     }

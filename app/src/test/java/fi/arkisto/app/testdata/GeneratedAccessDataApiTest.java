@@ -44,7 +44,7 @@ class GeneratedAccessDataApiTest extends ApiIntegrationTest {
         String organisation = newOrganisation();
         List<Oid> providers = List.of(Oid.of(newOrganisation()), Oid.of(newOrganisation()));
         GeneratorOptions options = GeneratorOptions.builder().count(250).seed(8).organisation(organisation)
-                .providers(providers).signer(systemSigner()).professionalSigner(professionalSigner()).build();
+                .providers(providers).signer(systemSignerFor(organisation)).professionalSigner(professionalSigner()).build();
         TestDataGenerator.GenerationSummary summary = new TestDataGenerator(options).write(out);
         List<GeneratedDocument> documents = new TestDataGenerator(options).documents().toList();
 
