@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cp_file=$(mktemp)
-./mvnw -B -ntp -o -q -pl batch-jobs -am test-compile dependency:build-classpath \
+./mvnw -B -ntp -q -pl batch-jobs -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 exec java -Xmx512m -cp "batch-jobs/target/test-classes:batch-jobs/target/classes:$(cat "$cp_file")" \
   fi.arkisto.batch.migration.MigrationBenchmark "$@"

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ArkistoApplication {
 
     public static void main(String[] args) {
-        CommandLineTools tools = CommandLineTools.standard();
+        CommandLineTools tools = CommandLineTools.standard(ArkistoApplication.class);
         if (tools.handles(args)) {
             System.exit(tools.run(args));
         }

@@ -28,6 +28,9 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.ArrayList;
@@ -49,6 +52,8 @@ class OpenApiConfiguration {
 
     static final String PROBLEM_SCHEMA = "Problem";
     static final String BASIC_AUTH = "clientSystem";
+    /** The extension of each error response listing the codes it stands for. */
+    static final String ERROR_CODES = "x-error-codes";
 
     static {
         // Resolved from headers by RequestContextArgumentResolver; documented as header parameters below.
@@ -83,7 +88,9 @@ class OpenApiConfiguration {
                                 Every read and write of client data is audited before data leaves.
 
                                 Errors are application/problem+json with a stable `code`; the codes each operation may answer
-                                with are listed with its responses."""))
+                                with are listed with its responses. Besides those, any path under /api answers
+                                `PATH_NOT_FOUND` (404) where no operation exists and `METHOD_NOT_ALLOWED` (405, with Allow)
+                                for a method its operations do not take."""))
                 .components(new Components()
                         .addSchemas(PROBLEM_SCHEMA, problem)
                         .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
@@ -112,7 +119,8 @@ class OpenApiConfiguration {
         };
     }
 
-    private static Set<ErrorCode> errorsOf(HandlerMethod handlerMethod, boolean takesContext) {
+    /** The codes answered as problems: shared ones, those the method's signature implies, and the declared ones. */
+    static Set<ErrorCode> errorsOf(HandlerMethod handlerMethod, boolean takesContext) {
         Set<ErrorCode> codes = new LinkedHashSet<>();
         codes.add(ErrorCode.AUTHENTICATION_REQUIRED);
         if (takesContext) {
@@ -120,6 +128,19 @@ class OpenApiConfiguration {
             codes.add(ErrorCode.INVALID_REQUEST_CONTEXT);
         }
         codes.add(ErrorCode.ACCESS_DENIED);
+        // Spring answers 406 for an Accept header naming none of the operation's media types, and 415 for a
+        // Content-Type the operation does not consume.
+        codes.add(ErrorCode.NOT_ACCEPTABLE);
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), RequestMapping.class);
+        if (mapping != null && mapping.consumes().length > 0) {
+            codes.add(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
+        }
+        boolean takesJsonBody = Arrays.stream(handlerMethod.getMethodParameters())
+                .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
+        if (takesJsonBody) {
+            codes.add(ErrorCode.MALFORMED_JSON);
+            codes.add(ErrorCode.INVALID_REQUEST);
+        }
         ApiErrors declared = handlerMethod.getMethodAnnotation(ApiErrors.class);
         if (declared != null) {
             codes.addAll(Arrays.asList(declared.value()));
@@ -141,7 +162,7 @@ class OpenApiConfiguration {
         response.setDescription(response.getDescription() + " in acknowledgementDetail/code: " + codes.stream()
                 .map(code -> "`" + code.name() + "` (" + code.httpStatus() + "): " + code.title())
                 .collect(Collectors.joining("; ")));
-        response.addExtension("x-error-codes", codes.stream().map(Enum::name).toList());
+        response.addExtension(ERROR_CODES, codes.stream().map(Enum::name).toList());
     }
 
     private static void addContextHeaders(Operation operation) {
@@ -160,6 +181,11 @@ class OpenApiConfiguration {
                 .schema(new StringSchema()).example(example);
     }
 
+    /**
+     * Adds the codes per HTTP status as {@code application/problem+json} responses. A status the operation already
+     * documents by annotation (such as an acknowledgement's 503) keeps its content and description and gains the
+     * problem's, so one status can be answered both ways.
+     */
     private static void addProblemResponses(Operation operation, Set<ErrorCode> codes) {
         Map<Integer, List<ErrorCode>> byStatus = codes.stream()
                 .collect(Collectors.groupingBy(ErrorCode::httpStatus, TreeMap::new, Collectors.toList()));
@@ -167,12 +193,20 @@ class OpenApiConfiguration {
         byStatus.forEach((status, statusCodes) -> {
             String description = statusCodes.stream().map(code -> "`" + code.name() + "`: " + code.title())
                     .collect(Collectors.joining("; "));
-            Schema<?> ref = new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA);
-            ApiResponse response = new ApiResponse().description(description)
-                    .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                            new MediaType().schema(ref)));
-            response.addExtension("x-error-codes", statusCodes.stream().map(Enum::name).toList());
-            responses.addApiResponse(String.valueOf(status), response);
+            ApiResponse response = responses.get(String.valueOf(status));
+            if (response == null) {
+                response = new ApiResponse().description(description);
+                responses.addApiResponse(String.valueOf(status), response);
+            } else {
+                response.description(response.getDescription() == null || response.getDescription().isBlank()
+                        ? description : response.getDescription() + "; " + description);
+            }
+            if (response.getContent() == null) {
+                response.content(new Content());
+            }
+            response.getContent().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA)));
+            response.addExtension(ERROR_CODES, statusCodes.stream().map(Enum::name).toList());
         });
         operation.setResponses(responses);
     }

@@ -1,5 +1,7 @@
 package fi.arkisto.app.cli;
 
+import fi.arkisto.app.migration.MigrateCommand;
+import fi.arkisto.store.signature.TrustAnchorsCommand;
 import fi.arkisto.testkit.generator.TestDataGeneratorCommand;
 import fi.arkisto.testkit.pki.TestPkiCommand;
 
@@ -34,15 +36,21 @@ public final class CommandLineTools {
         this.out = out;
     }
 
-    /** The tools of the modules assembled into this jar. */
-    public static CommandLineTools standard() {
+    /**
+     * The tools of the modules assembled into this jar.
+     *
+     * @param application the archive's Spring Boot application, for the tools that run the archive ({@code migrate})
+     */
+    public static CommandLineTools standard(Class<?> application) {
         CommandLineTools tools = new CommandLineTools(System.out);
         tools.register(new Tool("generate", "write synthetic Kanta CDA test documents (test identity codes only); "
                 + "generate without options for its usage", TestDataGeneratorCommand::run));
         tools.register(new Tool("pki", "create a test PKI (CA, system and professional certificates, trust anchors); "
                 + "pki without options for its usage", TestPkiCommand::run));
-        tools.register(new Tool("migrate", "migrate a legacy export package (--package DIR|ZIP --controller OID)",
-                fi.arkisto.app.api.migration.MigrateCommand::run));
+        tools.register(new Tool("migrate", "migrate a legacy export package (--package DIR|ZIP --controller OID); needs the "
+                + "system signer (arkisto.signature.system-signer.*); hands it to the server running on this data directory", args -> MigrateCommand.run(args, application)));
+        tools.register(new Tool("trust-anchors", "write the certificates a signed document carries into a trust-anchor "
+                + "directory, for test set-ups (--from-document FILE --out DIR)", TrustAnchorsCommand::run));
         tools.register(new Tool("legacy-package", "write a synthetic legacy export package (--count N --out DIR)",
                 fi.arkisto.testkit.legacy.LegacyPackageCommand::run));
         return tools;
@@ -85,7 +93,7 @@ public final class CommandLineTools {
         out.println("Usage: java -jar arkisto-app.jar [--spring.option=value ...]   start the archive server");
         out.println("       java -jar arkisto-app.jar <command> [arguments]        run a tool");
         out.println("Commands:");
-        out.println("  help        this list");
-        tools.values().forEach(tool -> out.printf("  %-11s %s%n", tool.name(), tool.description()));
+        out.println("  help           this list");
+        tools.values().forEach(tool -> out.printf("  %-14s %s%n", tool.name(), tool.description()));
     }
 }

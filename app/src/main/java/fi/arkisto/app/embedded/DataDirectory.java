@@ -4,17 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * {@code arkisto.data-dir}: everything the embedded defaults keep between restarts. Readable by its
@@ -23,8 +18,6 @@ import java.util.Set;
 final class DataDirectory {
 
     static final String S3_CREDENTIALS_FILE = "s3-credentials.properties";
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
 
     private final Path root;
 
@@ -33,15 +26,7 @@ final class DataDirectory {
     }
 
     static DataDirectory open(Path root) {
-        try {
-            if (!Files.isDirectory(root)) {
-                Files.createDirectories(root);
-                restrict(root, OWNER_ONLY_DIRECTORY);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + root, e);
-        }
-        return new DataDirectory(root);
+        return new DataDirectory(OwnerOnlyFiles.directory(root));
     }
 
     Path root() {
@@ -65,7 +50,7 @@ final class DataDirectory {
                 Properties properties = new Properties();
                 properties.setProperty("access-key", generated.accessKey());
                 properties.setProperty("secret-key", generated.secretKey());
-                try (OutputStream out = Files.newOutputStream(createOwnerOnly(file), StandardOpenOption.WRITE)) {
+                try (OutputStream out = Files.newOutputStream(OwnerOnlyFiles.createIfMissing(file), StandardOpenOption.WRITE)) {
                     properties.store(out, "Generated credentials of the embedded S3 server of this data directory");
                 }
             }
@@ -82,28 +67,6 @@ final class DataDirectory {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create " + file, e);
         }
-    }
-
-    private static Path createOwnerOnly(Path file) throws IOException {
-        try {
-            if (supportsPosix(file.getParent())) {
-                FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE);
-                return Files.createFile(file, ownerOnly);
-            }
-            return Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            return file;
-        }
-    }
-
-    private static void restrict(Path path, Set<PosixFilePermission> permissions) throws IOException {
-        if (supportsPosix(path)) {
-            Files.setPosixFilePermissions(path, permissions);
-        }
-    }
-
-    private static boolean supportsPosix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static String random(int bytes) {

@@ -1,9 +1,11 @@
 package fi.arkisto.app.security;
 
+import fi.arkisto.app.local.LocalToolsCredential;
 import fi.arkisto.app.security.ApiSecurityProperties.ApiClient;
 import fi.arkisto.store.identity.Oid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -26,18 +28,28 @@ import java.util.Set;
  * <p>With nothing configured, one client {@value #GENERATED_CLIENT} with a random password is
  * generated and announced once in the log, so the system is usable without set-up but never with a
  * password known in advance.
+ *
+ * <p>The local tools' client ({@link LocalToolsCredential}, generated at each start for command-line tools on the
+ * server's machine) acts for any organisation but may use only the migration endpoints (role {@value #ROLE_LOCAL_TOOL}
+ * instead of {@value #ROLE_CLIENT}); it does not count as a configured client.
  */
 public final class ApiClientRegistry implements UserDetailsService {
 
     public static final String GENERATED_CLIENT = "arkisto";
     public static final String ROLE_CLIENT = "API_CLIENT";
     public static final String ROLE_AUDITOR = "AUDITOR";
+    public static final String ROLE_LOCAL_TOOL = "LOCAL_TOOL";
     static final String ANY_ORGANISATION = "*";
 
     private static final Logger log = LoggerFactory.getLogger(ApiClientRegistry.class);
 
     /** A registered client system with its password already hashed. */
-    record RegisteredClient(String name, String passwordHash, Set<String> organisations, boolean auditor) {
+    record RegisteredClient(String name, String passwordHash, Set<String> organisations, boolean auditor, boolean localTool) {
+
+        RegisteredClient(String name, String passwordHash, Set<String> organisations, boolean auditor) {
+            this(name, passwordHash, organisations, auditor, false);
+        }
+
 
         boolean mayActFor(Oid organisation) {
             return organisations.contains(ANY_ORGANISATION) || organisations.contains(organisation.value());
@@ -51,6 +63,11 @@ public final class ApiClientRegistry implements UserDetailsService {
     }
 
     static ApiClientRegistry from(ApiSecurityProperties properties, BCryptPasswordEncoder encoder) {
+        return from(properties, encoder, null);
+    }
+
+    /** @param localTools the credential of this start's local tools, or null when they are switched off */
+    static ApiClientRegistry from(ApiSecurityProperties properties, BCryptPasswordEncoder encoder, LocalToolsCredential localTools) {
         Map<String, RegisteredClient> clients = new LinkedHashMap<>();
         for (ApiClient client : properties.apiClients()) {
             if (clients.containsKey(client.name())) {
@@ -70,24 +87,40 @@ public final class ApiClientRegistry implements UserDetailsService {
                     *** API client: {}  password: {}  (may act for any organisation, may verify the audit log)
                     *** Configure arkisto.security.api-clients for any real use.""", GENERATED_CLIENT, password);
         }
+        if (localTools != null) {
+            if (clients.containsKey(localTools.client())) {
+                throw new IllegalStateException("arkisto.security.api-clients: the name " + localTools.client()
+                        + " is reserved for the local tools' credential");
+            }
+            clients.put(localTools.client(), new RegisteredClient(localTools.client(), encoder.encode(localTools.password()),
+                    Set.of(ANY_ORGANISATION), false, true));
+        }
         return new ApiClientRegistry(clients);
     }
 
     private static String hashOf(ApiClient client, BCryptPasswordEncoder encoder) {
-        if (client.passwordHash() != null && !client.passwordHash().isBlank()) {
-            String hash = client.passwordHash().startsWith("{bcrypt}")
-                    ? client.passwordHash().substring("{bcrypt}".length()) : client.passwordHash();
+        return hashOf("arkisto.security.api-clients: client " + client.name(), client.passwordHash(), client.password(),
+                encoder);
+    }
+
+    /**
+     * The bcrypt hash of a configured credential: the given hash ({@code $2a$...} or {@code {bcrypt}$2a$...}), else the
+     * clear password (at least 12 characters, meant to come from the environment) hashed now.
+     *
+     * @param who names the credential in the start-up error when neither is usable
+     */
+    static String hashOf(String who, String passwordHash, String password, BCryptPasswordEncoder encoder) {
+        if (passwordHash != null && !passwordHash.isBlank()) {
+            String hash = passwordHash.startsWith("{bcrypt}") ? passwordHash.substring("{bcrypt}".length()) : passwordHash;
             if (!hash.matches("\\$2[aby]?\\$\\d\\d\\$[./A-Za-z0-9]{53}")) {
-                throw new IllegalStateException("arkisto.security.api-clients: client " + client.name()
-                        + " has a password-hash that is not a bcrypt hash");
+                throw new IllegalStateException(who + " has a password-hash that is not a bcrypt hash");
             }
             return hash;
         }
-        if (client.password() == null || client.password().length() < 12) {
-            throw new IllegalStateException("arkisto.security.api-clients: client " + client.name()
-                    + " needs a password-hash or a password of at least 12 characters");
+        if (password == null || password.length() < 12) {
+            throw new IllegalStateException(who + " needs a password-hash or a password of at least 12 characters");
         }
-        return encoder.encode(client.password());
+        return encoder.encode(password);
     }
 
     private static Set<String> validatedOrganisations(ApiClient client) {
@@ -110,6 +143,12 @@ public final class ApiClientRegistry implements UserDetailsService {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Whether the caller authenticated with the local tools' credential. */
+    public static boolean isLocalTool(Authentication caller) {
+        return caller != null && caller.getAuthorities().stream()
+                .anyMatch(authority -> ("ROLE_" + ROLE_LOCAL_TOOL).equals(authority.getAuthority()));
+    }
+
     /** Whether the named client may act for the organisation. */
     public boolean mayActFor(String clientName, Oid organisation) {
         RegisteredClient client = clients.get(clientName);
@@ -121,6 +160,9 @@ public final class ApiClientRegistry implements UserDetailsService {
         RegisteredClient client = clients.get(username);
         if (client == null) {
             throw new UsernameNotFoundException("No such API client");
+        }
+        if (client.localTool()) {
+            return User.withUsername(client.name()).password(client.passwordHash()).roles(ROLE_LOCAL_TOOL).build();
         }
         List<String> roles = new ArrayList<>(List.of(ROLE_CLIENT));
         if (client.auditor()) {

@@ -15,14 +15,34 @@ import java.util.Set;
  * is registered for (the acting organisation of a request is the {@code X-Organisation-Oid} header).
  * With no client configured the application generates one at start (see {@link ApiClientRegistry}).
  *
+ * <p>Metrics ({@code /actuator/prometheus}) are scraped with a credential of their own, {@code monitoring}: never an
+ * API client's, and with none configured the endpoint refuses everyone.
+ *
  * @param apiClients the registered client systems
+ * @param monitoring the credential of the metrics scraper, or null: scraping closed
  */
 @Validated
 @ConfigurationProperties("arkisto.security")
-public record ApiSecurityProperties(@Valid List<ApiClient> apiClients) {
+public record ApiSecurityProperties(@Valid List<ApiClient> apiClients, @Valid Monitoring monitoring) {
 
     public ApiSecurityProperties {
         apiClients = apiClients == null ? List.of() : List.copyOf(apiClients);
+    }
+
+    /**
+     * The metrics scraper (Prometheus), HTTP Basic on {@code /actuator/prometheus} only.
+     *
+     * @param name         the HTTP Basic user name
+     * @param passwordHash a bcrypt hash of its password, or
+     * @param password     its password in clear from the environment ({@code ARKISTO_SECURITY_MONITORING_PASSWORD}),
+     *                     at least 12 characters
+     */
+    public record Monitoring(@NotBlank String name, String passwordHash, String password) {
+
+        @Override
+        public String toString() {
+            return "Monitoring[" + name + "]";
+        }
     }
 
     /**

@@ -25,8 +25,9 @@ final class RequestContextArgumentResolver implements HandlerMethodArgumentResol
 
     // A user id names a professional or a system user; it is audited, so keep it printable and bounded.
     private static final Pattern USER_ID = Pattern.compile("[\\p{L}\\p{N}._@:\\-]{1,128}");
-    // Use context codes (1.2.246.537.6.1289.201901) are short numeric or dotted codes.
-    private static final Pattern PURPOSE = Pattern.compile("[A-Za-z0-9.\\-]{1,64}");
+    // A use context is a code of code system 1.2.246.537.6.1289.201901, whose codes are numbers (1 = the organiser's own
+    // register use): anything else is malformed (400); a well-formed code the access policy does not support is 403.
+    private static final Pattern PURPOSE = Pattern.compile("[0-9]{1,4}");
 
     private final ApiClientRegistry clients;
 
@@ -69,7 +70,8 @@ final class RequestContextArgumentResolver implements HandlerMethodArgumentResol
         }
         if (!PURPOSE.matcher(purpose.strip()).matches()) {
             throw new ArchiveException(ErrorCode.INVALID_REQUEST_CONTEXT, RequestContextHeaders.PURPOSE_OF_USE
-                    + " must be a use context code (1.2.246.537.6.1289.201901)");
+                    + " must be a use context code of code system " + RequestContext.PURPOSE_CODE_SYSTEM
+                    + ": 1-4 digits, e.g. 1 (the organiser's own register use)");
         }
         Oid acting = Oid.of(organisation.strip());
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

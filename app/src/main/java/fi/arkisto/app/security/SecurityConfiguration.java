@@ -1,11 +1,14 @@
 package fi.arkisto.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.arkisto.app.local.LocalToolsCredential;
 import fi.arkisto.app.api.problem.Problems;
 import fi.arkisto.store.error.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,24 +36,32 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Who may call what. Four filter chains, most specific first:
+ * Who may call what. Five filter chains, most specific first:
  * <ol>
  *   <li>{@code /camunda/**}: the Camunda webapps do their own login (identity service) and CSRF protection;</li>
  *   <li>{@code /engine-rest/**}: the Camunda REST API, open by default upstream, here closed behind HTTP Basic
  *       against Camunda's identity service ({@link ProcessEngineAuthenticationFilter});</li>
  *   <li>{@code /api/**}: client information systems, HTTP Basic per registered system, stateless;
- *       the audit verification only for auditor clients;</li>
+ *       the audit verification only for auditor clients, the migrations also for the local tools' credential;</li>
+ *   <li>{@code /actuator/prometheus}: the metrics scraper's own credential ({@link MonitoringCredential}), HTTP Basic,
+ *       stateless;</li>
  *   <li>everything else: health, OpenAPI and Swagger UI open; the rest denied.</li>
  * </ol>
+ *
+ * <p>Only in a servlet web application: the command-line tools that run the archive without a web server
+ * ({@code migrate}) have no requests to secure, and Spring Security's {@link HttpSecurity} exists only where a
+ * servlet container does. Whenever the server runs, every chain is in place.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     static final String API_REALM = "Arkisto API";
+    static final String METRICS_REALM = "Arkisto metrics";
 
     @Bean
-    ApiClientRegistry apiClientRegistry(ApiSecurityProperties properties) {
-        return ApiClientRegistry.from(properties, new BCryptPasswordEncoder());
+    ApiClientRegistry apiClientRegistry(ApiSecurityProperties properties, ObjectProvider<LocalToolsCredential> localTools) {
+        return ApiClientRegistry.from(properties, new BCryptPasswordEncoder(), localTools.getIfAvailable());
     }
 
     @Bean
@@ -88,8 +100,6 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain api(HttpSecurity http, ApiClientRegistry clients, ObjectMapper json) throws Exception {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(clients);
-        provider.setPasswordEncoder(new VerifiedPasswordCache(new BCryptPasswordEncoder(), Clock.systemUTC()));
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"" + API_REALM + "\"");
             writeProblem(response, json, Problems.of(ErrorCode.AUTHENTICATION_REQUIRED,
@@ -97,24 +107,45 @@ class SecurityConfiguration {
         };
         AccessDeniedHandler denied = (request, response, e) -> writeProblem(response, json,
                 Problems.of(ErrorCode.ACCESS_DENIED, "This client system may not use this resource"));
-        return http.securityMatcher(path("/api/**"))
-                // Only the registered client systems: no fall-through to a global authentication manager.
-                .authenticationManager(new ProviderManager(provider))
+        return statelessBasic(http.securityMatcher(path("/api/**")), clients)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/audit/**"))
                         .hasRole(ApiClientRegistry.ROLE_AUDITOR)
+                        // the local tools' credential (migrate command beside the server) reaches migrations only
+                        .requestMatchers(path("/api/v1/migrations"), path("/api/v1/migrations/**"))
+                        .hasAnyRole(ApiClientRegistry.ROLE_CLIENT, ApiClientRegistry.ROLE_LOCAL_TOOL)
                         .anyRequest().hasRole(ApiClientRegistry.ROLE_CLIENT))
                 .httpBasic(basic -> basic.realmName(API_REALM).authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                // Stateless machine-to-machine API: no cookies, so no CSRF exposure.
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
                 .build();
     }
 
     @Bean
     @Order(4)
+    SecurityFilterChain metrics(HttpSecurity http, ApiSecurityProperties properties) throws Exception {
+        // Only the monitoring credential: API clients and Camunda users are unknown here.
+        return statelessBasic(http.securityMatcher(path("/actuator/prometheus")),
+                MonitoringCredential.from(properties.monitoring(), new BCryptPasswordEncoder()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(MonitoringCredential.ROLE_MONITORING))
+                .httpBasic(basic -> basic.realmName(METRICS_REALM))
+                .build();
+    }
+
+    /**
+     * HTTP Basic against these users only (no fall-through to a global authentication manager), for machine-to-machine
+     * callers: stateless, so no cookies and no CSRF exposure, and no saved requests.
+     */
+    private static HttpSecurity statelessBasic(HttpSecurity http, UserDetailsService users) throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(new VerifiedPasswordCache(new BCryptPasswordEncoder(), Clock.systemUTC()));
+        return http.authenticationManager(new ProviderManager(provider))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests

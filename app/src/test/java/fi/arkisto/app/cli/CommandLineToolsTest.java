@@ -62,7 +62,7 @@ class CommandLineToolsTest {
     @Test
     void theJarCarriesTheGeneratorAndThePkiTools(@org.junit.jupiter.api.io.TempDir java.nio.file.Path out) throws Exception {
         // given the standard tools of the jar
-        CommandLineTools standard = CommandLineTools.standard();
+        CommandLineTools standard = CommandLineTools.standard(fi.arkisto.app.ArkistoApplication.class);
 
         // when the generator is asked for three documents
         int status = standard.run(new String[]{"generate", "--count", "3", "--out", out.toString(), "--seed", "7"});

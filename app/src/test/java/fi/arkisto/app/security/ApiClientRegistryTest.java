@@ -54,8 +54,8 @@ class ApiClientRegistryTest {
 
     @Test
     void withNothingConfiguredOneClientWithARandomPasswordIsGenerated() {
-        ApiClientRegistry first = ApiClientRegistry.from(new ApiSecurityProperties(null), bcrypt);
-        ApiClientRegistry second = ApiClientRegistry.from(new ApiSecurityProperties(null), bcrypt);
+        ApiClientRegistry first = ApiClientRegistry.from(new ApiSecurityProperties(null, null), bcrypt);
+        ApiClientRegistry second = ApiClientRegistry.from(new ApiSecurityProperties(null, null), bcrypt);
 
         assertThat(first.mayActFor(ApiClientRegistry.GENERATED_CLIENT, OTHER)).isTrue();
         assertThat(first.loadUserByUsername(ApiClientRegistry.GENERATED_CLIENT).getPassword())
@@ -83,6 +83,6 @@ class ApiClientRegistryTest {
     }
 
     private static ApiSecurityProperties properties(ApiClient... clients) {
-        return new ApiSecurityProperties(List.of(clients));
+        return new ApiSecurityProperties(List.of(clients), null);
     }
 }

@@ -54,6 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.security.api-clients[3].name=" + ApiIntegrationTest.ANY_ORGANISATION_CLIENT,
         "arkisto.security.api-clients[3].password=" + ApiIntegrationTest.PASSWORD,
         "arkisto.security.api-clients[3].organisations[0]=*",
+        "arkisto.security.monitoring.name=" + ApiIntegrationTest.MONITORING_USER,
+        "arkisto.security.monitoring.password=" + ApiIntegrationTest.MONITORING_PASSWORD,
         // The real sample was signed 2026-07-17 by a certificate that expired 2026-10-09; sent today it is, by the
         // default arrival window (P7D), a signature that claims a time its certificate no longer vouches for. The
         // tests send it as if it had just been signed; the rule itself is tested in archive-store (docs/trust.md).
@@ -82,9 +84,16 @@ public abstract class ApiIntegrationTest {
     public static final String ANY_ORGANISATION_CLIENT = "any-cis";
     public static final String PASSWORD = "test-only-password-1";
     public static final String CAMUNDA_ADMIN_PASSWORD = "camunda-test-password";
+    public static final String MONITORING_USER = "test-scraper";
+    public static final String MONITORING_PASSWORD = "test-only-scrape-password";
+    /** The password of the PKCS#12 key stores of the test PKI ({@link #systemKeystore()}). */
+    public static final String PKI_PASSWORD = "test-only-signer-password";
     public static final String COORDINATOR = "coordinator-1";
     public static final String ARCHIVIST = "archivist-1";
     public static final String DEPLOYMENT_LEAD = "lead-1";
+    /** The test PKI's keystore password, as the system signer reads it (by the name of its "environment variable"). */
+    private static final String SIGNER_PASSWORD_PROPERTY = "ARKISTO_TEST_SIGNER_PASSWORD";
+    private static final String SIGNER_PASSWORD = PKI_PASSWORD;
     public static final String SAMPLE_OID = KantaSamples.SAMPLE_OID;
     public static final String SAMPLE_CLIENT = KantaSamples.SAMPLE_CLIENT;
 
@@ -92,7 +101,8 @@ public abstract class ApiIntegrationTest {
     private static final Pattern SIGNATURE_COLLECTION =
             Pattern.compile("<signatureCollection xmlns=\"urn:hl7finland\">.*?</signatureCollection>", Pattern.DOTALL);
     private static final TestPki PKI = TestPki.create(Oid.of(CONTROLLER), "Vantaan ja Keravan hyvinvointialue", 1, Instant.now());
-    private static final Path TRUST_ANCHORS = writeTrustAnchors();
+    private static final Path PKI_DIRECTORY = writePki();
+    private static final Path TRUST_ANCHORS = PKI_DIRECTORY.resolve("trust-anchors");
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
@@ -259,24 +269,33 @@ public abstract class ApiIntegrationTest {
 
     /**
      * Trust anchors of the test context: the real sample's system certificate (pinned) and the CA of a test
-     * PKI of the sample's controller, which signs the derived documents.
+     * PKI of the sample's controller, which signs the derived documents; that PKI's system certificate is the
+     * archive's system signer (legacy migrations sign with it).
      */
     @DynamicPropertySource
     static void trustAnchors(DynamicPropertyRegistry registry) {
         registry.add("arkisto.signature.trust-anchors", () -> TRUST_ANCHORS.toString());
+        registry.add("arkisto.signature.system-signer.keystore", () -> PKI_DIRECTORY.resolve("system.p12").toString());
+        registry.add("arkisto.signature.system-signer.password-env", () -> SIGNER_PASSWORD_PROPERTY);
+        registry.add(SIGNER_PASSWORD_PROPERTY, () -> SIGNER_PASSWORD);
     }
 
-    private static Path writeTrustAnchors() {
+    /** The PKCS#12 system key of the test PKI whose CA is a trust anchor of the test context (password {@link #PKI_PASSWORD}). */
+    protected static Path systemKeystore() {
+        return PKI_DIRECTORY.resolve("system.p12");
+    }
+
+    private static Path writePki() {
         try {
-            Path directory = Files.createTempDirectory("arkisto-app-anchors");
-            PKI.writeTo(directory, "unused-test-password".toCharArray());
+            Path directory = Files.createTempDirectory("arkisto-app-pki");
+            PKI.writeTo(directory, SIGNER_PASSWORD.toCharArray());
             Path anchors = directory.resolve("trust-anchors");
             try (InputStream sampleCertificate = ApiIntegrationTest.class.getResourceAsStream(
                     "/signature/anchors/kanta-sample-system-certificate.pem")) {
                 assertThat(sampleCertificate).as("the sample's certificate from archive-store's test resources").isNotNull();
                 Files.copy(sampleCertificate, anchors.resolve("kanta-sample-system-certificate.pem"));
             }
-            return anchors;
+            return directory;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,6 +12,7 @@ import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.identity.PersonalIdentityCode;
 import fi.arkisto.store.object.ObjectStore;
 import org.springframework.dao.DataAccessException;
 
@@ -111,9 +112,8 @@ public class DocumentReadService {
     public ClientDocumentsPage clientDocuments(String clientId, ClientDocumentsQuery query, RequestContext context) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(query, "query");
-        if (clientId == null || clientId.isBlank() || clientId.length() > 64) {
-            throw new ArchiveException(ErrorCode.INVALID_REQUEST, "A client id of 1-64 characters is required");
-        }
+        // Clients are found by their personal identity code; a malformed one names nobody (INVALID_IDENTITY_CODE).
+        PersonalIdentityCode.of(clientId);
         String register = context.organisation().value();
         AccessDecision decision = policy.decide(context, AccessAction.LIST, register);
         if (!decision.permitted()) {

@@ -9,10 +9,14 @@ public enum ErrorCode {
     // request context and access
     MISSING_REQUEST_CONTEXT(400, "The request context headers X-Organisation-Oid, X-User-Id and X-Purpose-Of-Use are required"),
     INVALID_REQUEST_CONTEXT(400, "A request context header has an invalid value"),
-    INVALID_REQUEST(400, "The request is malformed"),
+    INVALID_REQUEST(400, "A request parameter or the request body is invalid"),
+    MALFORMED_JSON(400, "The request body is not well-formed JSON"),
     UNSUPPORTED_MEDIA_TYPE(415, "The content type is not accepted here"),
-    ACCESS_DENIED(403, "The acting organisation may not use this register"),
+    ACCESS_DENIED(403, "Access denied: the client system, its acting organisation or the purpose of use does not permit this"),
     DOCUMENT_NOT_FOUND(404, "No such document"),
+    PATH_NOT_FOUND(404, "No API operation exists at this path"),
+    METHOD_NOT_ALLOWED(405, "This path does not accept the HTTP method"),
+    NOT_ACCEPTABLE(406, "The answer cannot be given in any of the accepted media types"),
     AUTHENTICATION_REQUIRED(401, "The client system must authenticate"),
     INTERNAL_ERROR(500, "The archive failed to process the request"),
 
@@ -29,10 +33,10 @@ public enum ErrorCode {
             + "return) in its text, attributes or comments"),
 
     // header content
-    MISSING_REQUIRED_FIELD(422, "A required header field is missing"),
+    MISSING_REQUIRED_FIELD(422, "A required field of the document or its signature is missing"),
     INVALID_OID(422, "An identifier is not a valid OID"),
     INVALID_IDENTITY_CODE(422, "The personal identity code is not valid"),
-    INVALID_FIELD_VALUE(422, "A header field has an invalid value"),
+    INVALID_FIELD_VALUE(422, "A field of the document or its signature has an invalid value"),
     INVALID_CODE(422, "A coded header value is not a code: codes are exact tokens of visible ASCII without whitespace"),
     DUPLICATE_ID(422, "An XML ID value occurs more than once in the document"),
     INVALID_BASE64(422, "A Base64 body part cannot be decoded"),
@@ -43,7 +47,7 @@ public enum ErrorCode {
     DOCUMENT_NULLIFIED(409, "The document has been nullified"),
     NULLIFICATION_REASON_REQUIRED(422, "A nullification needs a reason"),
     CORRECTION_REASON_REQUIRED(422, "A replacing version needs hl7fi:reasonOfCorrection"),
-    STORAGE_UNAVAILABLE(503, "The object store or database is unavailable"),
+    STORAGE_UNAVAILABLE(503, "The archive's object store or database is unavailable or failed; retry later"),
     STORED_OBJECT_CORRUPT(500, "The stored object does not match its recorded SHA-256"),
 
     // signatures (trust)
@@ -109,6 +113,7 @@ public enum ErrorCode {
 
     // organisation registry and deployment tests
     ORGANISATION_NOT_FOUND(404, "No such organisation in the registry"),
+    ORGANISATION_CONFLICT(409, "Another organisation of the registry has this OID or business id, or the organisation has others"),
     DEPLOYMENT_TEST_NOT_FOUND(404, "No such deployment test"),
     DEPLOYMENT_TEST_STATE_CONFLICT(409, "The deployment test is not in a state that allows this step"),
     REAL_IDENTITY_CODE_IN_TEST(422, "A deployment test document carries a real personal identity code"),
@@ -116,7 +121,15 @@ public enum ErrorCode {
     // legacy migration
     LEGACY_ROW_INVALID(422, "A manifest row is invalid"),
     LEGACY_FILE_MISSING(422, "The file named by a manifest row is missing or unreadable"),
-    LEGACY_DUPLICATE_ID(422, "The legacy id was already used for different content");
+    LEGACY_DUPLICATE_ID(422, "The legacy id was already used for different content"),
+    LEGACY_PACKAGE_NOT_FOUND(422, "No legacy package directory or ZIP file of this name exists"),
+    LEGACY_PACKAGE_UNREADABLE(422, "The legacy package is neither a readable directory nor a readable ZIP file"),
+    LEGACY_MANIFEST_MISSING(422, "The legacy package has no manifest.csv at its top level"),
+    LEGACY_MANIFEST_INVALID(422, "The manifest cannot be read as a whole (header, quoting or encoding)"),
+    MIGRATION_SIGNER_MISSING(422, "No system signer is configured to sign the migrated documents"),
+    MIGRATION_ALREADY_RUNNING(409, "This package is being migrated for this controller right now"),
+    MIGRATION_ALREADY_COMPLETED(409, "This package has already been migrated for this controller"),
+    MIGRATION_NOT_FOUND(404, "No such migration of the acting organisation");
 
     private final int httpStatus;
     private final String title;

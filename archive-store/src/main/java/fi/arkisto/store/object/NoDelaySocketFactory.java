@@ -7,9 +7,10 @@ import java.net.Socket;
 
 /**
  * Sockets with TCP_NODELAY. Without it every small PUT to an S3 server on loopback stalls about
- * 48 ms on Nagle's algorithm meeting delayed ACKs (STACK.md: 21 instead of 379 PUT/s).
+ * 48 ms on Nagle's algorithm meeting delayed ACKs (measured on one thread: 21 instead of 379 PUT/s). Public so that
+ * a benchmark's bare S3 client is configured like {@link ObjectStore}'s, or its raw rate would be Nagle's, not S3's.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+public final class NoDelaySocketFactory extends SocketFactory {
 
     private final SocketFactory delegate = SocketFactory.getDefault();
 

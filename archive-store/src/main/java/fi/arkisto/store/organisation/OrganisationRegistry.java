@@ -55,7 +55,7 @@ public class OrganisationRegistry {
     /**
      * Adds an organisation that joins.
      *
-     * @throws ArchiveException INVALID_FIELD_VALUE for a malformed business id, DOCUMENT_CONFLICT when the OID or
+     * @throws ArchiveException INVALID_FIELD_VALUE for a malformed business id, ORGANISATION_CONFLICT when the OID or
      *                          business id is registered already
      */
     public Organisation register(String name, String businessId, Oid oid) {
@@ -69,7 +69,7 @@ public class OrganisationRegistry {
                     oid == null ? null : oid.value());
             return find(new OrganisationId(id)).orElseThrow();
         } catch (DuplicateKeyException e) {
-            throw new ArchiveException(ErrorCode.DOCUMENT_CONFLICT,
+            throw new ArchiveException(ErrorCode.ORGANISATION_CONFLICT,
                     "An organisation with this OID or business id is registered already");
         }
     }
@@ -82,11 +82,11 @@ public class OrganisationRegistry {
         checkBusinessId(businessId);
         Organisation current = find(id).orElseThrow(() -> notFound(id));
         if (current.organisationOid() != null && oid != null && !current.organisationOid().equals(oid)) {
-            throw new ArchiveException(ErrorCode.DOCUMENT_CONFLICT, "Organisation " + id + " is registered with OID "
+            throw new ArchiveException(ErrorCode.ORGANISATION_CONFLICT, "Organisation " + id + " is registered with OID "
                     + current.organisationOid() + ", not " + oid);
         }
         if (current.businessId() != null && businessId != null && !current.businessId().equals(businessId)) {
-            throw new ArchiveException(ErrorCode.DOCUMENT_CONFLICT, "Organisation " + id
+            throw new ArchiveException(ErrorCode.ORGANISATION_CONFLICT, "Organisation " + id
                     + " is registered with another business id");
         }
         try {
@@ -94,7 +94,7 @@ public class OrganisationRegistry {
                     + "organisation_oid = coalesce(organisation_oid, ?) WHERE id = ?",
                     businessId, oid == null ? null : oid.value(), id.value());
         } catch (DuplicateKeyException e) {
-            throw new ArchiveException(ErrorCode.DOCUMENT_CONFLICT, "Another organisation has this OID or business id");
+            throw new ArchiveException(ErrorCode.ORGANISATION_CONFLICT, "Another organisation has this OID or business id");
         }
         return find(id).orElseThrow();
     }

@@ -12,7 +12,8 @@ import java.time.Clock;
 
 /**
  * Spring wiring of the signature feature. The verifier is an archiving-stage {@link fi.arkisto.store.document.DocumentCheck}
- * while {@code arkisto.signature.enabled} (default true); the system signer exists when
+ * while {@code arkisto.signature.enabled} (default true), against the trust anchor directory re-read every
+ * {@code arkisto.signature.trust-anchors-reload-interval}; the system signer exists when
  * {@code arkisto.signature.system-signer.keystore} is configured, its password read from the environment variable
  * named by {@code arkisto.signature.system-signer.password-env}.
  */
@@ -22,9 +23,22 @@ public class SignatureConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "arkisto.signature", name = "enabled", havingValue = "true", matchIfMissing = true)
-    public SignatureVerifier signatureVerifier(SignatureProperties properties, ActingOrganisations actingOrganisations) {
-        return new SignatureVerifier(properties, TrustAnchors.load(properties.trustAnchors()), actingOrganisations,
-                Clock.systemUTC());
+    public TrustAnchorDirectory trustAnchorDirectory(SignatureProperties properties) {
+        return TrustAnchorDirectory.load(properties.trustAnchors());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "arkisto.signature", name = "enabled", havingValue = "true", matchIfMissing = true)
+    public SignatureVerifier signatureVerifier(SignatureProperties properties, TrustAnchorDirectory trustAnchorDirectory,
+                                               ActingOrganisations actingOrganisations) {
+        return new SignatureVerifier(properties, trustAnchorDirectory, actingOrganisations, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "arkisto.signature", name = "enabled", havingValue = "true", matchIfMissing = true)
+    public TrustAnchorReloadSchedule trustAnchorReloadSchedule(SignatureProperties properties,
+                                                               TrustAnchorDirectory trustAnchorDirectory) {
+        return new TrustAnchorReloadSchedule(trustAnchorDirectory, properties.trustAnchorsReloadInterval());
     }
 
     /** Who may sign for a controller: the configured producers ({@code arkisto.signature.producers}). */

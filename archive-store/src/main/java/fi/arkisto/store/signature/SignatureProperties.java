@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -34,6 +35,8 @@ import java.util.List;
  * @param producers            organisations whose system signature counts for named controllers' registers (IT
  *                             service providers producing documents for an organiser)
  * @param systemSigner         the PKCS#12 system certificate the archive signs with; absent: no {@link SystemSigner}
+ * @param trustAnchorsReloadInterval how often the trust anchor directory is re-read while the archive runs (a changed
+ *                             directory takes effect without a restart); zero: read at start only
  */
 @Validated
 @ConfigurationProperties("arkisto.signature")
@@ -46,11 +49,17 @@ public record SignatureProperties(
         @NotNull @Valid @DefaultValue CertificatePolicies certificatePolicies,
         @NotNull @Valid @DefaultValue Strength strength,
         @NotNull @Valid @DefaultValue List<@Valid Producer> producers,
-        @Valid SystemSignerKeystore systemSigner) {
+        @Valid SystemSignerKeystore systemSigner,
+        @NotNull @DefaultValue("PT1M") Duration trustAnchorsReloadInterval) {
 
+    @ConstructorBinding
     public SignatureProperties {
         clockSkew = clockSkew == null ? Duration.ofMinutes(5) : clockSkew;
         arrivalWindow = arrivalWindow == null ? Duration.ofDays(7) : arrivalWindow;
+        trustAnchorsReloadInterval = trustAnchorsReloadInterval == null ? Duration.ofMinutes(1) : trustAnchorsReloadInterval;
+        if (trustAnchorsReloadInterval.isNegative()) {
+            throw new IllegalArgumentException("arkisto.signature.trust-anchors-reload-interval must not be negative");
+        }
         if (clockSkew.isNegative()) {
             throw new IllegalArgumentException("arkisto.signature.clock-skew must not be negative");
         }
@@ -65,37 +74,37 @@ public record SignatureProperties(
 
     /** Verification against the given anchors with every default, e.g. for tests and tools. */
     public static SignatureProperties withTrustAnchors(Path trustAnchors) {
-        return new SignatureProperties(true, trustAnchors, null, null, null, null, null, null, null);
+        return new SignatureProperties(true, trustAnchors, null, null, null, null, null, null, null, null);
     }
 
     /** These properties with another professional-signature table. */
     public SignatureProperties withProfessionalRequired(ProfessionalRequired table) {
         return new SignatureProperties(enabled, trustAnchors, clockSkew, arrivalWindow, table, certificatePolicies,
-                strength, producers, systemSigner);
+                strength, producers, systemSigner, trustAnchorsReloadInterval);
     }
 
     /** These properties with other certificate policy requirements. */
     public SignatureProperties withCertificatePolicies(CertificatePolicies policies) {
         return new SignatureProperties(enabled, trustAnchors, clockSkew, arrivalWindow, professionalRequired, policies,
-                strength, producers, systemSigner);
+                strength, producers, systemSigner, trustAnchorsReloadInterval);
     }
 
     /** These properties with another arrival window. */
     public SignatureProperties withArrivalWindow(Duration window) {
         return new SignatureProperties(enabled, trustAnchors, clockSkew, window, professionalRequired, certificatePolicies,
-                strength, producers, systemSigner);
+                strength, producers, systemSigner, trustAnchorsReloadInterval);
     }
 
     /** These properties with other strength requirements. */
     public SignatureProperties withStrength(Strength requirements) {
         return new SignatureProperties(enabled, trustAnchors, clockSkew, arrivalWindow, professionalRequired,
-                certificatePolicies, requirements, producers, systemSigner);
+                certificatePolicies, requirements, producers, systemSigner, trustAnchorsReloadInterval);
     }
 
     /** These properties with other producers. */
     public SignatureProperties withProducers(List<Producer> acting) {
         return new SignatureProperties(enabled, trustAnchors, clockSkew, arrivalWindow, professionalRequired,
-                certificatePolicies, strength, acting, systemSigner);
+                certificatePolicies, strength, acting, systemSigner, trustAnchorsReloadInterval);
     }
 
     /**

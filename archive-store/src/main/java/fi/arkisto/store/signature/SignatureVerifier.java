@@ -70,13 +70,15 @@ public class SignatureVerifier implements DocumentCheck {
 
     private final SignatureProperties properties;
     private final CertificateStrength strength;
-    private final CertificateTrust trust;
+    private final TrustAnchorDirectory anchors;
+    /** The judge of the anchors in force, made anew when the directory was re-read. */
+    private volatile JudgedAnchors judged;
     private final CertificateClassifier classifier;
     private final ActingOrganisations acting;
     private final Clock clock;
 
     public SignatureVerifier(SignatureProperties properties) {
-        this(properties, TrustAnchors.load(properties.trustAnchors()), Clock.systemUTC());
+        this(properties, TrustAnchorDirectory.load(properties.trustAnchors()), producers(properties), Clock.systemUTC());
     }
 
     /** Producers from the properties ({@code arkisto.signature.producers}). */
@@ -85,12 +87,31 @@ public class SignatureVerifier implements DocumentCheck {
     }
 
     public SignatureVerifier(SignatureProperties properties, TrustAnchors anchors, ActingOrganisations acting, Clock clock) {
+        this(properties, TrustAnchorDirectory.fixed(anchors), acting, clock);
+    }
+
+    /** Verification against the anchors in force in {@code anchors} at each document (they may be re-read meanwhile). */
+    public SignatureVerifier(SignatureProperties properties, TrustAnchorDirectory anchors, ActingOrganisations acting, Clock clock) {
         this.properties = properties;
         this.strength = new CertificateStrength(properties.strength());
-        this.trust = new CertificateTrust(anchors, strength, clock);
+        this.anchors = anchors;
         this.classifier = new CertificateClassifier(properties.certificatePolicies());
         this.acting = acting;
         this.clock = clock;
+    }
+
+    private record JudgedAnchors(TrustAnchors anchors, CertificateTrust trust) {
+    }
+
+    /** The trust of the anchors in force now; its caches live as long as those anchors. */
+    private CertificateTrust trust() {
+        TrustAnchors inForce = anchors.anchors();
+        JudgedAnchors current = judged;
+        if (current == null || current.anchors() != inForce) {
+            current = new JudgedAnchors(inForce, new CertificateTrust(inForce, strength, clock));
+            judged = current;
+        }
+        return current.trust();
     }
 
     /** The configured producers as {@link ActingOrganisations}. */
@@ -128,19 +149,21 @@ public class SignatureVerifier implements DocumentCheck {
      */
     List<Outcome> evaluate(Document dom, StreamedBody streamed, String controller, Intake intake) {
         Instant verifiedAt = clock.instant();
+        // one document is judged against one set of anchors, even if they are re-read meanwhile
+        CertificateTrust trust = trust();
         Document copy = (Document) dom.cloneNode(true);
         SignedParts parts = SignedParts.locate(copy);
         int removed = parts.normaliseWhitespace();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < parts.signatures.size(); i++) {
             outcomes.add(verifyOne(dom, parts, i, removed > 0, new Evidence(parts.signatures.get(i).id, intake, verifiedAt),
-                    streamed, controller));
+                    streamed, controller, trust));
         }
         return outcomes;
     }
 
     private Outcome verifyOne(Document original, SignedParts parts, int index, boolean whitespaceWasRemoved, Evidence evidence,
-                              StreamedBody streamed, String controller) {
+                              StreamedBody streamed, String controller, CertificateTrust trust) {
         SignedParts.Entry entry = parts.signatures.get(index);
         try {
             SignatureType claimed = claimedType(entry.description);
@@ -239,7 +262,8 @@ public class SignatureVerifier implements DocumentCheck {
         }
     }
 
-    private static List<X509Certificate> certificates(Element signature) {
+    /** The certificates a signature's KeyInfo carries, the signer's first. */
+    static List<X509Certificate> certificates(Element signature) {
         List<X509Certificate> certificates = new ArrayList<>();
         Element keyInfo = SignedParts.onlyChild(signature, DSIG, "KeyInfo");
         if (keyInfo != null) {

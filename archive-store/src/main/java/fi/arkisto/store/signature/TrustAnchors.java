@@ -59,10 +59,13 @@ public final class TrustAnchors {
                 if (!Files.isRegularFile(file)) {
                     continue;
                 }
+                if (!isAnchorFile(name)) {
+                    continue;
+                }
                 byte[] bytes = Files.readAllBytes(file);
                 if (name.endsWith(".crl")) {
                     crls.addAll(readCrls(bytes, file));
-                } else if (name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer") || name.endsWith(".der")) {
+                } else {
                     certificates.addAll(readCertificates(bytes, file));
                 }
             }
@@ -70,6 +73,12 @@ public final class TrustAnchors {
             throw new UncheckedIOException("Cannot read trust anchors from " + directory, e);
         }
         return new TrustAnchors(certificates, crls);
+    }
+
+    /** Whether a (lower-cased) file name is one this directory reads: a certificate or a revocation list file. */
+    static boolean isAnchorFile(String name) {
+        return name.endsWith(".crl") || name.endsWith(".pem") || name.endsWith(".crt") || name.endsWith(".cer")
+                || name.endsWith(".der");
     }
 
     public List<X509Certificate> certificates() {
@@ -102,7 +111,7 @@ public final class TrustAnchors {
         try {
             return CertificateFactory.getInstance("X.509");
         } catch (CertificateException e) {
-            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "No X.509 support in this JVM", e);
+            throw new ArchiveException(ErrorCode.INTERNAL_ERROR, "No X.509 support in this JVM", e);
         }
     }
 }

@@ -188,7 +188,20 @@ abstract class DocumentReadServiceContract {
         assertRefused(() -> query(null, null, null, null, null, -1, 10), ErrorCode.INVALID_REQUEST);
         assertRefused(() -> query(null, null, null, null, null, 0, 0), ErrorCode.INVALID_REQUEST);
         assertRefused(() -> query(null, null, null, null, null, 0, ClientDocumentsQuery.MAX_SIZE + 1), ErrorCode.INVALID_REQUEST);
-        assertRefused(() -> reading.clientDocuments(" ", ClientDocumentsQuery.firstPage(), OWNER), ErrorCode.INVALID_REQUEST);
+    }
+
+    @Test
+    void aClientIdThatIsNotAPersonalIdentityCodeIsRefusedAndNotAudited() {
+        // given ids that name nobody: blank, a number, a wrong check character
+        String wrongCheck = KantaSamples.newTestIdentityCode();
+        wrongCheck = wrongCheck.substring(0, 10) + (wrongCheck.charAt(10) == 'A' ? 'B' : 'A');
+
+        // when / then each is refused before any access decision, so nothing is audited for it
+        for (String id : new String[] {" ", "123", wrongCheck}) {
+            assertRefused(() -> reading.clientDocuments(id, ClientDocumentsQuery.firstPage(), OWNER),
+                    ErrorCode.INVALID_IDENTITY_CODE);
+        }
+        assertThat(audit.eventsForClient(wrongCheck)).isEmpty();
     }
 
     private String archive(KantaSamples.Builder builder) {

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The no-setup servers keep their data across restarts (a restart keeps every archived document). */
 class EmbeddedServersTest {
@@ -66,6 +67,43 @@ class EmbeddedServersTest {
             // then
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("pysyvä");
+        }
+    }
+
+    @Test
+    void theEmbeddedPostgresStopsWhenItsOwnerClosesItNotWhenTheJvmBeginsToExit(@TempDir Path directory) throws Exception {
+        // given a running embedded PostgreSQL
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(directory.resolve("pgdata"), 0);
+        try {
+            // when zonky's JVM shutdown hook runs (it would run at once when the JVM is told to stop)
+            postgres.closeAsZonkysShutdownHookWould();
+
+            // then the server still answers: the application, still closing its pools, has its database
+            assertThat(answers(postgres)).isTrue();
+        } finally {
+            // when its owner closes it
+            postgres.close();
+        }
+        // then it is stopped
+        assertThat(answers(postgres)).isFalse();
+    }
+
+    @Test
+    void aSecondServerOnTheSameDataDirectoryIsRefusedAsInUse(@TempDir Path directory) {
+        Path data = directory.resolve("pgdata");
+        try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(data, 0)) {
+            assertThatThrownBy(() -> EmbeddedPostgresServer.start(data, 0))
+                    .isInstanceOf(DataDirectoryInUseException.class)
+                    .hasMessageContaining(data.toString());
+        }
+    }
+
+    private static boolean answers(EmbeddedPostgresServer postgres) {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("postgres"), EmbeddedPostgresServer.USER, "");
+             Statement s = c.createStatement()) {
+            return s.execute("SELECT 1");
+        } catch (java.sql.SQLException refused) {
+            return false;
         }
     }
 

@@ -94,7 +94,7 @@ class OrganisationRegistryLocalTest {
         assertThat(identified.organisationOid()).isEqualTo(oid);
         assertThat(identified.businessId()).isEqualTo(businessId);
         assertThatThrownBy(() -> registry.identify(seeded.id(), null, Oid.of("1.2.246.10.1.10.0")))
-                .isInstanceOfSatisfying(ArchiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DOCUMENT_CONFLICT));
+                .isInstanceOfSatisfying(ArchiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ORGANISATION_CONFLICT));
     }
 
     @Test

@@ -149,4 +149,13 @@ final class SigningFixtures {
     static byte[] bytes(String xml) {
         return xml.getBytes(StandardCharsets.UTF_8);
     }
+
+    /**
+     * A verifier over the anchors in force in {@code directory}, judging the real sample as if it had just been signed:
+     * its certificate expired after it signed, which the arrival window would refuse today (that rule has its own tests).
+     */
+    static SignatureVerifier sampleVerifier(TrustAnchorDirectory directory) {
+        SignatureProperties properties = SignatureProperties.withTrustAnchors(null).withArrivalWindow(java.time.Duration.ofDays(3650));
+        return new SignatureVerifier(properties, directory, SignatureVerifier.producers(properties), CLOCK);
+    }
 }

@@ -16,7 +16,10 @@ public interface DocumentSigner {
     /** The same signature for a document too large to hold: reads {@code unsignedCda}, writes {@code signedCda}. */
     void sign(Path unsignedCda, Path signedCda, Instant signingTime);
 
-    /** Fails before the first row when no signing key is configured, rather than rejecting every row. */
+    /**
+     * Fails before the first row when no signing key is configured (MIGRATION_SIGNER_MISSING), rather than
+     * rejecting every row; the launcher asks before it starts a migration.
+     */
     default void requireReady() {
     }
 }

@@ -78,7 +78,8 @@ public class LegacyMigrationJobConfiguration {
 
     @Bean
     Job legacyMigrationJob(JobRepository jobRepository, Step legacyMigrationIndexStep, Step legacyMigrationPartitionedStep,
-                           Step legacyMigrationReportStep, MigrationProgressLogger progressLogger) {
+                           Step legacyMigrationReportStep, MigrationProgressLogger progressLogger,
+                           MigrationFailureRecorder failureRecorder) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(parameters -> {
                     if (parameters == null || parameters.getString(PACKAGE) == null || parameters.getString(CONTROLLER) == null) {
@@ -86,7 +87,9 @@ public class LegacyMigrationJobConfiguration {
                                 "The legacy migration needs the job parameters package and controller");
                     }
                 })
+                // afterJob runs in reverse order: the failure is recorded before the outcome is logged
                 .listener(progressLogger)
+                .listener(failureRecorder)
                 .start(legacyMigrationIndexStep)
                 .next(legacyMigrationPartitionedStep)
                 .next(legacyMigrationReportStep)
@@ -295,8 +298,11 @@ public class LegacyMigrationJobConfiguration {
             private SystemSigner signer() {
                 SystemSigner signer = systemSigner.getIfAvailable();
                 if (signer == null) {
-                    throw new IllegalStateException("The legacy migration signs documents with the organisation's system"
-                            + " signature: configure arkisto.signature.system-signer.keystore");
+                    throw new ArchiveException(ErrorCode.MIGRATION_SIGNER_MISSING, "The legacy migration signs the documents"
+                            + " it wraps with the organisation's system signature: configure"
+                            + " arkisto.signature.system-signer.keystore (a PKCS#12 file) and put its password in the"
+                            + " environment variable named by arkisto.signature.system-signer.password-env"
+                            + " (default ARKISTO_SYSTEM_SIGNER_PASSWORD)");
                 }
                 return signer;
             }

@@ -18,7 +18,9 @@ import java.util.zip.ZipFile;
  * the files its rows name. Paths in the manifest are relative, use {@code /}, and must stay inside the package:
  * absolute paths, {@code ..} segments, backslashes, drive letters and (for directories) symbolic links leaving the
  * package are refused as {@link ErrorCode#PACKAGE_ENTRY_UNSAFE}, a path naming nothing as
- * {@link ErrorCode#LEGACY_FILE_MISSING}. Files are opened as streams; nothing is read whole here.
+ * {@link ErrorCode#LEGACY_FILE_MISSING}. The package itself is {@link ErrorCode#LEGACY_PACKAGE_NOT_FOUND} when
+ * nothing is at its location, {@link ErrorCode#LEGACY_PACKAGE_UNREADABLE} when it is not a readable directory or
+ * ZIP file, and {@link ErrorCode#LEGACY_MANIFEST_MISSING} without a top-level manifest. Files are opened as streams; nothing is read whole here.
  * Thread-safe: a ZIP is read through {@link ZipFile}, which allows concurrent entry streams.
  */
 public final class LegacyPackage implements AutoCloseable {
@@ -43,7 +45,7 @@ public final class LegacyPackage implements AutoCloseable {
             if (Files.isDirectory(normalised)) {
                 Path real = normalised.toRealPath();
                 if (!Files.isRegularFile(real.resolve(MANIFEST))) {
-                    throw new ArchiveException(ErrorCode.LEGACY_ROW_INVALID, "The package has no " + MANIFEST);
+                    throw noManifest(normalised);
                 }
                 return new LegacyPackage(normalised, real, null);
             }
@@ -51,14 +53,29 @@ public final class LegacyPackage implements AutoCloseable {
                 ZipFile zip = new ZipFile(normalised.toFile());
                 if (zip.getEntry(MANIFEST) == null) {
                     zip.close();
-                    throw new ArchiveException(ErrorCode.LEGACY_ROW_INVALID, "The package has no " + MANIFEST);
+                    throw noManifest(normalised);
                 }
                 return new LegacyPackage(normalised, null, zip);
             }
         } catch (IOException e) {
-            throw new ArchiveException(ErrorCode.LEGACY_FILE_MISSING, "The package cannot be read: " + e.getMessage(), e);
+            throw new ArchiveException(ErrorCode.LEGACY_PACKAGE_UNREADABLE, "The package " + normalised
+                    + " cannot be read as a directory or ZIP file: " + e.getMessage(), e);
         }
-        throw new ArchiveException(ErrorCode.LEGACY_FILE_MISSING, "No package directory or ZIP file at " + normalised);
+        if (Files.exists(normalised)) {
+            throw new ArchiveException(ErrorCode.LEGACY_PACKAGE_UNREADABLE, "The package " + normalised
+                    + " is neither a directory nor a ZIP file");
+        }
+        throw notFound(normalised);
+    }
+
+    /** LEGACY_PACKAGE_NOT_FOUND for a location where nothing is. */
+    public static ArchiveException notFound(Path location) {
+        return new ArchiveException(ErrorCode.LEGACY_PACKAGE_NOT_FOUND, "No package directory or ZIP file at " + location);
+    }
+
+    private static ArchiveException noManifest(Path location) {
+        return new ArchiveException(ErrorCode.LEGACY_MANIFEST_MISSING, "The package " + location + " has no " + MANIFEST
+                + " at its top level");
     }
 
     public Path location() {

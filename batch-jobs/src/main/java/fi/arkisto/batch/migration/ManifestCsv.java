@@ -46,7 +46,7 @@ final class ManifestCsv implements Closeable {
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024);
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
         } catch (IOException | IllegalArgumentException e) {
-            throw new ManifestFailure("manifest.csv has no readable header row: " + e.getMessage(), e);
+            throw new ManifestFailure("manifest.csv has no readable header row: " + innermostMessage(e), e);
         }
         List<String> header = parser.getHeaderNames();
         headerSize = header.size();
@@ -68,7 +68,7 @@ final class ManifestCsv implements Closeable {
         try {
             more = records.hasNext();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new ManifestFailure("manifest.csv cannot be read after row " + rowNumber + ": " + e.getMessage(), e);
+            throw new ManifestFailure("manifest.csv cannot be read after row " + rowNumber + ": " + innermostMessage(e), e);
         }
         if (!more) {
             return null;
@@ -97,6 +97,15 @@ final class ManifestCsv implements Closeable {
         }
     }
 
+    /** The message of the innermost cause (the CSV parser's "Invalid character ... at line: 4"), without class names. */
+    private static String innermostMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
     static boolean isManifestFailure(Throwable t) {
         return t instanceof ManifestFailure;
     }
@@ -104,7 +113,7 @@ final class ManifestCsv implements Closeable {
     /** The manifest as a whole cannot be read (on): no row-level reject can describe that, the job must stop. */
     static final class ManifestFailure extends ArchiveException {
         ManifestFailure(String detail, Throwable cause) {
-            super(ErrorCode.LEGACY_ROW_INVALID, detail, cause);
+            super(ErrorCode.LEGACY_MANIFEST_INVALID, detail, cause);
         }
     }
 

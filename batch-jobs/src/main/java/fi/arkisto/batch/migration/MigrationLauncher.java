@@ -26,7 +26,12 @@ import java.time.LocalDateTime;
 /**
  * Starts or resumes a legacy migration of one package for one controller. The pair (package, controller) identifies
  * the migration: launching it again restarts the unfinished one (Spring Batch restart from the committed chunk of
- * every partition), and launching a finished one is refused. An execution left STARTED by a killed process (kill -9,
+ * every partition), and launching a finished one is refused (MIGRATION_ALREADY_COMPLETED), as is one that runs
+ * (MIGRATION_ALREADY_RUNNING). What can be known before the job starts is refused before it starts, each with its own
+ * code, so a launch never answers "accepted" for a migration that cannot run: a package that is not there
+ * (LEGACY_PACKAGE_NOT_FOUND) or not readable (LEGACY_PACKAGE_UNREADABLE), no system signer
+ * (MIGRATION_SIGNER_MISSING), no manifest (LEGACY_MANIFEST_MISSING) or a manifest header that cannot be read or
+ * lacks a required column (LEGACY_MANIFEST_INVALID). An execution left STARTED by a killed process (kill -9,
  * power loss) is marked FAILED first; it counts as abandoned when no thread of this process runs it and its
  * repository rows have not been updated for {@code arkisto.migration.abandoned-after} (a running partition commits
  * a chunk every few seconds).
@@ -41,13 +46,15 @@ public class MigrationLauncher {
     private final TaskExecutorJobLauncher asyncLauncher;
     private final TaskExecutorJobLauncher syncLauncher;
     private final MigrationProgressLogger localExecutions;
+    private final DocumentSigner signer;
 
     MigrationLauncher(JobRepository repository, Job legacyMigrationJob, MigrationProperties properties,
-                      MigrationProgressLogger localExecutions) throws Exception {
+                      MigrationProgressLogger localExecutions, DocumentSigner signer) throws Exception {
         this.repository = repository;
         this.legacyMigrationJob = legacyMigrationJob;
         this.properties = properties;
         this.localExecutions = localExecutions;
+        this.signer = signer;
         this.asyncLauncher = launcher(new SimpleAsyncTaskExecutor("migration-job-"));
         this.syncLauncher = launcher(new SyncTaskExecutor());
     }
@@ -78,24 +85,51 @@ public class MigrationLauncher {
     }
 
     private JobExecution launch(Path pkg, Oid controller, TaskExecutorJobLauncher launcher) {
-        if (!Files.exists(pkg)) {
-            throw new ArchiveException(ErrorCode.LEGACY_FILE_MISSING, "No package directory or ZIP file at " + pkg);
-        }
         JobParameters parameters = parameters(pkg, controller);
-        abandonStaleExecution(parameters);
+        JobExecution last = repository.getLastJobExecution(LegacyMigrationJobConfiguration.JOB_NAME, parameters);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            throw completed(last, controller);
+        }
+        refuseWhatCannotRun(pkg);
+        abandonStaleExecution(last);
         try {
             return launcher.run(legacyMigrationJob, parameters);
         } catch (JobExecutionAlreadyRunningException e) {
-            throw new ArchiveException(ErrorCode.VERSION_CONFLICT, "This package is being migrated already");
+            throw new ArchiveException(ErrorCode.MIGRATION_ALREADY_RUNNING, "Migration " + instanceOf(last)
+                    + " of this package for " + controller.value() + " is running; follow its progress instead");
         } catch (JobInstanceAlreadyCompleteException e) {
-            throw new ArchiveException(ErrorCode.DOCUMENT_CONFLICT, "This package was migrated for this controller already");
+            throw completed(repository.getLastJobExecution(LegacyMigrationJobConfiguration.JOB_NAME, parameters), controller);
         } catch (Exception e) {
             throw new IllegalStateException("The migration could not be launched: " + e.getMessage(), e);
         }
     }
 
-    private void abandonStaleExecution(JobParameters parameters) {
-        JobExecution last = repository.getLastJobExecution(LegacyMigrationJobConfiguration.JOB_NAME, parameters);
+    /** The checks that need no job: the package, its manifest header and the signing key. */
+    private void refuseWhatCannotRun(Path pkg) {
+        Path location = pkg.toAbsolutePath().normalize();
+        if (!Files.exists(location)) {
+            throw LegacyPackage.notFound(location);
+        }
+        try (LegacyPackage legacyPackage = LegacyPackage.open(location);
+             ManifestCsv manifest = new ManifestCsv(legacyPackage.openManifest())) {
+            // opening reads the header: a missing required column or broken encoding is known now
+            manifest.rowNumber();
+        }
+        signer.requireReady();
+    }
+
+    private static ArchiveException completed(JobExecution last, Oid controller) {
+        return new ArchiveException(ErrorCode.MIGRATION_ALREADY_COMPLETED, "Migration " + instanceOf(last)
+                + " of this package for " + controller.value() + " completed"
+                + (last == null || last.getEndTime() == null ? "" : " at " + last.getEndTime())
+                + "; a package migrated again would archive nothing twice");
+    }
+
+    private static String instanceOf(JobExecution execution) {
+        return execution == null ? "" : String.valueOf(execution.getJobInstance().getInstanceId());
+    }
+
+    private void abandonStaleExecution(JobExecution last) {
         if (last == null || !last.isRunning() || localExecutions.isRunningHere(last.getId())) {
             return;
         }
@@ -121,6 +155,8 @@ public class MigrationLauncher {
         }
         last.setStatus(BatchStatus.FAILED);
         last.setEndTime(now);
+        MigrationFailure.abandoned().recordIn(last.getExecutionContext());
         repository.update(last);
+        repository.updateExecutionContext(last);
     }
 }

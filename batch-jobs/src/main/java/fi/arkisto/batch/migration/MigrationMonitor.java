@@ -72,7 +72,16 @@ public class MigrationMonitor {
                 execution.getJobParameters().getString(LegacyMigrationJobConfiguration.CONTROLLER),
                 total, processed, ledger.count(instanceId), rejects.count(instanceId), rate, eta, started, ended,
                 jobContext.containsKey(LegacyMigrationJobConfiguration.REPORT) ? jobContext.getString(LegacyMigrationJobConfiguration.REPORT) : null,
-                rejects.list(instanceId, 20)));
+                rejects.list(instanceId, 20), failure(execution)));
+    }
+
+    /** An ended execution's failure as recorded, or, for one ended without its reason (older versions), its exit status. */
+    private static MigrationFailure failure(JobExecution execution) {
+        if (execution.getEndTime() == null || !execution.getStatus().isUnsuccessful()) {
+            return null;
+        }
+        return MigrationFailure.recordedIn(execution.getExecutionContext())
+                .orElseGet(() -> MigrationFailure.of(execution, execution.getStepExecutions()));
     }
 
     List<MigrationRejects.Reject> rejects(long jobInstanceId, int limit) {

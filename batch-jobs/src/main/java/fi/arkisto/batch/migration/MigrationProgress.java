@@ -11,11 +11,13 @@ import java.util.List;
  * @param processedRows      manifest rows committed so far (archived + rejected + repeats of identical content)
  * @param documentsPerSecond rows committed per second in the latest execution
  * @param eta                remaining time at that rate, or null when unknown or finished
+ * @param failure            why an ended migration did not complete, or null
  */
 public record MigrationProgress(long jobExecutionId, long jobInstanceId, String status, String packageLocation,
                                 String controller, long totalRows, long processedRows, long archived, long rejected,
                                 double documentsPerSecond, Duration eta, Instant startedAt, Instant endedAt,
-                                String rejectReport, List<MigrationRejects.Reject> recentRejects) {
+                                String rejectReport, List<MigrationRejects.Reject> recentRejects,
+                                MigrationFailure failure) {
 
     public boolean running() {
         return endedAt == null;

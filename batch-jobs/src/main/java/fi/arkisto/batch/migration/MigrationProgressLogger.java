@@ -51,20 +51,23 @@ class MigrationProgressLogger implements JobExecutionListener {
         if (task != null) {
             task.cancel(false);
         }
-        logProgress(execution.getId(), execution.getStatus().name());
+        // the failure comes from the context the recorder has just written: the repository's end is not written yet
+        String failure = MigrationFailure.recordedIn(execution.getExecutionContext())
+                .map(f -> ": " + f.reason()).orElse("");
+        logProgress(execution.getId(), execution.getStatus().name(), failure);
     }
 
     private void logProgress(long id) {
-        logProgress(id, null);
+        logProgress(id, null, "");
     }
 
     /** @param status the status to show when the repository does not have it yet (the job's end is written after this listener) */
-    private void logProgress(long id, String status) {
+    private void logProgress(long id, String status, String failure) {
         try {
             monitor.getObject().progress(id).ifPresent(p -> log.info(
-                    "Legacy migration {} (execution {}): {} {}/{} rows, {} archived, {} rejected, {} docs/s, ETA {}",
+                    "Legacy migration {} (execution {}): {} {}/{} rows, {} archived, {} rejected, {} docs/s, ETA {}{}",
                     p.jobInstanceId(), p.jobExecutionId(), status == null ? p.status() : status, p.processedRows(), p.totalRows(), p.archived(),
-                    p.rejected(), String.format("%.1f", p.documentsPerSecond()), p.eta() == null ? "-" : p.eta()));
+                    p.rejected(), String.format("%.1f", p.documentsPerSecond()), p.eta() == null ? "-" : p.eta(), failure));
         } catch (RuntimeException e) {
             log.debug("Progress of migration execution {} unavailable", id, e);
         }

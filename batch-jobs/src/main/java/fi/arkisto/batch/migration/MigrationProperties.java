@@ -29,7 +29,11 @@ import java.time.Duration;
  * @param oldDocumentGroupCode   hl7fi:documentGroup code for old client documents (seed 001)
  * @param oldDocumentGroupName   its display name
  * @param codesFile           optional CSV of allowed codes (code_system,code,display_name) replacing the built-in list
- * @param reportDir           where reject reports {@code migration-<job instance>-rejects.csv} are written
+ * @param reportDir           where reject reports {@code migration-<job instance>-rejects.csv} are written (the app
+ *                            defaults it to {@code <arkisto.data-dir>/migration-reports}, beside everything else the
+ *                            system writes)
+ * @param packageRoot         the directory the REST API takes package names relative to (the app defaults it to
+ *                            {@code <arkisto.data-dir>/migration-packages})
  * @param userId              the user id the migration acts as in audit events
  * @param logInterval         how often a running migration logs its progress
  * @param abandonedAfter      a STARTED execution no process has updated for this long is taken as left by a dead
@@ -55,7 +59,8 @@ public record MigrationProperties(
         @DefaultValue("4") @NotBlank String oldDocumentGroupCode,
         @DefaultValue("Vanha asiakirja") @NotBlank String oldDocumentGroupName,
         Path codesFile,
-        @DefaultValue("migration-reports") @NotNull Path reportDir,
+        @DefaultValue("data/migration-reports") @NotNull Path reportDir,
+        @DefaultValue("data/migration-packages") @NotNull Path packageRoot,
         @DefaultValue("legacy-migration") @NotBlank String userId,
         @DefaultValue("10s") @NotNull Duration logInterval,
         @DefaultValue("2m") @NotNull Duration abandonedAfter,

@@ -1,12 +1,18 @@
 package fi.arkisto.batch.migration;
 
 import fi.arkisto.store.ArchiveStoreProperties;
-import fi.arkisto.store.object.ContentHash;
-import fi.arkisto.store.object.ObjectStore;
+import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.ParsedDocument;
+import fi.arkisto.store.document.ValidationReport;
+import fi.arkisto.store.object.NoDelaySocketFactory;
 import fi.arkisto.store.object.ObjectStoreProperties;
+import fi.arkisto.store.signature.SignatureVerifier;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.testkit.legacy.LegacyPackageGenerator;
 import fi.arkisto.testkit.legacy.LegacyPackageOptions;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.batch.core.JobExecution;
@@ -31,18 +37,27 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The legacy migration benchmark (issue 5; bench/README.md): in one JVM and one run, first the raw ceilings of the
- * three things a migrated document needs (an S3 PUT of a document-sized object with the archive's own client and
- * concurrency, an RSA signature with the configured system key on every core, a PostgreSQL COPY of a metadata row),
- * then migrations of generated packages of the given sizes, printing documents/s, the ratio to the lowest ceiling,
- * per-document cost and peak heap. Not a test: run with {@code bench/migration/run.sh [sizes...]}.
+ * The legacy migration benchmark (bench/README.md): in one JVM and one run, per package size, first the raw ceilings
+ * of the steps every migrated document cannot avoid, each measured alone, warmed up, at full concurrency and over as
+ * many operations as the package has rows (an S3 PUT of a document-sized object through a bare minio client set up
+ * like the archive's, an RSA signature with the configured system key, a CDA parse of a wrapped and signed document,
+ * the verification of its signature, a PostgreSQL COPY of its metadata row), then their combined ceiling
+ * {@code 1 / Σ (1 / rate)} (every step of a document runs on the same cores), then the migration of a generated
+ * package of that size, with its ratio to the combined ceiling and to each step's. A ratio above 1 would mean a
+ * ceiling is wrong: the benchmark says so and exits with status 3. Not a test: run with
+ * {@code bench/migration/run.sh [sizes...]}.
  */
 public final class MigrationBenchmark {
 
     private MigrationBenchmark() {
+    }
+
+    /** A step every migrated document needs, measured alone: its rate per wall second and per process CPU second. */
+    record Ceiling(String name, Rate rate) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,31 +74,17 @@ public final class MigrationBenchmark {
         Path work = Files.createTempDirectory("arkisto-migration-bench");
         System.out.printf("Legacy migration benchmark: %d cores, max heap %d MB, load average %.1f%n", cores,
                 Runtime.getRuntime().maxMemory() >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        boolean ceilingWrong = false;
 
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(MigrationTestApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).run(springArgs)) {
-            // a sample of real wrapped documents gives the object size the ceilings use
-            int documentBytes = sampleDocumentSize(work.resolve("sample"), context);
-            ObjectStore objects = context.getBean(ObjectStore.class);
+            // real wrapped and signed documents: their size is the PUT's object size, and they are what is parsed and verified
+            List<byte[]> documents = sampleDocuments(work.resolve("sample"), context);
+            int documentBytes = (int) documents.stream().mapToInt(d -> d.length).average().orElseThrow();
             int concurrency = context.getBean(ArchiveStoreProperties.class).storageConcurrency();
-            Rate verifiedPut = s3PutCeiling(objects, documentBytes, concurrency, 3000);
-            Rate put = rawS3PutCeiling(context.getBean(ObjectStoreProperties.class), documentBytes, concurrency, 3000);
-            Rate sign = rsaSignCeiling(env, cores, 3000);
-            Rate copy = copyCeiling(context.getBean(DataSource.class), 200_000);
-            double lowestWall = Math.min(put.wall(), Math.min(sign.wall(), copy.wall()));
-            double lowestCpu = Math.min(put.cpu(), sign.cpu());
-            System.out.printf("ceiling  raw S3 PUT of %d-byte objects, %d parallel (minio client, PUT only): %,.0f/s wall, %,.0f per CPU s%n",
-                    documentBytes, concurrency, put.wall(), put.cpu());
-            System.out.printf("         (the archive's verified write of the same objects, PUT with Content-MD5 + HEAD: %,.0f/s wall,"
-                    + " %,.0f per CPU s)%n", verifiedPut.wall(), verifiedPut.cpu());
-            System.out.printf("ceiling  RSA-2048 SHA256withRSA with the system key on %d threads: %,.0f/s wall, %,.0f per CPU s%n",
-                    cores, sign.wall(), sign.cpu());
-            System.out.printf("ceiling  PostgreSQL COPY of 15-column metadata rows: %,.0f/s wall (server CPU not counted)%n", copy.wall());
-            System.out.printf("lowest ceiling: %,.0f/s wall, %,.0f per CPU s%n", lowestWall, lowestCpu);
-
             MigrationLauncher launcher = context.getBean(MigrationLauncher.class);
             MigrationMonitor monitor = context.getBean(MigrationMonitor.class);
-            // JIT warm-up, not reported: without it the smallest package pays the compiler and looks the most expensive
+            // JIT warm-up of the job, not reported: without it the smallest package pays the compiler and looks the most expensive
             Path warmUp = work.resolve("package-warm-up");
             LegacyPackageGenerator.generate(LegacyPackageOptions.of(5_000, warmUp).withBadPercent(1).withSeed(7)
                     .withController(MigrationTestEnvironment.CONTROLLER).withFileBytes(1500));
@@ -91,6 +92,28 @@ public final class MigrationBenchmark {
             deleteTree(warmUp);
             RetainedHeap retained = RetainedHeap.start();
             for (long size : sizes) {
+                System.out.printf("%nPackage of %,d rows (load average %.1f)%n", size,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                List<Ceiling> ceilings = List.of(
+                        new Ceiling(String.format("raw S3 PUT of %,d-byte objects, %d parallel (bare minio client, TCP_NODELAY)",
+                                documentBytes, concurrency),
+                                rawS3PutCeiling(context.getBean(ObjectStoreProperties.class), documentBytes, concurrency, size)),
+                        new Ceiling(String.format("RSA-2048 SHA256withRSA with the system key, %d threads", cores),
+                                rsaSignCeiling(env, cores, size)),
+                        new Ceiling(String.format("CDA parse of the wrapped signed documents, %d threads", cores),
+                                parseCeiling(context.getBean(CdaParser.class), documents, cores, size)),
+                        new Ceiling(String.format("signature verification of the parsed documents, %d threads", cores),
+                                verifyCeiling(context.getBean(CdaParser.class), context.getBean(SignatureVerifier.class),
+                                        documents, cores, size)),
+                        new Ceiling("PostgreSQL COPY of 15-column metadata rows (server CPU not counted)",
+                                copyCeiling(context.getBean(DataSource.class), size)));
+                double combinedWall = 1 / ceilings.stream().mapToDouble(c -> 1 / c.rate().wall()).sum();
+                double combinedCpu = 1 / ceilings.stream().mapToDouble(c -> 1 / c.rate().cpu()).sum();
+                for (Ceiling c : ceilings) {
+                    System.out.printf("ceiling  %s: %,.0f/s wall, %,.0f per CPU s%n", c.name(), c.rate().wall(), c.rate().cpu());
+                }
+                System.out.printf("combined ceiling 1 / sum(1 / rate): %,.0f/s wall, %,.0f per CPU s%n", combinedWall, combinedCpu);
+
                 Path pkg = work.resolve("package-" + size);
                 LegacyPackageGenerator.generate(LegacyPackageOptions.of(size, pkg).withBadPercent(1).withSeed(size)
                         .withController(MigrationTestEnvironment.CONTROLLER).withFileBytes(1500));
@@ -104,17 +127,40 @@ public final class MigrationBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpuUsed = cpuSeconds() - cpu;
                 JobExecution execution = context.getBean(org.springframework.batch.core.explore.JobExplorer.class).getJobExecution(executionId);
-                double rate = size / seconds;
-                double cpuRate = size / cpuUsed;
-                System.out.printf("migrate %,9d rows: %s in %.1f s (%.1f CPU s): %,.0f documents/s wall (ratio %.2f to the lowest"
+                Rate migration = new Rate(size / seconds, size / cpuUsed);
+                System.out.printf("migrate %,9d rows: %s in %.1f s (%.1f CPU s): %,.0f documents/s wall (ratio %.2f to the combined"
                                 + " ceiling), %,.0f per CPU s (ratio %.2f), %.2f CPU ms per document, archived %,d, rejected %,d,"
                                 + " peak heap %d MB (pools' peaks summed), heap used after GC: max %d MB%n",
-                        size, execution.getStatus(), seconds, cpuUsed, rate, rate / lowestWall, cpuRate, cpuRate / lowestCpu,
-                        1000 * cpuUsed / size, progress.archived(), progress.rejected(), peakHeap() >> 20, retained.max() >> 20);
+                        size, execution.getStatus(), seconds, cpuUsed, migration.wall(), migration.wall() / combinedWall,
+                        migration.cpu(), migration.cpu() / combinedCpu, 1000 * cpuUsed / size, progress.archived(),
+                        progress.rejected(), peakHeap() >> 20, retained.max() >> 20);
+                for (Ceiling c : ceilings) {
+                    System.out.printf("  ratio to %s: %.2f wall, %.2f per CPU s%n", c.name(), migration.wall() / c.rate().wall(),
+                            migration.cpu() / c.rate().cpu());
+                }
+                ceilingWrong |= reportAboveOne("the combined ceiling", migration, new Rate(combinedWall, combinedCpu));
+                for (Ceiling c : ceilings) {
+                    ceilingWrong |= reportAboveOne(c.name(), migration, c.rate());
+                }
                 deleteTree(pkg);
             }
         }
-        System.exit(0);
+        System.exit(ceilingWrong ? 3 : 0);
+    }
+
+    /**
+     * A migration faster than a step it cannot avoid means the step's ceiling was measured wrong (or the machine's load
+     * fell between the two): say so, so the run is not taken for a result.
+     */
+    private static boolean reportAboveOne(String ceiling, Rate migration, Rate bound) {
+        boolean wall = migration.wall() > bound.wall();
+        // the COPY's work is the server's, not this process's: its per-CPU-second rate bounds nothing here
+        boolean cpu = !ceiling.startsWith("PostgreSQL") && migration.cpu() > bound.cpu();
+        if (wall || cpu) {
+            System.out.printf("ERROR: the migration exceeds %s (%s): that ceiling is wrong; this run is not a result%n",
+                    ceiling, wall ? "per wall second" : "per CPU second");
+        }
+        return wall || cpu;
     }
 
     /**
@@ -162,14 +208,14 @@ public final class MigrationBenchmark {
         }
     }
 
-    private static int sampleDocumentSize(Path dir, ConfigurableApplicationContext context) throws Exception {
+    /** Wrapped and system-signed documents as the migration makes them, from a generated package of 200 good rows. */
+    private static List<byte[]> sampleDocuments(Path dir, ConfigurableApplicationContext context) throws Exception {
         LegacyPackageGenerator.generate(LegacyPackageOptions.of(200, dir).withBadPercent(0).withSeed(99)
                 .withController(MigrationTestEnvironment.CONTROLLER).withFileBytes(1500));
         KantaDocumentWrapper wrapper = context.getBean(KantaDocumentWrapper.class);
         DocumentSigner signer = context.getBean(DocumentSigner.class);
         RowValidator validator = new RowValidator(context.getBean(MigrationCodes.class));
-        long total = 0;
-        int n = 0;
+        List<byte[]> documents = new ArrayList<>();
         try (LegacyPackage pkg = LegacyPackage.open(dir); ManifestCsv csv = new ManifestCsv(pkg.openManifest())) {
             ManifestRow row;
             while ((row = csv.next()) != null) {
@@ -178,80 +224,45 @@ public final class MigrationBenchmark {
                 try (var in = pkg.file(document.filePath()).open()) {
                     wrapper.wrap(document, LegacyDocumentOids.derive(document.controller(), document.legacyId(), 7), in, out);
                 }
-                total += signer.sign(out.toByteArray(), java.time.Instant.now()).length;
-                n++;
+                documents.add(signer.sign(out.toByteArray(), java.time.Instant.now()));
             }
         }
-        return (int) (total / n);
+        return documents;
     }
 
-    private static Rate s3PutCeiling(ObjectStore objects, int bytes, int concurrency, int count) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        byte[] base = new byte[bytes];
-        new java.util.Random(1).nextBytes(base);
-        double cpu = cpuSeconds();
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte[] content = base.clone();
-            java.nio.ByteBuffer.wrap(content).putLong(System.nanoTime()).putInt(i);
-            futures.add(pool.submit(() -> {
-                String sha = ContentHash.sha256Hex(content);
-                objects.put("bench/" + sha, content, sha);
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        Rate rate = Rate.of(count, start, cpu);
-        pool.shutdown();
-        return rate;
+    /** The operation of one step, given the index of the operation (0 to count-1 after the warm-up). */
+    @FunctionalInterface
+    interface Step {
+        void run(long index) throws Exception;
     }
 
-    /** The same objects and concurrency through a bare minio client: one PUT each, no Content-MD5, no HEAD. */
-    private static Rate rawS3PutCeiling(ObjectStoreProperties properties, int bytes, int concurrency, int count) throws Exception {
-        io.minio.MinioClient client = io.minio.MinioClient.builder().endpoint(properties.endpoint())
-                .credentials(properties.accessKey(), properties.secretKey()).region(properties.region()).build();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        byte[] base = new byte[bytes];
-        new java.util.Random(2).nextBytes(base);
-        double cpu = cpuSeconds();
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte[] content = base.clone();
-            java.nio.ByteBuffer.wrap(content).putLong(System.nanoTime()).putInt(i);
-            String key = "bench-raw/" + i + "-" + System.nanoTime();
-            futures.add(pool.submit(() -> client.putObject(io.minio.PutObjectArgs.builder().bucket(properties.bucket())
-                    .object(key).stream(new java.io.ByteArrayInputStream(content), content.length, -1).build())));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        Rate rate = Rate.of(count, start, cpu);
-        pool.shutdown();
-        return rate;
-    }
-
-    private static Rate rsaSignCeiling(MigrationTestEnvironment env, int threads, int count) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (var in = Files.newInputStream(env.systemKeystore)) {
-            store.load(in, MigrationTestEnvironment.PASSWORD.toCharArray());
-        }
-        PrivateKey key = (PrivateKey) store.getKey("system", MigrationTestEnvironment.PASSWORD.toCharArray());
-        byte[] data = "SignedInfo of a migrated document".getBytes(StandardCharsets.UTF_8);
+    /**
+     * Runs a step {@code count} times on {@code threads} threads and returns its rate, after an unmeasured warm-up of a
+     * tenth of that (at least 500 and at most 5,000 operations) on the same threads, so the JIT, connection pools and
+     * caches are warm and the measured run lasts as long as the work it bounds.
+     */
+    static Rate measure(int threads, long count, Step step) throws Exception {
+        long warmUp = Math.max(500, Math.min(5_000, count / 10));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicLong done = new AtomicLong();
-        double cpu = cpuSeconds();
-        long start = System.nanoTime();
+        try {
+            runOn(pool, threads, warmUp, -warmUp - 1, step);
+            double cpu = cpuSeconds();
+            long start = System.nanoTime();
+            runOn(pool, threads, count, 0, step);
+            return Rate.of(count, start, cpu);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static void runOn(ExecutorService pool, int threads, long count, long firstIndex, Step step) throws Exception {
+        AtomicLong next = new AtomicLong();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
-                Signature signature = Signature.getInstance("SHA256withRSA");
-                while (done.incrementAndGet() <= count) {
-                    signature.initSign(key);
-                    signature.update(data);
-                    signature.sign();
+                long i;
+                while ((i = next.getAndIncrement()) < count) {
+                    step.run(firstIndex + i);
                 }
                 return null;
             }));
@@ -259,38 +270,107 @@ public final class MigrationBenchmark {
         for (Future<?> f : futures) {
             f.get();
         }
-        Rate rate = Rate.of(count, start, cpu);
-        pool.shutdown();
+    }
+
+    /**
+     * One PUT per object (no Content-MD5, no HEAD) through a bare minio client whose OkHttp client is set up like the
+     * archive's (TCP_NODELAY, kept-alive connections for the concurrency): the store's own cost of taking an object.
+     * The objects are removed afterwards, unmeasured.
+     */
+    private static Rate rawS3PutCeiling(ObjectStoreProperties properties, int bytes, int concurrency, long count) throws Exception {
+        OkHttpClient http = new OkHttpClient.Builder().socketFactory(new NoDelaySocketFactory())
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES)).protocols(List.of(Protocol.HTTP_1_1)).build();
+        io.minio.MinioClient client = io.minio.MinioClient.builder().endpoint(properties.endpoint())
+                .credentials(properties.accessKey(), properties.secretKey()).region(properties.region()).httpClient(http).build();
+        byte[] base = new byte[bytes];
+        new java.util.Random(2).nextBytes(base);
+        String prefix = "bench-raw-" + System.nanoTime() + "/";
+        Rate rate = measure(concurrency, count, i -> {
+            byte[] content = base.clone();
+            java.nio.ByteBuffer.wrap(content).putLong(i).putLong(System.nanoTime());
+            client.putObject(io.minio.PutObjectArgs.builder().bucket(properties.bucket()).object(prefix + i)
+                    .stream(new java.io.ByteArrayInputStream(content), content.length, -1).build());
+        });
+        List<io.minio.messages.DeleteObject> keys = new ArrayList<>();
+        for (var item : client.listObjects(io.minio.ListObjectsArgs.builder().bucket(properties.bucket()).prefix(prefix)
+                .recursive(true).build())) {
+            keys.add(new io.minio.messages.DeleteObject(item.get().objectName()));
+        }
+        for (var error : client.removeObjects(io.minio.RemoveObjectsArgs.builder().bucket(properties.bucket()).objects(keys).build())) {
+            error.get();
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
         return rate;
     }
 
-    private static Rate copyCeiling(DataSource dataSource, int rows) throws Exception {
+    private static Rate rsaSignCeiling(MigrationTestEnvironment env, int threads, long count) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(env.systemKeystore)) {
+            store.load(in, MigrationTestEnvironment.PASSWORD.toCharArray());
+        }
+        PrivateKey key = (PrivateKey) store.getKey("system", MigrationTestEnvironment.PASSWORD.toCharArray());
+        byte[] data = "SignedInfo of a migrated document".getBytes(StandardCharsets.UTF_8);
+        ThreadLocal<Signature> signatures = ThreadLocal.withInitial(() -> {
+            try {
+                return Signature.getInstance("SHA256withRSA");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return measure(threads, count, i -> {
+            Signature signature = signatures.get();
+            signature.initSign(key);
+            signature.update(data);
+            signature.sign();
+        });
+    }
+
+    private static Rate parseCeiling(CdaParser parser, List<byte[]> documents, int threads, long count) throws Exception {
+        return measure(threads, count, i -> parser.parse(documents.get((int) Math.floorMod(i, documents.size()))));
+    }
+
+    /** The archive's signature check of an already parsed document (the verifier copies the DOM, so they can be shared). */
+    private static Rate verifyCeiling(CdaParser parser, SignatureVerifier verifier, List<byte[]> documents, int threads,
+                                      long count) throws Exception {
+        List<ParsedDocument> parsed = documents.stream().map(parser::parse).toList();
+        return measure(threads, count, i -> verifier.check(parsed.get((int) Math.floorMod(i, parsed.size())),
+                new ValidationReport()));
+    }
+
+    private static Rate copyCeiling(DataSource dataSource, long rows) throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.createStatement().execute("""
                     CREATE TEMP TABLE bench_copy (document_oid varchar(256), set_id varchar(256), version_number int,
                       client_id varchar(64), client_id_root varchar(256), controller_oid varchar(256), service_unit_oid varchar(256),
                       service_task varchar(64), document_group varchar(64), general_type varchar(64), effective_time timestamptz,
                       creation_time timestamptz, case_id varchar(256), sha256 char(64), object_key varchar(512))""");
-            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy FROM STDIN WITH (FORMAT text)");
+            // warm-up: a tenth of the rows into the same table, unmeasured
+            copyRows(connection, Math.max(1_000, rows / 10), 0);
             double cpu = cpuSeconds();
             long start = System.nanoTime();
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < rows; i++) {
-                line.setLength(0);
-                String oid = "1.2.246.10.12345678.10.0.7." + (1_000_000_000L + i);
-                String sha = String.format("%064x", i);
-                line.append(oid).append('\t').append(oid).append("\t1\t010101A900").append(i % 10).append("\t1.2.246.21\t")
-                        .append("1.2.246.10.12345678.10.0\t1.2.246.10.12345678.10.1001\t24\t4\t4\t2009-03-15 10:30:00+02\t")
-                        .append("2009-03-15 10:30:00+02\t1.2.246.10.12345678.95777.2009.42\t").append(sha)
-                        .append("\tdocuments/").append(sha).append('\n');
-                byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-            }
-            copy.endCopy();
-            // the COPY's CPU is mostly the server's, which this process does not see: per wall second only
-            double wall = rows / ((System.nanoTime() - start) / 1e9);
-            return new Rate(wall, Rate.of(rows, start, cpu).cpu());
+            copyRows(connection, rows, rows);
+            Rate rate = Rate.of(rows, start, cpu);
+            connection.createStatement().execute("DROP TABLE bench_copy");
+            return rate;
         }
+    }
+
+    private static void copyRows(Connection connection, long rows, long firstRow) throws Exception {
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_copy FROM STDIN WITH (FORMAT text)");
+        StringBuilder line = new StringBuilder();
+        for (long i = firstRow; i < firstRow + rows; i++) {
+            line.setLength(0);
+            String oid = "1.2.246.10.12345678.10.0.7." + (1_000_000_000L + i);
+            String sha = String.format("%064x", i);
+            line.append(oid).append('\t').append(oid).append("\t1\t010101A900").append(i % 10).append("\t1.2.246.21\t")
+                    .append("1.2.246.10.12345678.10.0\t1.2.246.10.12345678.10.1001\t24\t4\t4\t2009-03-15 10:30:00+02\t")
+                    .append("2009-03-15 10:30:00+02\t1.2.246.10.12345678.95777.2009.42\t").append(sha)
+                    .append("\tdocuments/").append(sha).append('\n');
+            byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+        }
+        copy.endCopy();
     }
 
     /** CPU time of the whole process (all threads, the embedded S3 server's included), in seconds. */

@@ -81,7 +81,7 @@ public class DeploymentTestService {
      * Checks a registration against the registry and records it: the organisation's missing identifiers are completed,
      * its systems recorded, its functions PLANNED. Nothing is recorded when the registration is refused.
      *
-     * @throws ArchiveException ORGANISATION_NOT_FOUND, INVALID_FIELD_VALUE, DOCUMENT_CONFLICT, DEPLOYMENT_TEST_STATE_CONFLICT
+     * @throws ArchiveException ORGANISATION_NOT_FOUND, INVALID_FIELD_VALUE, ORGANISATION_CONFLICT, DEPLOYMENT_TEST_STATE_CONFLICT
      */
     public TestRun register(Registration r) {
         if (r.functions() == null || r.functions().isEmpty()) {

@@ -76,7 +76,7 @@ class DeploymentTestController {
                     + "STRUCTURED_DOCUMENTS, PROFESSIONAL_SIGNATURES. Starts the deployment test process; a coordinator "
                     + "reviews it in the tasklist.")
     @ApiErrors({ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_FIELD_VALUE, ErrorCode.INVALID_OID, ErrorCode.ACCESS_DENIED,
-            ErrorCode.ORGANISATION_NOT_FOUND, ErrorCode.DOCUMENT_CONFLICT, ErrorCode.DEPLOYMENT_TEST_STATE_CONFLICT})
+            ErrorCode.ORGANISATION_NOT_FOUND, ErrorCode.ORGANISATION_CONFLICT, ErrorCode.DEPLOYMENT_TEST_STATE_CONFLICT})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TestView> register(@RequestBody RegistrationRequest request, RequestContext context) {
         if (request == null || request.organisationId() == null || request.functions() == null || request.system() == null

@@ -2,6 +2,7 @@ package fi.arkisto.app.api.document;
 
 import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.api.problem.ApiErrors;
+import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivedDocument;
@@ -13,6 +14,8 @@ import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.message.Acknowledgement;
+import fi.arkisto.store.message.SubmissionOutcome;
 import fi.arkisto.store.rejection.IngestChannel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -39,6 +42,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
@@ -60,12 +64,15 @@ class DocumentController {
     private final DocumentReadService reads;
     private final ApiProperties properties;
     private final PdfRenderer pdf;
+    private final IngestMetrics metrics;
 
-    DocumentController(ArchivingService archiving, DocumentReadService reads, ApiProperties properties, PdfRenderer pdf) {
+    DocumentController(ArchivingService archiving, DocumentReadService reads, ApiProperties properties, PdfRenderer pdf,
+                       IngestMetrics metrics) {
         this.archiving = archiving;
         this.reads = reads;
         this.properties = properties;
         this.pdf = pdf;
+        this.metrics = metrics;
     }
 
     @Operation(summary = "Archive a CDA document",
@@ -84,9 +91,21 @@ class DocumentController {
     ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {
         // the arrival is the request's, before its body is read: the signing time is bounded by it (docs/trust.md)
         Intake intake = Intake.of(IngestChannel.REST, Instant.now());
-        byte[] cda = DocumentBody.read(request.getInputStream(), request.getContentLengthLong(),
-                properties.maxDocumentSize().toBytes());
-        ArchiveOutcome outcome = archiving.archive(cda, context, intake);
+        // counted like the REST messages (IngestChannel.REST): received, then archived, duplicate or rejected by code
+        metrics.received(IngestChannel.REST);
+        ArchiveOutcome outcome;
+        try {
+            byte[] cda = DocumentBody.read(request.getInputStream(), request.getContentLengthLong(),
+                    properties.maxDocumentSize().toBytes());
+            outcome = archiving.archive(cda, context, intake);
+        } catch (ArchiveException e) {
+            metrics.verdict(IngestChannel.REST, Acknowledgement.refused(null, null, e, null),
+                    Duration.between(intake.arrivedAt(), Instant.now()));
+            throw e;
+        }
+        metrics.verdict(IngestChannel.REST, Acknowledgement.accepted(null, null,
+                outcome.created() ? SubmissionOutcome.ARCHIVED : SubmissionOutcome.DUPLICATE, outcome.document()),
+                Duration.between(intake.arrivedAt(), Instant.now()));
         ArchivingReceipt receipt = ArchivingReceipt.of(outcome.document());
         if (!outcome.created()) {
             return ResponseEntity.ok(receipt);
@@ -173,7 +192,8 @@ class DocumentController {
                     content = {@Content(mediaType = XHTML, schema = @Schema(type = "string")),
                             @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))}))
     @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING,
-            ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE, ErrorCode.INVALID_REQUEST})
+            ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE, ErrorCode.INVALID_REQUEST,
+            ErrorCode.STORED_OBJECT_CORRUPT})
     @GetMapping(path = "/{oid}/display")
     ResponseEntity<byte[]> display(@PathVariable String oid, RequestContext context,
                                    @RequestParam(name = "format", defaultValue = "xhtml") String format) {
@@ -200,14 +220,20 @@ class DocumentController {
             description = "Declares the document void with a reason. Nothing is deleted: the bytes stay stored and readable "
                     + "with status NULLIFIED.")
     @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.NULLIFICATION_REASON_REQUIRED,
-            ErrorCode.DOCUMENT_NULLIFIED, ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE})
+            ErrorCode.DOCUMENT_NULLIFIED, ErrorCode.INVALID_REQUEST, ErrorCode.MALFORMED_JSON,
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE})
     @PostMapping(path = "/{oid}/nullification", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     DocumentMetadataResponse nullify(@PathVariable String oid, RequestContext context,
-                                     @RequestBody NullificationRequest request) {
+                                     @RequestBody(required = false) NullificationRequest request) {
         DocumentOid documentOid = DocumentOid.of(oid);
-        if (request == null || request.reason() == null || request.reason().isBlank()) {
-            throw new ArchiveException(ErrorCode.NULLIFICATION_REASON_REQUIRED, "Give the reason for the nullification");
+        if (request == null) {
+            throw new ArchiveException(ErrorCode.NULLIFICATION_REASON_REQUIRED,
+                    "The request has no body: send {\"reason\": \"...\"} with the reason for the nullification");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new ArchiveException(ErrorCode.NULLIFICATION_REASON_REQUIRED,
+                    "The body's field reason is missing or blank: give the reason for the nullification");
         }
         return DocumentMetadataResponse.of(archiving.nullify(documentOid, request.reason().strip(), context));
     }

@@ -3,6 +3,7 @@ package fi.arkisto.app.api.message;
 import fi.arkisto.app.api.BoundedBody;
 import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.api.problem.AcknowledgementErrors;
+import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.security.ApiClientRegistry;
 import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.store.access.RequestContext;
@@ -114,6 +115,8 @@ class MessageController {
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE)),
                     @ApiResponse(responseCode = "4XX", description = "AE/AR acknowledgement with the stable error code",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))})
+    // a missing frame part or an oversized form is refused by Spring before an acknowledgement can be built
+    @ApiErrors({ErrorCode.INVALID_REQUEST, ErrorCode.DOCUMENT_TOO_LARGE})
     @AcknowledgementErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
             ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
             ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND}, archiving = true)

@@ -1,19 +1,20 @@
 package fi.arkisto.app.api.migration;
 
 import fi.arkisto.app.api.problem.ApiErrors;
+import fi.arkisto.app.security.ApiClientRegistry;
 import fi.arkisto.batch.migration.MigrationLauncher;
 import fi.arkisto.batch.migration.MigrationMonitor;
 import fi.arkisto.batch.migration.MigrationProgress;
-import fi.arkisto.batch.migration.MigrationRejects;
+import fi.arkisto.batch.migration.MigrationProperties;
 import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,14 +25,16 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
- * Launching and following legacy migrations (issue 5). Thin over batch-jobs: {@link MigrationLauncher} starts or
- * resumes the Spring Batch job, {@link MigrationMonitor} reports its progress. A client system may migrate only into
- * the register of the organisation it acts for, and only packages inside the migration package directory
- * ({@code arkisto.migration.package-root}, default {@code ${arkisto.data-dir}/migration-packages}) where the
- * operator placed them: the API never reads arbitrary server paths.
+ * Launching and following legacy migrations (docs/legacy-package.md). Thin over batch-jobs: {@link MigrationLauncher}
+ * starts or resumes the Spring Batch job, {@link MigrationMonitor} reports its progress. A client system may migrate
+ * only into the register of the organisation it acts for, and only packages inside the migration package directory
+ * ({@code arkisto.migration.package-root}, default {@code <arkisto.data-dir>/migration-packages}) where the operator
+ * placed them: the API never reads arbitrary server paths for a client system. The one exception is the local
+ * tools' credential ({@link fi.arkisto.app.local.LocalToolsCredential}), which only a process of the server's own user can
+ * read from the data directory: the {@code migrate} command hands its package to the running server by its absolute
+ * path, a path that user can read anyway.
  */
 @RestController
 @RequestMapping("/api/v1/migrations")
@@ -42,13 +45,10 @@ class MigrationController {
     private final MigrationMonitor monitor;
     private final Path packageRoot;
 
-    MigrationController(MigrationLauncher launcher, MigrationMonitor monitor, Environment environment) {
+    MigrationController(MigrationLauncher launcher, MigrationMonitor monitor, MigrationProperties properties) {
         this.launcher = launcher;
         this.monitor = monitor;
-        String configured = environment.getProperty("arkisto.migration.package-root");
-        this.packageRoot = (configured != null ? Path.of(configured)
-                : Path.of(environment.getProperty("arkisto.data-dir", "data")).resolve("migration-packages"))
-                .toAbsolutePath().normalize();
+        this.packageRoot = properties.packageRoot().toAbsolutePath().normalize();
     }
 
     /**
@@ -61,26 +61,20 @@ class MigrationController {
     record MigrationStarted(long jobExecutionId, URI progress) {
     }
 
-    /** Progress as the API shows it: counts cover the whole migration, across restarts. */
-    record MigrationStatus(long jobExecutionId, long migrationId, String status, String controller, long totalRows,
-                           long processedRows, long archived, long rejected, double documentsPerSecond,
-                           Long etaSeconds, String startedAt, String endedAt, List<MigrationRejects.Reject> rejects) {
-
-        static MigrationStatus of(MigrationProgress p) {
-            return new MigrationStatus(p.jobExecutionId(), p.jobInstanceId(), p.status(), p.controller(), p.totalRows(),
-                    p.processedRows(), p.archived(), p.rejected(), Math.round(p.documentsPerSecond() * 10) / 10.0,
-                    p.eta() == null ? null : p.eta().toSeconds(), p.startedAt() == null ? null : p.startedAt().toString(),
-                    p.endedAt() == null ? null : p.endedAt().toString(), p.recentRejects());
-        }
-    }
-
     @Operation(summary = "Start (or resume) the migration of a legacy package",
-            description = "The package (docs/legacy-package.md) must lie in the migration package directory. Launching the "
-                    + "same package for the same controller again resumes an interrupted migration; a finished one is 409.")
-    @ApiErrors({ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_OID, ErrorCode.ACCESS_DENIED, ErrorCode.LEGACY_FILE_MISSING,
-            ErrorCode.PACKAGE_ENTRY_UNSAFE, ErrorCode.VERSION_CONFLICT, ErrorCode.DOCUMENT_CONFLICT})
+            description = "The package (docs/legacy-package.md) must lie in the migration package directory and is named "
+                    + "relative to it (the local tools' credential of the migrate command may name an absolute path). "
+                    + "Launching the same package for the same controller again resumes an interrupted migration. What "
+                    + "can be known before the job starts is refused with its own code: an unknown package, a package "
+                    + "without manifest or with a manifest header that cannot be read, no system signer configured, a "
+                    + "migration that runs or has completed.")
+    @ApiErrors({ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_OID, ErrorCode.ACCESS_DENIED, ErrorCode.PACKAGE_ENTRY_UNSAFE,
+            ErrorCode.LEGACY_PACKAGE_NOT_FOUND, ErrorCode.LEGACY_PACKAGE_UNREADABLE, ErrorCode.LEGACY_MANIFEST_MISSING,
+            ErrorCode.LEGACY_MANIFEST_INVALID, ErrorCode.MIGRATION_SIGNER_MISSING, ErrorCode.MIGRATION_ALREADY_RUNNING,
+            ErrorCode.MIGRATION_ALREADY_COMPLETED})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<MigrationStarted> start(@RequestBody MigrationRequest request, RequestContext context) {
+    ResponseEntity<MigrationStarted> start(@RequestBody MigrationRequest request, RequestContext context,
+                                           Authentication caller) {
         if (request == null || request.packageName() == null || request.controller() == null) {
             throw new ArchiveException(ErrorCode.INVALID_REQUEST, "A migration needs package and controller");
         }
@@ -88,28 +82,33 @@ class MigrationController {
         if (!controller.equals(context.organisation())) {
             throw new ArchiveException(ErrorCode.ACCESS_DENIED, "A client system may migrate only into the register of the organisation it acts for");
         }
-        long id = launcher.start(resolve(request.packageName()), controller);
+        long id = launcher.start(resolve(request.packageName(), ApiClientRegistry.isLocalTool(caller)), controller);
         URI progress = URI.create("/api/v1/migrations/" + id);
         return ResponseEntity.accepted().location(progress).body(new MigrationStarted(id, progress));
     }
 
-    @Operation(summary = "Progress of a migration", description = "Counts, documents per second, ETA and the first rejects.")
-    @ApiErrors({ErrorCode.DOCUMENT_NOT_FOUND})
+    @Operation(summary = "Progress of a migration", description = "Counts, documents per second, ETA, the first rejects, "
+            + "the reject report once written and, for a migration that ended without completing, its failure's code and reason.")
+    @ApiErrors({ErrorCode.MIGRATION_NOT_FOUND, ErrorCode.INVALID_REQUEST})
     @GetMapping(path = "/{jobExecutionId}", produces = MediaType.APPLICATION_JSON_VALUE)
     MigrationStatus progress(@PathVariable long jobExecutionId, RequestContext context) {
         MigrationProgress progress = monitor.progress(jobExecutionId)
                 .filter(p -> context.organisation().value().equals(p.controller()))
-                .orElseThrow(() -> new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No such migration of this organisation"));
+                .orElseThrow(() -> new ArchiveException(ErrorCode.MIGRATION_NOT_FOUND,
+                        "No migration execution " + jobExecutionId + " of this organisation"));
         return MigrationStatus.of(progress);
     }
 
-    private Path resolve(String name) {
+    private Path resolve(String name, boolean localTool) {
+        if (localTool && Path.of(name).isAbsolute()) {
+            return Path.of(name).normalize();
+        }
         Path candidate = packageRoot.resolve(name).normalize();
         if (name.isBlank() || Path.of(name).isAbsolute() || !candidate.startsWith(packageRoot) || candidate.equals(packageRoot)) {
             throw new ArchiveException(ErrorCode.PACKAGE_ENTRY_UNSAFE, "The package must be named relative to the migration package directory");
         }
         if (!Files.exists(candidate)) {
-            throw new ArchiveException(ErrorCode.LEGACY_FILE_MISSING, "No package " + name + " in the migration package directory");
+            throw new ArchiveException(ErrorCode.LEGACY_PACKAGE_NOT_FOUND, "No package " + name + " in the migration package directory");
         }
         return candidate;
     }

@@ -55,7 +55,7 @@ class OrganisationController {
     }
 
     @Operation(summary = "One organisation of the registry")
-    @ApiErrors({ErrorCode.ORGANISATION_NOT_FOUND})
+    @ApiErrors({ErrorCode.ORGANISATION_NOT_FOUND, ErrorCode.INVALID_REQUEST})
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     OrganisationView one(@PathVariable long id) {
         if (id <= 0) {

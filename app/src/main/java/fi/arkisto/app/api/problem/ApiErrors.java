@@ -9,9 +9,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The error codes an API operation may answer with, beyond those every operation shares
- * (authentication, request context, internal error). The OpenAPI document lists them per HTTP status
- * as {@code application/problem+json} responses.
+ * The error codes an API operation may answer with as {@code application/problem+json}, beyond those every
+ * operation shares (authentication, access, request context, media types, storage, internal error) and those its
+ * signature implies (a request body: malformed JSON; declared content types: an unsupported one). The OpenAPI
+ * document lists them per HTTP status. Codes an operation answers inside an HL7 acknowledgement are
+ * {@link AcknowledgementErrors}.
  */
 @Documented
 @Target(ElementType.METHOD)

@@ -2,7 +2,6 @@ package fi.arkisto.app.api.problem;
 
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.IdentityCodeRedaction;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -18,21 +17,13 @@ public final class Problems {
     private Problems() {
     }
 
+    /** A problem with the code's own status and title: a code always answers with one status and describes itself. */
     public static ProblemDetail of(ErrorCode code, String detail) {
-        return of(code, HttpStatusCode.valueOf(code.httpStatus()), detail);
-    }
-
-    /** A problem whose HTTP status differs from the code's own (framework errors such as 404/405 of a route). */
-    public static ProblemDetail of(ErrorCode code, HttpStatusCode status, String detail) {
         // Details may be built from request input; an identity code in them is masked wherever it appears.
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, IdentityCodeRedaction.redact(detail));
-        problem.setTitle(status.value() == code.httpStatus() ? code.title() : titleOf(status));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.httpStatus()),
+                IdentityCodeRedaction.redact(detail));
+        problem.setTitle(code.title());
         problem.setProperty(CODE, code.name());
         return problem;
-    }
-
-    private static String titleOf(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "Error " + status.value() : known.getReasonPhrase();
     }
 }

@@ -38,6 +38,78 @@ class DocumentApiErrorsTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aPurposeOfUseThatIsNoUseContextCodeIs400AndAnUnsupportedCodeIs403() {
+        String path = "/api/v1/documents/" + SAMPLE_OID + "/metadata";
+        for (String malformed : new String[] {"abc", "1.2", "-1", "12345"}) {
+            HttpResponse<byte[]> response = send(authenticated(path, OWN_CLIENT).header("X-Organisation-Oid", CONTROLLER)
+                    .header("X-User-Id", "someone").header("X-Purpose-Of-Use", malformed).GET().build());
+            assertThat(assertProblem(response, 400, "INVALID_REQUEST_CONTEXT").path("detail").asText())
+                    .as(malformed).contains("X-Purpose-Of-Use", "1.2.246.537.6.1289.201901");
+        }
+        // a well-formed code the archive does not support (yet) is a refusal of access, not a malformed request
+        sampleIsArchived();
+        HttpResponse<byte[]> unsupported = send(authenticated(path, OWN_CLIENT).header("X-Organisation-Oid", CONTROLLER)
+                .header("X-User-Id", "someone").header("X-Purpose-Of-Use", "2").GET().build());
+        assertThat(assertProblem(unsupported, 403, "ACCESS_DENIED").path("detail").asText()).contains("purpose of use");
+    }
+
+    @Test
+    void anUnknownPathIs404PathNotFoundAndAWrongMethodIs405MethodNotAllowed() {
+        JsonNode unknown = assertProblem(send(asOwnClient("/api/v1/no-such-thing").GET().build()), 404, "PATH_NOT_FOUND");
+        assertThat(unknown.path("title").asText()).isEqualTo("No API operation exists at this path");
+        assertThat(unknown.path("detail").asText()).contains("/v3/api-docs");
+
+        HttpResponse<byte[]> delete = send(asOwnClient("/api/v1/documents/" + SAMPLE_OID).DELETE().build());
+        JsonNode wrongMethod = assertProblem(delete, 405, "METHOD_NOT_ALLOWED");
+        assertThat(wrongMethod.path("title").asText()).isEqualTo("This path does not accept the HTTP method");
+        assertThat(wrongMethod.path("detail").asText()).contains("DELETE", "GET");
+        assertThat(delete.headers().firstValue("Allow")).hasValueSatisfying(allow -> assertThat(allow).contains("GET"));
+    }
+
+    @Test
+    void anAcceptHeaderTheOperationCannotMeetIs406() {
+        HttpResponse<byte[]> response = send(asOwnClient("/api/v1/documents/" + SAMPLE_OID + "/metadata")
+                .header("Accept", "image/png").GET().build());
+        // the problem itself is answered as application/problem+json (Spring's fallback for problem details)
+        assertThat(assertProblem(response, 406, "NOT_ACCEPTABLE").path("detail").asText()).contains("application/json");
+    }
+
+    @Test
+    void aNullificationWithoutABodyOrWithBrokenJsonSaysWhatIsWrong() {
+        String path = "/api/v1/documents/" + SAMPLE_OID + "/nullification";
+        HttpResponse<byte[]> noBody = send(asOwnClient(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(assertProblem(noBody, 422, "NULLIFICATION_REASON_REQUIRED").path("detail").asText())
+                .contains("no body", "reason");
+
+        HttpResponse<byte[]> broken = send(asOwnClient(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"wrong client")).build());
+        JsonNode malformed = assertProblem(broken, 400, "MALFORMED_JSON");
+        assertThat(malformed.path("title").asText()).isEqualTo("The request body is not well-formed JSON");
+        assertThat(malformed.path("detail").asText()).contains("line 1, column");
+
+        HttpResponse<byte[]> wrongType = send(asOwnClient(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": {\"text\": \"x\"}}")).build());
+        assertThat(assertProblem(wrongType, 400, "INVALID_REQUEST").path("detail").asText())
+                .contains("field reason", "a string");
+
+        HttpResponse<byte[]> noReason = send(asOwnClient(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertThat(assertProblem(noReason, 422, "NULLIFICATION_REASON_REQUIRED").path("detail").asText())
+                .contains("reason");
+    }
+
+    @Test
+    void aClientIdThatIsNotAPersonalIdentityCodeIs422InvalidIdentityCode() {
+        String wrongCheck = SAMPLE_CLIENT.substring(0, 10) + (SAMPLE_CLIENT.charAt(10) == 'A' ? 'B' : 'A');
+        for (String id : new String[] {"123", wrongCheck}) {
+            HttpResponse<byte[]> response = send(asOwnClient("/api/v1/clients/" + id + "/documents").GET().build());
+            assertProblem(response, 422, "INVALID_IDENTITY_CODE");
+            assertThat(text(response)).doesNotContain(wrongCheck);
+        }
+    }
+
+    @Test
     void otherMediaTypesAre415() {
         HttpResponse<byte[]> json = send(asOwnClient("/api/v1/documents").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());

@@ -222,7 +222,7 @@ class DocumentApiTest extends ApiIntegrationTest {
         assertProblem(send(asOwnClient(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"reason\": \"  \"}")).build()), 422, "NULLIFICATION_REASON_REQUIRED");
         assertProblem(send(asOwnClient(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build()), 400, "INVALID_REQUEST");
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")).build()), 400, "MALFORMED_JSON");
         assertProblem(send(asOwnClient(path).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("reason")).build()), 415, "UNSUPPORTED_MEDIA_TYPE");
         // and the document stays active

@@ -1,0 +1,269 @@
+package fi.arkisto.app.api.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.arkisto.app.support.ApiIntegrationTest;
+import fi.arkisto.store.error.ErrorCode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static fi.arkisto.store.error.ErrorCode.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The catalogue of error codes, one row per {@link ErrorCode}: its HTTP status, the words its title must contain
+ * (so the title describes this code, not another), and the operations that can answer it (as a problem, or in an
+ * HL7 acknowledgement), which the OpenAPI description must name on exactly those operations. A code without a row fails the test: whoever adds a code
+ * decides its row here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ErrorCodeCatalogueTest extends ApiIntegrationTest {
+
+    // the operations of the API, as "METHOD path" of the OpenAPI description
+    private static final String ARCHIVE = "post /api/v1/documents";
+    private static final String ORIGINAL = "get /api/v1/documents/{oid}";
+    private static final String METADATA = "get /api/v1/documents/{oid}/metadata";
+    private static final String DISPLAY = "get /api/v1/documents/{oid}/display";
+    private static final String NULLIFY = "post /api/v1/documents/{oid}/nullification";
+    private static final String CLIENT_DOCUMENTS = "get /api/v1/clients/{clientId}/documents";
+    private static final String AUDIT = "get /api/v1/audit/verification";
+    private static final String MESSAGES = "post /api/v1/messages";
+    private static final String LAUNCH_MIGRATION = "post /api/v1/migrations";
+    private static final String MIGRATION = "get /api/v1/migrations/{jobExecutionId}";
+    private static final String ORGANISATIONS = "get /api/v1/organisations";
+    private static final String ORGANISATION = "get /api/v1/organisations/{id}";
+    private static final String REGISTER_DEPLOYMENT_TEST = "post /api/v1/deployment-tests";
+    private static final String DEPLOYMENT_TEST = "get /api/v1/deployment-tests/{id}";
+
+    private static final Set<String> ALL = Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS, AUDIT,
+            MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATIONS, ORGANISATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST);
+    /** The operations that take the request context headers (the messages carry it in their frame). */
+    private static final Set<String> WITH_CONTEXT = Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS,
+            LAUNCH_MIGRATION, MIGRATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST);
+    /** Codes no operation answers: reject reasons of the file drop, the queue and the migration's reject report. */
+    private static final Set<String> NO_OPERATION = Set.of();
+    /** Codes a document can be refused with, through POST /api/v1/documents and in a message's acknowledgement. */
+    private static final Set<String> DOCUMENT_CHECK = Set.of(ARCHIVE, MESSAGES);
+
+    private record Row(int status, List<String> titleWords, Set<String> operations) {
+    }
+
+    private static final Map<ErrorCode, Row> CATALOGUE = new EnumMap<>(ErrorCode.class);
+
+    private static void row(ErrorCode code, int status, String titleWords, Set<String> operations) {
+        assertThat(CATALOGUE.put(code, new Row(status, List.of(titleWords.split(",\\s*")), operations)))
+                .as("one row per code: " + code).isNull();
+    }
+
+    private static Set<String> plus(Set<String> base, String... more) {
+        return Stream.concat(base.stream(), Arrays.stream(more)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static {
+        // request, context, access
+        row(MISSING_REQUEST_CONTEXT, 400, "request context, required", WITH_CONTEXT);
+        row(INVALID_REQUEST_CONTEXT, 400, "request context, invalid", WITH_CONTEXT);
+        row(INVALID_REQUEST, 400, "parameter, body, invalid",
+                Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATION,
+                        REGISTER_DEPLOYMENT_TEST));
+        row(MALFORMED_JSON, 400, "not well-formed JSON", Set.of(NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST));
+        row(UNSUPPORTED_MEDIA_TYPE, 415, "content type, not accepted",
+                Set.of(ARCHIVE, NULLIFY, MESSAGES, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST));
+        row(NOT_ACCEPTABLE, 406, "accepted media types", ALL);
+        row(ACCESS_DENIED, 403, "access denied, client system, organisation, purpose of use", ALL);
+        row(DOCUMENT_NOT_FOUND, 404, "no such document", Set.of(ORIGINAL, METADATA, DISPLAY, NULLIFY, MESSAGES));
+        row(MIGRATION_NOT_FOUND, 404, "no such migration", Set.of(MIGRATION));
+        // answered at any path under /api; named in the description's introduction, as no operation exists for them
+        row(PATH_NOT_FOUND, 404, "no API operation, path", NO_OPERATION);
+        row(METHOD_NOT_ALLOWED, 405, "HTTP method", NO_OPERATION);
+        row(AUTHENTICATION_REQUIRED, 401, "must authenticate", ALL);
+        row(INTERNAL_ERROR, 500, "failed to process", ALL);
+
+        // hostile or malformed XML
+        row(MALFORMED_XML, 422, "not well-formed XML", DOCUMENT_CHECK);
+        row(XML_DTD_FORBIDDEN, 422, "document type declarations, entities", DOCUMENT_CHECK);
+        row(XML_TOO_DEEP, 422, "nesting, depth", DOCUMENT_CHECK);
+        row(DOCUMENT_TOO_LARGE, 413, "document, size", DOCUMENT_CHECK);
+        row(NOT_A_CDA_DOCUMENT, 422, "not an HL7 CDA", DOCUMENT_CHECK);
+        row(ACTIVE_CONTENT_FORBIDDEN, 422, "markup, browsers", DOCUMENT_CHECK);
+        row(CONTROL_CHARACTER_FORBIDDEN, 422, "control character", DOCUMENT_CHECK);
+
+        // header content
+        row(MISSING_REQUIRED_FIELD, 422, "required field, missing", DOCUMENT_CHECK);
+        row(INVALID_OID, 422, "not a valid OID",
+                plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST));
+        row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid", plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS));
+        row(INVALID_FIELD_VALUE, 422, "field, invalid value", plus(DOCUMENT_CHECK, REGISTER_DEPLOYMENT_TEST));
+        row(INVALID_BASE64, 422, "Base64", DOCUMENT_CHECK);
+        row(INVALID_CODE, 422, "coded header value, not a code", DOCUMENT_CHECK);
+        row(DUPLICATE_ID, 422, "XML ID, more than once", DOCUMENT_CHECK);
+
+        // archive state
+        row(DOCUMENT_CONFLICT, 409, "already exists, different content", DOCUMENT_CHECK);
+        row(VERSION_CONFLICT, 409, "version, current version", DOCUMENT_CHECK);
+        row(DOCUMENT_NULLIFIED, 409, "nullified", plus(DOCUMENT_CHECK, NULLIFY));
+        row(NULLIFICATION_REASON_REQUIRED, 422, "nullification, reason", Set.of(NULLIFY, MESSAGES));
+        row(CORRECTION_REASON_REQUIRED, 422, "replacing version, reasonOfCorrection", DOCUMENT_CHECK);
+        row(STORAGE_UNAVAILABLE, 503, "object store, database, unavailable, retry", ALL);
+        row(STORED_OBJECT_CORRUPT, 500, "stored object, SHA-256", Set.of(ORIGINAL, DISPLAY));
+
+        // signatures
+        row(SIGNATURE_MISSING, 422, "no signature", DOCUMENT_CHECK);
+        row(SIGNATURE_INVALID, 422, "signature, does not verify", DOCUMENT_CHECK);
+        row(SIGNATURE_UNTRUSTED, 422, "certificate, trust anchor", DOCUMENT_CHECK);
+        row(SIGNATURE_CERTIFICATE_EXPIRED, 422, "certificate, not valid at the signing time", DOCUMENT_CHECK);
+        row(SIGNATURE_CERTIFICATE_REVOKED, 422, "certificate, revoked", DOCUMENT_CHECK);
+        row(SIGNATURE_TIME_IN_FUTURE, 422, "signing time, future", DOCUMENT_CHECK);
+        row(SIGNATURE_TYPE_MISMATCH, 422, "signature type, certificate", DOCUMENT_CHECK);
+        row(SIGNATURE_KEY_TOO_WEAK, 422, "public key, shorter", DOCUMENT_CHECK);
+        row(SIGNATURE_ALGORITHM_WEAK, 422, "digest algorithm, weak", DOCUMENT_CHECK);
+        row(SIGNATURE_KEY_USAGE_INVALID, 422, "key usage, signing", DOCUMENT_CHECK);
+        row(SIGNATURE_TIME_BEFORE_ARRIVAL_WINDOW, 422, "certificate expired, arrived", DOCUMENT_CHECK);
+        row(SIGNATURE_ORGANISATION_MISMATCH, 422, "system signature, organisation", DOCUMENT_CHECK);
+        row(PROFESSIONAL_SIGNATURE_REQUIRED, 422, "professional signature", DOCUMENT_CHECK);
+
+        // structure and display form
+        row(UNKNOWN_CONTENT_SPECIFICATION, 422, "structure, contentSpecificationId, not known", DOCUMENT_CHECK);
+        row(STRUCTURE_INVALID, 422, "structured form, does not conform", DOCUMENT_CHECK);
+        row(HEADER_RULE_VIOLATED, 422, "header field, document group", DOCUMENT_CHECK);
+        row(IDENTITY_MISMATCH, 422, "header's client, signed content", DOCUMENT_CHECK);
+        row(DISPLAY_FORM_MISSING, 422, "no display form", plus(DOCUMENT_CHECK, DISPLAY));
+        row(DISPLAY_FORM_MALFORMED, 422, "display form, not well-formed", plus(DOCUMENT_CHECK, DISPLAY));
+        row(DISPLAY_FORM_UNSAFE, 422, "display form, scripts", plus(DOCUMENT_CHECK, DISPLAY));
+        row(DISPLAY_FORM_CLIENT_MISSING, 422, "display form, client", DOCUMENT_CHECK);
+        row(DOCUMENT_TYPE_MISMATCH, 422, "document type, structured form", DOCUMENT_CHECK);
+
+        // message frames and packages
+        row(FRAME_INVALID, 422, "message frame, invalid", Set.of(MESSAGES));
+        row(FRAME_DOCUMENT_MISMATCH, 422, "message frame, document, disagree", Set.of(MESSAGES));
+        row(UNSUPPORTED_SERVICE_REQUEST, 422, "service request, not supported", Set.of(MESSAGES));
+        row(PACKAGE_ENTRY_UNSAFE, 422, "package entry, unsafe", Set.of(LAUNCH_MIGRATION));
+        row(PACKAGE_TOO_LARGE, 422, "package, size", NO_OPERATION);
+        row(INGESTION_FAILED, 500, "retries, dead-lettered", NO_OPERATION);
+
+        // organisation registry and deployment tests
+        row(ORGANISATION_NOT_FOUND, 404, "no such organisation", Set.of(ORGANISATION, REGISTER_DEPLOYMENT_TEST));
+        row(ORGANISATION_CONFLICT, 409, "another organisation, OID, business id", Set.of(REGISTER_DEPLOYMENT_TEST));
+        row(DEPLOYMENT_TEST_NOT_FOUND, 404, "no such deployment test", Set.of(DEPLOYMENT_TEST));
+        row(DEPLOYMENT_TEST_STATE_CONFLICT, 409, "deployment test, state", Set.of(REGISTER_DEPLOYMENT_TEST));
+        row(REAL_IDENTITY_CODE_IN_TEST, 422, "deployment test document, real personal identity code", DOCUMENT_CHECK);
+
+        // legacy migration (reject reasons of the migration's report, and its launch)
+        row(LEGACY_ROW_INVALID, 422, "manifest row, invalid", NO_OPERATION);
+        row(LEGACY_FILE_MISSING, 422, "file, manifest row, missing", NO_OPERATION);
+        row(LEGACY_PACKAGE_NOT_FOUND, 422, "legacy package, no, exists", Set.of(LAUNCH_MIGRATION));
+        row(LEGACY_PACKAGE_UNREADABLE, 422, "legacy package, readable", Set.of(LAUNCH_MIGRATION));
+        row(LEGACY_MANIFEST_MISSING, 422, "no manifest.csv", Set.of(LAUNCH_MIGRATION));
+        row(LEGACY_MANIFEST_INVALID, 422, "manifest, cannot be read", Set.of(LAUNCH_MIGRATION));
+        row(MIGRATION_SIGNER_MISSING, 422, "no system signer", Set.of(LAUNCH_MIGRATION));
+        row(MIGRATION_ALREADY_RUNNING, 409, "being migrated, right now", Set.of(LAUNCH_MIGRATION));
+        row(MIGRATION_ALREADY_COMPLETED, 409, "already been migrated", Set.of(LAUNCH_MIGRATION));
+        row(LEGACY_DUPLICATE_ID, 422, "legacy id, different content", NO_OPERATION);
+    }
+
+    private JsonNode api;
+
+    @BeforeAll
+    void fetchTheOpenApiDescription() {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        api = json(response);
+    }
+
+    @Test
+    void everyCodeHasARow() {
+        assertThat(CATALOGUE.keySet()).as("codes without a row in this catalogue")
+                .containsExactlyInAnyOrderElementsOf(EnumSet.allOf(ErrorCode.class));
+    }
+
+    @Test
+    void everyCodeAnswersWithItsStatus() {
+        CATALOGUE.forEach((code, row) -> {
+            assertThat(code.httpStatus()).as(code + "'s status").isEqualTo(row.status());
+            assertThat(Problems.of(code, "detail").getStatus()).as(code + " as a problem").isEqualTo(row.status());
+        });
+    }
+
+    @Test
+    void everyTitleDescribesItsOwnCode() {
+        CATALOGUE.forEach((code, row) -> {
+            String title = code.title().toLowerCase(Locale.ROOT);
+            row.titleWords().forEach(word ->
+                    assertThat(title).as(code + "'s title: " + code.title()).contains(word.toLowerCase(Locale.ROOT)));
+            assertThat(Problems.of(code, "detail").getTitle()).isEqualTo(code.title());
+        });
+        // no two codes share a title, so no title can stand for another code
+        Map<String, ErrorCode> byTitle = new HashMap<>();
+        for (ErrorCode code : ErrorCode.values()) {
+            assertThat(byTitle.put(code.title(), code)).as("title of " + code + " also used by").isNull();
+        }
+    }
+
+    @Test
+    void theOpenApiDescriptionNamesEveryCodeOnTheOperationsThatCanAnswerIt() {
+        // the catalogue knows every operation of the API
+        Set<String> operations = new TreeSet<>();
+        api.path("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> operations.add(method + " " + path.getKey())));
+        assertThat(operations).containsExactlyInAnyOrderElementsOf(ALL);
+
+        // which operations name which code, under which status
+        Map<ErrorCode, Set<String>> namedOn = new EnumMap<>(ErrorCode.class);
+        for (String operation : operations) {
+            String[] parts = operation.split(" ", 2);
+            JsonNode responses = api.path("paths").path(parts[1]).path(parts[0]).path("responses");
+            for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> response = it.next();
+                for (JsonNode named : response.getValue().path("x-error-codes")) {
+                    ErrorCode code = ErrorCode.valueOf(named.asText());
+                    String description = response.getValue().path("description").asText();
+                    if (response.getKey().equals("4XX")) {
+                        // an acknowledgement's codes, each with its status
+                        assertThat(code.httpStatus()).as(code + " in the acknowledgement of " + operation).isBetween(400, 499);
+                        assertThat(description).as(code + " on " + operation)
+                                .contains(code.name() + "` (" + code.httpStatus() + "): " + code.title());
+                    } else {
+                        assertThat(response.getKey()).as(code + " on " + operation).isEqualTo(String.valueOf(code.httpStatus()));
+                        assertThat(description).as(code + " on " + operation).contains(code.name() + "`: " + code.title());
+                    }
+                    namedOn.computeIfAbsent(code, c -> new HashSet<>()).add(operation);
+                }
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        CATALOGUE.forEach((code, row) -> {
+            Set<String> named = namedOn.getOrDefault(code, Set.of());
+            if (!named.equals(row.operations())) {
+                wrong.add(code + ": named on " + new TreeSet<>(named) + ", can be answered by " + new TreeSet<>(row.operations()));
+            }
+        });
+        assertThat(wrong).as("codes the OpenAPI description names on other operations than those that answer them").isEmpty();
+
+        // codes answered outside any operation are named in the description's introduction
+        String introduction = api.path("info").path("description").asText();
+        assertThat(introduction).contains("`PATH_NOT_FOUND` (404)", "`METHOD_NOT_ALLOWED` (405");
+
+        // and the problem schema enumerates every code
+        List<String> enumerated = new ArrayList<>();
+        api.path("components").path("schemas").path("Problem").path("properties").path("code").path("enum")
+                .forEach(code -> enumerated.add(code.asText()));
+        assertThat(enumerated).containsExactlyInAnyOrderElementsOf(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
+    }
+}

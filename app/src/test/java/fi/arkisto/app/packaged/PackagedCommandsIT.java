@@ -1,0 +1,192 @@
+package fi.arkisto.app.packaged;
+
+import fi.arkisto.app.packaged.PackagedJar.CommandRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static fi.arkisto.app.packaged.PackagedFixtures.BAR;
+import static fi.arkisto.app.packaged.PackagedFixtures.ORGANISATION;
+import static fi.arkisto.app.packaged.PackagedFixtures.PASSWORD_ENV;
+import static fi.arkisto.app.packaged.PackagedFixtures.SUMMARY;
+import static fi.arkisto.app.packaged.PackagedFixtures.migrateCommand;
+import static fi.arkisto.app.packaged.PackagedFixtures.realSample;
+import static fi.arkisto.app.packaged.PackagedFixtures.rejects;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every command the README and docs/ document, run through the packaged jar as a user types it, in a working directory
+ * of its own: {@code help}, {@code pki}, {@code generate}, {@code legacy-package}, {@code migrate} (run in this process:
+ * no server runs) and {@code trust-anchors}. The server and {@code migrate} beside it are {@link PackagedServerIT}'s.
+ * A new documented command needs a test here (or there) and its name in {@link #EXERCISED}, or
+ * {@link #everyDocumentedCommandIsListedByHelpAndExercisedHere} fails.
+ */
+class PackagedCommandsIT {
+
+    /** The commands the packaged-jar tests run, each in a test of its own. */
+    static final Set<String> EXERCISED = Set.of("help", "pki", "generate", "legacy-package", "migrate", "trust-anchors");
+
+
+    @TempDir
+    static Path shared;
+    static PackagedJar jar;
+    static Path pki;
+
+    @BeforeAll
+    static void aTestPki() throws Exception {
+        jar = PackagedFixtures.jar(shared);
+        pki = PackagedFixtures.testPki(jar, shared.resolve("pki"));
+    }
+
+    @Test
+    void everyDocumentedCommandIsListedByHelpAndExercisedHere() throws Exception {
+        // given the commands the README and docs/ tell a user to type
+        Set<String> documented = documentedCommands();
+        assertThat(documented).contains("migrate", "generate", "pki", "trust-anchors");
+
+        // when help is asked for
+        CommandRun help = jar.run("help").assertSucceeded();
+
+        // then it lists every one of them, and this test class runs every one
+        for (String command : documented) {
+            if (!command.equals("help")) {
+                assertThat(help.output()).as(help.transcript()).containsPattern("(?m)^  " + Pattern.quote(command) + " +\\S");
+            }
+        }
+        assertThat(EXERCISED).containsAll(documented);
+        assertThat(jar.run("no-such-command").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void generateWritesSignedDocumentsAndTheirManifest() throws Exception {
+        Path out = shared.resolve("generated");
+
+        jar.run("generate", "--count", "3", "--seed", "11", "--out", out.toString(), "--organisation", ORGANISATION,
+                "--keystore", pki.resolve("system.p12").toString(), "--keystore-password-env", PASSWORD_ENV,
+                "--professional-keystore", pki.resolve("professional-1.p12").toString()).assertSucceeded();
+
+        List<String> manifest = Files.readAllLines(out.resolve("manifest.csv"));
+        assertThat(manifest).hasSize(4);
+        for (String row : manifest.subList(1, 4)) {
+            assertThat(Files.readString(out.resolve(row.split(",")[1]))).contains("signatureCollection");
+        }
+    }
+
+    @Test
+    void migrateRunsInThisProcessWhenNoServerRunsDrawingItsBarAndReportingExactlyTheBadRows() throws Exception {
+        // given a legacy package made by the jar, a data directory, and an announcement left by a server that is gone
+        Path work = Files.createDirectories(shared.resolve("in-process"));
+        Path pkg = work.resolve("package");
+        Path data = work.resolve("data");
+        jar.run("legacy-package", "--count", "60", "--out", pkg.toString(), "--bad-percent", "10", "--seed", "7",
+                "--controller", ORGANISATION).assertSucceeded();
+        assertThat(pkg.resolve("expected-rejects.csv")).exists();
+        Files.createDirectories(data);
+        Files.writeString(data.resolve("local-server.properties"), "url=http://127.0.0.1:" + PackagedJar.freePort()
+                + "\nclient=arkisto-local-tools\npassword=gone\npid=1\n");
+
+        // when migrate is run as the README says, with the system signer configured
+        CommandRun migrate = jar.run(migrateCommand(pki, pkg, data));
+
+        // then it notices that no server answers, runs here, draws its bar and ends with the summary line
+        migrate.assertSucceeded().assertNoStackTraceOrLogLines();
+        assertThat(migrate.output()).contains("No server answers at", "migrating in this process",
+                "log: " + data.resolve("logs").resolve("migrate.log"));
+        Matcher bar = BAR.matcher(migrate.output());
+        assertThat(bar.find()).as(migrate.transcript()).isTrue();
+        assertThat(bar.group(1)).isEqualTo("60");
+        Matcher summary = SUMMARY.matcher(migrate.lastLine());
+        assertThat(summary.matches()).as(migrate.transcript()).isTrue();
+        assertThat(summary.group(2)).isEqualTo("60");
+
+        // and the reject report, under the data directory, lists exactly the rows the package says are bad
+        Path report = Path.of(summary.group(5));
+        assertThat(report).startsWith(data.resolve("migration-reports")).exists();
+        assertThat(rejects(report)).isEqualTo(rejects(pkg.resolve("expected-rejects.csv")));
+        assertThat(Long.parseLong(summary.group(4))).isEqualTo(rejects(report).size());
+        assertThat(Long.parseLong(summary.group(3))).isEqualTo(60 - rejects(report).size());
+        // and nothing was written into the working directory; the log went to its file
+        assertThat(jar.workingDirectory().resolve("migration-reports")).doesNotExist();
+        assertThat(Files.readString(data.resolve("logs").resolve("migrate.log"))).contains("Legacy migration " + summary.group(1));
+
+        // when the finished migration is launched again, then one sentence refuses it with its own code
+        CommandRun again = jar.run(migrateCommand(pki, pkg, data));
+        assertThat(again.exitCode()).isEqualTo(1);
+        again.assertNoStackTraceOrLogLines();
+        assertThat(again.lastLine()).startsWith("Migration refused: ").endsWith("(MIGRATION_ALREADY_COMPLETED).");
+    }
+
+    @Test
+    void migrateWithoutASystemSignerSaysHowToConfigureOneInOneSentence() throws Exception {
+        Path work = Files.createDirectories(shared.resolve("no-signer"));
+        jar.run("legacy-package", "--count", "3", "--out", work.resolve("package").toString(), "--bad-percent", "0",
+                "--controller", ORGANISATION).assertSucceeded();
+
+        CommandRun migrate = jar.run("migrate", "--package", work.resolve("package").toString(), "--controller", ORGANISATION,
+                "--arkisto.data-dir=" + work.resolve("data"));
+
+        assertThat(migrate.exitCode()).isEqualTo(1);
+        migrate.assertNoStackTraceOrLogLines();
+        assertThat(migrate.lastLine()).contains("arkisto.signature.system-signer.keystore", PASSWORD_ENV, "(MIGRATION_SIGNER_MISSING)");
+        assertThat(jar.run("migrate", "--package", "x").exitCode()).as("a wrong command line").isEqualTo(2);
+    }
+
+    @Test
+    void trustAnchorsWritesTheCertificateTheRealSampleCarries() throws Exception {
+        Path sample = realSample(shared.resolve("asiakkuusasiakirja_S.xml"));
+        Path anchors = shared.resolve("sample-anchors");
+
+        CommandRun written = jar.run("trust-anchors", "--from-document", sample.toString(), "--out", anchors.toString());
+
+        written.assertSucceeded();
+        assertThat(written.output()).contains("SHA-256", "1 certificate written to " + anchors);
+        try (Stream<Path> files = Files.list(anchors)) {
+            assertThat(files.map(Path::toString)).singleElement().satisfies(name -> assertThat(name).endsWith(".pem"));
+        }
+        assertThat(jar.run("trust-anchors", "--from-document", shared.resolve("none.xml").toString(), "--out",
+                anchors.toString()).exitCode()).isEqualTo(1);
+    }
+
+    /**
+     * The commands the README and docs/ name: {@code arkisto-app.jar <command>} in any example, and the first cell of
+     * the tables in their "Command-line tools" sections.
+     */
+    static Set<String> documentedCommands() throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        List<Path> pages;
+        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+            pages = Stream.concat(Stream.of(root.resolve("README.md")), docs.filter(p -> p.toString().endsWith(".md"))).toList();
+        }
+        Set<String> commands = new TreeSet<>();
+        Pattern example = Pattern.compile("arkisto-app\\.jar ([a-z][a-z-]*)");
+        Pattern tableRow = Pattern.compile("^\\| `([a-z][a-z-]*)[ `]");
+        for (Path page : pages) {
+            boolean inToolsSection = false;
+            for (String line : Files.readAllLines(page, StandardCharsets.UTF_8)) {
+                if (line.startsWith("#")) {
+                    inToolsSection = line.contains("Command-line tools");
+                }
+                Matcher examples = example.matcher(line);
+                while (examples.find()) {
+                    commands.add(examples.group(1));
+                }
+                Matcher row = tableRow.matcher(line);
+                if (inToolsSection && row.find() && !row.group(1).equals("command")) {
+                    commands.add(row.group(1));
+                }
+            }
+        }
+        return commands;
+    }
+}

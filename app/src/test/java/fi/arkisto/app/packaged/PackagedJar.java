@@ -1,0 +1,230 @@
+package fi.arkisto.app.packaged;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged application jar driven as a user types its commands: {@code java -jar arkisto-app.jar <command> ...}
+ * in a working directory of the test's own, with the environment a user would export. A test of a new command is one
+ * {@link #run} call and assertions on its {@link CommandRun}; {@link #startServer} starts the server on a free port and
+ * waits until it answers its health check.
+ */
+final class PackagedJar {
+
+    /** Log lines of the server's console format at WARN or ERROR level. */
+    static final Pattern WARN_OR_ERROR = Pattern.compile("(?m)^\\S+\\s+(WARN|ERROR) \\d+ --- .*$");
+    static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(240);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+
+    private final Path jar;
+    private final Path workingDirectory;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final AtomicInteger runs = new AtomicInteger();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    PackagedJar(Path workingDirectory) {
+        this.jar = Path.of(System.getProperty("arkisto.app.jar", "target/arkisto-app.jar")).toAbsolutePath();
+        assertThat(jar).as("the packaged jar (mvn package)").exists();
+        this.workingDirectory = workingDirectory;
+    }
+
+    /** An environment variable every later command and server gets, as a user's {@code export}. */
+    PackagedJar withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** What one command did: its exit status and everything it printed (stdout and stderr, in order). */
+    record CommandRun(List<String> command, int exitCode, String output) {
+
+        List<String> lines() {
+            return output.lines().toList();
+        }
+
+        /** The last line as a terminal shows it: a bar redrawn with carriage returns shows its last drawing. */
+        String lastLine() {
+            List<String> lines = lines();
+            String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+            return last.substring(last.lastIndexOf('\r') + 1);
+        }
+
+        /** What a user sees of it, for assertion messages. */
+        String transcript() {
+            return String.join(" ", command.subList(command.indexOf("-jar") + 2, command.size())) + "\n" + output;
+        }
+
+        CommandRun assertSucceeded() {
+            assertThat(exitCode).as(transcript()).isZero();
+            return this;
+        }
+
+        /** Nothing a user should not see: no stack trace, no exception class, no log line. */
+        CommandRun assertNoStackTraceOrLogLines() {
+            assertThat(output).as(transcript()).doesNotContain("\tat ", "Exception:", "Caused by")
+                    .doesNotContainPattern("(?m)^\\S+\\s+(TRACE|DEBUG|INFO|WARN|ERROR) \\d+ --- ");
+            return this;
+        }
+    }
+
+    /** Runs {@code java -jar arkisto-app.jar arguments...} in the working directory and waits for it to end. */
+    CommandRun run(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        Path output = workingDirectory.resolve("command-" + runs.incrementAndGet() + "-" + arguments[0] + ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        try {
+            assertThat(process.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+                    .as(arguments[0] + " ended within " + COMMAND_TIMEOUT + ":\n" + Files.readString(output)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        return new CommandRun(command, process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code java -jar arkisto-app.jar --server.port=<free> --arkisto.data-dir=DIR options...}; waits for health. */
+    RunningServer startServer(Path dataDirectory, String... options) throws Exception {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString(),
+                "--server.port=" + port, "--arkisto.data-dir=" + dataDirectory.toAbsolutePath()));
+        command.addAll(List.of(options));
+        Path log = workingDirectory.resolve("server-" + runs.incrementAndGet() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        RunningServer server = new RunningServer(builder.start(), port, log, http);
+        server.awaitHealthy();
+        return server;
+    }
+
+    /** One server process: its port, its log, and a stop as an operator's SIGTERM. */
+    static final class RunningServer implements AutoCloseable {
+
+        private final Process process;
+        private final int port;
+        private final Path log;
+        private final HttpClient http;
+
+        RunningServer(Process process, int port, Path log, HttpClient http) {
+            this.process = process;
+            this.port = port;
+            this.log = log;
+            this.http = http;
+        }
+
+        int port() {
+            return port;
+        }
+
+        URI uri(String path) {
+            return URI.create("http://127.0.0.1:" + port + path);
+        }
+
+        String log() throws IOException {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        }
+
+        HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+            return send(request, HttpResponse.BodyHandlers.ofString());
+        }
+
+        <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) throws IOException, InterruptedException {
+            return http.send(request, body);
+        }
+
+        /** Waits until the log matches, as an operator watching it would; fails with the log's tail otherwise. */
+        String awaitLog(Pattern pattern, Duration timeout) throws Exception {
+            Instant deadline = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(deadline)) {
+                var matcher = pattern.matcher(log());
+                if (matcher.find()) {
+                    return matcher.group();
+                }
+                // polling an external process's log: there is no event to wait on
+                process.waitFor(200, TimeUnit.MILLISECONDS);
+            }
+            throw new AssertionError("The log did not show " + pattern + " within " + timeout + ":\n" + tail());
+        }
+
+        void awaitHealthy() throws Exception {
+            Instant deadline = Instant.now().plus(START_TIMEOUT);
+            while (Instant.now().isBefore(deadline)) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("The server exited with " + process.exitValue() + ":\n" + tail());
+                }
+                try {
+                    HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health"))
+                            .timeout(Duration.ofSeconds(5)).build());
+                    if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                        return;
+                    }
+                } catch (IOException notListeningYet) {
+                    // the server socket opens only once the context is up
+                }
+                process.waitFor(250, TimeUnit.MILLISECONDS);
+            }
+            throw new AssertionError("The server did not become healthy within " + START_TIMEOUT + ":\n" + tail());
+        }
+
+        /** What stopping did: how long from SIGTERM to the process's end, its exit status, and its log from then on. */
+        record Stop(Duration took, int exitCode, String logAfterSignal) {
+        }
+
+        /** Sends SIGTERM, as {@code kill PID} or systemd does, and waits for the process to end. */
+        Stop stop() throws Exception {
+            int logLength = log().length();
+            long start = System.nanoTime();
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("The server did not stop within 60 s of SIGTERM:\n" + tail());
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            return new Stop(took, process.exitValue(), log().substring(logLength));
+        }
+
+        String tail() throws IOException {
+            String text = log();
+            return text.length() > 8000 ? text.substring(text.length() - 8000) : text;
+        }
+
+        @Override
+        public void close() {
+            process.destroyForcibly();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
