@@ -121,7 +121,9 @@ class RegisterAccessAgreementApiTest extends ApiIntegrationTest {
                 "INVALID_DATE");
         assertProblem(postJson(AGREEMENTS, organiser, body(organiser, provider,
                 "\"validFrom\": \"2026-06-01\", \"validUntil\": \"2026-05-31\"")), 422, "INVALID_VALIDITY_PERIOD");
-        assertProblem(postJson(AGREEMENTS, organiser, "{\"organiser\": "), 400, "INVALID_REQUEST");
+        assertProblem(postJson(AGREEMENTS, organiser, "{\"organiser\": "), 400, "MALFORMED_JSON");
+        assertProblem(postJson(AGREEMENTS, organiser, body(organiser, provider, "\"extensive\": \"kyllä\"")), 400,
+                "INVALID_REQUEST");
         assertProblem(getAs(AGREEMENTS + "/not-a-uuid", organiser), 400, "INVALID_RECORD_ID");
         assertProblem(getAs(AGREEMENTS + "/" + UUID.randomUUID(), organiser), 404, "AGREEMENT_NOT_FOUND");
         assertProblem(getAs(AGREEMENTS + "?counterpart=abc", organiser), 422, "INVALID_OID");

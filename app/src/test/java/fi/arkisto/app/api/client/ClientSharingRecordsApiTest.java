@@ -188,7 +188,9 @@ class ClientSharingRecordsApiTest extends ApiIntegrationTest {
         assertProblem(postJson(records(client, "consents"), organiser,
                 "{\"description\": \"" + "x".repeat(1001) + "\"}"), 422, "TEXT_TOO_LONG");
         // bodies
-        assertProblem(postJson(records(client, "consents"), organiser, "{\"validFrom\": "), 400, "INVALID_REQUEST");
+        assertProblem(postJson(records(client, "consents"), organiser, "{\"validFrom\": "), 400, "MALFORMED_JSON");
+        assertProblem(postJson(records(client, "consents"), organiser, "{\"validFrom\": {\"day\": 1}}"), 400,
+                "INVALID_REQUEST");
         assertProblem(send(asOrganisation(records(client, "denials"), organiser).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("DOCUMENT")).build()), 415, "UNSUPPORTED_MEDIA_TYPE");
         // withdrawals of what is not there
