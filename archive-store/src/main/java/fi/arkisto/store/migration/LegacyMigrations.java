@@ -33,14 +33,14 @@ public interface LegacyMigrations {
     PreparedMigration prepare(Path pkg, Oid controller);
 
     /**
-     * Runs an execution in the background: a prepared one as it is; for one that ended without completing, the
-     * migration is resumed (a new execution is prepared and run). An execution that runs or has completed is left
-     * as it is. Its end is announced as a {@link LegacyMigrationEnded} event.
+     * Runs a prepared execution in the background, once; an execution that has started (anywhere) is left as it is.
+     * Its end is announced as a {@link LegacyMigrationEnded} event. A failed migration is resumed by preparing its
+     * next execution and running that.
      *
-     * @return the id of the execution that runs (or ran)
-     * @throws ArchiveException when the migration cannot be resumed (as {@link #prepare})
+     * @return whether this call started it
+     * @throws ArchiveException MIGRATION_NOT_FOUND for an execution that is not a legacy migration's
      */
-    long run(long jobExecutionId);
+    boolean run(long jobExecutionId);
 
     /** How the execution stands or ended; empty for an execution that is not a legacy migration's. */
     Optional<MigrationOutcome> outcome(long jobExecutionId);

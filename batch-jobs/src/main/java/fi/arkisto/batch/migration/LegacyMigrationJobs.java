@@ -6,7 +6,6 @@ import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.migration.LegacyMigrations;
 import fi.arkisto.store.migration.MigrationOutcome;
 import fi.arkisto.store.migration.PreparedMigration;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.stereotype.Component;
@@ -72,20 +71,8 @@ class LegacyMigrationJobs implements LegacyMigrations {
     }
 
     @Override
-    public long run(long jobExecutionId) {
-        JobExecution execution = execution(jobExecutionId);
-        if (execution.getStatus() == BatchStatus.STARTING && execution.getStartTime() == null) {
-            launcher.runPrepared(execution);
-            return jobExecutionId;
-        }
-        if (execution.isRunning() || execution.getStatus() == BatchStatus.COMPLETED) {
-            return jobExecutionId;
-        }
-        JobExecution resumed = prepareOutsideTransactions(
-                Path.of(execution.getJobParameters().getString(LegacyMigrationJobConfiguration.PACKAGE)),
-                Oid.of(execution.getJobParameters().getString(LegacyMigrationJobConfiguration.CONTROLLER)));
-        launcher.runPrepared(resumed);
-        return resumed.getId();
+    public boolean run(long jobExecutionId) {
+        return launcher.runPrepared(execution(jobExecutionId));
     }
 
     @Override
