@@ -2,8 +2,11 @@ package fi.arkisto.workflows.migration;
 
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.migration.LegacyMigrationEnded;
+import fi.arkisto.store.migration.LegacyMigrations;
+import fi.arkisto.store.migration.MigrationOutcome;
 import fi.arkisto.store.testsupport.ArchiveStoreTestEnvironment;
 import fi.arkisto.testkit.pki.TestPki;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -21,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -90,6 +94,11 @@ final class MigrationProcessTestContext implements AutoCloseable {
     LegacyMigrationEnded nextEnd() throws InterruptedException {
         LegacyMigrationEnded ended = context.getBean(Ends.class).seen.poll(2, TimeUnit.MINUTES);
         assertThat(ended).as("a migration execution ended within two minutes").isNotNull();
+        // the end is announced before Spring Batch records it; a relaunch must find it recorded, as a client does
+        long execution = ended.outcome().jobExecutionId();
+        LegacyMigrations migrations = context.getBean(LegacyMigrations.class);
+        Awaitility.await("the job repository records the end of execution " + execution).atMost(Duration.ofMinutes(1))
+                .until(() -> migrations.outcome(execution).map(MigrationOutcome::ended).orElse(false));
         return ended;
     }
 
