@@ -68,11 +68,7 @@ final class ListenerPolicy implements WebServerFactoryCustomizer<ConfigurableSer
                         where(address, server.getPort()), proxy.addresses());
                 return;
             }
-            throw new TransportSecurityException("Arkisto will not listen on " + where(address, server.getPort())
-                    + " without TLS: configure " + listener + "'s key store (" + keyPrefix + ".ssl.bundle naming a"
-                    + " spring.ssl.bundle.jks.* or .pem.* bundle), bind it to the loopback address (" + keyPrefix
-                    + ".address=127.0.0.1), or declare TLS terminated by a reverse proxy"
-                    + " (arkisto.security.reverse-proxy.enabled=true with its .addresses).", ReverseProxyProperties.RUNNING_MD);
+            throw plaintextRefused(listener, keyPrefix, address, server.getPort());
         }
         if (!StringUtils.hasText(ssl.getBundle())) {
             throw new TransportSecurityException("Arkisto takes " + listener + "'s TLS key store as an SSL bundle: set "
@@ -97,6 +93,15 @@ final class ListenerPolicy implements WebServerFactoryCustomizer<ConfigurableSer
         log.info("{} speaks {} on {} (client certificates: {})", capitalised(), TlsOptions.describe(bundle.getOptions()),
                 where(address, server.getPort()), Ssl.ClientAuth.map(ssl.getClientAuth(), "not requested", "requested",
                         "required"));
+    }
+
+    /** The one sentence that refuses a listener beyond the loopback without TLS, saying what to configure. */
+    static TransportSecurityException plaintextRefused(String listener, String keyPrefix, InetAddress address, int port) {
+        return new TransportSecurityException("Arkisto will not listen on " + where(address, port)
+                + " without TLS: configure " + listener + "'s key store (" + keyPrefix + ".ssl.bundle naming a"
+                + " spring.ssl.bundle.jks.* or .pem.* bundle), bind it to the loopback address (" + keyPrefix
+                + ".address=127.0.0.1), or declare TLS terminated by a reverse proxy"
+                + " (arkisto.security.reverse-proxy.enabled=true with its .addresses).", ReverseProxyProperties.RUNNING_MD);
     }
 
     private String capitalised() {

@@ -22,6 +22,12 @@ import java.util.List;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class TransportConfiguration {
 
+    // static: a BeanFactoryPostProcessor must not force its configuration class to be created early.
+    @Bean
+    static EarlyListenerCheck earlyListenerCheck() {
+        return new EarlyListenerCheck();
+    }
+
     @Bean
     ClientCertificateAnchors clientCertificateAnchors(ClientCertificateProperties properties) {
         return ClientCertificateAnchors.load(properties);

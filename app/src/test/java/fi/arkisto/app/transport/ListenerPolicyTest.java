@@ -10,6 +10,7 @@ import org.springframework.boot.ssl.SslOptions;
 import org.springframework.boot.ssl.SslStoreBundle;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.Ssl;
+import org.springframework.mock.env.MockEnvironment;
 
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -110,6 +111,31 @@ class ListenerPolicyTest {
         assertThatThrownBy(() -> policy(NO_PROXY, withTrust).customize(factory("127.0.0.1", bundled())))
                 .isInstanceOf(TransportSecurityException.class)
                 .hasMessageContaining("arkisto.security.client-certificates.trust-anchors");
+    }
+
+    @Test
+    void theConfigurationIsJudgedBeforeAnythingStarts() {
+        assertThatThrownBy(() -> early(new MockEnvironment().withProperty("server.address", "0.0.0.0")
+                .withProperty("server.port", "9443")))
+                .isInstanceOf(TransportSecurityException.class)
+                .hasMessageStartingWith("Arkisto will not listen on every network interface port 9443 without TLS:");
+        assertThatThrownBy(() -> early(new MockEnvironment())).as("no address: every interface")
+                .hasMessageContaining("every network interface port 8080");
+
+        early(new MockEnvironment().withProperty("server.address", "127.0.0.1"));
+        early(new MockEnvironment().withProperty("server.address", "::1"));
+        early(new MockEnvironment().withProperty("server.address", "0.0.0.0").withProperty("server.ssl.bundle", "tls"));
+        early(new MockEnvironment().withProperty("server.address", "0.0.0.0")
+                .withProperty("arkisto.security.reverse-proxy.enabled", "true"));
+        assertThatThrownBy(() -> early(new MockEnvironment().withProperty("server.address", "0.0.0.0")
+                .withProperty("server.ssl.bundle", "tls").withProperty("server.ssl.enabled", "false")))
+                .isInstanceOf(TransportSecurityException.class);
+    }
+
+    private static void early(MockEnvironment environment) {
+        EarlyListenerCheck check = new EarlyListenerCheck();
+        check.setEnvironment(environment);
+        check.postProcessBeanFactory(null);
     }
 
     private static ListenerPolicy policy(ReverseProxyProperties proxy, DefaultSslBundleRegistry bundles) {
