@@ -35,6 +35,13 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
                 Map.entry("/api/v1/documents/{oid}/nullification", List.of("post")),
                 Map.entry("/api/v1/clients/{clientId}/documents", List.of("get")),
                 Map.entry("/api/v1/audit/verification", List.of("get")),
+                Map.entry("/api/v1/clients/{clientId}/informing", List.of("get", "post")),
+                Map.entry("/api/v1/clients/{clientId}/consents", List.of("get", "post")),
+                Map.entry("/api/v1/clients/{clientId}/denials", List.of("get", "post")),
+                Map.entry("/api/v1/clients/{clientId}/consents/{recordId}/withdrawal", List.of("post")),
+                Map.entry("/api/v1/register-access-agreements", List.of("get", "post")),
+                Map.entry("/api/v1/register-access-agreements/{id}", List.of("get")),
+                Map.entry("/api/v1/register-access-agreements/{id}/end", List.of("post")),
                 Map.entry("/api/v1/organisations", List.of("get")),
                 Map.entry("/api/v1/organisations/{id}", List.of("get")),
                 Map.entry("/api/v1/deployment-tests", List.of("post")),
@@ -77,6 +84,18 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
                 .path("responses").path("404"))).contains("DOCUMENT_NOT_FOUND");
         assertThat(errorCodes(api.path("paths").path("/api/v1/documents/{oid}/nullification").path("post")
                 .path("responses").path("422"))).contains("NULLIFICATION_REASON_REQUIRED");
+
+        // and the records' operations list the codes they answer with
+        JsonNode denial = api.path("paths").path("/api/v1/clients/{clientId}/denials").path("post").path("responses");
+        assertThat(errorCodes(denial.path("422"))).contains("INVALID_IDENTITY_CODE", "INVALID_DENIAL_TARGET",
+                "INVALID_OID", "INVALID_SERVICE_TASK", "DENIED_DOCUMENT_UNKNOWN", "INVALID_DATE", "INVALID_VALIDITY_PERIOD");
+        assertThat(errorCodes(denial.path("403"))).contains("CLIENT_NOT_SERVED", "USE_CONTEXT_NOT_FOR_CLIENT_RECORDS");
+        assertThat(denial.path("403").path("description").asText())
+                .contains("`CLIENT_NOT_SERVED`: " + ErrorCode.CLIENT_NOT_SERVED.title());
+        JsonNode end = api.path("paths").path("/api/v1/register-access-agreements/{id}/end").path("post")
+                .path("responses");
+        assertThat(errorCodes(end.path("409"))).contains("AGREEMENT_ALREADY_ENDED");
+        assertThat(errorCodes(end.path("403"))).contains("AGREEMENT_ORGANISER_REQUIRED");
 
         // and the RequestContext is not mistaken for a query parameter
         assertThat(archive.path("parameters").findValuesAsText("name")).doesNotContain("context", "organisation");

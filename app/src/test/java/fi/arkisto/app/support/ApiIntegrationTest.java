@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.arkisto.store.testsupport.ArchiveStoreTestInitializers;
 import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.testsupport.ClientRelationshipForms;
 import fi.arkisto.store.testsupport.KantaSamples;
 import fi.arkisto.testkit.pki.TestPki;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.security.api-clients[2].password=" + ApiIntegrationTest.PASSWORD,
         "arkisto.security.api-clients[2].organisations[0]=*",
         "arkisto.security.api-clients[2].auditor=true",
+        "arkisto.security.api-clients[3].name=" + ApiIntegrationTest.ANY_ORGANISATION_CLIENT,
+        "arkisto.security.api-clients[3].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.security.api-clients[3].organisations[0]=*",
         "arkisto.security.monitoring.name=" + ApiIntegrationTest.MONITORING_USER,
         "arkisto.security.monitoring.password=" + ApiIntegrationTest.MONITORING_PASSWORD,
         // The real sample was signed 2026-07-17 by a certificate that expired 2026-10-09; sent today it is, by the
@@ -76,6 +80,8 @@ public abstract class ApiIntegrationTest {
     public static final String OWN_CLIENT = "own-cis";
     public static final String OTHER_CLIENT = "other-cis";
     public static final String AUDITOR_CLIENT = "auditor";
+    /** A client system registered for every organisation: tests give each test organisations of its own. */
+    public static final String ANY_ORGANISATION_CLIENT = "any-cis";
     public static final String PASSWORD = "test-only-password-1";
     public static final String CAMUNDA_ADMIN_PASSWORD = "camunda-test-password";
     public static final String MONITORING_USER = "test-scraper";
@@ -111,6 +117,42 @@ public abstract class ApiIntegrationTest {
         return withContext(authenticated(path, OWN_CLIENT), CONTROLLER);
     }
 
+    /** A request as a client system acting for the organisation, with a complete request context (use context 1). */
+    protected HttpRequest.Builder asOrganisation(String path, String organisation) {
+        return withContext(authenticated(path, ANY_ORGANISATION_CLIENT), organisation);
+    }
+
+    /** A fresh organisation OID {@code 1.2.246.10.<business id>.10.0} that no other test uses. */
+    public static String newOrganisation() {
+        return "1.2.246.10." + (10_000_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(89_999_999))
+                + ".10.0";
+    }
+
+    /** A unit {@code n} of the organisation, {@code 1.2.246.10.<business id>.10.<n>}. */
+    public static String unitOf(String organisation, int n) {
+        return organisation.substring(0, organisation.length() - 1) + n;
+    }
+
+    /**
+     * The system signature of the organisation's client information system, certified by the test PKI's CA (the
+     * archive takes a system signature only from the register's controller or one acting for it).
+     */
+    public static java.util.function.UnaryOperator<byte[]> systemSignerFor(String organisation) {
+        return PKI.systemSignerFor(Oid.of(organisation), "Organisaatio " + organisation, Clock.systemUTC())::sign;
+    }
+
+    /** A document derived from the sample, signed by its controller's own client information system. */
+    public static byte[] signedFor(String organisation, KantaSamples.Builder derived) {
+        String xml = new String(derived.build(), StandardCharsets.UTF_8);
+        String unsigned = SIGNATURE_COLLECTION.matcher(xml).replaceFirst("");
+        return systemSignerFor(organisation).apply(unsigned.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The professional signature of the test PKI (decisions and statements need one). */
+    public static java.util.function.UnaryOperator<byte[]> professionalSigner() {
+        return PKI.professionalSigner(0, Clock.systemUTC())::sign;
+    }
+
     protected HttpRequest.Builder authenticated(String path, String client) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", basic(client, PASSWORD));
@@ -140,6 +182,35 @@ public abstract class ApiIntegrationTest {
     protected HttpResponse<byte[]> archive(byte[] cda) {
         return send(asOwnClient("/api/v1/documents").header("Content-Type", "application/xml")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(cda)).build());
+    }
+
+    /**
+     * Archives, as the organiser, a signed client relationship document of the organiser for the client: its own
+     * relationship from {@code start} to {@code end} (null: goes on) in service task 24, with the provider entries
+     * given; answers the document's OID.
+     */
+    protected String archiveClientRelationship(String organiser, String client, java.time.LocalDate start,
+                                               java.time.LocalDate end, ClientRelationshipForms.Provider... providers) {
+        KantaSamples.Builder document = derivedDocument().client(client).controller(organiser).structuredForm(form -> {
+            ClientRelationshipForms.relationship(form, start, end);
+            ClientRelationshipForms.providers(form, "24", providers);
+        });
+        HttpResponse<byte[]> archived = send(asOrganisation("/api/v1/documents", organiser)
+                .header("Content-Type", "application/xml")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(signedFor(organiser, document))).build());
+        assertThat(archived.statusCode()).as(text(archived)).isEqualTo(201);
+        return document.oidValue();
+    }
+
+    /** POSTs the JSON body as the organisation. */
+    protected HttpResponse<byte[]> postJson(String path, String organisation, String json) {
+        return send(asOrganisation(path, organisation).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** GETs the path as the organisation. */
+    protected HttpResponse<byte[]> getAs(String path, String organisation) {
+        return send(asOrganisation(path, organisation).GET().build());
     }
 
     /** Archives the real sample unless an earlier test did (the context, and so the database, is shared). */

@@ -80,6 +80,7 @@ final class RegisterAccessDecision {
             case NOT_STARTED -> DenialReason.REGISTER_ACCESS_RIGHT_NOT_STARTED;
             case ENDED -> DenialReason.REGISTER_ACCESS_RIGHT_ENDED;
             case AGREEMENT_MISSING -> DenialReason.REGISTER_ACCESS_AGREEMENT_MISSING;
+            case AGREEMENT_OTHER_SERVICE_TASK -> DenialReason.REGISTER_ACCESS_AGREEMENT_OTHER_SERVICE_TASK;
             case AGREEMENT_ENDED -> DenialReason.REGISTER_ACCESS_AGREEMENT_ENDED;
             case IN_EFFECT, IN_EFFECT_EXTENSIVE -> throw new IllegalArgumentException("in effect: " + status);
         };

@@ -2,5 +2,11 @@ package fi.arkisto.store.audit;
 
 /** What was done with client data (DESIGN invariant 5: "what"). Stored by name; never renamed. */
 public enum AuditOperation {
-    ARCHIVE, READ_CONTENT, READ_METADATA, READ_DISPLAY, LIST_CLIENT_DOCUMENTS, NULLIFY
+    ARCHIVE, READ_CONTENT, READ_METADATA, READ_DISPLAY, LIST_CLIENT_DOCUMENTS, NULLIFY,
+    /** The client's informing, consent and denial records (docs/access.md, "Records of informing, consent and denial"). */
+    RECORD_INFORMING, WITHDRAW_INFORMING, READ_INFORMING,
+    RECORD_CONSENT, WITHDRAW_CONSENT, READ_CONSENTS,
+    RECORD_DENIAL, WITHDRAW_DENIAL, READ_DENIALS,
+    /** Register access agreements between an organiser and a provider (docs/access.md, "Register access agreements"). */
+    CREATE_ACCESS_AGREEMENT, END_ACCESS_AGREEMENT, READ_ACCESS_AGREEMENTS
 }

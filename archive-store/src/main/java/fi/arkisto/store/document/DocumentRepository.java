@@ -89,6 +89,13 @@ class DocumentRepository {
                 new MapSqlParameterSource("sets", setIds), ROW);
     }
 
+    /** The client's active versions of one document group in every register: each set's current, valid version. */
+    List<StoredDocument> activeOfClientGroup(String clientId, String documentGroup) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.document_version WHERE client_id = ?"
+                + " AND document_group = ? AND status = 'ACTIVE' ORDER BY controller_oid, set_id", ROW, clientId,
+                documentGroup);
+    }
+
     /**
      * Inserts the versions as one JDBC batch; a version whose OID or set and version number is
      * already taken is skipped (count 0), never overwritten, so the caller can tell a concurrent

@@ -272,10 +272,11 @@ final class DecisionTable {
                 case "agree" -> {
                     String[] p = value.split(":", 2);
                     String[] pair = p[0].split(">");
-                    boolean extensive = p[1].endsWith("+ext");
-                    LocalDate[] period = period(p[1].replace("+ext", ""));
+                    String[] tasks = p[1].split("@", 2);
+                    boolean extensive = tasks[0].endsWith("+ext");
+                    LocalDate[] period = period(tasks[0].replace("+ext", ""));
                     agreements.add(new RegisterAccessAgreement(organisation(pair[0]), organisation(pair[1]), period[0],
-                            period[1], extensive));
+                            period[1], extensive, tasks.length == 2 ? List.of(tasks[1].split(",")) : List.of()));
                 }
                 default -> throw new IllegalArgumentException("unknown client token " + token);
             }

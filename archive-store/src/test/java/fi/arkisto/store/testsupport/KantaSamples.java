@@ -86,6 +86,7 @@ public final class KantaSamples {
         private String reasonOfCorrection;
         private String replaces;
         private String marker;
+        private java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> structuredForm;
 
         private Builder() {
         }
@@ -154,6 +155,15 @@ public final class KantaSamples {
             return this;
         }
 
+        /**
+         * Edits the structured form (the sample's client relationship document, {@code asiakkuusasiakirja}) after the
+         * client has been put in; see {@link ClientRelationshipForms} for the usual edits.
+         */
+        public Builder structuredForm(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) {
+            this.structuredForm = edit;
+            return this;
+        }
+
         /** An XML comment that changes the bytes but none of the metadata. */
         public Builder marker(String value) {
             this.marker = value;
@@ -174,8 +184,11 @@ public final class KantaSamples {
             if (!SAMPLE_CLIENT.equals(client)) {
                 // The structured and display forms name the client too; the archive refuses a document whose parts
                 // disagree.
-                xml = withClientInStructuredForm(xml, client);
+                xml = withStructuredForm(xml, json -> json.replace("\"" + SAMPLE_CLIENT + "\"", "\"" + client + "\""));
                 xml = withClientInDisplayForm(xml, client);
+            }
+            if (structuredForm != null) {
+                xml = withStructuredForm(xml, json -> ClientRelationshipForms.edit(json, structuredForm));
             }
             xml = xml.replace("root=\"" + SAMPLE_CONTROLLER + "\"", "root=\"" + controller + "\"");
             xml = replaceFirst(xml, Pattern.quote("<effectiveTime value=\"" + SAMPLE_EFFECTIVE_TIME + "\"/>"),
@@ -215,14 +228,14 @@ public final class KantaSamples {
             return xml.getBytes(StandardCharsets.UTF_8);
         }
 
-        private static String withClientInStructuredForm(String xml, String client) {
+        private static String withStructuredForm(String xml, java.util.function.UnaryOperator<String> edit) {
             Matcher json = Pattern.compile("(<ep2:json[^>]*>)(\\s*)([A-Za-z0-9+/=]+)").matcher(xml);
             if (!json.find()) {
                 throw new IllegalStateException("The sample no longer contains its structured form");
             }
             String decoded = new String(java.util.Base64.getDecoder().decode(json.group(3)), StandardCharsets.UTF_8);
             String encoded = java.util.Base64.getEncoder().encodeToString(
-                    decoded.replace("\"" + SAMPLE_CLIENT + "\"", "\"" + client + "\"").getBytes(StandardCharsets.UTF_8));
+                    edit.apply(decoded).getBytes(StandardCharsets.UTF_8));
             return xml.substring(0, json.start(3)) + encoded + xml.substring(json.end(3));
         }
 

@@ -38,9 +38,15 @@ final class DisplayForms {
         x.append("\t\t<h2 class=\"soc-fulltitle\">Asiakas</h2>\r\n\t\t<p>")
                 .append(esc(spec.client().family())).append(", ").append(esc(spec.client().given())).append("<br/>")
                 .append(spec.client().identityCode(), 0, 6).append("*****<br/>")
-                .append("Syntymäaika: ").append(spec.client().birthDate().format(FINNISH_DATE)).append("<br/>")
-                .append("Kotikunta: ").append(spec.client().municipality().code()).append(' ')
-                .append(esc(spec.client().municipality().name())).append("</p>\r\n");
+                .append("Syntymäaika: ").append(spec.client().birthDate().format(FINNISH_DATE));
+        if (!spec.nonDisclosure() || spec.type() == GeneratorCodes.DocumentType.CLIENT_RELATIONSHIP) {
+            x.append("<br/>Kotikunta: ").append(spec.client().municipality().code()).append(' ')
+                    .append(esc(spec.client().municipality().name()));
+        } else {
+            // Non-disclosure for safety reasons: the location is left blank outside the client relationship document.
+            x.append("<br/>Kotikunta: turvakielto");
+        }
+        x.append("</p>\r\n");
         x.append("\t\t<h2 class=\"soc-fulltitle\">Palvelutehtävä</h2>\r\n\t\t<p>")
                 .append(esc(spec.serviceTask().display())).append("<br/>Palveluyksikkö: ")
                 .append(esc(spec.serviceUnitName())).append("</p>\r\n");
@@ -53,6 +59,14 @@ final class DisplayForms {
             x.append("\t\t<p>Asiakkuuden yksilöintitunnus: ").append(spec.clientRelationshipId())
                     .append("<br/>Asiakkuuden alkamispvm: ").append(spec.relationshipStart().format(FINNISH_DATE))
                     .append("</p>\r\n");
+            for (DocumentSpec.ProviderSpec provider : spec.providers()) {
+                x.append("\t\t<p>Palveluntuottaja: ").append(esc(provider.unitName())).append("<br/>Alkaen: ")
+                        .append(provider.start().format(FINNISH_DATE));
+                if (provider.end() != null) {
+                    x.append("<br/>Päättynyt: ").append(provider.end().format(FINNISH_DATE));
+                }
+                x.append("</p>\r\n");
+            }
         } else {
             x.append("\t\t<h2 class=\"soc-fulltitle\">Sisältö</h2>\r\n");
             x.append("\t\t<table class=\"soc-table\">\r\n");
@@ -62,6 +76,17 @@ final class DisplayForms {
                         .append("</td></tr>\r\n");
             }
             x.append("\t\t</table>\r\n");
+            if (!spec.parties().isEmpty()) {
+                x.append("\t\t<h2 class=\"soc-fulltitle\">Asianosaiset</h2>\r\n\t\t<ul>\r\n");
+                for (DocumentSpec.PartySpec party : spec.parties()) {
+                    x.append("\t\t\t<li>").append(esc(party.person().family())).append(", ")
+                            .append(esc(party.person().given())).append(' ')
+                            .append(party.person().identityCode(), 0, 6).append("***** ")
+                            .append(party.start().format(FINNISH_DATE)).append(" - ")
+                            .append(party.end() == null ? "" : party.end().format(FINNISH_DATE)).append("</li>\r\n");
+                }
+                x.append("\t\t</ul>\r\n");
+            }
             x.append("\t\t<p>Laatija: ").append(esc(spec.professionalName())).append(", sosiaalityöntekijä</p>\r\n");
         }
         x.append("\t\t<!-- Alatunniste -->\r\n\t\t<div class=\"soc-footer\"><div class=\"soc-ftr1\">")

@@ -9,7 +9,14 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 
-/** Everything one generated document version says, before it is written as CDA. */
+/**
+ * Everything one generated document version says, before it is written as CDA.
+ *
+ * @param nonDisclosure the client is under non-disclosure for safety reasons ({@code asiakas.turvakielto}): the client
+ *                      relationship document says so, and no other document carries the client's location data
+ * @param providers     the {@code palveluntuottaja} entries of a client relationship document
+ * @param parties       the parties of a mutual case topic document
+ */
 record DocumentSpec(
         String documentOid, String setId, int versionNumber, String replacesDocumentOid, String reasonOfCorrection,
         DocumentGroup group, DocumentType type, ServiceTask serviceTask,
@@ -17,13 +24,40 @@ record DocumentSpec(
         String organisationOid, String organisationName, String serviceUnitOid, String serviceUnitName,
         ZonedDateTime effectiveTime, String caseId, LocalDate caseOpened, String caseTitle,
         String clientRelationshipId, LocalDate relationshipStart, String retentionClass,
-        List<String> paragraphs) {
+        List<String> paragraphs, boolean nonDisclosure, List<ProviderSpec> providers, List<PartySpec> parties) {
+
+    /**
+     * A {@code palveluntuottaja} entry: the unit producing the service and the client relationship there.
+     *
+     * @param end the last day, or null while it goes on (written by a replacement version)
+     */
+    record ProviderSpec(String unitOid, String unitName, LocalDate start, LocalDate end) {
+
+        ProviderSpec endingOn(LocalDate last) {
+            return new ProviderSpec(unitOid, unitName, start, last);
+        }
+    }
+
+    /** A party of a mutual case with the first and (once left) the last day of its membership. */
+    record PartySpec(Person person, LocalDate start, LocalDate end) {
+    }
+
+    DocumentSpec {
+        providers = providers == null ? List.of() : List.copyOf(providers);
+        parties = parties == null ? List.of() : List.copyOf(parties);
+    }
 
     DocumentSpec replacedBy(String newOid, String reason, ZonedDateTime time, List<String> newParagraphs) {
+        return nextVersion(newOid, reason, time, newParagraphs, providers, parties);
+    }
+
+    /** The next version of this set, saying what is given. */
+    DocumentSpec nextVersion(String newOid, String reason, ZonedDateTime time, List<String> newParagraphs,
+                             List<ProviderSpec> newProviders, List<PartySpec> newParties) {
         return new DocumentSpec(newOid, setId, versionNumber + 1, documentOid, reason, group, type, serviceTask, client,
                 professionalName, professionalIdentityCode, organisationOid, organisationName, serviceUnitOid,
                 serviceUnitName, time, caseId, caseOpened, caseTitle, clientRelationshipId, relationshipStart,
-                retentionClass, newParagraphs);
+                retentionClass, newParagraphs, nonDisclosure, newProviders, newParties);
     }
 
     boolean structured() {

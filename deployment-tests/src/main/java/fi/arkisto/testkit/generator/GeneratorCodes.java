@@ -25,10 +25,15 @@ public final class GeneratorCodes {
     public static final String PLAN_STRUCTURE = "1.2.246.537.6.1505.9.2026.3.1";
     /** Synthetic structure of a client report (asiakaskertomus), another client document. */
     public static final String CLIENT_REPORT_STRUCTURE = "1.2.246.537.6.1505.9.2026.4.1";
+    /**
+     * The archive's synthetic structure of a mutual case's topic document (yhteisen asian tiedot, docs/access.md,
+     * "Mutual cases"): the case and its parties with their periods.
+     */
+    public static final String MUTUAL_CASE_STRUCTURE = "1.2.246.537.6.1505.9.2026.5.1";
 
     /** Every structure the generator writes; the archive's catalogue must know each one. */
     public static final List<String> STRUCTURES = List.of(CLIENT_RELATIONSHIP_STRUCTURE, DECISION_STRUCTURE,
-            STATEMENT_STRUCTURE, PLAN_STRUCTURE, CLIENT_REPORT_STRUCTURE);
+            STATEMENT_STRUCTURE, PLAN_STRUCTURE, CLIENT_REPORT_STRUCTURE, MUTUAL_CASE_STRUCTURE);
 
     /** Document groups (code system {@value #DOCUMENT_GROUP_SYSTEM}). */
     public enum DocumentGroup {
@@ -61,6 +66,8 @@ public final class GeneratorCodes {
         STATEMENT("2", "Lausunto", STATEMENT_STRUCTURE, "lausunto", true),
         PLAN("3", "Asiakassuunnitelma", PLAN_STRUCTURE, "asiakassuunnitelma", false),
         CLIENT_REPORT("4", "Asiakaskertomus", CLIENT_REPORT_STRUCTURE, "asiakaskertomus", false),
+        /** Synthetic code: the topic document of a mutual case, a case document naming the case's parties. */
+        MUTUAL_CASE_TOPIC("5", "Yhteisen asian tiedot", MUTUAL_CASE_STRUCTURE, "yhteinen_asia", false),
         OLD_DOCUMENT("9", "Vanha asiakirja", null, null, false);
 
         final String code;

@@ -3,23 +3,32 @@ package fi.arkisto.testkit.generator;
 import fi.arkisto.store.identity.Oid;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.nio.file.Path;
 import java.util.function.Function;
 
 /**
  * What to generate: how many documents, from which seed (same seed, same documents byte for byte before signing),
- * for which organisation (the controller, an OID of the form {@code 1.2.246.10.<business id>.10.0}), up to which
- * date, where to write (only for {@link TestDataGenerator#write}), and how to sign. {@code signer} is applied to every document's final bytes; {@code professionalSigner}, when
+ * for which organisation (the controller, an OID of the form {@code 1.2.246.10.<business id>.10.0}) and its
+ * outsourced providers, up to which date, where to write (only for {@link TestDataGenerator#write}), and how to sign. {@code signer} is applied to every document's final bytes; {@code professionalSigner}, when
  * set, is applied instead to the document types that need a professional's signature (decisions and statements).
  */
 public record GeneratorOptions(int count, long seed, Oid organisation, String organisationName, LocalDate today,
                                Path outDir,
-                               Function<byte[], byte[]> signer, Function<byte[], byte[]> professionalSigner) {
+                               Function<byte[], byte[]> signer, Function<byte[], byte[]> professionalSigner,
+                               List<Oid> providers) {
 
     /** A synthetic wellbeing services county used when no organisation is given. */
     public static final String DEFAULT_ORGANISATION = "1.2.246.10.99999001.10.0";
     public static final String DEFAULT_ORGANISATION_NAME = "Testilän hyvinvointialue";
+    /**
+     * Synthetic outsourced providers used when none are given: some clients' services are produced by their units
+     * (client relationship documents name them as {@code palveluntuottaja}), under a register access agreement.
+     */
+    public static final List<String> DEFAULT_PROVIDERS = List.of("1.2.246.10.99999101.10.0", "1.2.246.10.99999102.10.0");
+    private static final Pattern ORGANISATION_FORM = Pattern.compile("1\\.2\\.246\\.10\\.[0-9]+\\.10\\.0");
 
     public GeneratorOptions {
         if (count < 0) {
@@ -29,6 +38,14 @@ public record GeneratorOptions(int count, long seed, Oid organisation, String or
         Objects.requireNonNull(organisationName, "organisationName");
         Objects.requireNonNull(today, "today");
         signer = signer == null ? Function.identity() : signer;
+        providers = providers == null ? List.of() : List.copyOf(providers);
+        for (Oid provider : providers) {
+            // the archive resolves a unit to its organisation by this form (UnitOrganisation)
+            if (!ORGANISATION_FORM.matcher(provider.value()).matches() || provider.equals(organisation)) {
+                throw new IllegalArgumentException("a provider must be another organisation of the form "
+                        + "1.2.246.10.<business id>.10.0: " + provider);
+            }
+        }
     }
 
     public static Builder builder() {
@@ -50,6 +67,7 @@ public record GeneratorOptions(int count, long seed, Oid organisation, String or
         private Path outDir;
         private Function<byte[], byte[]> signer;
         private Function<byte[], byte[]> professionalSigner;
+        private List<Oid> providers = DEFAULT_PROVIDERS.stream().map(Oid::of).toList();
 
         public Builder count(int count) {
             this.count = count;
@@ -95,9 +113,15 @@ public record GeneratorOptions(int count, long seed, Oid organisation, String or
             return this;
         }
 
+        /** The outsourced providers (organisation OIDs {@code 1.2.246.10.<business id>.10.0}); empty: none. */
+        public Builder providers(List<Oid> providers) {
+            this.providers = List.copyOf(providers);
+            return this;
+        }
+
         public GeneratorOptions build() {
             return new GeneratorOptions(count, seed, organisation, organisationName, today, outDir, signer,
-                    professionalSigner);
+                    professionalSigner, providers);
         }
     }
 }

@@ -58,6 +58,20 @@ final class StructuredForms {
                     entry.put("teksti", paragraph);
                 }
             }
+            case MUTUAL_CASE_TOPIC -> {
+                common(spec, body);
+                ArrayNode parties = body.putArray("asianosaiset");
+                for (DocumentSpec.PartySpec party : spec.parties()) {
+                    ObjectNode entry = parties.addObject();
+                    entry.put("sukunimi", party.person().family());
+                    entry.put("etunimet", party.person().given());
+                    identifier(entry.putObject("henkilotunnus"), "1.2.246.21", party.person().identityCode());
+                    entry.put("alkamispvm", party.start().toString());
+                    if (party.end() != null) {
+                        entry.put("paattymispvm", party.end().toString());
+                    }
+                }
+            }
             case OLD_DOCUMENT -> throw new IllegalArgumentException("old documents are unstructured");
         }
         try {
@@ -79,7 +93,7 @@ final class StructuredForms {
         SyntheticPopulation.Municipality municipality = spec.client().municipality();
         coded(client.putObject("kotikunta").putObject("kunta"), "urn:oid:" + SyntheticPopulation.MUNICIPALITY_CODE_SYSTEM,
                 municipality.code(), municipality.code() + " " + municipality.name());
-        client.put("turvakielto", false);
+        client.put("turvakielto", spec.nonDisclosure());
         client.put("elaa_avoliitossa", false);
         body.putObject("sosiaalihuollon_asiakkuus").put("asiakkuuden_alkamispvm", spec.relationshipStart().toString());
         coded(body.putObject("palvelunjarjestajan_toimintayksikko"), "urn:oid:1.2.246.537.6.202.2008",
@@ -88,17 +102,24 @@ final class StructuredForms {
         coded(task.putObject("palvelutehtava"), "urn:oid:" + GeneratorCodes.SERVICE_TASK_SYSTEM,
                 spec.serviceTask().code(), spec.serviceTask().display());
         ObjectNode unit = task.putArray("palvelunjarjestajan_palveluyksikko").addObject();
-        unitDetails(spec, unit);
-        ObjectNode provider = task.putArray("palveluntuottaja").addObject();
-        coded(provider.putArray("sosiaalipalvelu").addObject(), "urn:oid:1.2.246.537.6.1222.201601",
-                spec.serviceTask().socialService(), spec.serviceTask().socialServiceDisplay());
-        unitDetails(spec, provider);
+        unitDetails(spec, unit, spec.serviceUnitOid(), spec.serviceUnitName(), spec.relationshipStart(), null);
+        ArrayNode providers = task.putArray("palveluntuottaja");
+        for (DocumentSpec.ProviderSpec entry : spec.providers()) {
+            ObjectNode provider = providers.addObject();
+            coded(provider.putArray("sosiaalipalvelu").addObject(), "urn:oid:1.2.246.537.6.1222.201601",
+                    spec.serviceTask().socialService(), spec.serviceTask().socialServiceDisplay());
+            unitDetails(spec, provider, entry.unitOid(), entry.unitName(), entry.start(), entry.end());
+        }
     }
 
-    private static void unitDetails(DocumentSpec spec, ObjectNode unit) {
-        coded(unit.putObject("palveluyksikon_nimi"), "urn:oid:1.2.246.537.6.202.2008", spec.serviceUnitOid(),
-                spec.serviceUnitName());
-        unit.put("asiakkuuden_alkamispvm", spec.relationshipStart().toString());
+    /** A service unit with the client relationship there; its contact details are the unit's, not the client's. */
+    private static void unitDetails(DocumentSpec spec, ObjectNode unit, String unitOid, String unitName,
+                                    LocalDate start, LocalDate end) {
+        coded(unit.putObject("palveluyksikon_nimi"), "urn:oid:1.2.246.537.6.202.2008", unitOid, unitName);
+        unit.put("asiakkuuden_alkamispvm", start.toString());
+        if (end != null) {
+            unit.put("asiakkuuden_paattymispvm", end.toString());
+        }
         ObjectNode contact = unit.putObject("yhteystiedot");
         ObjectNode address = contact.putArray("osoite").addObject();
         address.put("lahiosoite", "Palvelutie 1");

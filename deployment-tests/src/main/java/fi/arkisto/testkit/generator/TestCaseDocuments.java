@@ -92,7 +92,9 @@ public final class TestCaseDocuments {
                 spec = new DocumentSpec(oid, oid, 1, null, null, group, type, task, client, professional, professionalId,
                         organisation, options.organisationName(), unitOid, unitName, time, inCase ? caseId : null,
                         inCase ? start : null, inCase ? Texts.caseTitle(random, task) : null, relationship, start, "2",
-                        Texts.paragraphs(random, type));
+                        Texts.paragraphs(random, type), false,
+                        // the organiser's own unit produces the service (as in the real sample)
+                        List.of(new DocumentSpec.ProviderSpec(unitOid, unitName, start, null)), List.of());
             }
             specs.add(spec);
             Function<byte[], byte[]> signer = item.signature() == fi.arkisto.store.document.SignatureType.PROFESSIONAL

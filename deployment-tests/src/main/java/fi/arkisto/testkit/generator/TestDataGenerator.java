@@ -1,10 +1,5 @@
 package fi.arkisto.testkit.generator;
 
-import fi.arkisto.testkit.generator.GeneratorCodes.DocumentGroup;
-import fi.arkisto.testkit.generator.GeneratorCodes.DocumentType;
-import fi.arkisto.testkit.generator.GeneratorCodes.ServiceTask;
-import fi.arkisto.testkit.generator.SyntheticPopulation.Person;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -24,28 +16,32 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Writes synthetic Kanta social welfare documents (issue 2, "Test data"): per synthetic client one client
- * relationship document, cases whose documents share an encompassingEncounter id (now and then mutual cases shared
- * with the next client, a family member), other client documents, now and
- * then an old (pre-joining, unstructured) document, and replacements (version 2 of a set with a reason of correction
- * and relatedDocument RPLC), always after the version they replace. Test identity codes only (DESIGN invariant 8).
+ * Writes synthetic Kanta social welfare documents (issue 2, "Test data"; the access facts of docs/access.md): per
+ * synthetic client one client relationship document (now and then under non-disclosure, now and then naming an
+ * outsourced provider's unit with its period, ended by a replacement), cases whose documents share an
+ * encompassingEncounter id (now and then mutual cases shared with the next client, a family member, with a topic
+ * document naming the parties and their periods), other client documents, now and then an old (pre-joining,
+ * unstructured) document, and replacements (a new version of a set with a reason of correction and relatedDocument
+ * RPLC), always after the version they replace. Beside them, the side file {@value #ACCESS_RECORDS}: the informing,
+ * consents, denials and register access agreements to record through the API once the documents are archived
+ * ({@link AccessRecordsLoader}). Test identity codes only (DESIGN invariant 8).
  *
- * <p>Deterministic: the same options give the same documents (before signing). Streaming: documents are produced one
- * client at a time, so a million documents never sit in memory. OIDs are the organisation's root plus the seed plus
- * counters, so runs with different seeds never collide.
+ * <p>Deterministic: the same options give the same documents (before signing) and records. Streaming: documents are
+ * produced one client at a time, so a million documents never sit in memory. OIDs are the organisation's root plus
+ * the seed plus counters, so runs with different seeds never collide.
  */
 public final class TestDataGenerator {
 
     public static final String MANIFEST = "manifest.csv";
+    /** The side file of API calls recording the generated clients' informing, consents, denials and agreements. */
+    public static final String ACCESS_RECORDS = "access-records.jsonl";
     static final String MANIFEST_HEADER = "sequence,file,documentOid,setId,versionNumber,replacesDocumentOid,clientId,"
             + "controllerOid,serviceUnitOid,documentGroup,generalDocumentType,serviceTask,contentSpecificationId,caseId,"
             + "clientRelationshipId,sha256";
-    private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
 
     private final GeneratorOptions options;
 
@@ -59,17 +55,37 @@ public final class TestDataGenerator {
                 Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.SIZED), false);
     }
 
-    /** Writes every document as {@code <sequence>-<documentOid>.xml} plus {@value #MANIFEST} into {@code outDir}. */
+    /**
+     * The records of the clients of {@link #documents()} (planning them all, unsigned), in the order to make them:
+     * an agreement before the first client served by its provider, each client's records after its documents.
+     */
+    public List<AccessRecord> accessRecords() {
+        DocumentIterator documents = new DocumentIterator(options);
+        List<AccessRecord> records = new ArrayList<>();
+        while (documents.hasNext()) {
+            documents.next();
+            records.addAll(documents.drainRecords());
+        }
+        records.addAll(documents.drainRecords());
+        return records;
+    }
+
+    /**
+     * Writes every document as {@code <sequence>-<documentOid>.xml}, {@value #MANIFEST} and {@value #ACCESS_RECORDS}
+     * into {@code outDir}.
+     */
     public GenerationSummary write(Path outDir) {
         try {
             Files.createDirectories(outDir);
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             long written = 0;
             long bytes = 0;
-            try (BufferedWriter manifest = Files.newBufferedWriter(outDir.resolve(MANIFEST), StandardCharsets.UTF_8)) {
+            long records = 0;
+            try (BufferedWriter manifest = Files.newBufferedWriter(outDir.resolve(MANIFEST), StandardCharsets.UTF_8);
+                 BufferedWriter side = Files.newBufferedWriter(outDir.resolve(ACCESS_RECORDS), StandardCharsets.UTF_8)) {
                 manifest.write(MANIFEST_HEADER);
                 manifest.write('\n');
-                Iterator<GeneratedDocument> documents = new DocumentIterator(options);
+                DocumentIterator documents = new DocumentIterator(options);
                 while (documents.hasNext()) {
                     GeneratedDocument document = documents.next();
                     Files.write(outDir.resolve(document.fileName()), document.xml());
@@ -77,9 +93,12 @@ public final class TestDataGenerator {
                     manifest.write('\n');
                     written++;
                     bytes += document.xml().length;
+                    records += writeRecords(side, documents.drainRecords());
                 }
+                records += writeRecords(side, documents.drainRecords());
             }
-            return new GenerationSummary(written, bytes, outDir, outDir.resolve(MANIFEST));
+            return new GenerationSummary(written, bytes, outDir, outDir.resolve(MANIFEST), records,
+                    outDir.resolve(ACCESS_RECORDS));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -102,31 +121,34 @@ public final class TestDataGenerator {
                 nz(d.contentSpecificationId()), nz(d.caseId()), d.clientRelationshipId(), sha256);
     }
 
+    private static int writeRecords(BufferedWriter side, List<AccessRecord> records) throws IOException {
+        for (AccessRecord record : records) {
+            side.write(AccessRecordsLoader.line(record));
+            side.write('\n');
+        }
+        return records.size();
+    }
+
     private static String nz(String value) {
         return value == null ? "" : value;
     }
 
-    /** Produces one client's documents at a time. */
+    /**
+     * Produces one client's documents at a time. A client's records become available once the last of its documents
+     * has been handed out (its documents must be archived before they are recorded).
+     */
     private static final class DocumentIterator implements Iterator<GeneratedDocument> {
 
         private final GeneratorOptions options;
-        private final SplittableRandom random;
-        private final String root;
+        private final ClientPlanner planner;
         private final ArrayDeque<DocumentSpec> pending = new ArrayDeque<>();
+        private final List<AccessRecord> plannedRecords = new ArrayList<>();
+        private final List<AccessRecord> readyRecords = new ArrayList<>();
         private long sequence;
-        private long documentCounter;
-        private long relationshipCounter;
-        private long caseCounter;
-        private SharedCase lastCase;
 
         DocumentIterator(GeneratorOptions options) {
             this.options = options;
-            this.random = new SplittableRandom(options.seed());
-            String organisation = options.organisation().value();
-            String base = organisation.endsWith(".10.0")
-                    ? organisation.substring(0, organisation.length() - ".10.0".length()) : organisation;
-            // 95777 = the archive-document arc used by the sample's client system; the seed keeps runs apart.
-            this.root = base + ".95777." + Long.toUnsignedString(options.seed());
+            this.planner = new ClientPlanner(options);
         }
 
         @Override
@@ -140,10 +162,21 @@ public final class TestDataGenerator {
                 throw new NoSuchElementException();
             }
             if (pending.isEmpty()) {
-                planClient();
+                ClientPlanner.Plan plan = planner.plan();
+                pending.addAll(plan.documents());
+                plannedRecords.addAll(plan.records());
             }
             DocumentSpec spec = pending.removeFirst();
             sequence++;
+            if (pending.isEmpty()) {
+                // the client's documents are all out: its records may follow
+                readyRecords.addAll(plannedRecords);
+                plannedRecords.clear();
+            } else if (!hasNext()) {
+                // the count cuts the client short: records about documents never written would be refused
+                plannedRecords.stream().filter(record -> record.clientId() == null).forEach(readyRecords::add);
+                plannedRecords.clear();
+            }
             byte[] xml = options.signerFor(spec.type()).apply(CdaWriter.write(spec));
             return new GeneratedDocument(sequence, spec.documentOid(), spec.setId(), spec.versionNumber(),
                     spec.replacesDocumentOid(), spec.client().identityCode(), spec.organisationOid(),
@@ -151,124 +184,15 @@ public final class TestDataGenerator {
                     spec.type().structure, spec.caseId(), spec.clientRelationshipId(), xml);
         }
 
-        private String nextDocumentOid() {
-            return root + ".1." + (++documentCounter);
-        }
-
-        private void planClient() {
-            LocalDate today = options.today();
-            Person client = SyntheticPopulation.person(random, today);
-            int taskIndex = random.nextInt(GeneratorCodes.SERVICE_TASKS.size());
-            // Now and then the next client is a family member who becomes a party to the previous client's case:
-            // a mutual case, the same encompassingEncounter id in both clients' documents.
-            SharedCase joined = lastCase != null && random.nextInt(4) == 0 ? lastCase : null;
-            if (joined != null) {
-                taskIndex = joined.taskIndex();
-            }
-            ServiceTask task = GeneratorCodes.SERVICE_TASKS.get(taskIndex);
-            String unitOid = options.organisation().value().endsWith(".10.0")
-                    ? root.substring(0, root.indexOf(".95777.")) + ".10." + (2001001 + taskIndex)
-                    : options.organisation().value() + "." + (2001001 + taskIndex);
-            String unitName = task.unitName() + ", " + options.organisationName();
-            String professional = SyntheticPopulation.professionalName(random);
-            String professionalId = SyntheticPopulation.professionalIdentityCode(random, today);
-            // A client's documents span at most ~260 days from the start: starting 300+ days back keeps them in the past.
-            LocalDate start = today.minusDays(300 + random.nextInt(900));
-            if (start.isBefore(client.birthDate())) {
-                start = client.birthDate().plusDays(1);
-            }
-            String relationshipId = root + ".2." + (++relationshipCounter);
-            // DESIGN: persons born on the 8th, 18th and 28th day are preserved permanently.
-            int day = client.birthDate().getDayOfMonth();
-            String retention = day == 8 || day == 18 || day == 28 ? "1" : "2";
-            ZonedDateTime time = start.atTime(8 + random.nextInt(8), random.nextInt(60), random.nextInt(60))
-                    .atZone(HELSINKI);
-            Common c = new Common(client, task, professional, professionalId, unitOid, unitName, relationshipId, start,
-                    retention);
-
-            List<DocumentSpec> planned = new ArrayList<>();
-            if (random.nextInt(8) == 0) {
-                // An old document: written before the organisation joined the archive, unstructured, no case.
-                ZonedDateTime old = time.minusYears(2 + random.nextInt(10));
-                if (old.toLocalDate().isBefore(client.birthDate())) {
-                    old = client.birthDate().plusDays(1).atTime(12, 0).atZone(HELSINKI);
-                }
-                planned.add(spec(c, DocumentGroup.OLD, DocumentType.OLD_DOCUMENT, old, null, null, null));
-            }
-            planned.add(spec(c, DocumentGroup.CLIENT_RELATIONSHIP, DocumentType.CLIENT_RELATIONSHIP, time, null, null,
-                    null));
-            int cases = random.nextInt(3);
-            if (joined != null && cases == 0) {
-                cases = 1;
-            }
-            for (int i = 0; i < cases; i++) {
-                time = time.plusDays(1 + random.nextInt(30)).plusMinutes(random.nextInt(600));
-                String caseId;
-                LocalDate opened;
-                String title;
-                if (i == 0 && joined != null) {
-                    caseId = joined.caseId();
-                    opened = joined.opened();
-                    title = joined.title();
-                    if (time.toLocalDate().isBefore(opened)) {
-                        time = opened.atTime(9, 0).atZone(HELSINKI);
-                    }
-                } else {
-                    caseId = root + ".3." + (++caseCounter);
-                    opened = notAfterToday(time).toLocalDate();
-                    title = Texts.caseTitle(random, task);
-                    lastCase = new SharedCase(caseId, opened, title, taskIndex);
-                }
-                int documents = 1 + random.nextInt(3);
-                for (int d = 0; d < documents; d++) {
-                    DocumentType type = d == documents - 1 && random.nextBoolean() ? DocumentType.DECISION
-                            : random.nextBoolean() ? DocumentType.PLAN : DocumentType.STATEMENT;
-                    time = time.plusDays(random.nextInt(20)).plusMinutes(1 + random.nextInt(600));
-                    planned.add(spec(c, DocumentGroup.CASE, type, time, caseId, opened, title));
-                }
-            }
-            int reports = random.nextInt(3);
-            for (int i = 0; i < reports; i++) {
-                time = time.plusDays(random.nextInt(40)).plusMinutes(1 + random.nextInt(600));
-                planned.add(spec(c, DocumentGroup.OTHER, DocumentType.CLIENT_REPORT, time, null, null, null));
-            }
-            if (random.nextInt(5) == 0) {
-                DocumentSpec original = planned.get(random.nextInt(planned.size()));
-                time = time.plusDays(1 + random.nextInt(10));
-                List<String> corrected = new ArrayList<>(original.paragraphs());
-                corrected.add(Texts.correctionNote(random));
-                planned.add(original.replacedBy(nextDocumentOid(), Texts.reasonOfCorrection(random),
-                        notAfterToday(time), corrected));
-            }
-            pending.addAll(planned);
-        }
-
-        private DocumentSpec spec(Common c, DocumentGroup group, DocumentType type, ZonedDateTime time, String caseId,
-                                  LocalDate opened, String title) {
-            String oid = nextDocumentOid();
-            time = notAfterToday(time);
-            return new DocumentSpec(oid, oid, 1, null, null, group, type, c.task, c.client, c.professional,
-                    c.professionalId, options.organisation().value(), options.organisationName(), c.unitOid,
-                    c.unitName, time, caseId, opened, title, c.relationshipId, c.start, c.retention,
-                    Texts.paragraphs(random, type));
-        }
-
-        /** Clients born recently start late; their documents still never lie after {@code today}. */
-        private ZonedDateTime notAfterToday(ZonedDateTime time) {
-            ZonedDateTime endOfToday = options.today().atTime(17, 0).atZone(HELSINKI);
-            return time.isAfter(endOfToday) ? endOfToday : time;
-        }
-
-        private record SharedCase(String caseId, LocalDate opened, String title, int taskIndex) {
-        }
-
-        private record Common(Person client, ServiceTask task, String professional, String professionalId,
-                              String unitOid, String unitName, String relationshipId, LocalDate start,
-                              String retention) {
+        List<AccessRecord> drainRecords() {
+            List<AccessRecord> drained = List.copyOf(readyRecords);
+            readyRecords.clear();
+            return drained;
         }
     }
 
     /** What {@link #write(Path)} wrote. */
-    public record GenerationSummary(long documents, long bytes, Path directory, Path manifest) {
+    public record GenerationSummary(long documents, long bytes, Path directory, Path manifest, long accessRecords,
+                                    Path accessRecordsFile) {
     }
 }

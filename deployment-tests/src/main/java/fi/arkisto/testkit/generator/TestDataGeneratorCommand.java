@@ -16,9 +16,10 @@ import java.util.function.Function;
 
 /**
  * {@code generate --count N --out DIR [--seed S] [--organisation OID] [--organisation-name NAME] [--today YYYY-MM-DD]
- * [--keystore system.p12 --keystore-password-env VAR [--keystore-alias A]
+ * [--providers OID,OID] [--keystore system.p12 --keystore-password-env VAR [--keystore-alias A]
  * [--professional-keystore professional.p12 [--professional-keystore-alias A]]]}:
- * the command line of the test data generator ({@code java -jar arkisto-app.jar generate ...}).
+ * the command line of the test data generator ({@code java -jar arkisto-app.jar generate ...}). {@code --providers}
+ * names the outsourced providers (default {@link GeneratorOptions#DEFAULT_PROVIDERS}; {@code none} for none).
  *
  * <p>With {@code --keystore} every document is signed with that PKCS#12 system certificate as a client information
  * system signs (type 3); with {@code --professional-keystore} too, decisions and statements are signed with that
@@ -30,10 +31,11 @@ import java.util.function.Function;
 public final class TestDataGeneratorCommand {
 
     static final String USAGE = "usage: generate --count N --out DIR [--seed S] [--organisation OID] "
-            + "[--organisation-name NAME] [--today YYYY-MM-DD] [--keystore system.p12 --keystore-password-env VAR "
+            + "[--organisation-name NAME] [--today YYYY-MM-DD] [--providers OID,OID|none] "
+            + "[--keystore system.p12 --keystore-password-env VAR "
             + "[--keystore-alias A] [--professional-keystore professional.p12 [--professional-keystore-alias A]]]";
     private static final Set<String> OPTIONS = Set.of("--count", "--out", "--seed", "--organisation",
-            "--organisation-name", "--today", "--keystore", "--keystore-password-env", "--keystore-alias",
+            "--organisation-name", "--today", "--providers", "--keystore", "--keystore-password-env", "--keystore-alias",
             "--professional-keystore", "--professional-keystore-alias");
 
     private TestDataGeneratorCommand() {
@@ -90,7 +92,13 @@ public final class TestDataGeneratorCommand {
             if (values.containsKey("--today")) {
                 builder.today(java.time.LocalDate.parse(values.get("--today")));
             }
-        } catch (NumberFormatException | ArchiveException | java.time.format.DateTimeParseException e) {
+            if (values.containsKey("--providers")) {
+                String providers = values.get("--providers");
+                builder.providers("none".equals(providers) ? java.util.List.of()
+                        : java.util.Arrays.stream(providers.split(",")).map(String::strip).map(Oid::of).toList());
+            }
+            builder.build();
+        } catch (ArchiveException | java.time.format.DateTimeParseException | IllegalArgumentException e) {
             err.println("invalid option value: " + e.getMessage());
             err.println(USAGE);
             return 2;
@@ -128,8 +136,9 @@ public final class TestDataGeneratorCommand {
         long started = System.nanoTime();
         TestDataGenerator.GenerationSummary summary = new TestDataGenerator(builder.build()).write();
         double seconds = (System.nanoTime() - started) / 1e9;
-        out.printf("wrote %d documents (%d bytes) to %s in %.1f s; manifest %s%n", summary.documents(),
-                summary.bytes(), summary.directory(), seconds, summary.manifest());
+        out.printf("wrote %d documents (%d bytes) to %s in %.1f s; manifest %s; %d access records %s%n",
+                summary.documents(), summary.bytes(), summary.directory(), seconds, summary.manifest(),
+                summary.accessRecords(), summary.accessRecordsFile());
         return 0;
     }
 }

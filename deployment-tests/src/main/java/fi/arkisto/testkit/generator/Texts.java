@@ -62,6 +62,7 @@ final class Texts {
             case CLIENT_REPORT -> REPORT;
             case OLD_DOCUMENT -> OLD;
             case CLIENT_RELATIONSHIP -> List.of("Asiakkuus alkanut.");
+            case MUTUAL_CASE_TOPIC -> List.of("Asia koskee useaa perheenjäsentä; asianosaiset on lueteltu.");
         };
         int n = 1 + random.nextInt(3);
         List<String> out = new ArrayList<>(n);
@@ -73,6 +74,16 @@ final class Texts {
 
     static String caseTitle(SplittableRandom random, GeneratorCodes.ServiceTask task) {
         return pick(random, CASE_TITLES) + " (" + task.display().toLowerCase() + ")";
+    }
+
+    /** The reason of a client relationship document's replacement that ends a provider's service. */
+    static String providerEnded(SplittableRandom random) {
+        return pick(random, List.of("Palvelu päättyi", "Palveluntuottaja vaihtui", "Asiakkuus palveluyksikössä päättyi"));
+    }
+
+    /** The reason of a topic document's replacement when a party joins or leaves the mutual case. */
+    static String partiesChanged(boolean joined) {
+        return joined ? "Asianosainen lisätty" : "Asianosaisen osallisuus päättyi";
     }
 
     static String reasonOfCorrection(SplittableRandom random) {

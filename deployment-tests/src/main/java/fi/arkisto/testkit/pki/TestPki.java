@@ -58,6 +58,7 @@ public final class TestPki {
     private final Issued expiredClient;
     private final Issued revokedClient;
     private final X509CRL crl;
+    private final java.util.Map<String, Issued> others = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestPki(Issued ca, Issued system, List<Issued> professionals, Issued expiredSystem, Issued revokedSystem,
                     Issued server, Issued client, Issued expiredClient, Issued revokedClient, X509CRL crl) {
@@ -191,6 +192,18 @@ public final class TestPki {
 
     public SystemSigner systemSigner(Clock clock) {
         return new SystemSigner(system.keys().getPrivate(), system.certificate(), clock);
+    }
+
+    /**
+     * The system signature of another organisation's client information system, certified by this PKI's CA (so the
+     * same trust anchors hold it): for tests and demos where several organisations archive, each signing as itself.
+     * One certificate per organisation, issued on first use, valid like this PKI's own system certificate.
+     */
+    public SystemSigner systemSignerFor(Oid organisation, String organisationName, Clock clock) {
+        Issued issued = others.computeIfAbsent(organisation.value(), oid -> systemCertificate("system-" + oid,
+                organisation, organisationName, "Asiakastietojärjestelmä", system.certificate().getNotBefore().toInstant(),
+                system.certificate().getNotAfter().toInstant(), ca));
+        return new SystemSigner(issued.keys().getPrivate(), issued.certificate(), clock);
     }
 
     public DocumentSigner professionalSigner(int index, Clock clock) {

@@ -51,12 +51,36 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final String ORGANISATION = "get /api/v1/organisations/{id}";
     private static final String REGISTER_DEPLOYMENT_TEST = "post /api/v1/deployment-tests";
     private static final String DEPLOYMENT_TEST = "get /api/v1/deployment-tests/{id}";
+    private static final String CLIENT_RECORDS = "/api/v1/clients/{clientId}/";
+    private static final String RECORD_INFORMING = "post " + CLIENT_RECORDS + "informing";
+    private static final String INFORMING = "get " + CLIENT_RECORDS + "informing";
+    private static final String WITHDRAW_INFORMING = "post " + CLIENT_RECORDS + "informing/{recordId}/withdrawal";
+    private static final String RECORD_CONSENT = "post " + CLIENT_RECORDS + "consents";
+    private static final String CONSENTS = "get " + CLIENT_RECORDS + "consents";
+    private static final String WITHDRAW_CONSENT = "post " + CLIENT_RECORDS + "consents/{recordId}/withdrawal";
+    private static final String RECORD_DENIAL = "post " + CLIENT_RECORDS + "denials";
+    private static final String DENIALS = "get " + CLIENT_RECORDS + "denials";
+    private static final String WITHDRAW_DENIAL = "post " + CLIENT_RECORDS + "denials/{recordId}/withdrawal";
+    private static final String CREATE_AGREEMENT = "post /api/v1/register-access-agreements";
+    private static final String AGREEMENTS = "get /api/v1/register-access-agreements";
+    private static final String AGREEMENT = "get /api/v1/register-access-agreements/{id}";
+    private static final String END_AGREEMENT = "post /api/v1/register-access-agreements/{id}/end";
 
-    private static final Set<String> ALL = Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS, AUDIT,
-            MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATIONS, ORGANISATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST);
+    /** A client's informing, consent and denial records. */
+    private static final Set<String> SHARING_RECORDS = Set.of(RECORD_INFORMING, INFORMING, WITHDRAW_INFORMING,
+            RECORD_CONSENT, CONSENTS, WITHDRAW_CONSENT, RECORD_DENIAL, DENIALS, WITHDRAW_DENIAL);
+    private static final Set<String> RECORDINGS = Set.of(RECORD_INFORMING, RECORD_CONSENT, RECORD_DENIAL);
+    private static final Set<String> WITHDRAWALS = Set.of(WITHDRAW_INFORMING, WITHDRAW_CONSENT, WITHDRAW_DENIAL);
+    /** The operations of the records and agreements that take a JSON body. */
+    private static final Set<String> RECORD_BODIES = union(RECORDINGS, WITHDRAWALS, Set.of(CREATE_AGREEMENT, END_AGREEMENT));
+    private static final Set<String> AGREEMENT_OPERATIONS = Set.of(CREATE_AGREEMENT, AGREEMENTS, AGREEMENT, END_AGREEMENT);
+    private static final Set<String> ALL = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS,
+            AUDIT, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATIONS, ORGANISATION, REGISTER_DEPLOYMENT_TEST,
+            DEPLOYMENT_TEST), SHARING_RECORDS, AGREEMENT_OPERATIONS);
     /** The operations that take the request context headers (the messages carry it in their frame). */
-    private static final Set<String> WITH_CONTEXT = Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS,
-            LAUNCH_MIGRATION, MIGRATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST);
+    private static final Set<String> WITH_CONTEXT = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY,
+            CLIENT_DOCUMENTS, LAUNCH_MIGRATION, MIGRATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST), SHARING_RECORDS,
+            AGREEMENT_OPERATIONS);
     /** Codes no operation answers: reject reasons of the file drop, the queue and the migration's reject report. */
     private static final Set<String> NO_OPERATION = Set.of();
     /** Codes a document can be refused with, through POST /api/v1/documents and in a message's acknowledgement. */
@@ -72,6 +96,11 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
                 .as("one row per code: " + code).isNull();
     }
 
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        return Arrays.stream(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
+    }
+
     private static Set<String> plus(Set<String> base, String... more) {
         return Stream.concat(base.stream(), Arrays.stream(more)).collect(Collectors.toUnmodifiableSet());
     }
@@ -81,11 +110,12 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(MISSING_REQUEST_CONTEXT, 400, "request context, required", WITH_CONTEXT);
         row(INVALID_REQUEST_CONTEXT, 400, "request context, invalid", WITH_CONTEXT);
         row(INVALID_REQUEST, 400, "parameter, body, invalid",
-                Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATION,
-                        REGISTER_DEPLOYMENT_TEST));
-        row(MALFORMED_JSON, 400, "not well-formed JSON", Set.of(NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST));
+                union(Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATION,
+                        REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
+        row(MALFORMED_JSON, 400, "not well-formed JSON",
+                union(Set.of(NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
         row(UNSUPPORTED_MEDIA_TYPE, 415, "content type, not accepted",
-                Set.of(ARCHIVE, NULLIFY, MESSAGES, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST));
+                union(Set.of(ARCHIVE, NULLIFY, MESSAGES, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
         row(NOT_ACCEPTABLE, 406, "accepted media types", ALL);
         row(ACCESS_DENIED, 403, "access denied, client system, organisation, purpose of use", ALL);
         row(DOCUMENT_NOT_FOUND, 404, "no such document", Set.of(ORIGINAL, METADATA, DISPLAY, NULLIFY, MESSAGES));
@@ -114,8 +144,10 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         // header content
         row(MISSING_REQUIRED_FIELD, 422, "required field, missing", DOCUMENT_CHECK);
         row(INVALID_OID, 422, "not a valid OID",
-                plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST));
-        row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid", plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS));
+                plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST,
+                        RECORD_DENIAL, CREATE_AGREEMENT, AGREEMENTS));
+        row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid",
+                union(plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS), SHARING_RECORDS));
         row(INVALID_FIELD_VALUE, 422, "field, invalid value", plus(DOCUMENT_CHECK, REGISTER_DEPLOYMENT_TEST));
         row(INVALID_BASE64, 422, "Base64", DOCUMENT_CHECK);
         row(INVALID_CODE, 422, "coded header value, not a code", DOCUMENT_CHECK);
@@ -170,6 +202,33 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(DEPLOYMENT_TEST_NOT_FOUND, 404, "no such deployment test", Set.of(DEPLOYMENT_TEST));
         row(DEPLOYMENT_TEST_STATE_CONFLICT, 409, "deployment test, state", Set.of(REGISTER_DEPLOYMENT_TEST));
         row(REAL_IDENTITY_CODE_IN_TEST, 422, "deployment test document, real personal identity code", DOCUMENT_CHECK);
+
+        // the client's informing, consent and denial records (docs/access.md)
+        row(MISSING_REQUEST_FIELD, 422, "required field, request body, missing", Set.of(RECORD_DENIAL, CREATE_AGREEMENT));
+        row(INVALID_DATE, 422, "date, calendar day, YYYY-MM-DD", union(RECORDINGS, Set.of(CREATE_AGREEMENT, END_AGREEMENT)));
+        row(DATE_IN_FUTURE, 422, "day, after today", Set.of(RECORD_INFORMING));
+        row(INVALID_VALIDITY_PERIOD, 422, "validity period, ends before it begins",
+                Set.of(RECORD_CONSENT, RECORD_DENIAL, CREATE_AGREEMENT));
+        row(TEXT_TOO_LONG, 422, "free-text, longer", RECORD_BODIES);
+        row(INVALID_SERVICE_TASK, 422, "service task, 1.2.246.537.6.1221.201601", Set.of(RECORD_DENIAL, CREATE_AGREEMENT));
+        row(INVALID_DENIAL_TARGET, 422, "denial's target, DOCUMENT, SERVICE_TASK, CONTROLLER", Set.of(RECORD_DENIAL));
+        row(DENIED_DOCUMENT_UNKNOWN, 422, "denial names, not an archived document of this client", Set.of(RECORD_DENIAL));
+        row(INVALID_RECORD_ID, 400, "record identifier, UUID", union(WITHDRAWALS, Set.of(AGREEMENT, END_AGREEMENT)));
+        row(CLIENT_NOT_SERVED, 403, "serves the client, client relationship, register access right", SHARING_RECORDS);
+        row(USE_CONTEXT_NOT_FOR_CLIENT_RECORDS, 403, "use context, informing, consent, denial records", SHARING_RECORDS);
+        row(SHARING_RECORD_NOT_FOUND, 404, "no such informing, consent or denial record", WITHDRAWALS);
+        row(SHARING_RECORD_ALREADY_WITHDRAWN, 409, "already been withdrawn", WITHDRAWALS);
+        row(CLIENT_FACTS_UNREADABLE, 500, "client relationship document, cannot be read, access facts", SHARING_RECORDS);
+
+        // register access agreements (docs/access.md)
+        row(AGREEMENT_ORGANISER_REQUIRED, 403, "only the organiser, register access agreement",
+                Set.of(CREATE_AGREEMENT, END_AGREEMENT));
+        row(AGREEMENT_WITH_ITSELF, 422, "organiser, provider, different organisations", Set.of(CREATE_AGREEMENT));
+        row(CONTRACT_REFERENCE_REQUIRED, 422, "reference of the contract", Set.of(CREATE_AGREEMENT));
+        row(AGREEMENT_END_IN_PAST, 422, "ending an agreement, never retroactively", Set.of(END_AGREEMENT));
+        row(AGREEMENT_NOT_FOUND, 404, "no such register access agreement", Set.of(AGREEMENT, END_AGREEMENT));
+        row(AGREEMENT_OVERLAP, 409, "already covers, days, service tasks", Set.of(CREATE_AGREEMENT));
+        row(AGREEMENT_ALREADY_ENDED, 409, "register access agreement, already been ended", Set.of(END_AGREEMENT));
 
         // legacy migration (reject reasons of the migration's report, and its launch)
         row(LEGACY_ROW_INVALID, 422, "manifest row, invalid", NO_OPERATION);

@@ -24,6 +24,7 @@ public enum DenialReason {
     REGISTER_ACCESS_RIGHT_ENDED(403, "The register access right has ended: the client relationship at the provider has ended"),
     REGISTER_ACCESS_OTHER_SERVICE_TASK(403, "The register access right covers another service task of the client"),
     REGISTER_ACCESS_AGREEMENT_MISSING(403, "The organiser and the provider have not enabled the register access right for each other"),
+    REGISTER_ACCESS_AGREEMENT_OTHER_SERVICE_TASK(403, "The organiser and the provider's register access agreement covers other service tasks only"),
     REGISTER_ACCESS_AGREEMENT_ENDED(403, "The organiser and the provider have ended their register access agreement"),
     REGISTER_ACCESS_DOCUMENT_BEFORE_PERIOD(403, "The document dates from before the provider's client relationship began"),
     EXTENSIVE_REGISTER_ACCESS_RIGHT_REQUIRED(403, "Only the extensive register access right lets a provider write client relationship and case documents"),

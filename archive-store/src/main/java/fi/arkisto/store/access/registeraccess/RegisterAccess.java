@@ -62,7 +62,7 @@ public final class RegisterAccess {
             }
         }
         if (current) {
-            return agreementStatus(organiser, provider, day);
+            return agreementStatus(organiser, provider, serviceTask, day);
         }
         if (future) {
             return RightStatus.NOT_STARTED;
@@ -73,11 +73,16 @@ public final class RegisterAccess {
         return anyForProvider ? RightStatus.OTHER_SERVICE_TASK : RightStatus.NO_PROVIDER_PERIOD;
     }
 
-    private RightStatus agreementStatus(String organiser, String provider, LocalDate day) {
+    private RightStatus agreementStatus(String organiser, String provider, String serviceTask, LocalDate day) {
         boolean ended = false;
+        boolean otherTasks = false;
         for (int i = 0; i < agreements.size(); i++) {
             RegisterAccessAgreement agreement = agreements.get(i);
             if (!agreement.between(organiser, provider)) {
+                continue;
+            }
+            if (!agreement.covers(serviceTask)) {
+                otherTasks |= agreement.inEffectOn(day);
                 continue;
             }
             if (agreement.inEffectOn(day)) {
@@ -85,7 +90,10 @@ public final class RegisterAccess {
             }
             ended |= agreement.endedBefore(day);
         }
-        return ended ? RightStatus.AGREEMENT_ENDED : RightStatus.AGREEMENT_MISSING;
+        if (ended) {
+            return RightStatus.AGREEMENT_ENDED;
+        }
+        return otherTasks ? RightStatus.AGREEMENT_OTHER_SERVICE_TASK : RightStatus.AGREEMENT_MISSING;
     }
 
     /**
@@ -130,7 +138,8 @@ public final class RegisterAccess {
                 continue;
             }
             for (RegisterAccessAgreement agreement : agreements) {
-                if (!agreement.between(period.organiser(), period.providerOrganisation())) {
+                if (!agreement.between(period.organiser(), period.providerOrganisation())
+                        || !agreement.covers(period.serviceTask())) {
                     continue;
                 }
                 LocalDate from = later(period.start(), agreement.from());

@@ -11,6 +11,8 @@ public enum RightStatus {
     NOT_STARTED,
     ENDED,
     AGREEMENT_MISSING,
+    /** An agreement between the two is in effect, but for other service tasks only. */
+    AGREEMENT_OTHER_SERVICE_TASK,
     AGREEMENT_ENDED;
 
     public boolean inEffect() {

@@ -59,6 +59,25 @@ class RegisterAccessTest {
     }
 
     @Test
+    void anAgreementForSomeServiceTasksGivesRightsOnlyInThose() {
+        // given periods in two service tasks and an agreement that covers only family services (24)
+        RegisterAccess access = new RegisterAccess(
+                List.of(new ProviderPeriod(ORGANISER, PROVIDER, null, CLIENT, "24", List.of(), LocalDate.of(2026, 1, 1), null),
+                        new ProviderPeriod(ORGANISER, PROVIDER, null, CLIENT, "25", List.of(), LocalDate.of(2026, 1, 1), null)),
+                List.of(new RegisterAccessAgreement(ORGANISER, PROVIDER, LocalDate.of(2025, 1, 1), null, false,
+                        List.of("24"))));
+
+        // when / then
+        assertThat(access.rights()).containsExactly(new RegisterAccessRight(ORGANISER, PROVIDER, CLIENT, "24",
+                LocalDate.of(2026, 1, 1), null, false));
+        assertThat(access.status(ORGANISER, PROVIDER, "24", LocalDate.of(2026, 5, 1))).isEqualTo(RightStatus.IN_EFFECT);
+        assertThat(access.status(ORGANISER, PROVIDER, "25", LocalDate.of(2026, 5, 1)))
+                .isEqualTo(RightStatus.AGREEMENT_OTHER_SERVICE_TASK);
+        assertThat(new RegisterAccessAgreement(ORGANISER, PROVIDER, LocalDate.of(2025, 1, 1), null, false).covers("99"))
+                .isTrue();
+    }
+
+    @Test
     void anAgreementCannotEndBeforeItStarts() {
         assertThatThrownBy(() -> new RegisterAccessAgreement(ORGANISER, PROVIDER, LocalDate.of(2026, 2, 1),
                 LocalDate.of(2026, 1, 31), false)).isInstanceOf(IllegalArgumentException.class);

@@ -1,0 +1,60 @@
+package fi.arkisto.store.accessrecords;
+
+import fi.arkisto.store.access.AccessProperties;
+import fi.arkisto.store.access.registeraccess.UnitOrganisation;
+import fi.arkisto.store.audit.AuditLog;
+import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.document.DocumentLookup;
+import fi.arkisto.store.object.ObjectStore;
+import fi.arkisto.store.organisation.OrganisationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * The records behind the access facts, for any application holding the archive store: the sharing record and
+ * agreement services and the client facts. {@link AccessProperties} ({@code arkisto.access.*}) is bound here. A
+ * provider unit's organisation is the {@link OrganisationRegistry}'s answer (its assignments, else the OID rule), or
+ * a {@link UnitOrganisation} bean's when one is given.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccessProperties.class)
+public class AccessRecordsConfiguration {
+
+    @Bean
+    public DocumentLookup documentLookup(ObjectStore objects, CdaParser parser, DataSource dataSource) {
+        return new DocumentLookup(objects, parser, dataSource);
+    }
+
+    @Bean
+    public RegisterAccessAgreementService registerAccessAgreementService(DataSource dataSource,
+                                                                         PlatformTransactionManager transactionManager,
+                                                                         AuditLog audit, ObjectProvider<Clock> clock) {
+        return new RegisterAccessAgreementService(dataSource, transactionManager, audit,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    public ClientFactsService clientFactsService(DocumentLookup documents, RegisterAccessAgreementService agreements,
+                                                 DataSource dataSource, ObjectProvider<UnitOrganisation> units,
+                                                 ObjectProvider<OrganisationRegistry> registry) {
+        UnitOrganisation unitOrganisation = units.getIfAvailable(() -> {
+            OrganisationRegistry organisations = registry.getIfAvailable();
+            return organisations == null ? UnitOrganisation.byRule() : organisations.unitOrganisation();
+        });
+        return new ClientFactsService(documents, agreements, dataSource, unitOrganisation);
+    }
+
+    @Bean
+    public SharingRecordService sharingRecordService(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                                     AuditLog audit, ClientFactsService facts, DocumentLookup documents,
+                                                     AccessProperties access, ObjectProvider<Clock> clock) {
+        return new SharingRecordService(dataSource, transactionManager, audit, facts, documents, access.useContexts(),
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+}
