@@ -5,6 +5,7 @@ import fi.arkisto.app.transport.ClientCertificateProperties;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.signature.CertificationPaths;
 import fi.arkisto.store.signature.TrustAnchors;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.RDN;
@@ -12,23 +13,14 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.CRLReason;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
 import java.security.cert.CertificateParsingException;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.PKIXCertPathBuilderResult;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -66,6 +58,8 @@ final class ClientCertificateVerifier {
     private final Map<String, ClientCertificateProperties.ClientSystemRule> rules = new HashMap<>();
     private final Clock clock;
     private volatile Paths paths;
+    /** CRL signatures already checked, with the issuer key they verified against. */
+    private final Map<X509CRL, PublicKey> verifiedCrls = new ConcurrentHashMap<>();
 
     /** Paths built under one set of anchors: a new set starts afresh. */
     private record Paths(TrustAnchors anchors, Map<X509Certificate, List<X509Certificate>> byLeaf) {
@@ -101,6 +95,7 @@ final class ClientCertificateVerifier {
         if (current.anchors() != anchors.anchors()) {
             current = new Paths(anchors.anchors(), new ConcurrentHashMap<>());
             paths = current;
+            verifiedCrls.clear();
         }
         List<X509Certificate> known = current.byLeaf().get(leaf);
         if (known != null && validAt(known, now)) {
@@ -124,33 +119,7 @@ final class ClientCertificateVerifier {
 
     private static List<X509Certificate> build(TrustAnchors trust, X509Certificate leaf, List<X509Certificate> intermediates,
                                                Date at) {
-        if (trust.certificates().contains(leaf)) {
-            return List.of(leaf);
-        }
-        if (trust.certificates().isEmpty()) {
-            return null;
-        }
-        try {
-            Set<TrustAnchor> anchorSet = new HashSet<>();
-            trust.certificates().forEach(certificate -> anchorSet.add(new TrustAnchor(certificate, null)));
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(leaf);
-            PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchorSet, target);
-            // revocation from the anchor directory's CRLs only, below; nothing is fetched
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(at);
-            List<X509Certificate> candidates = new ArrayList<>(intermediates);
-            candidates.add(leaf);
-            candidates.addAll(trust.certificates());
-            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(candidates)));
-            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
-            List<X509Certificate> path = new ArrayList<>();
-            result.getCertPath().getCertificates().forEach(certificate -> path.add((X509Certificate) certificate));
-            path.add(result.getTrustAnchor().getTrustedCert());
-            return List.copyOf(path);
-        } catch (GeneralSecurityException noPath) {
-            return null;
-        }
+        return CertificationPaths.build(trust.certificates(), leaf, intermediates, at);
     }
 
     /** Every certificate of the path but the anchor (trusted as configured) is valid at {@code at}. */
@@ -183,11 +152,12 @@ final class ClientCertificateVerifier {
     }
 
     private void checkRevocation(List<X509Certificate> path, Instant now) {
-        List<X509CRL> crls = anchors.anchors().crls();
+        TrustAnchors trust = anchors.anchors();
         for (int i = 0; i < path.size(); i++) {
             X509Certificate certificate = path.get(i);
-            for (X509CRL crl : crls) {
-                if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal()) || !issuedBy(crl, path, i)) {
+            for (X509CRL crl : trust.crls()) {
+                if (!crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
+                        || CertificationPaths.crlIssuerKey(crl, path, i, trust.certificates(), verifiedCrls) == null) {
                     continue;
                 }
                 X509CRLEntry entry = crl.getRevokedCertificate(certificate);
@@ -199,26 +169,6 @@ final class ClientCertificateVerifier {
                 }
             }
         }
-    }
-
-    /** Whether the CRL verifies against the key of the certificate's issuer: the next in the path, or an anchor. */
-    private boolean issuedBy(X509CRL crl, List<X509Certificate> path, int i) {
-        List<PublicKey> keys = new ArrayList<>();
-        if (i + 1 < path.size()) {
-            keys.add(path.get(i + 1).getPublicKey());
-        }
-        anchors.anchors().certificates().stream()
-                .filter(anchor -> anchor.getSubjectX500Principal().equals(crl.getIssuerX500Principal()))
-                .forEach(anchor -> keys.add(anchor.getPublicKey()));
-        for (PublicKey key : keys) {
-            try {
-                crl.verify(key);
-                return true;
-            } catch (GeneralSecurityException notThisKey) {
-                // the next candidate
-            }
-        }
-        return false;
     }
 
     private ClientSystem system(X509Certificate leaf) {
