@@ -71,6 +71,10 @@ final class ClientCertificateFilter extends OncePerRequestFilter {
         if (request.getAttribute(ForwardedClientCertificateValve.ATTRIBUTE) instanceof String forwarded) {
             return ForwardedCertificates.parse(forwarded);
         }
+        if (Boolean.TRUE.equals(request.getAttribute(ForwardedClientCertificateValve.FROM_PROXY))) {
+            // the proxy forwarded no client certificate; a certificate of its own connection is not the client's
+            return null;
+        }
         return request.getAttribute(TLS_CERTIFICATES) instanceof X509Certificate[] chain && chain.length > 0 ? chain : null;
     }
 

@@ -64,7 +64,7 @@ public final class ClientCertificateAnchors {
     }
 
     /** Fixed anchors, never re-read (tests). */
-    static ClientCertificateAnchors of(TrustAnchors anchors) {
+    public static ClientCertificateAnchors of(TrustAnchors anchors) {
         return new ClientCertificateAnchors(TrustAnchorDirectory.fixed(anchors));
     }
 

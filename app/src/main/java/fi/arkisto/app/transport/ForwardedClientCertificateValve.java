@@ -18,12 +18,16 @@ import java.util.List;
  * cannot pass as one by sending forwarded-for headers. From any other peer the header is ignored (never read).
  *
  * <p>The header's value travels on as the request attribute {@link #ATTRIBUTE}; the API's certificate authentication
- * reads the certificate from there, and checks it as it checks one presented in the TLS handshake.
+ * reads the certificate from there, and checks it as it checks one presented in the TLS handshake. A request from a
+ * proxy is marked {@link #FROM_PROXY}: a certificate of its TLS connection is the proxy's own (a proxy that re-encrypts),
+ * never the client's, so only the header speaks for the client.
  */
 public final class ForwardedClientCertificateValve extends ValveBase {
 
     /** The request attribute holding the forwarded header's value, set only for requests from a configured proxy. */
     public static final String ATTRIBUTE = ForwardedClientCertificateValve.class.getName() + ".certificate";
+    /** The request attribute ({@link Boolean#TRUE}) marking a request whose TCP peer is a configured proxy. */
+    public static final String FROM_PROXY = ForwardedClientCertificateValve.class.getName() + ".from-proxy";
     private static final Logger log = LoggerFactory.getLogger(ForwardedClientCertificateValve.class);
 
     private final String header;
@@ -38,13 +42,14 @@ public final class ForwardedClientCertificateValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         String value = request.getHeader(header);
-        if (value != null && !value.isBlank()) {
-            String peer = request.getRemoteAddr();
-            if (proxies.stream().anyMatch(proxy -> proxy.matches(peer))) {
+        String peer = request.getRemoteAddr();
+        if (proxies.stream().anyMatch(proxy -> proxy.matches(peer))) {
+            request.setAttribute(FROM_PROXY, Boolean.TRUE);
+            if (value != null && !value.isBlank()) {
                 request.setAttribute(ATTRIBUTE, value);
-            } else {
-                log.debug("Ignored the {} header from {}, which is not a configured reverse proxy", header, peer);
             }
+        } else if (value != null) {
+            log.debug("Ignored the {} header from {}, which is not a configured reverse proxy", header, peer);
         }
         getNext().invoke(request, response);
     }

@@ -81,9 +81,12 @@ final class ListenerPolicy implements WebServerFactoryCustomizer<ConfigurableSer
                     + " .enabled-protocols), or leave them to the archive's TLS 1.2/1.3 defaults.",
                     ReverseProxyProperties.RUNNING_MD);
         }
-        if (anchors.configured() && ssl.getClientAuth() == null) {
+        if (!anchors.configured()) {
+            log.warn("{} speaks TLS but asks no client for a certificate: client systems cannot authenticate by"
+                    + " certificate until arkisto.security.client-certificates.trust-anchors names their issuers", capitalised());
+        } else if (ssl.getClientAuth() == null) {
             ssl.setClientAuth(Ssl.ClientAuth.WANT);
-        } else if (anchors.configured() && ssl.getClientAuth() == Ssl.ClientAuth.NONE) {
+        } else if (ssl.getClientAuth() == Ssl.ClientAuth.NONE) {
             log.warn("{}.ssl.client-auth=none: {} asks no client for a certificate, so client systems cannot authenticate"
                     + " by certificate", keyPrefix, listener);
         }
