@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The password clients of the API (HTTP Basic) and the organisations each may act for (seed 002: a client information
+ * The password clients of the API (HTTP Basic) and the organisations each may act for (Kanta: a client information
  * system acts on behalf of the organisations that deployed it; an organisation uses only its own registers unless a
  * register access right says otherwise), and the one question every API operation asks of a caller, however it
  * authenticated: may it act for this organisation ({@link #mayActFor(Authentication, Oid)}). A client system

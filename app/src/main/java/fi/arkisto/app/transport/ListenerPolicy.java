@@ -15,7 +15,7 @@ import java.net.InetAddress;
 
 /**
  * What every listener of the archive (the server's, and the management server's when actuator has a port of its
- * own) must be (seed 004: all transfer between social welfare services and the archive is encrypted):
+ * own) must be (kanta.fi on the archive: all transfer between social welfare services and the archive is encrypted):
  * <ul>
  *   <li>without TLS, bound to the loopback address only (the no-setup default: {@code server.address=127.0.0.1}),
  *       unless the operator declares TLS terminated by a reverse proxy ({@link ReverseProxyProperties});</li>
