@@ -4,11 +4,11 @@ import fi.arkisto.app.api.migration.MigrationStatus;
 import fi.arkisto.app.local.LocalServerFile;
 import fi.arkisto.app.local.LocalToolsProperties;
 import fi.arkisto.app.tool.ToolContext;
-import fi.arkisto.batch.migration.MigrationLauncher;
 import fi.arkisto.batch.migration.MigrationMonitor;
 import fi.arkisto.store.embedded.DataDirectoryInUseException;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.identity.Oid;
+import fi.arkisto.workflows.migration.LegacyMigrationStarter;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,7 +27,8 @@ import java.util.Optional;
  * default {@code <arkisto.data-dir>/local-server.properties}), the migration is handed to it through its REST API: the
  * server holds the data directory, so this process cannot open it too. Otherwise the migration runs in this process,
  * which starts the archive without its web layer ({@link ToolContext}) and sends its log to a file, named on the first
- * line, so the bar stays readable. Either way the last line says how it ended and, when it did not complete, why;
+ * line, so the bar stays readable. Either way the migration runs as its process in the cockpit (docs/workflows.md);
+ * in this process its launch step is run by the command itself, which runs no job executor. Either way the last line says how it ended and, when it did not complete, why;
  * a failure is one sentence that says what to do, never a stack trace.
  *
  * <p>Running it again for the same package and controller resumes an interrupted migration. Exit status 0 when the
@@ -105,7 +106,12 @@ public final class MigrateCommand {
         }
         try (context) {
             MigrationMonitor monitor = context.getBean(MigrationMonitor.class);
-            long id = context.getBean(MigrationLauncher.class).start(pkg, controller);
+            LegacyMigrationStarter starter = context.getBean(LegacyMigrationStarter.class);
+            LegacyMigrationStarter.Started started = starter.start(pkg, controller);
+            console.say("Migration process " + started.businessKey() + " (its review and any failure are in the cockpit).");
+            // a tool runs no job executor: the process's launch step runs here
+            starter.continueHere(started);
+            long id = started.jobExecutionId();
             while (true) {
                 MigrationStatus status = monitor.progress(id).map(MigrationStatus::of).orElseThrow();
                 if (!status.running()) {

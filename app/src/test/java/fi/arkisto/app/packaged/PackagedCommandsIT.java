@@ -102,7 +102,8 @@ class PackagedCommandsIT {
         // then it notices that no server answers, runs here, draws its bar and ends with the summary line
         migrate.assertSucceeded().assertNoStackTraceOrLogLines();
         assertThat(migrate.output()).contains("No server answers at", "migrating in this process",
-                "log: " + data.resolve("logs").resolve("migrate.log"));
+                "log: " + data.resolve("logs").resolve("migrate.log"),
+                "Migration process legacy-migration:" + ORGANISATION + ":package");
         Matcher bar = BAR.matcher(migrate.output());
         assertThat(bar.find()).as(migrate.transcript()).isTrue();
         assertThat(bar.group(1)).isEqualTo("60");

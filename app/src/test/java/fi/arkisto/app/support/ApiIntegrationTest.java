@@ -69,6 +69,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.workflows.users[2].id=" + ApiIntegrationTest.DEPLOYMENT_LEAD,
         "arkisto.workflows.users[2].password=" + ApiIntegrationTest.PASSWORD,
         "arkisto.workflows.users[2].groups[0]=deployment-leads",
+        "arkisto.workflows.users[3].id=" + ApiIntegrationTest.OPERATOR,
+        "arkisto.workflows.users[3].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.workflows.users[3].groups[0]=archive-operators",
         "camunda.bpm.job-execution.enabled=false",
         "logging.level.org.camunda=WARN"})
 @ContextConfiguration(initializers = ArchiveStoreTestInitializers.Local.class)
@@ -91,6 +94,7 @@ public abstract class ApiIntegrationTest {
     public static final String COORDINATOR = "coordinator-1";
     public static final String ARCHIVIST = "archivist-1";
     public static final String DEPLOYMENT_LEAD = "lead-1";
+    public static final String OPERATOR = "operator-1";
     /** The test PKI's keystore password, as the system signer reads it (by the name of its "environment variable"). */
     private static final String SIGNER_PASSWORD_PROPERTY = "ARKISTO_TEST_SIGNER_PASSWORD";
     private static final String SIGNER_PASSWORD = PKI_PASSWORD;

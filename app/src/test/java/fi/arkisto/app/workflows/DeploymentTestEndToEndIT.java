@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -56,6 +57,27 @@ class DeploymentTestEndToEndIT extends ApiIntegrationTest {
     private static final long ORGANISATION = 24;
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /**
+     * The tasklist has taken the claim when it shows the user as the assignee, has lifted the form's disabled layer,
+     * and has moved the focus to the assignee field at the top of the task pane: it does that last (in a timeout after
+     * reloading the task), and the focus scrolls the pane, so an element scrolled into view before it moves away from
+     * under the click.
+     */
+    private static final String CLAIM_TAKEN = """
+            const assignee = document.querySelector('[cam-tasklist-task-meta] [cam-widget-inline-field][value="assignee.id"]');
+            return assignee !== null && assignee.textContent.includes(arguments[0])
+                && document.activeElement === assignee
+                && document.querySelector('[cam-tasklist-form] .fjs-container') !== null
+                && document.querySelector('[cam-tasklist-form] .disabled-form') === null;
+            """;
+    /** Scrolls the element to the middle of its pane and answers whether its centre point hits it. */
+    private static final String UNCOVERED = """
+            const element = arguments[0];
+            element.scrollIntoView({block: 'center'});
+            const box = element.getBoundingClientRect();
+            const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+            return hit !== null && (hit === element || element.contains(hit));
+            """;
 
     @Autowired
     RuntimeService runtime;
@@ -99,16 +121,17 @@ class DeploymentTestEndToEndIT extends ApiIntegrationTest {
             browser.get("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/#/?task=" + approval.getId());
 
             // claims it, reads the findings, ticks the approval and completes the form
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='claim()'], .claim"))).click();
-            WebElement approve = wait.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("input[type='checkbox'][id$='Field_deploymentApproved']")));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-tasklist-task-meta] .claim"))).click();
+            wait.withMessage("the tasklist to take the claim: the form enabled, the focus on the assignee")
+                    .until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(CLAIM_TAKEN, COORDINATOR));
+            WebElement approve = browser.findElement(By.cssSelector("input[type='checkbox'][id$='Field_deploymentApproved']"));
             assertThat(browser.getPageSource()).contains("Hyväksyn käyttöönoton (muuten uusi testi) / I approve the deployment (otherwise a re-test)");
             assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_verificationSummary']")).getDomProperty("value"))
                     .startsWith("HYVÄKSYTTY / PASSED");
-            click(browser, approve);
+            click(wait, approve);
             assertThat(approve.isSelected()).isTrue();
             screenshot(browser, "tasklist-approval-form.png");
-            click(browser, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
+            click(wait, wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']"))));
             wait.until(driver -> tasks.createTaskQuery().taskId(approval.getId()).count() == 0);
             screenshot(browser, "tasklist-approval-completed.png");
         } catch (RuntimeException | AssertionError e) {
@@ -218,10 +241,14 @@ class DeploymentTestEndToEndIT extends ApiIntegrationTest {
         }
     }
 
-    /** Scrolls the element to the middle of the view first: the tasklist's fixed header would take the click. */
-    private static void click(WebDriver browser, WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
-                element);
+    /**
+     * Clicks the element once it is in the middle of the task pane and nothing covers its centre: the tasklist's
+     * fixed header and footer, and the translucent layer it lays over the form of a task the user has not claimed
+     * ({@code .disabled-form::before}), would otherwise take the click.
+     */
+    private static void click(WebDriverWait wait, WebElement element) {
+        wait.withMessage("nothing to cover " + element)
+                .until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(UNCOVERED, element));
         element.click();
     }
 

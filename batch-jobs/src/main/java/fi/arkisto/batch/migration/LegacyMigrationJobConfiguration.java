@@ -79,7 +79,7 @@ public class LegacyMigrationJobConfiguration {
     @Bean
     Job legacyMigrationJob(JobRepository jobRepository, Step legacyMigrationIndexStep, Step legacyMigrationPartitionedStep,
                            Step legacyMigrationReportStep, MigrationProgressLogger progressLogger,
-                           MigrationFailureRecorder failureRecorder) {
+                           MigrationFailureRecorder failureRecorder, MigrationEndAnnouncer endAnnouncer) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(parameters -> {
                     if (parameters == null || parameters.getString(PACKAGE) == null || parameters.getString(CONTROLLER) == null) {
@@ -87,7 +87,8 @@ public class LegacyMigrationJobConfiguration {
                                 "The legacy migration needs the job parameters package and controller");
                     }
                 })
-                // afterJob runs in reverse order: the failure is recorded before the outcome is logged
+                // afterJob runs in reverse order: the failure is recorded before the outcome is logged and announced
+                .listener(endAnnouncer)
                 .listener(progressLogger)
                 .listener(failureRecorder)
                 .start(legacyMigrationIndexStep)

@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Starts or resumes a legacy migration of one package for one controller. The pair (package, controller) identifies
@@ -35,6 +37,10 @@ import java.time.LocalDateTime;
  * power loss) is marked FAILED first; it counts as abandoned when no thread of this process runs it and its
  * repository rows have not been updated for {@code arkisto.migration.abandoned-after} (a running partition commits
  * a chunk every few seconds).
+ *
+ * <p>A launch is two steps where a process runs the migration ({@link #prepare}, then {@link #runPrepared}): the
+ * execution is created with every refusal answered at once, and run once the process has recorded it, so the job's
+ * end can never overtake the process that waits for it.
  */
 @Component
 public class MigrationLauncher {
@@ -45,6 +51,10 @@ public class MigrationLauncher {
     private final MigrationProperties properties;
     private final TaskExecutorJobLauncher asyncLauncher;
     private final TaskExecutorJobLauncher syncLauncher;
+    private final TaskExecutorJobLauncher preparingLauncher;
+    private final SimpleAsyncTaskExecutor jobThreads = new SimpleAsyncTaskExecutor("migration-job-");
+    /** Prepared executions this process has been asked to run: each runs once. */
+    private final Set<Long> runningPrepared = ConcurrentHashMap.newKeySet();
     private final MigrationProgressLogger localExecutions;
     private final DocumentSigner signer;
 
@@ -55,8 +65,10 @@ public class MigrationLauncher {
         this.properties = properties;
         this.localExecutions = localExecutions;
         this.signer = signer;
-        this.asyncLauncher = launcher(new SimpleAsyncTaskExecutor("migration-job-"));
+        this.asyncLauncher = launcher(jobThreads);
         this.syncLauncher = launcher(new SyncTaskExecutor());
+        // Spring Batch's own launch checks and the new execution, without running it
+        this.preparingLauncher = launcher(task -> { });
     }
 
     private TaskExecutorJobLauncher launcher(org.springframework.core.task.TaskExecutor executor) throws Exception {
@@ -75,6 +87,35 @@ public class MigrationLauncher {
     /** Runs (or resumes) to the end in the calling thread. */
     public JobExecution run(Path pkg, Oid controller) {
         return launch(pkg, controller, syncLauncher);
+    }
+
+    /**
+     * Prepares the migration's next execution, with every refusal of {@link #start}, and leaves it STARTING for
+     * {@link #runPrepared}: the first execution of a new migration, or the one that resumes a failed migration.
+     */
+    public JobExecution prepare(Path pkg, Oid controller) {
+        return launch(pkg, controller, preparingLauncher);
+    }
+
+    /**
+     * Runs a prepared execution in the background, once: a prepared execution this process already runs, or one
+     * that has started anywhere, is left alone.
+     *
+     * @return whether this call started it
+     */
+    public boolean runPrepared(JobExecution execution) {
+        if (execution.getStatus() != BatchStatus.STARTING || execution.getStartTime() != null
+                || !runningPrepared.add(execution.getId())) {
+            return false;
+        }
+        jobThreads.execute(() -> {
+            try {
+                legacyMigrationJob.execute(execution);
+            } finally {
+                runningPrepared.remove(execution.getId());
+            }
+        });
+        return true;
     }
 
     public static JobParameters parameters(Path pkg, Oid controller) {
@@ -130,7 +171,8 @@ public class MigrationLauncher {
     }
 
     private void abandonStaleExecution(JobExecution last) {
-        if (last == null || !last.isRunning() || localExecutions.isRunningHere(last.getId())) {
+        if (last == null || !last.isRunning() || localExecutions.isRunningHere(last.getId())
+                || runningPrepared.contains(last.getId())) {
             return;
         }
         LocalDateTime threshold = LocalDateTime.now().minus(properties.abandonedAfter());

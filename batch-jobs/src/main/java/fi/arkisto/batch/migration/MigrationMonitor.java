@@ -39,6 +39,14 @@ public class MigrationMonitor {
         if (execution == null || !LegacyMigrationJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName())) {
             return Optional.empty();
         }
+        return Optional.of(progress(execution));
+    }
+
+    /**
+     * The progress of an execution as this process holds it: at its end, before Spring Batch writes the end to the
+     * repository, the execution object already has its status and end time.
+     */
+    MigrationProgress progress(JobExecution execution) {
         JobInstance instance = execution.getJobInstance();
         ExecutionContext jobContext = execution.getExecutionContext();
         long total = jobContext.getLong(LegacyMigrationJobConfiguration.MANIFEST_ROWS, 0L);
@@ -67,12 +75,12 @@ public class MigrationMonitor {
         double rate = seconds == 0 ? 0 : processedThisExecution / seconds;
         Duration eta = ended != null || rate <= 0 || total == 0 ? null
                 : Duration.ofSeconds((long) Math.ceil(Math.max(0, total - processed) / rate));
-        return Optional.of(new MigrationProgress(execution.getId(), instanceId, execution.getStatus().name(),
+        return new MigrationProgress(execution.getId(), instanceId, execution.getStatus().name(),
                 execution.getJobParameters().getString(LegacyMigrationJobConfiguration.PACKAGE),
                 execution.getJobParameters().getString(LegacyMigrationJobConfiguration.CONTROLLER),
                 total, processed, ledger.count(instanceId), rejects.count(instanceId), rate, eta, started, ended,
                 jobContext.containsKey(LegacyMigrationJobConfiguration.REPORT) ? jobContext.getString(LegacyMigrationJobConfiguration.REPORT) : null,
-                rejects.list(instanceId, 20), failure(execution)));
+                rejects.list(instanceId, 20), failure(execution));
     }
 
     /** An ended execution's failure as recorded, or, for one ended without its reason (older versions), its exit status. */

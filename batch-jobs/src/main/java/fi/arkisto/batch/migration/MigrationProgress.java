@@ -1,5 +1,7 @@
 package fi.arkisto.batch.migration;
 
+import fi.arkisto.store.migration.MigrationOutcome;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,5 +27,14 @@ public record MigrationProgress(long jobExecutionId, long jobInstanceId, String 
 
     public double fraction() {
         return totalRows == 0 ? (running() ? 0 : 1) : Math.min(1.0, (double) processedRows / totalRows);
+    }
+
+    /** This progress as the port {@link fi.arkisto.store.migration.LegacyMigrations} answers it. */
+    public MigrationOutcome outcome() {
+        return new MigrationOutcome(jobInstanceId, jobExecutionId, controller, packageLocation, status, !running(),
+                totalRows, archived, rejected, rejectReport, recentRejects.stream()
+                .map(r -> "row " + r.rowNumber() + (r.legacyId() == null ? "" : " (" + r.legacyId() + ")") + ": "
+                        + r.errorCode() + " " + r.reason()).toList(),
+                failure == null ? null : failure.code(), failure == null ? null : failure.reason());
     }
 }

@@ -34,6 +34,7 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
     public static final String DEPLOYMENT_LEADS = "deployment-leads";
     public static final String ARCHIVE_OPERATORS = "archive-operators";
     public static final String DEPLOYMENT_TEST = "deploymentTest";
+    public static final String LEGACY_MIGRATION = "legacyMigration";
 
     private static final Logger log = LoggerFactory.getLogger(ProcessGroups.class);
     private static final Map<String, String> NAMES = Map.of(
@@ -80,6 +81,13 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
         grant(authorizations, ARCHIVE_OPERATORS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
         grant(authorizations, ARCHIVE_OPERATORS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ);
+        // operators start migrations from the tasklist, review their rejects, and retry a failed job's incident
+        grant(authorizations, ARCHIVE_OPERATORS, Resources.PROCESS_DEFINITION, LEGACY_MIGRATION, Permissions.READ,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.UPDATE_INSTANCE,
+                ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
         for (WorkflowsProperties.User configured : users) {
             ensureUser(identity, configured);
         }

@@ -2,14 +2,14 @@ package fi.arkisto.app.api.migration;
 
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.security.ApiClientRegistry;
-import fi.arkisto.batch.migration.MigrationLauncher;
 import fi.arkisto.batch.migration.MigrationMonitor;
 import fi.arkisto.batch.migration.MigrationProgress;
-import fi.arkisto.batch.migration.MigrationProperties;
 import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.migration.LegacyMigrations;
+import fi.arkisto.workflows.migration.LegacyMigrationStarter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -23,12 +23,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Launching and following legacy migrations (docs/legacy-package.md). Thin over batch-jobs: {@link MigrationLauncher}
- * starts or resumes the Spring Batch job, {@link MigrationMonitor} reports its progress. A client system may migrate
+ * Launching and following legacy migrations (docs/legacy-package.md). Thin: {@link LegacyMigrationStarter} runs the
+ * migration as its process in the cockpit (docs/workflows.md), which starts or resumes the Spring Batch job, and
+ * {@link MigrationMonitor} reports the job's progress. A client system may migrate
  * only into the register of the organisation it acts for, and only packages inside the migration package directory
  * ({@code arkisto.migration.package-root}, default {@code <arkisto.data-dir>/migration-packages}) where the operator
  * placed them: the API never reads arbitrary server paths for a client system. The one exception is the local
@@ -41,14 +41,14 @@ import java.nio.file.Path;
 @Tag(name = "Migrations", description = "Migrate an organisation's legacy archive (old client documents)")
 class MigrationController {
 
-    private final MigrationLauncher launcher;
+    private final LegacyMigrationStarter starter;
+    private final LegacyMigrations migrations;
     private final MigrationMonitor monitor;
-    private final Path packageRoot;
 
-    MigrationController(MigrationLauncher launcher, MigrationMonitor monitor, MigrationProperties properties) {
-        this.launcher = launcher;
+    MigrationController(LegacyMigrationStarter starter, LegacyMigrations migrations, MigrationMonitor monitor) {
+        this.starter = starter;
+        this.migrations = migrations;
         this.monitor = monitor;
-        this.packageRoot = properties.packageRoot().toAbsolutePath().normalize();
     }
 
     /**
@@ -64,7 +64,9 @@ class MigrationController {
     @Operation(summary = "Start (or resume) the migration of a legacy package",
             description = "The package (docs/legacy-package.md) must lie in the migration package directory and is named "
                     + "relative to it (the local tools' credential of the migrate command may name an absolute path). "
-                    + "Launching the same package for the same controller again resumes an interrupted migration. What "
+                    + "The migration runs as a process in the Camunda cockpit (business key legacy-migration:<controller>:"
+                    + "<package name>), where a failed job is an incident an operator retries. Launching the same package "
+                    + "for the same controller again resumes an interrupted migration, in its process. What "
                     + "can be known before the job starts is refused with its own code: an unknown package, a package "
                     + "without manifest or with a manifest header that cannot be read, no system signer configured, a "
                     + "migration that runs or has completed.")
@@ -82,7 +84,8 @@ class MigrationController {
         if (!controller.equals(context.organisation())) {
             throw new ArchiveException(ErrorCode.ACCESS_DENIED, "A client system may migrate only into the register of the organisation it acts for");
         }
-        long id = launcher.start(resolve(request.packageName(), ApiClientRegistry.isLocalTool(caller)), controller);
+        long id = starter.start(resolve(request.packageName(), ApiClientRegistry.isLocalTool(caller)), controller)
+                .jobExecutionId();
         URI progress = URI.create("/api/v1/migrations/" + id);
         return ResponseEntity.accepted().location(progress).body(new MigrationStarted(id, progress));
     }
@@ -103,13 +106,6 @@ class MigrationController {
         if (localTool && Path.of(name).isAbsolute()) {
             return Path.of(name).normalize();
         }
-        Path candidate = packageRoot.resolve(name).normalize();
-        if (name.isBlank() || Path.of(name).isAbsolute() || !candidate.startsWith(packageRoot) || candidate.equals(packageRoot)) {
-            throw new ArchiveException(ErrorCode.PACKAGE_ENTRY_UNSAFE, "The package must be named relative to the migration package directory");
-        }
-        if (!Files.exists(candidate)) {
-            throw new ArchiveException(ErrorCode.LEGACY_PACKAGE_NOT_FOUND, "No package " + name + " in the migration package directory");
-        }
-        return candidate;
+        return migrations.packageNamed(name);
     }
 }

@@ -5,8 +5,17 @@ import fi.arkisto.app.local.LocalServerFile;
 import fi.arkisto.app.support.ApiIntegrationTest;
 import fi.arkisto.testkit.legacy.LegacyPackageGenerator;
 import fi.arkisto.testkit.legacy.LegacyPackageOptions;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.ExternalTaskService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,13 +27,23 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The migration API over real HTTP in the app's shared context, whose system signer is the test PKI's: launching,
- * following to the end, the refusals with their own codes, a failure's reason, and the local tools' credential the
- * server announces in its data directory.
+ * The migration API over real HTTP in the app's shared context, whose system signer is the test PKI's: launching (as a
+ * process in the cockpit), following to the end, the refusals with their own codes, a failure's reason and its
+ * incident, and the local tools' credential the server announces in its data directory.
  */
 class MigrationApiTest extends ApiIntegrationTest {
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    ExternalTaskService externalTasks;
+    @Autowired
+    IdentityService identity;
 
     private static final Path DATA_DIR = Path.of("target/unused-data-dir").toAbsolutePath();
     private static final Path PACKAGES = DATA_DIR.resolve("migration-packages");
@@ -57,6 +76,8 @@ class MigrationApiTest extends ApiIntegrationTest {
         assertThat(started.statusCode()).as(text(started)).isEqualTo(202);
         long id = json(started).get("jobExecutionId").asLong();
         assertThat(started.headers().firstValue("Location")).hasValue("/api/v1/migrations/" + id);
+        ProcessInstance process = runTheLaunchStep(id);
+        assertThat(process.getBusinessKey()).isEqualTo("legacy-migration:" + CONTROLLER + ":" + name);
         JsonNode progress = followToTheEnd(id, OWN_CLIENT);
         assertThat(progress.get("status").asText()).as(progress.toString()).isEqualTo("COMPLETED");
         assertThat(progress.get("controller").asText()).isEqualTo(CONTROLLER);
@@ -66,6 +87,10 @@ class MigrationApiTest extends ApiIntegrationTest {
         assertThat(progress.has("failure")).isFalse();
         // and the reject report lies under the data directory, like everything else the system writes
         assertThat(Path.of(progress.get("rejectReport").asText())).startsWith(DATA_DIR.resolve("migration-reports")).exists();
+
+        // and its process waits for an operator to review the rejects
+        assertThat(runtime.createExecutionQuery().processInstanceId(process.getId()).activityId("UserTask_ReviewRejects")
+                .count()).isEqualTo(1);
 
         // and another organisation cannot see it
         HttpResponse<byte[]> other = send(withContext(authenticated("/api/v1/migrations/" + id, OTHER_CLIENT), OTHER_ORGANISATION).GET().build());
@@ -88,12 +113,35 @@ class MigrationApiTest extends ApiIntegrationTest {
         // when it is launched and followed
         HttpResponse<byte[]> started = post(launch(name), CONTROLLER);
         assertThat(started.statusCode()).as(text(started)).isEqualTo(202);
-        JsonNode progress = followToTheEnd(json(started).get("jobExecutionId").asLong(), OWN_CLIENT);
+        long id = json(started).get("jobExecutionId").asLong();
+        ProcessInstance process = runTheLaunchStep(id);
+        JsonNode progress = followToTheEnd(id, OWN_CLIENT);
 
         // then it failed, and says why
         assertThat(progress.get("status").asText()).isEqualTo("FAILED");
         assertThat(progress.path("failure").path("code").asText()).isEqualTo("LEGACY_MANIFEST_INVALID");
         assertThat(progress.path("failure").path("reason").asText()).contains("manifest.csv cannot be read after row");
+        // and its process has an incident saying the same, for an operator to retry in the cockpit
+        Incident incident = runtime.createIncidentQuery().processInstanceId(process.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("ServiceTask_RunMigrationJob");
+        assertThat(incident.getIncidentMessage()).contains("manifest.csv cannot be read after row", "LEGACY_MANIFEST_INVALID");
+        String task = externalTasks.createExternalTaskQuery().processInstanceId(process.getId()).singleResult().getId();
+
+        // when a deployment test coordinator tries to retry it, then the engine refuses (authorizations are on)
+        asCamundaUser(COORDINATOR, "kela-coordinators", () -> assertThatThrownBy(() -> externalTasks.setRetries(task, 1))
+                .isInstanceOf(AuthorizationException.class));
+        assertThat(runtime.createIncidentQuery().processInstanceId(process.getId()).count()).isEqualTo(1);
+
+        // when an operator retries it with the manifest still broken, then the migration is resumed by a new
+        // execution, which fails the same way: a new incident, the process still waiting at the job
+        asCamundaUser(OPERATOR, "archive-operators", () -> externalTasks.setRetries(task, 1));
+        long resumed = awaitResumed(process, id);
+        JsonNode again = followToTheEnd(resumed, OWN_CLIENT);
+        assertThat(again.get("migrationId").asLong()).isEqualTo(progress.get("migrationId").asLong());
+        assertThat(again.path("failure").path("code").asText()).isEqualTo("LEGACY_MANIFEST_INVALID");
+        assertThat(runtime.createIncidentQuery().processInstanceId(process.getId()).singleResult().getIncidentMessage())
+                .contains("LEGACY_MANIFEST_INVALID");
     }
 
     @Test
@@ -131,6 +179,7 @@ class MigrationApiTest extends ApiIntegrationTest {
 
         // then it runs, and the same credential follows it
         assertThat(started.statusCode()).as(text(started)).isEqualTo(202);
+        runTheLaunchStep(json(started).get("jobExecutionId").asLong());
         HttpResponse<byte[]> progress = send(withContext(HttpRequest.newBuilder(uri("/api/v1/migrations/"
                 + json(started).get("jobExecutionId").asLong())).header("Authorization", localTools), CONTROLLER).GET().build());
         assertThat(progress.statusCode()).as(text(progress)).isEqualTo(200);
@@ -162,6 +211,41 @@ class MigrationApiTest extends ApiIntegrationTest {
         assertThat(codes(follow, "404")).containsExactly("MIGRATION_NOT_FOUND");
         assertThat(follow.path("responses").path("200").path("content").path("application/json").path("schema").path("$ref").asText())
                 .endsWith("MigrationStatus");
+    }
+
+    /**
+     * This shared context runs no job executor (the deployment tests run their own jobs): the migration process's
+     * launch step, an asynchronous continuation, is run here as the server's job executor runs it.
+     */
+    private ProcessInstance runTheLaunchStep(long jobExecutionId) {
+        ProcessInstance process = runtime.createProcessInstanceQuery().processDefinitionKey("legacyMigration")
+                .variableValueEquals("jobExecutionId", jobExecutionId).singleResult();
+        assertThat(process).as("the process of migration execution " + jobExecutionId).isNotNull();
+        List<Job> jobs = management.createJobQuery().processInstanceId(process.getId()).list();
+        assertThat(jobs).hasSize(1);
+        management.executeJob(jobs.get(0).getId());
+        return process;
+    }
+
+    private void asCamundaUser(String user, String group, Runnable action) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            action.run();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** The execution the retry prepared: the process records it before it runs. */
+    private long awaitResumed(ProcessInstance process, long failed) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long current;
+        do {
+            Thread.sleep(100);
+            current = ((Number) runtime.getVariable(process.getId(), "jobExecutionId")).longValue();
+        } while (current == failed && System.nanoTime() < deadline);
+        assertThat(current).as("the retry resumed the migration with a new execution").isGreaterThan(failed);
+        return current;
     }
 
     private static List<String> codes(JsonNode operation, String status) {
