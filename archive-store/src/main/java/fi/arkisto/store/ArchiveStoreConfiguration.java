@@ -17,6 +17,7 @@ import fi.arkisto.store.organisation.OrganisationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,8 +38,10 @@ import java.time.Clock;
 public class ArchiveStoreConfiguration {
 
     @Bean(destroyMethod = "close")
-    public ObjectStore objectStore(ObjectStoreProperties properties) {
-        return new ObjectStore(properties);
+    public ObjectStore objectStore(ObjectStoreProperties properties, ObjectProvider<SslBundles> sslBundles) {
+        // an https endpoint under a private CA: its trust store is an SSL bundle (spring.ssl.bundle.*)
+        return new ObjectStore(properties, properties.sslBundle() == null ? null
+                : sslBundles.getObject().getBundle(properties.sslBundle()));
     }
 
     @Bean

@@ -50,6 +50,11 @@ import java.util.stream.Collectors;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    /** Answered by any operation, before it is reached, when the client certificate does not authenticate. */
+    static final List<ErrorCode> CLIENT_CERTIFICATE_CODES = List.of(ErrorCode.CLIENT_CERTIFICATE_UNTRUSTED,
+            ErrorCode.CLIENT_CERTIFICATE_EXPIRED, ErrorCode.CLIENT_CERTIFICATE_REVOKED,
+            ErrorCode.CLIENT_CERTIFICATE_WITHOUT_ORGANISATION, ErrorCode.CLIENT_CERTIFICATE_MALFORMED);
+
     static final String PROBLEM_SCHEMA = "Problem";
     static final String BASIC_AUTH = "clientSystem";
     /** The extension of each error response listing the codes it stands for. */
@@ -81,10 +86,14 @@ class OpenApiConfiguration {
                                 Client data archive for social welfare services (modelled on the Kanta archive).
                                 Client information systems archive CDA R2 documents in the Kanta format and read them back.
 
-                                Every call authenticates with HTTP Basic as a registered client system and, except the audit
-                                verification, names its request context in three headers: the acting organisation
-                                (X-Organisation-Oid, an OID the client system is registered for), the professional or system
-                                user (X-User-Id) and the use context code (X-Purpose-Of-Use, 1 = the organiser's own register use).
+                                Every call authenticates as a client system: with its TLS client certificate (mutual TLS;
+                                it acts for the organisation its certificate's subject serialNumber names, and for those the
+                                archive's configuration adds), or, where password clients are on, with HTTP Basic as a
+                                registered client system. A certificate that does not authenticate answers its own
+                                `CLIENT_CERTIFICATE_*` code. Except the audit verification, every call names its request
+                                context in three headers: the acting organisation (X-Organisation-Oid, one the client system
+                                may act for: the header chooses, it never adds), the professional or system user (X-User-Id)
+                                and the use context code (X-Purpose-Of-Use, 1 = the organiser's own register use).
                                 Every read and write of client data is audited before data leaves.
 
                                 Errors are application/problem+json with a stable `code`; the codes each operation may answer
@@ -94,7 +103,9 @@ class OpenApiConfiguration {
                 .components(new Components()
                         .addSchemas(PROBLEM_SCHEMA, problem)
                         .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
-                                .description("A client system registered in arkisto.security.api-clients")))
+                                .description("A password client registered in arkisto.security.api-clients, where"
+                                        + " arkisto.security.http-basic is on; otherwise client systems authenticate"
+                                        + " with their TLS client certificates (mutual TLS)")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
     }
 
@@ -123,6 +134,7 @@ class OpenApiConfiguration {
     static Set<ErrorCode> errorsOf(HandlerMethod handlerMethod, boolean takesContext) {
         Set<ErrorCode> codes = new LinkedHashSet<>();
         codes.add(ErrorCode.AUTHENTICATION_REQUIRED);
+        codes.addAll(CLIENT_CERTIFICATE_CODES);
         if (takesContext) {
             codes.add(ErrorCode.MISSING_REQUEST_CONTEXT);
             codes.add(ErrorCode.INVALID_REQUEST_CONTEXT);

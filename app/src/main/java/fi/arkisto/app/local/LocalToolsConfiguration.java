@@ -1,8 +1,10 @@
 package fi.arkisto.app.local;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,7 +24,7 @@ class LocalToolsConfiguration {
 
     @Bean
     LocalServerAnnouncement localServerAnnouncement(LocalToolsProperties properties, LocalToolsCredential credential,
-                                                    ServerProperties server) {
-        return new LocalServerAnnouncement(properties, credential, server);
+                                                    ServerProperties server, ObjectProvider<SslBundles> bundles) {
+        return new LocalServerAnnouncement(properties, credential, server, bundles.getIfAvailable());
     }
 }

@@ -39,13 +39,19 @@ final class ServerMigration {
     private final Path announcement;
     private final MigrationConsole console;
     private final Duration pollInterval;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
 
     ServerMigration(LocalServerFile server, Path announcement, MigrationConsole console, Duration pollInterval) {
         this.server = server;
         this.announcement = announcement;
         this.console = console;
         this.pollInterval = pollInterval;
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (server.certificate() != null) {
+            // a server speaking TLS: trusted by the certificate it announced, reached on the loopback address
+            http.sslContext(server.sslContext());
+        }
+        this.http = http.build();
     }
 
     /** @return the exit status: 0 when the migration completed */

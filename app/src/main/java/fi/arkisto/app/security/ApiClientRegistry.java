@@ -5,6 +5,8 @@ import fi.arkisto.app.security.ApiSecurityProperties.ApiClient;
 import fi.arkisto.store.identity.Oid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import fi.arkisto.app.transport.TransportSecurityException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -21,13 +23,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The client information systems registered for the API and the organisations each may act for
- * (seed 002: a client information system acts on behalf of the organisations that deployed it; an
- * organisation uses only its own registers unless a register access right says otherwise).
+ * The password clients of the API (HTTP Basic) and the organisations each may act for (Kanta: a client information
+ * system acts on behalf of the organisations that deployed it; an organisation uses only its own registers unless a
+ * register access right says otherwise), and the one question every API operation asks of a caller, however it
+ * authenticated: may it act for this organisation ({@link #mayActFor(Authentication, Oid)}). A client system
+ * authenticated by its certificate ({@link ClientSystem}) may act for what its certificate and
+ * {@code arkisto.security.client-certificates.systems} allow.
  *
- * <p>With nothing configured, one client {@value #GENERATED_CLIENT} with a random password is
- * generated and announced once in the log, so the system is usable without set-up but never with a
- * password known in advance.
+ * <p>Password clients exist only while HTTP Basic is on for client systems ({@link HttpBasicProperties}: by default only
+ * while the server speaks plain HTTP on the loopback address). Then, with none configured, one client
+ * {@value #GENERATED_CLIENT} with a random password is generated and announced once in the log, so the system is usable
+ * without set-up but never with a password known in advance. With HTTP Basic off, configured password clients stop the
+ * start: they could never authenticate.
  *
  * <p>The local tools' client ({@link LocalToolsCredential}, generated at each start for command-line tools on the
  * server's machine) acts for any organisation but may use only the migration endpoints (role {@value #ROLE_LOCAL_TOOL}
@@ -63,12 +70,22 @@ public final class ApiClientRegistry implements UserDetailsService {
     }
 
     static ApiClientRegistry from(ApiSecurityProperties properties, BCryptPasswordEncoder encoder) {
-        return from(properties, encoder, null);
+        return from(properties, encoder, null, true);
     }
 
-    /** @param localTools the credential of this start's local tools, or null when they are switched off */
-    static ApiClientRegistry from(ApiSecurityProperties properties, BCryptPasswordEncoder encoder, LocalToolsCredential localTools) {
+    /**
+     * @param localTools the credential of this start's local tools, or null when they are switched off
+     * @param passwords  whether client systems may authenticate with passwords (HTTP Basic)
+     */
+    static ApiClientRegistry from(ApiSecurityProperties properties, BCryptPasswordEncoder encoder, LocalToolsCredential localTools,
+                                  boolean passwords) {
         Map<String, RegisteredClient> clients = new LinkedHashMap<>();
+        if (!passwords && !properties.apiClients().isEmpty()) {
+            throw new TransportSecurityException("arkisto.security.api-clients lists password clients, but HTTP Basic is off"
+                    + " for client systems because clients reach the server over TLS, where they authenticate with their"
+                    + " certificates: remove the password clients, or keep them as a fallback with"
+                    + " arkisto.security.http-basic.enabled=true.", "See docs/running.md, \"Client systems by certificate\".");
+        }
         for (ApiClient client : properties.apiClients()) {
             if (clients.containsKey(client.name())) {
                 throw new IllegalStateException("arkisto.security.api-clients: client " + client.name() + " is registered twice");
@@ -76,7 +93,7 @@ public final class ApiClientRegistry implements UserDetailsService {
             clients.put(client.name(), new RegisteredClient(client.name(), hashOf(client, encoder),
                     validatedOrganisations(client), client.auditor()));
         }
-        if (clients.isEmpty()) {
+        if (clients.isEmpty() && passwords) {
             String password = randomPassword();
             clients.put(GENERATED_CLIENT, new RegisteredClient(GENERATED_CLIENT, encoder.encode(password),
                     Set.of(ANY_ORGANISATION), true));
@@ -149,9 +166,18 @@ public final class ApiClientRegistry implements UserDetailsService {
                 .anyMatch(authority -> ("ROLE_" + ROLE_LOCAL_TOOL).equals(authority.getAuthority()));
     }
 
-    /** Whether the named client may act for the organisation. */
-    public boolean mayActFor(String clientName, Oid organisation) {
-        RegisteredClient client = clients.get(clientName);
+    /**
+     * Whether the caller may act for the organisation: a client system authenticated by certificate for what its
+     * certificate allows, a password client (or the local tools' credential) for what it is registered for.
+     */
+    public boolean mayActFor(Authentication caller, Oid organisation) {
+        if (caller instanceof ClientSystemAuthentication system) {
+            return system.getPrincipal().mayActFor(organisation);
+        }
+        if (!(caller instanceof UsernamePasswordAuthenticationToken) || !caller.isAuthenticated()) {
+            return false;
+        }
+        RegisteredClient client = clients.get(caller.getName());
         return client != null && client.mayActFor(organisation);
     }
 

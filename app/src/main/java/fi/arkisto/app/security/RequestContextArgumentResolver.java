@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Turns the request context headers into a {@link RequestContext} for any controller parameter of
  * that type, and binds it to the authenticated client system: a client may act only for the
- * organisations it is registered for ({@code ACCESS_DENIED} otherwise).
+ * organisations it is registered for, or its certificate allows ({@code ACCESS_DENIED} otherwise): the
+ * {@code X-Organisation-Oid} header chooses among them, it never adds to them.
  */
 final class RequestContextArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -76,7 +77,7 @@ final class RequestContextArgumentResolver implements HandlerMethodArgumentResol
         Oid acting = Oid.of(organisation.strip());
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String client = authentication == null ? null : authentication.getName();
-        if (client == null || !clients.mayActFor(client, acting)) {
+        if (client == null || !clients.mayActFor(authentication, acting)) {
             throw new ArchiveException(ErrorCode.ACCESS_DENIED, "Client system " + client
                     + " is not registered to act for organisation " + acting);
         }

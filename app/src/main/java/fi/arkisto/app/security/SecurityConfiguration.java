@@ -3,8 +3,10 @@ package fi.arkisto.app.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.arkisto.app.local.LocalToolsCredential;
 import fi.arkisto.app.api.problem.Problems;
+import fi.arkisto.app.transport.ClientCertificateAnchors;
+import fi.arkisto.app.transport.ClientCertificateProperties;
+import fi.arkisto.app.transport.TransportSecurity;
 import fi.arkisto.store.error.ErrorCode;
-import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,8 +16,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -25,12 +25,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,8 +41,10 @@ import java.util.stream.Stream;
  *   <li>{@code /camunda/**}: the Camunda webapps do their own login (identity service) and CSRF protection;</li>
  *   <li>{@code /engine-rest/**}: the Camunda REST API, open by default upstream, here closed behind HTTP Basic
  *       against Camunda's identity service ({@link ProcessEngineAuthenticationFilter});</li>
- *   <li>{@code /api/**}: client information systems, HTTP Basic per registered system, stateless;
- *       the audit verification only for auditor clients, the migrations also for the local tools' credential;</li>
+ *   <li>{@code /api/**}: client information systems, stateless: by their TLS client certificate
+ *       ({@link ClientCertificateFilter}), or HTTP Basic where password clients are on ({@link HttpBasicProperties});
+ *       the audit verification only for auditor clients, the migrations also for the local tools' credential (HTTP Basic
+ *       always);</li>
  *   <li>{@code /actuator/prometheus}: the metrics scraper's own credential ({@link MonitoringCredential}), HTTP Basic,
  *       stateless;</li>
  *   <li>everything else: health, OpenAPI and Swagger UI open; the rest denied.</li>
@@ -59,9 +61,21 @@ class SecurityConfiguration {
     static final String API_REALM = "Arkisto API";
     static final String METRICS_REALM = "Arkisto metrics";
 
+    /** Whether client systems may use passwords: as configured, else only without TLS (plain HTTP on the loopback). */
     @Bean
-    ApiClientRegistry apiClientRegistry(ApiSecurityProperties properties, ObjectProvider<LocalToolsCredential> localTools) {
-        return ApiClientRegistry.from(properties, new BCryptPasswordEncoder(), localTools.getIfAvailable());
+    PasswordClients passwordClients(HttpBasicProperties httpBasic, TransportSecurity transport) {
+        return PasswordClients.decide(httpBasic, transport);
+    }
+
+    @Bean
+    ApiClientRegistry apiClientRegistry(ApiSecurityProperties properties, ObjectProvider<LocalToolsCredential> localTools,
+                                        PasswordClients passwords) {
+        return ApiClientRegistry.from(properties, new BCryptPasswordEncoder(), localTools.getIfAvailable(), passwords.enabled());
+    }
+
+    @Bean
+    ClientCertificateVerifier clientCertificateVerifier(ClientCertificateAnchors anchors, ClientCertificateProperties properties) {
+        return new ClientCertificateVerifier(anchors, properties, Clock.systemUTC());
     }
 
     @Bean
@@ -99,15 +113,22 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain api(HttpSecurity http, ApiClientRegistry clients, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiClientRegistry clients, ClientCertificateVerifier certificates,
+                            PasswordClients passwords, ObjectMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"" + API_REALM + "\"");
-            writeProblem(response, json, Problems.of(ErrorCode.AUTHENTICATION_REQUIRED,
-                    "Authenticate as a registered client system with HTTP Basic"));
+            if (passwords.enabled()) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + API_REALM + "\"");
+            }
+            problems.write(response, Problems.of(ErrorCode.AUTHENTICATION_REQUIRED, passwords.enabled()
+                    ? "Authenticate as a registered client system with its TLS client certificate or with HTTP Basic"
+                    : "Authenticate as a client system with its TLS client certificate"));
         };
-        AccessDeniedHandler denied = (request, response, e) -> writeProblem(response, json,
+        AccessDeniedHandler denied = (request, response, e) -> problems.write(response,
                 Problems.of(ErrorCode.ACCESS_DENIED, "This client system may not use this resource"));
         return statelessBasic(http.securityMatcher(path("/api/**")), clients)
+                // a certificate, when presented, decides who the caller is (and hides any Authorization header)
+                .addFilterBefore(new ClientCertificateFilter(certificates, problems), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/api/v1/audit/**"))
                         .hasRole(ApiClientRegistry.ROLE_AUDITOR)
@@ -174,10 +195,4 @@ class SecurityConfiguration {
         return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 
-    private static void writeProblem(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
-            throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
-    }
 }

@@ -1,5 +1,6 @@
 package fi.arkisto.app.packaged;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -108,6 +109,19 @@ final class PackagedJar {
 
     /** Starts {@code java -jar arkisto-app.jar --server.port=<free> --arkisto.data-dir=DIR options...}; waits for health. */
     RunningServer startServer(Path dataDirectory, String... options) throws Exception {
+        return startServer(dataDirectory, "http", http, options);
+    }
+
+    /**
+     * Starts the server as {@link #startServer(Path, String...)} does, configured for TLS by {@code options}, and waits
+     * for its health over https with a client trusting {@code trust}.
+     */
+    RunningServer startTlsServer(Path dataDirectory, SSLContext trust, String... options) throws Exception {
+        return startServer(dataDirectory, "https", HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .sslContext(trust).build(), options);
+    }
+
+    private RunningServer startServer(Path dataDirectory, String scheme, HttpClient client, String... options) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port, "--arkisto.data-dir=" + dataDirectory.toAbsolutePath()));
@@ -116,7 +130,7 @@ final class PackagedJar {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
-        RunningServer server = new RunningServer(builder.start(), port, log, http);
+        RunningServer server = new RunningServer(builder.start(), scheme, port, log, client);
         server.awaitHealthy();
         return server;
     }
@@ -125,12 +139,14 @@ final class PackagedJar {
     static final class RunningServer implements AutoCloseable {
 
         private final Process process;
+        private final String scheme;
         private final int port;
         private final Path log;
         private final HttpClient http;
 
-        RunningServer(Process process, int port, Path log, HttpClient http) {
+        RunningServer(Process process, String scheme, int port, Path log, HttpClient http) {
             this.process = process;
+            this.scheme = scheme;
             this.port = port;
             this.log = log;
             this.http = http;
@@ -141,7 +157,7 @@ final class PackagedJar {
         }
 
         URI uri(String path) {
-            return URI.create("http://127.0.0.1:" + port + path);
+            return URI.create(scheme + "://127.0.0.1:" + port + path);
         }
 
         String log() throws IOException {

@@ -1,8 +1,11 @@
 package fi.arkisto.app.security;
 
 import fi.arkisto.app.security.ApiSecurityProperties.ApiClient;
+import fi.arkisto.app.transport.TransportSecurityException;
 import fi.arkisto.store.identity.Oid;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -24,9 +27,9 @@ class ApiClientRegistryTest {
         ApiClientRegistry registry = ApiClientRegistry.from(properties(
                 new ApiClient("cis", null, "a-long-enough-password", Set.of(OWN.value()), false)), bcrypt);
 
-        assertThat(registry.mayActFor("cis", OWN)).isTrue();
-        assertThat(registry.mayActFor("cis", OTHER)).isFalse();
-        assertThat(registry.mayActFor("nobody", OWN)).isFalse();
+        assertThat(registry.mayActFor(caller("cis"), OWN)).isTrue();
+        assertThat(registry.mayActFor(caller("cis"), OTHER)).isFalse();
+        assertThat(registry.mayActFor(caller("nobody"), OWN)).isFalse();
     }
 
     @Test
@@ -57,7 +60,7 @@ class ApiClientRegistryTest {
         ApiClientRegistry first = ApiClientRegistry.from(new ApiSecurityProperties(null, null), bcrypt);
         ApiClientRegistry second = ApiClientRegistry.from(new ApiSecurityProperties(null, null), bcrypt);
 
-        assertThat(first.mayActFor(ApiClientRegistry.GENERATED_CLIENT, OTHER)).isTrue();
+        assertThat(first.mayActFor(caller(ApiClientRegistry.GENERATED_CLIENT), OTHER)).isTrue();
         assertThat(first.loadUserByUsername(ApiClientRegistry.GENERATED_CLIENT).getPassword())
                 .isNotEqualTo(second.loadUserByUsername(ApiClientRegistry.GENERATED_CLIENT).getPassword());
     }
@@ -80,6 +83,37 @@ class ApiClientRegistryTest {
                 new ApiClient("cis", null, "a-long-enough-password", Set.of("*"), false),
                 new ApiClient("cis", null, "another-long-password", Set.of("*"), false)), bcrypt))
                 .hasMessageContaining("registered twice");
+    }
+
+    @Test
+    void withPasswordClientsOffConfiguredOnesStopTheStartAndNoneIsGenerated() {
+        assertThatThrownBy(() -> ApiClientRegistry.from(properties(
+                new ApiClient("cis", null, "a-long-enough-password", Set.of("*"), false)), bcrypt, null, false))
+                .isInstanceOf(TransportSecurityException.class)
+                .hasMessageContaining("arkisto.security.http-basic.enabled=true");
+
+        ApiClientRegistry certificatesOnly = ApiClientRegistry.from(new ApiSecurityProperties(null, null), bcrypt, null, false);
+        assertThatThrownBy(() -> certificatesOnly.loadUserByUsername(ApiClientRegistry.GENERATED_CLIENT))
+                .isInstanceOf(UsernameNotFoundException.class);
+    }
+
+    @Test
+    void aClientSystemByCertificateActsForWhatItsCertificateAllowsWhateverItsName() {
+        // given a password client and a certificate system sharing a name
+        ApiClientRegistry registry = ApiClientRegistry.from(properties(
+                new ApiClient("cis", null, "a-long-enough-password", Set.of("*"), false)), bcrypt);
+        ClientSystemAuthentication system = new ClientSystemAuthentication(
+                new ClientSystem(OWN, "cis", "1f", Set.of(OWN), false), null);
+
+        // the certificate's organisations count, not the password client's
+        assertThat(registry.mayActFor(system, OWN)).isTrue();
+        assertThat(registry.mayActFor(system, OTHER)).isFalse();
+        // and an unauthenticated token of the password client's name acts for nobody
+        assertThat(registry.mayActFor(UsernamePasswordAuthenticationToken.unauthenticated("cis", "x"), OWN)).isFalse();
+    }
+
+    private static Authentication caller(String name) {
+        return UsernamePasswordAuthenticationToken.authenticated(name, null, List.of());
     }
 
     private static ApiSecurityProperties properties(ApiClient... clients) {

@@ -18,6 +18,14 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(405, "This path does not accept the HTTP method"),
     NOT_ACCEPTABLE(406, "The answer cannot be given in any of the accepted media types"),
     AUTHENTICATION_REQUIRED(401, "The client system must authenticate"),
+    CLIENT_CERTIFICATE_UNTRUSTED(401, "The client certificate does not chain to a trusted issuer of client systems, or "
+            + "its key usage does not allow client authentication"),
+    CLIENT_CERTIFICATE_EXPIRED(401, "The client certificate is outside its validity period: expired or not yet valid"),
+    CLIENT_CERTIFICATE_REVOKED(401, "The client certificate was revoked by its issuer"),
+    CLIENT_CERTIFICATE_WITHOUT_ORGANISATION(401, "The client certificate names no organisation: its subject serialNumber "
+            + "is not an organisation OID"),
+    CLIENT_CERTIFICATE_MALFORMED(400, "The client certificate forwarded by the reverse proxy cannot be read as an X.509 "
+            + "certificate"),
     INTERNAL_ERROR(500, "The archive failed to process the request"),
 
     // hostile or malformed XML

@@ -19,6 +19,7 @@ import io.minio.messages.Item;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import org.springframework.boot.ssl.SslBundle;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -29,6 +30,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -36,6 +38,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import javax.net.ssl.X509TrustManager;
 
 /**
  * The archive's original document bytes in an S3-compatible store, through minio-java (the same
@@ -59,16 +63,34 @@ public class ObjectStore implements AutoCloseable {
     private final String bucket;
 
     public ObjectStore(ObjectStoreProperties properties) {
+        this(properties, null);
+    }
+
+    /**
+     * @param tls for an {@code https} endpoint: the SSL bundle whose trust store (and, for a store that asks for one,
+     *            key store) the connections use; null = the JDK's default trust
+     */
+    public ObjectStore(ObjectStoreProperties properties, SslBundle tls) {
         this.bucket = properties.bucket();
-        this.httpClient = new OkHttpClient.Builder()
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .socketFactory(new NoDelaySocketFactory())
                 // the bulk path runs 16 concurrent PUTs; keep their connections alive between batches
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofMinutes(2))
                 .writeTimeout(Duration.ofMinutes(2))
-                .protocols(List.of(Protocol.HTTP_1_1))
-                .build();
+                .protocols(List.of(Protocol.HTTP_1_1));
+        if (tls != null) {
+            if (!properties.endpoint().regionMatches(true, 0, "https://", 0, 8)) {
+                throw new IllegalStateException("arkisto.s3.ssl-bundle is set, but arkisto.s3.endpoint is not an https URL: "
+                        + properties.endpoint());
+            }
+            X509TrustManager trust = Arrays.stream(tls.getManagers().getTrustManagers())
+                    .filter(X509TrustManager.class::isInstance).map(X509TrustManager.class::cast).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("arkisto.s3.ssl-bundle has no trust store"));
+            http.sslSocketFactory(tls.createSslContext().getSocketFactory(), trust);
+        }
+        this.httpClient = http.build();
         this.client = MinioClient.builder()
                 .endpoint(properties.endpoint())
                 .credentials(properties.accessKey(), properties.secretKey())

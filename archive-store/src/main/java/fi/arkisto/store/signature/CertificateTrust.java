@@ -2,24 +2,14 @@ package fi.arkisto.store.signature;
 
 import fi.arkisto.store.error.ErrorCode;
 
-import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.CRLReason;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.PKIXCertPathBuilderResult;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +37,6 @@ final class CertificateTrust {
             Set.of(CRLReason.SUPERSEDED, CRLReason.CESSATION_OF_OPERATION, CRLReason.AFFILIATION_CHANGED);
     private static final int PATH_CACHE_LIMIT = 10_000;
 
-    private final Set<TrustAnchor> anchors;
     private final Set<X509Certificate> anchorCertificates;
     private final List<X509CRL> crls;
     private final CertificateStrength strength;
@@ -60,11 +49,6 @@ final class CertificateTrust {
     CertificateTrust(TrustAnchors trustAnchors, CertificateStrength strength, Clock clock) {
         this.strength = strength;
         this.anchorCertificates = Set.copyOf(trustAnchors.certificates());
-        Set<TrustAnchor> set = new HashSet<>();
-        for (X509Certificate certificate : trustAnchors.certificates()) {
-            set.add(new TrustAnchor(certificate, null));
-        }
-        this.anchors = Set.copyOf(set);
         this.crls = trustAnchors.crls();
         this.clock = clock;
     }
@@ -125,27 +109,7 @@ final class CertificateTrust {
     }
 
     private List<X509Certificate> buildPath(X509Certificate leaf, List<X509Certificate> supplied, Date at) {
-        if (anchors.isEmpty()) {
-            return null;
-        }
-        try {
-            X509CertSelector target = new X509CertSelector();
-            target.setCertificate(leaf);
-            PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(at);
-            List<X509Certificate> candidates = new ArrayList<>(supplied);
-            candidates.add(leaf);
-            candidates.addAll(anchorCertificates);
-            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(candidates)));
-            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
-            List<X509Certificate> path = new ArrayList<>();
-            result.getCertPath().getCertificates().forEach(c -> path.add((X509Certificate) c));
-            path.add(result.getTrustAnchor().getTrustedCert());
-            return List.copyOf(path);
-        } catch (GeneralSecurityException noPath) {
-            return null;
-        }
+        return CertificationPaths.build(anchorCertificates, leaf, supplied, at);
     }
 
     private Verdict revocation(List<X509Certificate> path, Instant signingTime) {
@@ -182,29 +146,7 @@ final class CertificateTrust {
 
     /** The key that issued certificate {@code i} of the path, if it also signed this CRL; null when the CRL cannot be verified. */
     private PublicKey issuerKey(List<X509Certificate> path, int i, X509CRL crl) {
-        List<PublicKey> candidates = new ArrayList<>();
-        if (i + 1 < path.size()) {
-            candidates.add(path.get(i + 1).getPublicKey());
-        }
-        for (X509Certificate anchor : anchorCertificates) {
-            if (anchor.getSubjectX500Principal().equals(crl.getIssuerX500Principal())) {
-                candidates.add(anchor.getPublicKey());
-            }
-        }
-        PublicKey known = verifiedCrls.get(crl);
-        if (known != null && candidates.contains(known)) {
-            return known;
-        }
-        for (PublicKey key : candidates) {
-            try {
-                crl.verify(key);
-                verifiedCrls.put(crl, key);
-                return key;
-            } catch (GeneralSecurityException notThisKey) {
-                // try the next candidate
-            }
-        }
-        return null;
+        return CertificationPaths.crlIssuerKey(crl, path, i, anchorCertificates, verifiedCrls);
     }
 
     /** Whether every certificate of a trusted path is within its validity at {@code at} (the anchor's own dates aside). */

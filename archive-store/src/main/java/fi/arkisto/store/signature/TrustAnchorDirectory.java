@@ -33,17 +33,19 @@ public final class TrustAnchorDirectory {
     }
 
     private final Path directory;
+    private final String name;
     private volatile State state;
     private volatile String failedFingerprint;
 
-    private TrustAnchorDirectory(Path directory, State state) {
+    private TrustAnchorDirectory(Path directory, String name, State state) {
         this.directory = directory;
+        this.name = name;
         this.state = state;
     }
 
     /** Fixed anchors that are never re-read (tests, tools). */
     public static TrustAnchorDirectory fixed(TrustAnchors anchors) {
-        return new TrustAnchorDirectory(null, new State("", anchors));
+        return new TrustAnchorDirectory(null, "Trust anchors", new State("", anchors));
     }
 
     /** Reads the directory (none configured: nothing is trusted) and logs how many anchors it holds. */
@@ -53,11 +55,19 @@ public final class TrustAnchorDirectory {
                     + " with SIGNATURE_UNTRUSTED");
             return fixed(TrustAnchors.none());
         }
+        return load(directory, "Trust anchors");
+    }
+
+    /**
+     * Reads a directory of the same layout for another purpose (the trusted issuers of TLS client certificates), its
+     * log lines named {@code name}.
+     */
+    public static TrustAnchorDirectory load(Path directory, String name) {
         Path absolute = directory.toAbsolutePath().normalize();
         String fingerprint = fingerprint(absolute);
         TrustAnchors anchors = TrustAnchors.load(absolute);
-        log.info("Trust anchors: {} from {}", describe(anchors), absolute);
-        return new TrustAnchorDirectory(absolute, new State(fingerprint, anchors));
+        log.info("{}: {} from {}", name, describe(anchors), absolute);
+        return new TrustAnchorDirectory(absolute, name, new State(fingerprint, anchors));
     }
 
     /** The anchors in force: a new instance after each re-read that changed them. */
@@ -91,7 +101,7 @@ public final class TrustAnchorDirectory {
         } catch (RuntimeException e) {
             String failed = safeFingerprint();
             if (failed == null || !failed.equals(failedFingerprint)) {
-                log.warn("Trust anchors in {} could not be re-read, the {} in force stay: {}", directory,
+                log.warn("{} in {} could not be re-read, the {} in force stay: {}", name, directory,
                         describe(current.anchors()), e.getMessage());
             }
             failedFingerprint = failed;
@@ -103,7 +113,7 @@ public final class TrustAnchorDirectory {
         Set<String> after = fingerprints(anchors);
         long added = after.stream().filter(f -> !before.contains(f)).count();
         long removed = before.stream().filter(f -> !after.contains(f)).count();
-        log.info("Trust anchors reloaded from {}: {} (added {}, removed {})", directory, describe(anchors),
+        log.info("{} reloaded from {}: {} (added {}, removed {})", name, directory, describe(anchors),
                 added, removed);
         return true;
     }

@@ -23,8 +23,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Properties;
+
+import javax.security.auth.x500.X500Principal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,6 +66,44 @@ class TestPkiCommandTest {
             assertThat(out.resolve(name + ".pem")).exists();
         }
         assertThat(TrustAnchors.load(out.resolve("trust-anchors")).crls()).hasSize(1);
+    }
+
+    @Test
+    void writesTlsServerAndClientKeyStoresAndTheirTrustAnchors() throws Exception {
+        // the server's certificate names localhost and the loopback addresses and is for TLS servers
+        KeyStore server = KeyStore.getInstance(out.resolve("server.p12").toFile(), "s3cret".toCharArray());
+        X509Certificate serverCertificate = (X509Certificate) server.getCertificate(TestPki.SERVER_ALIAS);
+        assertThat(server.isKeyEntry(TestPki.SERVER_ALIAS)).isTrue();
+        assertThat(serverCertificate.getSubjectAlternativeNames()).extracting(name -> name.get(1).toString())
+                .containsExactlyInAnyOrder("localhost", "127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(serverCertificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.1");
+
+        // the client system's certificate carries the organisation OID in its subject serialNumber, for TLS clients
+        KeyStore client = KeyStore.getInstance(out.resolve("client.p12").toFile(), "s3cret".toCharArray());
+        X509Certificate clientCertificate = (X509Certificate) client.getCertificate(TestPki.CLIENT_ALIAS);
+        assertThat(new X500Principal(clientCertificate.getSubjectX500Principal().getEncoded()).getName(X500Principal.RFC1779))
+                .contains("OID.2.5.4.5=1.2.246.10.32213561.10.0");
+        assertThat(clientCertificate.getExtendedKeyUsage()).containsExactly("1.3.6.1.5.5.7.3.2");
+        for (String name : new String[]{"expired-client", "revoked-client"}) {
+            assertThat(out.resolve(name + ".p12")).exists();
+        }
+
+        // the client trust anchors are the CA with a CRL listing the revoked client, and the bundle points at them
+        TrustAnchors clientAnchors = TrustAnchors.load(out.resolve("client-trust-anchors"));
+        X509Certificate revoked = (X509Certificate) KeyStore.getInstance(out.resolve("revoked-client.p12").toFile(),
+                "s3cret".toCharArray()).getCertificate(TestPki.CLIENT_ALIAS);
+        assertThat(clientAnchors.crls()).singleElement().satisfies(crl -> assertThat(crl.isRevoked(revoked)).isTrue());
+        Properties tls = new Properties();
+        try (var in = Files.newInputStream(out.resolve("tls.properties"))) {
+            tls.load(in);
+        }
+        assertThat(tls).containsEntry("server.ssl.bundle", TestPkiCommand.TLS_BUNDLE)
+                .containsEntry("spring.ssl.bundle.jks." + TestPkiCommand.TLS_BUNDLE + ".keystore.location",
+                        "file:" + out.resolve("server.p12").toAbsolutePath())
+                .containsEntry("spring.ssl.bundle.jks." + TestPkiCommand.TLS_BUNDLE + ".keystore.password", "${PKI_PW}")
+                .containsEntry("arkisto.security.client-certificates.trust-anchors",
+                        out.resolve("client-trust-anchors").toAbsolutePath().toString());
+        assertThat(Files.readString(out.resolve("tls.properties"))).doesNotContain("s3cret");
     }
 
     @Test

@@ -155,7 +155,7 @@ class MessageController {
     private SubmissionSource source(Authentication authentication) {
         String client = authentication == null ? null : authentication.getName();
         SubmissionSource.Authorisation mayActFor = (RequestContext context) -> {
-            if (client == null || !clients.mayActFor(client, context.organisation())) {
+            if (client == null || !clients.mayActFor(authentication, context.organisation())) {
                 throw new ArchiveException(ErrorCode.ACCESS_DENIED, "Client system " + client
                         + " is not registered to act for the sender organisation " + context.organisation());
             }

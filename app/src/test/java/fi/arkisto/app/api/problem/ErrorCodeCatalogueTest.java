@@ -124,6 +124,12 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(PATH_NOT_FOUND, 404, "no API operation, path", NO_OPERATION);
         row(METHOD_NOT_ALLOWED, 405, "HTTP method", NO_OPERATION);
         row(AUTHENTICATION_REQUIRED, 401, "must authenticate", ALL);
+        // the client certificate, judged before any operation is reached
+        row(CLIENT_CERTIFICATE_UNTRUSTED, 401, "client certificate, trusted issuer, client authentication", ALL);
+        row(CLIENT_CERTIFICATE_EXPIRED, 401, "client certificate, validity period, expired", ALL);
+        row(CLIENT_CERTIFICATE_REVOKED, 401, "client certificate, revoked", ALL);
+        row(CLIENT_CERTIFICATE_WITHOUT_ORGANISATION, 401, "client certificate, no organisation, serialNumber", ALL);
+        row(CLIENT_CERTIFICATE_MALFORMED, 400, "client certificate, reverse proxy, cannot be read", ALL);
         row(INTERNAL_ERROR, 500, "failed to process", ALL);
 
         // hostile or malformed XML

@@ -8,6 +8,8 @@ import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
@@ -39,6 +41,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
@@ -104,6 +107,12 @@ public final class CertificateIssuer {
                 .addRDN(BCStyle.SERIALNUMBER, personSerial).addRDN(BCStyle.CN, surname + " " + givenName).build();
     }
 
+    /** {@code C=FI, O=<organisation>, CN=<host name>}: a TLS server. */
+    public static X500Name serverSubject(String organisationName, String hostName) {
+        return new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.C, "FI").addRDN(BCStyle.O, organisationName).addRDN(BCStyle.CN, hostName).build();
+    }
+
     public static X500Name caSubject(String commonName) {
         return new X500NameBuilder(BCStyle.INSTANCE)
                 .addRDN(BCStyle.C, "FI").addRDN(BCStyle.O, "Arkisto TEST").addRDN(BCStyle.CN, commonName).build();
@@ -155,6 +164,12 @@ public final class CertificateIssuer {
         public static final Profile SIGNING = new Profile(null, KeyUsage.digitalSignature | KeyUsage.nonRepudiation, List.of());
         /** id-kp-serverAuth (RFC 5280): a TLS server certificate. */
         public static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+        /** id-kp-clientAuth (RFC 5280): a TLS client certificate. */
+        public static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+        /** A TLS end entity (RFC 5246/8446 key usages for RSA and ECDHE key exchange), server or client by its purpose. */
+        public static Profile tls(String extendedKeyUsage) {
+            return new Profile(null, KeyUsage.digitalSignature | KeyUsage.keyEncipherment, List.of(extendedKeyUsage));
+        }
 
         public Profile {
             extendedKeyUsages = List.copyOf(extendedKeyUsages);
@@ -165,6 +180,16 @@ public final class CertificateIssuer {
     public static X509Certificate issue(X500Name subject, java.security.PublicKey subjectKey, Instant notBefore,
                                         Instant notAfter, List<String> policies, X509Certificate issuer, PrivateKey issuerKey,
                                         Profile profile) {
+        return issue(subject, subjectKey, notBefore, notAfter, policies, issuer, issuerKey, profile, List.of(), List.of());
+    }
+
+    /**
+     * An end-entity certificate made as {@code profile} says, with subject alternative names (RFC 5280 4.2.1.6): DNS
+     * names and IP addresses a TLS peer checks the server's name against.
+     */
+    public static X509Certificate issue(X500Name subject, java.security.PublicKey subjectKey, Instant notBefore,
+                                        Instant notAfter, List<String> policies, X509Certificate issuer, PrivateKey issuerKey,
+                                        Profile profile, List<String> dnsNames, List<String> ipAddresses) {
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(notBefore),
@@ -176,6 +201,12 @@ public final class CertificateIssuer {
             if (!profile.extendedKeyUsages().isEmpty()) {
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(profile.extendedKeyUsages().stream()
                         .map(oid -> KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid))).toArray(KeyPurposeId[]::new)));
+            }
+            if (!dnsNames.isEmpty() || !ipAddresses.isEmpty()) {
+                List<GeneralName> names = new ArrayList<>();
+                dnsNames.forEach(name -> names.add(new GeneralName(GeneralName.dNSName, name)));
+                ipAddresses.forEach(address -> names.add(new GeneralName(GeneralName.iPAddress, address)));
+                builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
             }
             if (!policies.isEmpty()) {
                 PolicyInformation[] information = policies.stream()
