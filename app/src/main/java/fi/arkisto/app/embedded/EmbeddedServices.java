@@ -1,7 +1,7 @@
 package fi.arkisto.app.embedded;
 
-import fi.arkisto.store.embedded.EmbeddedPostgresServer;
-import fi.arkisto.store.embedded.EmbeddedS3Server;
+import fi.arkisto.embedded.EmbeddedPostgresServer;
+import fi.arkisto.embedded.EmbeddedS3Server;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;

@@ -5,7 +5,7 @@ import fi.arkisto.app.local.LocalServerFile;
 import fi.arkisto.app.local.LocalToolsProperties;
 import fi.arkisto.app.tool.ToolContext;
 import fi.arkisto.batch.migration.MigrationMonitor;
-import fi.arkisto.store.embedded.DataDirectoryInUseException;
+import fi.arkisto.embedded.DataDirectoryInUseException;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.workflows.migration.LegacyMigrationStarter;

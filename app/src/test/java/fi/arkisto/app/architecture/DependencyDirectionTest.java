@@ -37,6 +37,7 @@ class DependencyDirectionTest {
         // then the rules below really see classes (an empty import would make them pass vacuously)
         assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("fi.arkisto.store"))).isTrue();
         assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("fi.arkisto.app"))).isTrue();
+        assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("fi.arkisto.embedded"))).isTrue();
     }
 
     @Test
@@ -98,6 +99,23 @@ class DependencyDirectionTest {
         noClasses().that().resideInAnyPackage("fi.arkisto.store.organisation..", "fi.arkisto.store.deploymenttest..")
                 .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.testkit..", "org.camunda..")
                 .because("the access rules consult the registry; the processes drive it, not the other way")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheAppShipsTheEmbeddedServers() {
+        noClasses().that().resideOutsideOfPackages("fi.arkisto.app..", "fi.arkisto.embedded..")
+                .should().dependOnClassesThat().resideInAPackage("fi.arkisto.embedded..")
+                .because("the embedded PostgreSQL and S3 servers are the app's no-setup defaults, not part of the domain")
+                .check(classes);
+    }
+
+    @Test
+    void theEmbeddedServersKnowNothingOfTheArchive() {
+        noClasses().that().resideInAPackage("fi.arkisto.embedded..")
+                .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.store..", "fi.arkisto.routes..",
+                        "fi.arkisto.batch..", "fi.arkisto.workflows..", "fi.arkisto.testkit..", "fi.arkisto.app..")
+                .because("the embedded servers are plain infrastructure any module's tests may start")
                 .check(classes);
     }
 

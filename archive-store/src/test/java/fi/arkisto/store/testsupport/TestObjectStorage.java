@@ -1,6 +1,6 @@
 package fi.arkisto.store.testsupport;
 
-import fi.arkisto.store.embedded.EmbeddedS3Server;
+import fi.arkisto.embedded.EmbeddedS3Server;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.object.ObjectStoreProperties;
 import org.testcontainers.containers.MinIOContainer;

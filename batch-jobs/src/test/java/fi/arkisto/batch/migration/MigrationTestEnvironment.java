@@ -1,6 +1,6 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.embedded.EmbeddedS3Server;
+import fi.arkisto.embedded.EmbeddedS3Server;
 import fi.arkisto.store.signature.pki.CertificateIssuer;
 
 import java.io.OutputStream;

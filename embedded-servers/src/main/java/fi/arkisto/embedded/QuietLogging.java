@@ -1,4 +1,4 @@
-package fi.arkisto.store.embedded;
+package fi.arkisto.embedded;
 
 import org.slf4j.LoggerFactory;
 

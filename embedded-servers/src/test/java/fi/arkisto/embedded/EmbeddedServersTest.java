@@ -1,11 +1,15 @@
-package fi.arkisto.store.embedded;
+package fi.arkisto.embedded;
 
-import fi.arkisto.store.object.ContentHash;
-import fi.arkisto.store.object.ObjectStore;
-import fi.arkisto.store.object.ObjectStoreProperties;
+import io.minio.BucketExistsArgs;
+import io.minio.GetObjectArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
+import io.minio.PutObjectArgs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,19 +23,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The no-setup servers keep their data across restarts (a restart keeps every archived document). */
 class EmbeddedServersTest {
 
+    private static final String BUCKET = "arkisto";
+    private static final String KEY = "documents/sailytettava";
+
     @Test
-    void theEmbeddedS3ServerKeepsObjectsAcrossRestarts(@TempDir Path directory) {
+    void theEmbeddedS3ServerKeepsObjectsAcrossRestarts(@TempDir Path directory) throws Exception {
         // given
         byte[] bytes = "säilytettävä asiakirja".getBytes(StandardCharsets.UTF_8);
-        String sha = ContentHash.sha256Hex(bytes);
-        try (EmbeddedS3Server server = EmbeddedS3Server.start(directory, 0, "arkisto", "salainen-avain-1");
-             ObjectStore store = new ObjectStore(properties(server))) {
-            store.put(ObjectStore.documentKey(sha), bytes, sha);
+        try (EmbeddedS3Server server = EmbeddedS3Server.start(directory, 0, "arkisto", "salainen-avain-1")) {
+            MinioClient client = client(server);
+            client.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
+            client.putObject(PutObjectArgs.builder().bucket(BUCKET).object(KEY)
+                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
         }
 
         // when
-        try (EmbeddedS3Server restarted = EmbeddedS3Server.start(directory, 0, "arkisto", "salainen-avain-1");
-             ObjectStore store = new ObjectStore(properties(restarted))) {
+        try (EmbeddedS3Server restarted = EmbeddedS3Server.start(directory, 0, "arkisto", "salainen-avain-1")) {
+            MinioClient client = client(restarted);
 
             // then
             assertThat(restarted.port()).isPositive();
@@ -40,7 +48,10 @@ class EmbeddedServersTest {
                 assertThat(org.slf4j.LoggerFactory.getLogger(logger).isDebugEnabled()).as(logger).isFalse();
                 assertThat(org.slf4j.LoggerFactory.getLogger(logger).isInfoEnabled()).as(logger).isFalse();
             }
-            assertThat(store.get(ObjectStore.documentKey(sha), sha)).isEqualTo(bytes);
+            assertThat(client.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())).isTrue();
+            try (InputStream in = client.getObject(GetObjectArgs.builder().bucket(BUCKET).object(KEY).build())) {
+                assertThat(in.readAllBytes()).isEqualTo(bytes);
+            }
         }
     }
 
@@ -107,7 +118,8 @@ class EmbeddedServersTest {
         }
     }
 
-    private static ObjectStoreProperties properties(EmbeddedS3Server server) {
-        return new ObjectStoreProperties(server.endpoint(), server.accessKey(), server.secretKey(), "arkisto", null);
+    private static MinioClient client(EmbeddedS3Server server) {
+        return MinioClient.builder().endpoint(server.endpoint())
+                .credentials(server.accessKey(), server.secretKey()).build();
     }
 }

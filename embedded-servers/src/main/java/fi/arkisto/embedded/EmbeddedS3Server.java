@@ -1,4 +1,4 @@
-package fi.arkisto.store.embedded;
+package fi.arkisto.embedded;
 
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
