@@ -120,6 +120,14 @@ class DependencyDirectionTest {
     }
 
     @Test
+    void onlyTheTestKitIssuesCertificates() {
+        noClasses().that().resideOutsideOfPackage("fi.arkisto.testkit..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("fi.arkisto.testkit.pki.CertificateIssuer")
+                .because("a test CA is no part of the archive; only the test kit's pki tooling issues certificates")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheAppDependsOnTheApp() {
         noClasses().that().resideOutsideOfPackage("fi.arkisto.app..")
                 .should().dependOnClassesThat().resideInAPackage("fi.arkisto.app..")

@@ -6,7 +6,7 @@ import fi.arkisto.app.transport.ClientCertificateAnchors;
 import fi.arkisto.app.transport.ClientCertificateProperties;
 import fi.arkisto.app.transport.ForwardedClientCertificateValve;
 import fi.arkisto.store.signature.TrustAnchors;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package fi.arkisto.app.security;
 import fi.arkisto.app.support.TlsTestPki;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.arkisto.app.support.TcpRelay;
 import fi.arkisto.app.support.TlsTestPki;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import fi.arkisto.store.testsupport.ArchiveStoreTestInitializers;
 import fi.arkisto.store.testsupport.KantaSamples;
 import fi.arkisto.testkit.pki.TestPki.Issued;

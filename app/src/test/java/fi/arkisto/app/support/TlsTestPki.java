@@ -1,7 +1,7 @@
 package fi.arkisto.app.support;
 
 import fi.arkisto.store.identity.Oid;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import fi.arkisto.store.testsupport.KantaSamples;
 import fi.arkisto.testkit.pki.TestPki;
 import fi.arkisto.testkit.pki.TestPki.Issued;

@@ -10,7 +10,7 @@ import fi.arkisto.app.support.TcpRelay;
 import fi.arkisto.app.support.TlsTestPki;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.object.ObjectStoreProperties;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import fi.arkisto.store.testsupport.KantaSamples;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.gaul.s3proxy.AuthenticationType;

@@ -11,7 +11,7 @@ import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.object.StoredObject;
 import fi.arkisto.store.signature.SignatureVerifier;
 import fi.arkisto.store.signature.SystemSigner;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import fi.arkisto.store.structure.StructureCheck;
 import fi.arkisto.store.testsupport.KantaSamples;
 import fi.arkisto.store.testsupport.SignatureTestData;

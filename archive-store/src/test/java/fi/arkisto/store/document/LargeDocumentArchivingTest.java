@@ -10,7 +10,7 @@ import fi.arkisto.store.object.ContentHash;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.signature.SignatureConfiguration;
 import fi.arkisto.store.signature.SystemSigner;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import fi.arkisto.store.structure.StructureConfiguration;
 import fi.arkisto.store.testsupport.KantaSamples;
 import fi.arkisto.store.testsupport.LargeKantaDocuments;

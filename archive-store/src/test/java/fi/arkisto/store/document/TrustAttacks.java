@@ -3,7 +3,7 @@ package fi.arkisto.store.document;
 import fi.arkisto.store.document.HostileCorpusTest.Case;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.signature.SystemSigner;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;

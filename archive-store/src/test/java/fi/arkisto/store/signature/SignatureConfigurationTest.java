@@ -2,7 +2,7 @@ package fi.arkisto.store.signature;
 
 import fi.arkisto.store.access.ActingOrganisations;
 import fi.arkisto.store.access.ActingRelation;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -1,7 +1,7 @@
 package fi.arkisto.store.signature;
 
 import fi.arkisto.store.document.SignatureType;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

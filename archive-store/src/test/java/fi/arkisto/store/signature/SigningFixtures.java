@@ -3,7 +3,7 @@ package fi.arkisto.store.signature;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.document.SignatureType;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package fi.arkisto.batch.migration;
 
 import fi.arkisto.embedded.EmbeddedS3Server;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 
 import java.io.OutputStream;
 import java.nio.file.Files;

@@ -5,7 +5,6 @@ import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.identity.PersonalIdentityCode;
 import fi.arkisto.store.signature.DocumentSigner;
 import fi.arkisto.store.signature.SystemSigner;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
 import org.bouncycastle.asn1.x500.X500Name;
 
 import java.io.IOException;

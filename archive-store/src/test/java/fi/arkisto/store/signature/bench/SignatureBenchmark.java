@@ -9,7 +9,7 @@ import fi.arkisto.store.signature.SignatureProperties;
 import fi.arkisto.store.signature.SignatureVerifier;
 import fi.arkisto.store.signature.SystemSigner;
 import fi.arkisto.store.signature.TrustAnchors;
-import fi.arkisto.store.signature.pki.CertificateIssuer;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package fi.arkisto.store.signature.pki;
+package fi.arkisto.testkit.pki;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -47,10 +47,11 @@ import java.util.List;
 
 /**
  * Issues X.509 certificates and CRLs in the shapes Kanta signing uses (DVV-style system and professional
- * certificates), with BouncyCastle for the ASN.1 and the JDK for keys and signatures. It lives in archive-store's
- * main code, not in a test jar, because both archive-store's tests and the deployment test kit's {@code pki}
- * command (shipped in the app) build certificates with it, and archive-store must not depend on deployment-tests.
- * Nothing in the archive's runtime path uses it.
+ * certificates), with BouncyCastle for the ASN.1 and the JDK for keys and signatures. A test CA is no part of the
+ * archive: it lives in the test kit's module {@code test-pki}, apart from {@code deployment-tests}, because both
+ * archive-store's tests and the test kit's {@code pki} command build certificates with it, and deployment-tests
+ * depends on archive-store (a module of its own keeps the build free of cycles). Nothing in the archive's runtime
+ * path uses it.
  */
 public final class CertificateIssuer {
 
