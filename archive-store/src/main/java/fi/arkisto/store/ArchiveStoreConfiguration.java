@@ -14,8 +14,10 @@ import fi.arkisto.store.document.OrphanSweepSchedule;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.object.ObjectStoreProperties;
 import fi.arkisto.store.organisation.OrganisationRegistry;
+import fi.arkisto.store.schema.LegacyHistorySplit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +30,9 @@ import java.time.Clock;
 /**
  * The archive store for any Spring Boot application scanning {@code fi.arkisto}. The DataSource,
  * transaction manager and Flyway come from Boot; the application sets
- * {@code spring.flyway.schemas=archive} and a location covering {@code classpath:db/migration/archive}.
+ * {@code spring.flyway.schemas=archive} and {@code spring.flyway.locations=classpath:db/migration/archive}
+ * (archive-store's own migrations; every other module migrates its tables with a history of its own,
+ * docs/database.md).
  * Object store settings are {@code arkisto.s3.*} ({@link ObjectStoreProperties}), tuning is
  * {@code arkisto.store.*} ({@link ArchiveStoreProperties}). Archiving-stage checks are every
  * {@link DocumentCheck} bean, run in {@code @Order}; the first is the deployment test guard ({@link TestRunGuardCheck}).
@@ -36,6 +40,16 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class, CdaProperties.class})
 public class ArchiveStoreConfiguration {
+
+    /** A database of the former single-history layout is split into the modules' histories before Flyway validates. */
+    @Bean
+    @ConditionalOnMissingBean
+    public FlywayMigrationStrategy flywayMigrationStrategy() {
+        return flyway -> {
+            LegacyHistorySplit.apply(flyway.getConfiguration().getDataSource());
+            flyway.migrate();
+        };
+    }
 
     @Bean(destroyMethod = "close")
     public ObjectStore objectStore(ObjectStoreProperties properties, ObjectProvider<SslBundles> sslBundles) {

@@ -15,7 +15,7 @@ import org.testcontainers.DockerClientFactory;
  * }
  * }</pre>
  * registers {@code spring.datasource.*}, {@code spring.flyway.schemas=archive},
- * {@code spring.flyway.locations=classpath:db/migration} and {@code arkisto.s3.*}.
+ * {@code spring.flyway.locations=classpath:db/migration/archive} and {@code arkisto.s3.*}.
  * {@link #local()} uses the local PostgreSQL server and an embedded S3 server; {@link #containers()}
  * uses Testcontainers PostgreSQL and MinIO (only call it where {@link #dockerAvailable()}).
  */
@@ -80,7 +80,7 @@ public final class ArchiveStoreTestEnvironment {
         properties.put("spring.datasource.username", database.username());
         properties.put("spring.datasource.password", database.password());
         properties.put("spring.flyway.schemas", "archive");
-        properties.put("spring.flyway.locations", "classpath:db/migration");
+        properties.put("spring.flyway.locations", "classpath:db/migration/archive");
         properties.put("arkisto.s3.endpoint", storage.properties().endpoint());
         properties.put("arkisto.s3.access-key", storage.properties().accessKey());
         properties.put("arkisto.s3.secret-key", storage.properties().secretKey());

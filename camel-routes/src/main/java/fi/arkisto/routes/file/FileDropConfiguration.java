@@ -6,6 +6,7 @@ import fi.arkisto.store.message.MessageService;
 import fi.arkisto.store.rejection.RejectionStore;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,7 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * Wires the file drop when {@code arkisto.ingest.file.inbox} names a directory. The idempotent repository is
- * Camel's {@link JdbcMessageIdRepository} over {@code archive.ingest_processed_file} (Flyway V31), so every
+ * Camel's {@link JdbcMessageIdRepository} over {@code archive.ingest_processed_file} (camel-routes' own migration,
+ * {@code RoutesSchemaConfiguration}), so every
  * instance sharing the database agrees on which files were processed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +27,7 @@ class FileDropConfiguration {
     static final String PROCESSOR_NAME = "arkisto-file-drop";
 
     @Bean(initMethod = "start", destroyMethod = "stop")
+    @DependsOnDatabaseInitialization
     JdbcMessageIdRepository fileDropRepository(DataSource dataSource, PlatformTransactionManager transactions) {
         JdbcMessageIdRepository repository =
                 new JdbcMessageIdRepository(dataSource, new TransactionTemplate(transactions), PROCESSOR_NAME);
