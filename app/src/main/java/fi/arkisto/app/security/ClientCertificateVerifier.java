@@ -1,5 +1,7 @@
 package fi.arkisto.app.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.arkisto.app.transport.ClientCertificateAnchors;
 import fi.arkisto.app.transport.ClientCertificateProperties;
 import fi.arkisto.store.error.ArchiveException;
@@ -62,14 +64,17 @@ final class ClientCertificateVerifier {
     private final Map<X509CRL, PublicKey> verifiedCrls = new ConcurrentHashMap<>();
 
     /** Paths built under one set of anchors: a new set starts afresh. */
-    private record Paths(TrustAnchors anchors, Map<X509Certificate, List<X509Certificate>> byLeaf) {
+    private record Paths(TrustAnchors anchors, Cache<X509Certificate, List<X509Certificate>> byLeaf) {
+        Paths(TrustAnchors anchors) {
+            this(anchors, Caffeine.newBuilder().maximumSize(PATH_CACHE_LIMIT).build());
+        }
     }
 
     ClientCertificateVerifier(ClientCertificateAnchors anchors, ClientCertificateProperties properties, Clock clock) {
         this.anchors = anchors;
         properties.systems().forEach(rule -> rules.put(rule.organisation(), rule));
         this.clock = clock;
-        this.paths = new Paths(anchors.anchors(), new ConcurrentHashMap<>());
+        this.paths = new Paths(anchors.anchors());
     }
 
     /**
@@ -93,11 +98,11 @@ final class ClientCertificateVerifier {
     private List<X509Certificate> path(X509Certificate leaf, List<X509Certificate> intermediates, Date now) {
         Paths current = paths;
         if (current.anchors() != anchors.anchors()) {
-            current = new Paths(anchors.anchors(), new ConcurrentHashMap<>());
+            current = new Paths(anchors.anchors());
             paths = current;
             verifiedCrls.clear();
         }
-        List<X509Certificate> known = current.byLeaf().get(leaf);
+        List<X509Certificate> known = current.byLeaf().getIfPresent(leaf);
         if (known != null && validAt(known, now)) {
             return known;
         }
@@ -109,9 +114,6 @@ final class ClientCertificateVerifier {
         if (built == null) {
             throw new ArchiveException(ErrorCode.CLIENT_CERTIFICATE_UNTRUSTED, "No certification path from the client"
                     + " certificate " + describe(leaf) + " to the client certificate trust anchors");
-        }
-        if (current.byLeaf().size() >= PATH_CACHE_LIMIT) {
-            current.byLeaf().clear();
         }
         current.byLeaf().put(leaf, built);
         return built;

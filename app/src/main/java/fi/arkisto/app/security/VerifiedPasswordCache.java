@@ -1,5 +1,7 @@
 package fi.arkisto.app.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -7,9 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * bcrypt for stored client passwords, with successful verifications remembered for a short time.
@@ -25,12 +26,18 @@ final class VerifiedPasswordCache implements PasswordEncoder {
     private static final int MAX_ENTRIES = 10_000;
 
     private final BCryptPasswordEncoder bcrypt;
-    private final Clock clock;
-    private final Map<String, Long> verifiedUntil = new ConcurrentHashMap<>();
+    /** Digests of verified (password, hash) pairs; the value says nothing, presence is the verification. */
+    private final Cache<String, Boolean> verified;
 
     VerifiedPasswordCache(BCryptPasswordEncoder bcrypt, Clock clock) {
         this.bcrypt = bcrypt;
-        this.clock = clock;
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(MAX_ENTRIES)
+                .expireAfterWrite(Duration.ofMillis(TTL_MILLIS))
+                .ticker(() -> clock.millis() * 1_000_000L)
+                // evictions run on the caller's thread, not a shared pool
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
@@ -44,17 +51,12 @@ final class VerifiedPasswordCache implements PasswordEncoder {
             return false;
         }
         String key = digest(rawPassword, encodedPassword);
-        long now = clock.millis();
-        Long until = verifiedUntil.get(key);
-        if (until != null && until > now) {
+        if (verified.getIfPresent(key) != null) {
             return true;
         }
         boolean matches = bcrypt.matches(rawPassword, encodedPassword);
         if (matches) {
-            if (verifiedUntil.size() >= MAX_ENTRIES) {
-                verifiedUntil.clear();
-            }
-            verifiedUntil.put(key, now + TTL_MILLIS);
+            verified.put(key, Boolean.TRUE);
         }
         return matches;
     }

@@ -2,6 +2,7 @@ package fi.arkisto.store.cda;
 
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.w3c.dom.Document;
 import org.xml.sax.Attributes;
 import org.xml.sax.Locator;
@@ -89,7 +90,14 @@ public final class BodySplitter {
      */
     public static Split split(InputStream in, CdaParserLimits limits, OutputStream displayForm, Writer bodyText) {
         MessageDigest raw = sha256();
-        CountingDigestStream counted = new CountingDigestStream(in, raw);
+        // counts and hashes the raw bytes the parser reads; the caller owns the stream
+        BoundedInputStream counted;
+        try {
+            counted = BoundedInputStream.builder().setInputStream(new DigestInputStream(in, raw))
+                    .setPropagateClose(false).get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Document document;
         try {
             document = DOM_FACTORY.newDocumentBuilder().newDocument();
@@ -100,7 +108,7 @@ public final class BodySplitter {
         SecureXml.parse(counted, limits.toStreamedXmlLimits(), handler);
         handler.finish();
         byte[][] digests = handler.canonical.finish();
-        return new Split(document, handler.placeholder, HexFormat.of().formatHex(raw.digest()), counted.count,
+        return new Split(document, handler.placeholder, HexFormat.of().formatHex(raw.digest()), counted.getCount(),
                 handler.decoder == null ? 0 : handler.decoder.written(), digests[0], digests[1], handler.bodyWhitespace);
     }
 
@@ -435,38 +443,6 @@ public final class BodySplitter {
                 }
             }
             return true;
-        }
-    }
-
-    /** Counts and hashes the raw bytes the parser reads. */
-    private static final class CountingDigestStream extends DigestInputStream {
-        long count;
-
-        CountingDigestStream(InputStream in, MessageDigest digest) {
-            super(in, digest);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public void close() {
-            // the caller owns the stream
         }
     }
 }

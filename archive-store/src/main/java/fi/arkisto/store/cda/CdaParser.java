@@ -1,5 +1,7 @@
 package fi.arkisto.store.cda;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.arkisto.store.document.Code;
 import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.DocumentOid;
@@ -31,8 +33,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import static fi.arkisto.store.cda.DomElements.firstChild;
 import static fi.arkisto.store.cda.DomElements.nextSibling;
@@ -75,7 +75,7 @@ public final class CdaParser {
     });
 
     private static final int SUBJECT_CACHE_SIZE = 256;
-    private static final Map<String, String> SUBJECTS = new ConcurrentHashMap<>();
+    private static final Cache<String, String> SUBJECTS = Caffeine.newBuilder().maximumSize(SUBJECT_CACHE_SIZE).build();
 
     private final XmlLimits limits;
     private final CdaParserLimits streamedLimits;
@@ -356,12 +356,9 @@ public final class CdaParser {
      * signature summary's cost. Only successfully decoded certificates are remembered.
      */
     private static String subjectOf(String base64, String field) {
-        String subject = SUBJECTS.get(base64);
+        String subject = SUBJECTS.getIfPresent(base64);
         if (subject == null) {
             subject = certificate(base64, field).getSubjectX500Principal().toString();
-            if (SUBJECTS.size() >= SUBJECT_CACHE_SIZE) {
-                SUBJECTS.clear();
-            }
             SUBJECTS.put(base64, subject);
         }
         return subject;

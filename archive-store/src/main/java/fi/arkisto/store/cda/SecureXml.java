@@ -3,6 +3,7 @@ package fi.arkisto.store.cda;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.IdentityCodeRedaction;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.w3c.dom.DOMException;
 import org.w3c.dom.Document;
 import org.xml.sax.Attributes;
@@ -28,6 +29,7 @@ import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Hardened XML parsing for everything the archive reads from outside: CDA documents, HL7 v3
@@ -126,11 +128,25 @@ public final class SecureXml {
      */
     public static void parse(InputStream in, XmlLimits limits, DefaultHandler handler) {
         Parsers use = acquire();
-        LimitedInputStream limited = new LimitedInputStream(in, limits.maxBytes());
+        long limit = limits.maxBytes();
+        // the caller owns the stream; at the limit one byte more decides: a stream that ends there is accepted
+        BoundedInputStream limited;
+        try {
+            limited = BoundedInputStream.builder().setInputStream(in).setMaxCount(limit).setPropagateClose(false)
+                    .setOnMaxCount((max, count) -> {
+                        if (in.read() >= 0) {
+                            throw new TooLarge("The document has more than " + limit + " bytes; at most " + limit
+                                    + " are accepted");
+                        }
+                    })
+                    .get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try {
             run(use.reader, limited, limits, handler);
         } finally {
-            release(use, limited.count);
+            release(use, limited.getCount());
         }
     }
 
@@ -218,7 +234,7 @@ public final class SecureXml {
         } catch (CharConversionException e) {
             throw new ArchiveException(ErrorCode.MALFORMED_XML,
                     "The bytes do not match the declared character encoding: " + safe(e.getMessage()));
-        } catch (LimitedInputStream.TooLarge e) {
+        } catch (TooLarge e) {
             throw new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE, e.getMessage());
         } catch (IOException e) {
             throw new ArchiveException(ErrorCode.MALFORMED_XML, "The document cannot be read: " + safe(e.getMessage()));
@@ -486,6 +502,13 @@ public final class SecureXml {
         @Override
         public void fatalError(SAXParseException e) throws SAXException {
             throw e;
+        }
+    }
+
+    /** Carries the size refusal out of the parser, which passes I/O errors on unchanged. */
+    private static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
         }
     }
 }

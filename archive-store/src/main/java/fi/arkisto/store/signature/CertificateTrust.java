@@ -1,5 +1,7 @@
 package fi.arkisto.store.signature;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fi.arkisto.store.error.ErrorCode;
 
 import java.security.PublicKey;
@@ -42,7 +44,8 @@ final class CertificateTrust {
     private final CertificateStrength strength;
     private final Clock clock;
     /** Paths already built and checked (signatures and anchors); only their validity dates vary per signing time. */
-    private final Map<X509Certificate, List<X509Certificate>> paths = new ConcurrentHashMap<>();
+    private final Cache<X509Certificate, List<X509Certificate>> paths =
+            Caffeine.newBuilder().maximumSize(PATH_CACHE_LIMIT).build();
     /** CRL signatures already checked against the key that issued them. */
     private final Map<X509CRL, PublicKey> verifiedCrls = new ConcurrentHashMap<>();
 
@@ -63,7 +66,7 @@ final class CertificateTrust {
         if (weakness != null) {
             return new Verdict(weakness.code(), weakness.detail(), List.of());
         }
-        List<X509Certificate> path = paths.get(leaf);
+        List<X509Certificate> path = paths.getIfPresent(leaf);
         if (path == null || !allValidAt(path, at)) {
             Verdict built = build(leaf, supplied, at);
             if (!built.trusted()) {
@@ -73,9 +76,6 @@ final class CertificateTrust {
             weakness = strength.path(path);
             if (weakness != null) {
                 return new Verdict(weakness.code(), weakness.detail(), List.of());
-            }
-            if (paths.size() >= PATH_CACHE_LIMIT) {
-                paths.clear();
             }
             paths.put(leaf, path);
         }

@@ -5,13 +5,13 @@ import fi.arkisto.store.error.ErrorCode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -118,13 +118,7 @@ final class ManifestCsv implements Closeable {
     }
 
     private static InputStream skipBom(InputStream in) throws IOException {
-        PushbackInputStream pushback = new PushbackInputStream(in, 3);
-        byte[] head = new byte[3];
-        int n = pushback.readNBytes(head, 0, 3);
-        boolean bom = n == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-        if (!bom && n > 0) {
-            pushback.unread(head, 0, n);
-        }
-        return pushback;
+        // a UTF-8 byte order mark before the header is skipped (spreadsheets write one)
+        return BOMInputStream.builder().setInputStream(in).get();
     }
 }

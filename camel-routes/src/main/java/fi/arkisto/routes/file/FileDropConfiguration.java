@@ -38,12 +38,13 @@ class FileDropConfiguration {
 
     @Bean
     FileDropProcessor fileDropProcessor(MessageService messages, RejectionStore rejections, IngestMetrics metrics,
-                                        IngestProperties properties, JdbcMessageIdRepository fileDropRepository) {
-        return new FileDropProcessor(messages, rejections, metrics, properties.file(), fileDropRepository);
+                                        IngestProperties properties) {
+        return new FileDropProcessor(messages, rejections, metrics, properties.file());
     }
 
     @Bean
-    FileDropRoute fileDropRoute(IngestProperties properties, FileDropProcessor fileDropProcessor) {
-        return new FileDropRoute(properties.file(), fileDropProcessor);
+    FileDropRoute fileDropRoute(IngestProperties properties, FileDropProcessor fileDropProcessor,
+                                JdbcMessageIdRepository fileDropRepository) {
+        return new FileDropRoute(properties.file(), fileDropProcessor, fileDropRepository);
     }
 }

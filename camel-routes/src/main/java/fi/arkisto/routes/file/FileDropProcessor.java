@@ -14,7 +14,6 @@ import fi.arkisto.store.rejection.PayloadFingerprint;
 import fi.arkisto.store.rejection.RejectionStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
-import org.apache.camel.spi.IdempotentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,32 +32,34 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Takes one complete file from the inbox (docs/messages.md, "file drop"): fingerprints it while streaming, skips it
- * when the JDBC idempotent repository already holds its key (name, size, SHA-256: exactly once across restarts and
- * instances), archives it (a document, a MIME message, or a ZIP package entry by entry), records the key, and moves
- * it to {@code done/} or {@code rejected/} with a {@code .reason.json}. The key is recorded before the move, so a
- * crash between the two leaves a file that the next poll recognises and merely moves.
+ * Takes one complete file from the inbox (docs/messages.md, "file drop"): fingerprints it while streaming into its
+ * key (name, size, SHA-256), which the route's idempotent consumer checks against the JDBC repository (exactly once
+ * across restarts and instances); archives it (a document, a MIME message, or a ZIP package entry by entry), and
+ * names where Camel moves it when the exchange completes: {@code done/} or {@code rejected/} with a
+ * {@code .reason.json}. A file whose key is known is moved to {@code done/} unprocessed.
  */
 class FileDropProcessor implements ChannelFailureHandler {
 
     static final String DONE = "done";
     static final String REJECTED = "rejected";
+    /** Exchange property: the file's idempotency key, name, size and SHA-256. */
+    static final String KEY = "arkistoFileKey";
+    /** Exchange property: where Camel moves the file, relative to the inbox. */
+    static final String TARGET = "arkistoFileTarget";
     private static final Logger log = LoggerFactory.getLogger(FileDropProcessor.class);
 
     private final MessageService messages;
     private final RejectionStore rejections;
     private final IngestMetrics metrics;
     private final IngestProperties.File properties;
-    private final IdempotentRepository processed;
     private final PackageIngest packages;
 
     FileDropProcessor(MessageService messages, RejectionStore rejections, IngestMetrics metrics,
-                      IngestProperties.File properties, IdempotentRepository processed) {
+                      IngestProperties.File properties) {
         this.messages = messages;
         this.rejections = rejections;
         this.metrics = metrics;
         this.properties = properties;
-        this.processed = processed;
         this.packages = new PackageIngest(messages, metrics, properties);
     }
 
@@ -71,10 +71,14 @@ class FileDropProcessor implements ChannelFailureHandler {
     /** First step of the route: channel facts and the streamed fingerprint, before any retry can happen. */
     void receive(Exchange exchange) {
         File file = file(exchange);
+        // until a verdict says otherwise, a file that cannot be taken goes aside
+        exchange.setProperty(TARGET, target(file.toPath(), REJECTED));
         exchange.setProperty(IngestHeaders.CHANNEL, IngestChannel.FILE);
         exchange.setProperty(IngestHeaders.SOURCE, file.getName());
         exchange.setProperty(IngestHeaders.RECEIVED_AT, Instant.now());
-        exchange.setProperty(IngestHeaders.FINGERPRINT, fingerprint(file.toPath()));
+        PayloadFingerprint fingerprint = fingerprint(file.toPath());
+        exchange.setProperty(IngestHeaders.FINGERPRINT, fingerprint);
+        exchange.setProperty(KEY, file.getName() + ":" + fingerprint.size() + ":" + fingerprint.sha256());
     }
 
     void process(Exchange exchange) throws IOException {
@@ -82,16 +86,14 @@ class FileDropProcessor implements ChannelFailureHandler {
         String name = path.getFileName().toString();
         Instant receivedAt = exchange.getProperty(IngestHeaders.RECEIVED_AT, Instant.class);
         PayloadFingerprint fingerprint = exchange.getProperty(IngestHeaders.FINGERPRINT, PayloadFingerprint.class);
-        String key = name + ":" + fingerprint.size() + ":" + fingerprint.sha256();
         Path inbox = path.getParent();
-        if (processed.contains(key)) {
+        if (exchange.getProperty(Exchange.DUPLICATE_MESSAGE, false, Boolean.class)) {
             log.info("{} was already processed (same name, size and SHA-256): moved to {}/ unprocessed", name, DONE);
-            move(path, inbox.resolve(DONE));
+            exchange.setProperty(TARGET, target(path, DONE));
             return;
         }
         boolean rejected = ingest(path, name, receivedAt, fingerprint, inbox.resolve(REJECTED), inbox.resolve(DONE));
-        processed.add(key);
-        move(path, inbox.resolve(rejected ? REJECTED : DONE));
+        exchange.setProperty(TARGET, target(path, rejected ? REJECTED : DONE));
     }
 
     /** @return whether the file as a whole goes to rejected/ */
@@ -151,18 +153,20 @@ class FileDropProcessor implements ChannelFailureHandler {
         String name = path.getFileName().toString();
         Path rejectedDir = path.getParent().resolve(REJECTED);
         ReasonFiles.write(rejectedDir.resolve(name + ReasonFiles.SUFFIX), name, null, failure.code(), failure.detail());
-        if (Files.exists(path)) {
-            move(path, rejectedDir);
-        }
+        exchange.setProperty(TARGET, target(path, REJECTED));
     }
 
-    static Path move(Path file, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path target = dir.resolve(file.getFileName());
-        if (Files.exists(target)) {
-            target = dir.resolve(file.getFileName() + "." + System.currentTimeMillis());
+    /**
+     * Where Camel moves the file (relative to the inbox): {@code dir/<name>}, or with a time suffix when a file of
+     * that name is already there (a re-drop keeps both, Camel would replace it).
+     */
+    static String target(Path file, String dir) {
+        String name = file.getFileName().toString();
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && Files.exists(parent.resolve(dir).resolve(name))) {
+            name = name + "." + System.currentTimeMillis();
         }
-        return Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        return dir + "/" + name;
     }
 
     private static File file(Exchange exchange) {
