@@ -98,8 +98,16 @@ public class ArchivingService {
      * archiving-stage check. Changes nothing; {@link #archive(Preparation, RequestContext)} archives the result.
      */
     public Preparation prepare(byte[] cda, Intake intake, DocumentCheck... submissionChecks) {
+        return prepare(cda, null, intake, submissionChecks);
+    }
+
+    /**
+     * {@link #prepare(byte[], Intake, DocumentCheck...)} for bytes whose SHA-256 the channel computed while reading
+     * them (the file drop's fingerprint), so they are not hashed again here; null computes it.
+     */
+    public Preparation prepare(byte[] cda, String sha256, Intake intake, DocumentCheck... submissionChecks) {
         Objects.requireNonNull(intake, "intake");
-        return preparation.prepare(new DocumentContent.InMemory(Objects.requireNonNull(cda, "cda")), intake,
+        return preparation.prepare(new DocumentContent.InMemory(Objects.requireNonNull(cda, "cda"), sha256), intake,
                 List.of(submissionChecks));
     }
 

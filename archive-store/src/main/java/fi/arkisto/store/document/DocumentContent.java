@@ -13,8 +13,18 @@ sealed interface DocumentContent {
     /** Writes these bytes to the object store under {@code key}, verified against {@code sha256}. */
     void storeIn(ObjectStore objects, String key, String sha256, long size);
 
-    /** A document read whole. */
-    record InMemory(byte[] bytes) implements DocumentContent {
+    /**
+     * A document read whole.
+     *
+     * @param sha256 its hex SHA-256 when the channel computed it while reading the bytes, else null (computed here);
+     *               the object store verifies the bytes against it before anything is recorded
+     */
+    record InMemory(byte[] bytes, String sha256) implements DocumentContent {
+
+        InMemory(byte[] bytes) {
+            this(bytes, null);
+        }
+
         @Override
         public void storeIn(ObjectStore objects, String key, String sha256, long size) {
             objects.put(key, bytes, sha256);

@@ -49,9 +49,10 @@ final class DocumentPreparation {
                 sha256 = parsed.streamed().sha256();
                 size = parsed.streamed().size();
             } else {
-                byte[] bytes = ((DocumentContent.InMemory) content).bytes();
+                DocumentContent.InMemory inMemory = (DocumentContent.InMemory) content;
+                byte[] bytes = inMemory.bytes();
                 parsed = parser.parse(bytes);
-                sha256 = ContentHash.sha256Hex(bytes);
+                sha256 = inMemory.sha256() != null ? inMemory.sha256() : ContentHash.sha256Hex(bytes);
                 size = bytes.length;
             }
             ValidationReport report = new ValidationReport();

@@ -85,8 +85,24 @@ public class MessageService {
         return observed(source, Acknowledgement.refused(null, transportId(source), error, null));
     }
 
+    /**
+     * {@link #submit(byte[], String, SubmissionSource)} for a payload the channel fingerprinted while reading it (the
+     * file drop): the fingerprint is the reject record's, and the document's SHA-256 when the payload is a plain
+     * document, so the bytes are not hashed again.
+     */
+    public Acknowledgement submit(byte[] payload, PayloadFingerprint fingerprint, String contentType,
+                                  SubmissionSource source) {
+        Submission submission;
+        try {
+            submission = Submission.read(payload, contentType);
+        } catch (ArchiveException e) {
+            return reject(fingerprint, source, e);
+        }
+        return receive(submission, source, new Fingerprinted(payload, fingerprint)).acknowledgement();
+    }
+
     public Acknowledgement submit(Submission submission, SubmissionSource source) {
-        return receive(submission, source).acknowledgement();
+        return receive(submission, source, null).acknowledgement();
     }
 
     /**
@@ -95,7 +111,7 @@ public class MessageService {
      */
     public Receipt receiveOnce(Submission submission, SubmissionSource source) {
         try {
-            return receive(submission, source);
+            return receive(submission, source, null);
         } catch (ArchiveException e) {
             return new Receipt(reject(submission.fingerprintBytes(), source, e), null, e);
         }
@@ -112,7 +128,8 @@ public class MessageService {
         return receiveOnce(submission, source);
     }
 
-    private Receipt receive(Submission submission, SubmissionSource source) {
+    /** @param payload the payload the channel fingerprinted, or null */
+    private Receipt receive(Submission submission, SubmissionSource source, Fingerprinted payload) {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(source, "source");
         MessageFrame frame = null;
@@ -140,7 +157,9 @@ public class MessageService {
                 source.authorise(context);
                 return accepted(null, source, archiving.archive(archiving.prepare(document, source.intake()), context));
             }
-            Preparation prepared = archiving.prepare(document, source.intake(), authorisationOfCustodian(source));
+            String sha256 = payload != null && payload.bytes() == document
+                    && payload.fingerprint().size() == document.length ? payload.fingerprint().sha256() : null;
+            Preparation prepared = archiving.prepare(document, sha256, source.intake(), authorisationOfCustodian(source));
             documentOid = prepared.documentOid();
             if (prepared.metadata() == null) {
                 // not even read far enough to name a register to act for
@@ -152,8 +171,10 @@ public class MessageService {
                 throw e;
             }
             String messageId = frame != null ? frame.messageId().toString() : source.transportMessageId();
-            rejections.record(source.channel(), source.reference(), messageId, source.receivedAt(), e.code(),
-                    e.detail(), PayloadFingerprint.of(submission.fingerprintBytes()));
+            byte[] fingerprinted = submission.fingerprintBytes();
+            rejections.record(source.channel(), source.reference(), messageId, source.receivedAt(), e.code(), e.detail(),
+                    payload != null && payload.bytes() == fingerprinted ? payload.fingerprint()
+                            : PayloadFingerprint.of(fingerprinted));
             return new Receipt(observed(source, Acknowledgement.refused(frame, transportId(source), e, documentOid)),
                     null, e);
         }
@@ -227,6 +248,10 @@ public class MessageService {
             throw unavailable;
         }
         return Arrays.asList(acks);
+    }
+
+    /** A payload and the fingerprint its channel computed while reading it. */
+    private record Fingerprinted(byte[] bytes, PayloadFingerprint fingerprint) {
     }
 
     /** A frameless document without the channel's context acts for its own custodian, if the channel allows it. */

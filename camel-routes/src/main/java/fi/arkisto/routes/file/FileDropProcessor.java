@@ -115,7 +115,8 @@ class FileDropProcessor implements ChannelFailureHandler {
         }
         SubmissionSource source = new SubmissionSource(IngestChannel.FILE, name, null, receivedAt, null,
                 properties.systemUser(), null);
-        Acknowledgement ack = messages.submit(Files.readAllBytes(path), null, source);
+        // the fingerprint taken while the file was first read is the document's SHA-256: not hashed again
+        Acknowledgement ack = messages.submit(Files.readAllBytes(path), fingerprint, null, source);
         if (!ack.accepted()) {
             ReasonFiles.write(rejectedDir.resolve(name + ReasonFiles.SUFFIX), name, null,
                     ErrorCode.valueOf(ack.errorCode()), ack.details().get(0).text());
