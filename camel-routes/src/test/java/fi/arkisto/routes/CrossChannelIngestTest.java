@@ -1,7 +1,7 @@
 package fi.arkisto.routes;
 
 import com.rabbitmq.client.GetResponse;
-import fi.arkisto.routes.common.IngestMetrics;
+import fi.arkisto.store.message.IngestMetrics;
 import fi.arkisto.routes.testsupport.AmqpClient;
 import fi.arkisto.routes.testsupport.ArchiveQueries;
 import fi.arkisto.routes.testsupport.Eventually;

@@ -1,9 +1,7 @@
 package fi.arkisto.routes.file;
 
-import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.routes.common.IngestProperties;
 import fi.arkisto.store.message.MessageService;
-import fi.arkisto.store.rejection.RejectionStore;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -37,9 +35,8 @@ class FileDropConfiguration {
     }
 
     @Bean
-    FileDropProcessor fileDropProcessor(MessageService messages, RejectionStore rejections, IngestMetrics metrics,
-                                        IngestProperties properties) {
-        return new FileDropProcessor(messages, rejections, metrics, properties.file());
+    FileDropProcessor fileDropProcessor(MessageService messages, IngestProperties properties) {
+        return new FileDropProcessor(messages, properties.file());
     }
 
     @Bean
