@@ -4,7 +4,6 @@ import com.rabbitmq.client.GetResponse;
 import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.routes.testsupport.AmqpClient;
 import fi.arkisto.routes.testsupport.ArchiveQueries;
-import fi.arkisto.routes.testsupport.Eventually;
 import fi.arkisto.routes.testsupport.IngestTestEnvironment;
 import fi.arkisto.routes.testsupport.Messages;
 import fi.arkisto.store.message.MultipartRelatedWriter;
@@ -24,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = RoutesTestApplication.class)
 @ContextConfiguration(initializers = IngestTestEnvironment.Local.class)
@@ -58,7 +58,7 @@ class CrossChannelIngestTest {
         Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
 
         // then it is accepted as a duplicate, and the archive holds the sample once
-        Eventually.await(WAIT, name + " is done", () -> Files.exists(inbox.resolve("done").resolve(name)));
+        await(name + " is done").atMost(WAIT).until(() -> Files.exists(inbox.resolve("done").resolve(name)));
         assertThat(metrics.count("arkisto.ingest.duplicates", IngestChannel.FILE)).isEqualTo(duplicates + 1);
         assertThat(archive.versions(KantaSamples.SAMPLE_OID)).isEqualTo(1);
         assertThat(archive.rejections(name)).isZero();

@@ -45,11 +45,13 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The archive's outgoing connections over TLS, configured as docs/running.md says: PostgreSQL with
@@ -164,15 +166,8 @@ class OutgoingTlsTest {
                     PKI.signed(KantaSamples.document().oid(oid)));
 
             // when the archive's consumer (connected through the TLS relay) takes it, it answers and archives it
-            GetResponse reply = null;
-            for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); reply == null
-                    && System.nanoTime() < deadline; ) {
-                reply = channel.basicGet(replies, true);
-                if (reply == null) {
-                    Thread.sleep(100);
-                }
-            }
-            assertThat(reply).as("an acknowledgement on the reply queue").isNotNull();
+            GetResponse reply = await("an acknowledgement on the reply queue").atMost(Duration.ofSeconds(60))
+                    .until(() -> channel.basicGet(replies, true), Objects::nonNull);
             assertThat(reply.getProps().getCorrelationId()).isEqualTo(oid);
             assertThat(reply.getProps().getHeaders().get("x-arkisto-outcome")).hasToString("ARCHIVED");
         }

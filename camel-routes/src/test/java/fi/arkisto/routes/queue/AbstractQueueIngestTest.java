@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The queue channel against a real broker, PostgreSQL and S3; run by {@link LocalQueueIngestTest} on this machine's
@@ -182,7 +183,7 @@ abstract class AbstractQueueIngestTest {
         GetResponse reply = client.awaitReply(WAIT);
         assertThat(outcome(reply)).isIn("ARCHIVED", "DUPLICATE");
         assertThat(archive.versions(oid)).isEqualTo(1);
-        fi.arkisto.routes.testsupport.Eventually.await(WAIT, "the request queue is drained",
+        await("the request queue is drained").atMost(WAIT).until(
                 () -> readyQuietly() == 0);
         assertThat(client.poll(environment().deadLetterQueue())).isNull();
     }

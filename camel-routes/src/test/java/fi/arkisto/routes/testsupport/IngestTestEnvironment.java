@@ -21,6 +21,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * One ingestion test environment per JVM and kind, shared by every Spring test using the same initializer (so the
  * context cache shares one application context): the archive store's database and S3 (h2's test support), a
@@ -142,7 +144,7 @@ public final class IngestTestEnvironment {
     /** Starts the broker application again and returns once it accepts AMQP connections (bounded wait). */
     public void startBroker(Duration timeout) {
         rabbitmqctl("start_app");
-        Eventually.await(timeout, "the broker at " + host + ":" + port + " accepts AMQP connections again", () -> {
+        await("the broker at " + host + ":" + port + " accepts AMQP connections again").atMost(timeout).until(() -> {
             try (Connection connection = newConnection()) {
                 return connection.isOpen();
             } catch (RuntimeException | IOException e) {
