@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * partition requests to the next worker, which resumes the same step executions from their last committed chunks, and
  * the manager, which only watches the job repository, completes the migration with every row handled once.
  */
-class LegacyMigrationWorkerKillTest {
+class LegacyMigrationWorkerKillIT {
 
     private static final long SEED = 7373;
     private static final int ROWS = 400;

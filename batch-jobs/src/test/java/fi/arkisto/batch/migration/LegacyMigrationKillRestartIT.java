@@ -26,7 +26,7 @@ import static fi.arkisto.batch.migration.MigrationTestEnvironment.CONTROLLER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class LegacyMigrationKillRestartTest extends MigrationIntegrationTest {
+class LegacyMigrationKillRestartIT extends MigrationIntegrationTest {
 
     private static final long SEED = 4242;
 
