@@ -6,6 +6,7 @@ import fi.arkisto.routes.testsupport.ArchiveQueries;
 import fi.arkisto.routes.testsupport.FaultInjectingCheck;
 import fi.arkisto.routes.testsupport.IngestTestEnvironment;
 import fi.arkisto.routes.testsupport.Messages;
+import fi.arkisto.routes.testsupport.RealSampleThroughTheQueue;
 import fi.arkisto.store.message.MultipartRelatedWriter;
 import fi.arkisto.store.testsupport.KantaSamples;
 import org.junit.jupiter.api.AfterEach;
@@ -54,8 +55,10 @@ abstract class AbstractQueueIngestTest {
     }
 
     @Test
-    void archivesTheRealSampleFrameWithItsDocumentAndAnswersWithAPositiveAck() throws Exception {
-        // given the real frame K with the real document S as its multipart/related attachment
+    void answersTheRealSampleFrameWithItsArchivedDocumentWithAPositiveAckAsADuplicate() throws Exception {
+        // given the real frame K with the real document S as its multipart/related attachment, archived once already
+        // through the queue (exactly ARCHIVED with an AA acknowledgement: RealSampleThroughTheQueue)
+        RealSampleThroughTheQueue.archivedOnce(environment(), WAIT);
         MultipartRelatedWriter.Encoded mime = MultipartRelatedWriter.write(Messages.sampleFrame(),
                 Messages.sampleDocument(), Messages.SAMPLE_ATTACHMENT_ID);
 
@@ -67,7 +70,7 @@ abstract class AbstractQueueIngestTest {
         String ack = new String(reply.getBody(), StandardCharsets.UTF_8);
         assertThat(reply.getProps().getCorrelationId()).isEqualTo(correlationId);
         assertThat(ack).contains("<acknowledgement typeCode=\"AA\">").contains("extension=\"10037140046\"");
-        assertThat(String.valueOf(reply.getProps().getHeaders().get("x-arkisto-outcome"))).isIn("ARCHIVED", "DUPLICATE");
+        assertThat(String.valueOf(reply.getProps().getHeaders().get("x-arkisto-outcome"))).isEqualTo("DUPLICATE");
         assertThat(archive.versions(KantaSamples.SAMPLE_OID)).isEqualTo(1);
     }
 
