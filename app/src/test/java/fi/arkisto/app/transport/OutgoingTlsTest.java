@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -233,7 +234,8 @@ class OutgoingTlsTest {
                 s3.start();
 
                 TcpRelay amqps = TcpRelay.terminatingTls(serverTls(), new InetSocketAddress("127.0.0.1", 5672));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // after Spring has closed the context using them (not in parallel with its close)
+                SpringApplication.getShutdownHandlers().add(() -> {
                     try {
                         amqps.close();
                         s3.stop();
@@ -242,7 +244,7 @@ class OutgoingTlsTest {
                     } catch (Exception e) {
                         // the JVM ends anyway
                     }
-                }));
+                });
                 return new Services(postgres, s3, amqps);
             } catch (Exception e) {
                 throw new IllegalStateException("The TLS services of the test did not start", e);

@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import fi.arkisto.store.testsupport.ArchiveStoreTestEnvironment;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -74,7 +75,8 @@ public final class IngestTestEnvironment {
         // channel tests submit documents derived from the signed sample (their signatures no longer verify):
         // signature verification is h4's archiving-stage check and is tested there
         properties.put("arkisto.signature.enabled", "false");
-        Runtime.getRuntime().addShutdownHook(new Thread(this::cleanUp, "arkisto-ingest-test-cleanup"));
+        // after Spring has closed the contexts consuming the queues (see ArchiveStoreTestEnvironment)
+        SpringApplication.getShutdownHandlers().add(this::cleanUp);
     }
 
     /** Local PostgreSQL and embedded S3 (h2's test support), the local RabbitMQ at 127.0.0.1:5672. */
