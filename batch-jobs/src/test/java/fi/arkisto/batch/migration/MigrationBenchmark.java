@@ -61,7 +61,14 @@ public final class MigrationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        long[] sizes = args.length == 0 ? new long[] {10_000, 100_000} : java.util.Arrays.stream(args).mapToLong(Long::parseLong).toArray();
+        // --ceiling-ops=N caps each ceiling's measured operations: a warm steady rate needs far fewer than a million-row
+        // package's, and the ceilings would otherwise double the million-row run's time
+        long ceilingOps = java.util.Arrays.stream(args).filter(a -> a.startsWith("--ceiling-ops="))
+                .mapToLong(a -> Long.parseLong(a.substring("--ceiling-ops=".length()))).findFirst().orElse(Long.MAX_VALUE);
+        long[] sizes = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).mapToLong(Long::parseLong).toArray();
+        if (sizes.length == 0) {
+            sizes = new long[] {10_000, 100_000};
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         MigrationTestEnvironment env = MigrationTestEnvironment.get();
         Map<String, String> properties = env.properties();
@@ -92,21 +99,22 @@ public final class MigrationBenchmark {
             deleteTree(warmUp);
             RetainedHeap retained = RetainedHeap.start();
             for (long size : sizes) {
-                System.out.printf("%nPackage of %,d rows (load average %.1f)%n", size,
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                long ops = Math.min(size, ceilingOps);
+                System.out.printf("%nPackage of %,d rows (load average %.1f); each ceiling over %,d operations%n", size,
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), ops);
                 List<Ceiling> ceilings = List.of(
                         new Ceiling(String.format("raw S3 PUT of %,d-byte objects, %d parallel (bare minio client, TCP_NODELAY)",
                                 documentBytes, concurrency),
-                                rawS3PutCeiling(context.getBean(ObjectStoreProperties.class), documentBytes, concurrency, size)),
+                                rawS3PutCeiling(context.getBean(ObjectStoreProperties.class), documentBytes, concurrency, ops)),
                         new Ceiling(String.format("RSA-2048 SHA256withRSA with the system key, %d threads", cores),
-                                rsaSignCeiling(env, cores, size)),
+                                rsaSignCeiling(env, cores, ops)),
                         new Ceiling(String.format("CDA parse of the wrapped signed documents, %d threads", cores),
-                                parseCeiling(context.getBean(CdaParser.class), documents, cores, size)),
+                                parseCeiling(context.getBean(CdaParser.class), documents, cores, ops)),
                         new Ceiling(String.format("signature verification of the parsed documents, %d threads", cores),
                                 verifyCeiling(context.getBean(CdaParser.class), context.getBean(SignatureVerifier.class),
-                                        documents, cores, size)),
+                                        documents, cores, ops)),
                         new Ceiling("PostgreSQL COPY of 15-column metadata rows (server CPU not counted)",
-                                copyCeiling(context.getBean(DataSource.class), size)));
+                                copyCeiling(context.getBean(DataSource.class), ops)));
                 double combinedWall = 1 / ceilings.stream().mapToDouble(c -> 1 / c.rate().wall()).sum();
                 double combinedCpu = 1 / ceilings.stream().mapToDouble(c -> 1 / c.rate().cpu()).sum();
                 for (Ceiling c : ceilings) {
@@ -242,7 +250,7 @@ public final class MigrationBenchmark {
      * caches are warm and the measured run lasts as long as the work it bounds.
      */
     static Rate measure(int threads, long count, Step step) throws Exception {
-        long warmUp = Math.max(500, Math.min(5_000, count / 10));
+        long warmUp = warmUpOperations(count);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             runOn(pool, threads, warmUp, -warmUp - 1, step);
@@ -253,6 +261,10 @@ public final class MigrationBenchmark {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static long warmUpOperations(long count) {
+        return Math.max(500, Math.min(5_000, count / 10));
     }
 
     private static void runOn(ExecutorService pool, int threads, long count, long firstIndex, Step step) throws Exception {
@@ -291,13 +303,18 @@ public final class MigrationBenchmark {
             client.putObject(io.minio.PutObjectArgs.builder().bucket(properties.bucket()).object(prefix + i)
                     .stream(new java.io.ByteArrayInputStream(content), content.length, -1).build());
         });
-        List<io.minio.messages.DeleteObject> keys = new ArrayList<>();
-        for (var item : client.listObjects(io.minio.ListObjectsArgs.builder().bucket(properties.bucket()).prefix(prefix)
-                .recursive(true).build())) {
-            keys.add(new io.minio.messages.DeleteObject(item.get().objectName()));
-        }
-        for (var error : client.removeObjects(io.minio.RemoveObjectsArgs.builder().bucket(properties.bucket()).objects(keys).build())) {
-            error.get();
+        // the keys are known (warm-up indices below zero, then 0..count-1): listing a million objects would make the
+        // embedded server build every listing entry on this heap
+        long warmUp = warmUpOperations(count);
+        for (long from = -warmUp - 1; from < count; from += 1_000) {
+            List<io.minio.messages.DeleteObject> keys = new ArrayList<>();
+            for (long i = from; i < Math.min(count, from + 1_000); i++) {
+                keys.add(new io.minio.messages.DeleteObject(prefix + i));
+            }
+            for (var error : client.removeObjects(io.minio.RemoveObjectsArgs.builder().bucket(properties.bucket())
+                    .objects(keys).build())) {
+                error.get();
+            }
         }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
