@@ -193,7 +193,7 @@ final class PackagedJar {
             try {
                 // an IOException: the server socket opens only once the context is up
                 await("the server is healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
-                        .ignoreException(IOException.class).until(() -> {
+                        .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
                             if (!process.isAlive()) {
                                 throw new AssertionError("The server exited with " + process.exitValue() + ":\n" + tail());
                             }

@@ -234,7 +234,7 @@ class MutualTlsTest {
 
         // then within a few reloads the handshake and the checks trust it
         HttpResponse<String> answer = await("a request with the newly trusted CA's client certificate")
-                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreException(IOException.class)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
                 .until(() -> send(PKI.client(newcomer), request), Objects::nonNull);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
