@@ -9,17 +9,21 @@ import fi.arkisto.store.deploymenttest.TestRunLedger;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.document.DocumentReadService;
+import fi.arkisto.store.document.DocumentRepository;
 import fi.arkisto.store.document.OrphanObjectSweeper;
 import fi.arkisto.store.document.OrphanSweepSchedule;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.object.ObjectStoreProperties;
 import fi.arkisto.store.organisation.OrganisationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
@@ -61,13 +65,35 @@ public class ArchiveStoreConfiguration {
         return new AuditLog(dataSource, transactionManager, clock.getIfAvailable(Clock::systemUTC));
     }
 
-    @Bean(destroyMethod = "close")
+    @Bean
+    public DocumentRepository documentRepository(DataSource dataSource) {
+        return new DocumentRepository(dataSource);
+    }
+
+    /**
+     * The threads of the bulk archiving path (preparation, object writes). Not a default candidate: it is the
+     * archive's own, injected by name, and leaves the application's task executor to Boot.
+     */
+    @Bean(defaultCandidate = false)
+    public ThreadPoolTaskExecutor archivingTaskExecutor(ArchiveStoreProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("arkisto-archive-");
+        executor.setCorePoolSize(Math.max(properties.storageConcurrency(), Runtime.getRuntime().availableProcessors()));
+        executor.setDaemon(true);
+        // a bulk list in flight finishes its object writes before the context closes
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(30);
+        return executor;
+    }
+
+    @Bean
     public ArchivingService archivingService(CdaParser parser, ObjectProvider<DocumentCheck> checks, ObjectStore objects,
-                                             AuditLog audit, AccessPolicy policy, DataSource dataSource,
+                                             AuditLog audit, AccessPolicy policy, DocumentRepository documents,
                                              PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
+                                             @Qualifier("archivingTaskExecutor") TaskExecutor executor,
                                              ArchiveStoreProperties properties) {
-        return new ArchivingService(parser, checks.orderedStream().toList(), objects, audit, policy, dataSource,
-                transactionManager, clock.getIfAvailable(Clock::systemUTC), properties.storageConcurrency());
+        return new ArchivingService(parser, checks.orderedStream().toList(), objects, audit, policy, documents,
+                transactionManager, clock.getIfAvailable(Clock::systemUTC), executor, properties.storageConcurrency());
     }
 
     @Bean

@@ -1,10 +1,10 @@
 package fi.arkisto.routes;
 
-import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.routes.testsupport.ArchiveQueries;
 import fi.arkisto.routes.testsupport.IngestTestEnvironment;
 import fi.arkisto.routes.testsupport.Messages;
 import fi.arkisto.routes.testsupport.RealSampleThroughTheQueue;
+import fi.arkisto.store.message.IngestMetrics;
 import fi.arkisto.store.message.MultipartRelatedWriter;
 import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.testsupport.KantaSamples;

@@ -16,8 +16,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL over {@code archive.document_version}. Callers own the transactions. */
-class DocumentRepository {
+/** SQL over {@code archive.document_version} (DESIGN invariants 3 and 4 are its constraints). Callers own the transactions. */
+public final class DocumentRepository {
 
     private static final String COLUMNS = """
             document_oid, metadata::text AS metadata_json, status, sha256, size_bytes, object_key, archived_at,
@@ -45,7 +45,7 @@ class DocumentRepository {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
-    DocumentRepository(DataSource dataSource) {
+    public DocumentRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }

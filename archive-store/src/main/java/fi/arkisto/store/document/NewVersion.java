@@ -1,13 +1,27 @@
 package fi.arkisto.store.document;
 
 import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.object.ObjectStore;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** A version ready to be recorded: its metadata, the verified object holding its bytes, and what the checks found. */
 record NewVersion(DocumentMetadata metadata, String sha256, long size, String objectKey, Instant archivedAt,
                   RequestContext archivedBy, List<Warning> warnings, List<SignatureEvidence> signatures) {
+
+    static NewVersion of(Preparation.Prepared document, RequestContext archivedBy, Instant archivedAt) {
+        return new NewVersion(document.metadata(), document.sha256(), document.size(),
+                ObjectStore.documentKey(document.sha256()), archivedAt, archivedBy, document.warnings(),
+                document.signatures());
+    }
+
+    /** The archive's timestamps, at the precision PostgreSQL keeps, so a recorded time reads back equal. */
+    static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
 
     ArchivedDocument toArchived() {
         return new ArchivedDocument(metadata, DocumentStatus.ACTIVE, sha256, size, archivedAt, null, warnings, signatures);

@@ -1,15 +1,15 @@
 package fi.arkisto.store.message;
 
 import fi.arkisto.store.access.RequestContext;
-import fi.arkisto.store.cda.CdaParser;
-import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.BulkResult;
+import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.Intake;
+import fi.arkisto.store.document.Preparation;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
@@ -17,33 +17,46 @@ import fi.arkisto.store.rejection.PayloadFingerprint;
 import fi.arkisto.store.rejection.RejectionStore;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The one way every ingestion channel (file drop, queue, REST) hands a submission to the archive (issue 4): reads
- * the frame, takes the request context from it, checks that frame and document agree, archives or nullifies through
- * {@link ArchivingService}, and answers with an {@link Acknowledgement}. A refusal is written to the reject store
- * before the acknowledgement is returned, so a channel that acknowledges after this call never loses a submission
- * (DESIGN invariant 1). {@link ErrorCode#STORAGE_UNAVAILABLE} is not a verdict on the submission: it is thrown, for
- * the channel to retry.
+ * The one intake of every ingestion channel (REST documents and messages, queue, file drop): reads the frame, takes
+ * the request context from it (or from the channel, or from the document's own custodian), has the document
+ * prepared once ({@link ArchivingService#prepare}: parsed once, hashed once, frame agreement and the channel's
+ * authorisation checked on the parsed document before the archiving-stage checks), archives or nullifies it, answers
+ * with an {@link Acknowledgement} and observes the verdict ({@link IngestMetrics}). A refusal is written to the reject
+ * store before the acknowledgement is returned, so a channel that acknowledges after this call never loses a
+ * submission (DESIGN invariant 1). {@link ErrorCode#STORAGE_UNAVAILABLE} is not a verdict on the submission: it is
+ * thrown, for the channel to retry, except by {@link #receiveOnce}, for channels whose sender retries. See
+ * docs/write-path.md.
  */
 @Service
 public class MessageService {
 
+    /**
+     * What one submission came to: its acknowledgement and either the archiving outcome (null for a nullification)
+     * or the refusal.
+     */
+    public record Receipt(Acknowledgement acknowledgement, ArchiveOutcome outcome, ArchiveException refusal) {
+    }
+
     private final ArchivingService archiving;
     private final RejectionStore rejections;
-    private final CdaParser cdaParser;
+    private final IngestMetrics metrics;
     private final MessageFrameParser frameParser = new MessageFrameParser();
 
-    public MessageService(ArchivingService archiving, RejectionStore rejections, CdaParser cdaParser) {
+    public MessageService(ArchivingService archiving, RejectionStore rejections, IngestMetrics metrics) {
         this.archiving = archiving;
         this.rejections = rejections;
-        this.cdaParser = cdaParser;
+        this.metrics = metrics;
     }
 
     /**
@@ -62,12 +75,61 @@ public class MessageService {
 
     /** Records a refusal a channel found before the submission could be read (size, headers) and answers it. */
     public Acknowledgement reject(byte[] payload, SubmissionSource source, ArchiveException error) {
+        return reject(PayloadFingerprint.of(payload), source, error);
+    }
+
+    /** {@link #reject(byte[], SubmissionSource, ArchiveException)} for a payload the channel fingerprinted itself. */
+    public Acknowledgement reject(PayloadFingerprint payload, SubmissionSource source, ArchiveException error) {
         rejections.record(source.channel(), source.reference(), source.transportMessageId(), source.receivedAt(),
-                error.code(), error.detail(), PayloadFingerprint.of(payload));
-        return Acknowledgement.refused(null, transportId(source), error, null);
+                error.code(), error.detail(), payload);
+        return observed(source, Acknowledgement.refused(null, transportId(source), error, null));
+    }
+
+    /**
+     * {@link #submit(byte[], String, SubmissionSource)} for a payload the channel fingerprinted while reading it (the
+     * file drop): the fingerprint is the reject record's, and the document's SHA-256 when the payload is a plain
+     * document, so the bytes are not hashed again.
+     */
+    public Acknowledgement submit(byte[] payload, PayloadFingerprint fingerprint, String contentType,
+                                  SubmissionSource source) {
+        Submission submission;
+        try {
+            submission = Submission.read(payload, contentType);
+        } catch (ArchiveException e) {
+            return reject(fingerprint, source, e);
+        }
+        return receive(submission, source, new Fingerprinted(payload, fingerprint)).acknowledgement();
     }
 
     public Acknowledgement submit(Submission submission, SubmissionSource source) {
+        return receive(submission, source, null).acknowledgement();
+    }
+
+    /**
+     * {@link #submit(Submission, SubmissionSource)} for a channel whose sender retries (REST): STORAGE_UNAVAILABLE
+     * too is answered, recorded and counted as a refusal.
+     */
+    public Receipt receiveOnce(Submission submission, SubmissionSource source) {
+        try {
+            return receive(submission, source, null);
+        } catch (ArchiveException e) {
+            return new Receipt(reject(submission.fingerprintBytes(), source, e), null, e);
+        }
+    }
+
+    /** {@link #receiveOnce(Submission, SubmissionSource)} for an opaque payload ({@link #submit(byte[], String, SubmissionSource)}). */
+    public Receipt receiveOnce(byte[] payload, String contentType, SubmissionSource source) {
+        Submission submission;
+        try {
+            submission = Submission.read(payload, contentType);
+        } catch (ArchiveException e) {
+            return new Receipt(reject(payload, source, e), null, e);
+        }
+        return receiveOnce(submission, source);
+    }
+
+    /** @param payload the payload the channel fingerprinted, or null */
+    private Receipt receive(Submission submission, SubmissionSource source, Fingerprinted payload) {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(source, "source");
         MessageFrame frame = null;
@@ -79,41 +141,50 @@ public class MessageService {
                 RequestContext context = frame.requestContext();
                 source.authorise(context);
                 if (frame.operation() == MessageOperation.NULLIFY) {
-                    return nullify(frame, context, source);
+                    return new Receipt(nullify(frame, context, source), null, null);
                 }
-                byte[] document = documentOf(submission, frame);
-                ParsedDocument parsed = cdaParser.parse(document);
-                checkAgreement(frame.document(), parsed.metadata());
-                return accepted(frame, source, archiving.archive(document, context, source.intake()));
+                FramedDocument framed = frame.document();
+                Preparation prepared = archiving.prepare(FramedDocuments.documentOf(submission, frame), source.intake(),
+                        (parsed, report) -> FramedDocuments.checkAgreement(framed, parsed.metadata()));
+                return accepted(frame, source, archiving.archive(prepared, context));
             }
             byte[] document = submission.document();
             if (document == null) {
                 throw new ArchiveException(ErrorCode.INVALID_REQUEST, "The submission carries no document");
             }
             RequestContext context = source.documentContext();
-            if (context == null) {
-                ParsedDocument parsed = cdaParser.parse(document);
-                documentOid = parsed.metadata().documentOid().value();
-                context = new RequestContext(Oid.of(parsed.metadata().controllerOid()), source.systemUser(),
-                        RequestContext.OWN_REGISTER_USE);
+            if (context != null) {
+                source.authorise(context);
+                return accepted(null, source, archiving.archive(archiving.prepare(document, source.intake()), context));
             }
-            source.authorise(context);
-            return accepted(null, source, archiving.archive(document, context, source.intake()));
+            String sha256 = payload != null && payload.bytes() == document
+                    && payload.fingerprint().size() == document.length ? payload.fingerprint().sha256() : null;
+            Preparation prepared = archiving.prepare(document, sha256, source.intake(), authorisationOfCustodian(source));
+            documentOid = prepared.documentOid();
+            if (prepared.metadata() == null) {
+                // not even read far enough to name a register to act for
+                throw ((Preparation.Refused) prepared).error();
+            }
+            return accepted(null, source, archiving.archive(prepared, ownRegister(prepared.metadata(), source)));
         } catch (ArchiveException e) {
             if (e.code() == ErrorCode.STORAGE_UNAVAILABLE) {
                 throw e;
             }
             String messageId = frame != null ? frame.messageId().toString() : source.transportMessageId();
-            rejections.record(source.channel(), source.reference(), messageId, source.receivedAt(), e.code(),
-                    e.detail(), PayloadFingerprint.of(submission.fingerprintBytes()));
-            return Acknowledgement.refused(frame, transportId(source), e, documentOid);
+            byte[] fingerprinted = submission.fingerprintBytes();
+            rejections.record(source.channel(), source.reference(), messageId, source.receivedAt(), e.code(), e.detail(),
+                    payload != null && payload.bytes() == fingerprinted ? payload.fingerprint()
+                            : PayloadFingerprint.of(fingerprinted));
+            return new Receipt(observed(source, Acknowledgement.refused(frame, transportId(source), e, documentOid)),
+                    null, e);
         }
     }
 
     /**
-     * The bulk form for frameless documents (file-drop packages): documents acting for the same context are archived
-     * together through {@link ArchivingService#archiveAll} (parallel object writes, one metadata batch), with every
-     * rule of {@link #submit}. One bad document never fails the others; its refusal is recorded like any other.
+     * The bulk form for frameless documents (file-drop packages): each document prepared once (in parallel), those
+     * acting for the same context archived together through {@link ArchivingService#archivePrepared} (parallel object
+     * writes, one metadata batch), with every rule of {@link #submit}. One bad document never fails the others; its
+     * refusal is recorded like any other.
      *
      * @return one acknowledgement per document, in order
      * @throws ArchiveException STORAGE_UNAVAILABLE when any document could not be stored, after the others were settled
@@ -123,31 +194,49 @@ public class MessageService {
             throw new IllegalArgumentException("one source per document");
         }
         Acknowledgement[] acks = new Acknowledgement[documents.size()];
-        // one archiveAll per acting context and arrival (a package's entries share both)
-        Map<Map.Entry<RequestContext, Intake>, List<Integer>> groups = new LinkedHashMap<>();
+        // a package's entries share their arrival; a document with its channel's context is authorised before it is read
+        Map<Intake, List<Integer>> byArrival = new LinkedHashMap<>();
         for (int i = 0; i < documents.size(); i++) {
             SubmissionSource source = sources.get(i);
             try {
-                RequestContext context = source.documentContext();
-                if (context == null) {
-                    DocumentMetadata metadata = cdaParser.parse(documents.get(i)).metadata();
-                    context = new RequestContext(Oid.of(metadata.controllerOid()), source.systemUser(),
-                            RequestContext.OWN_REGISTER_USE);
+                if (source.documentContext() != null) {
+                    source.authorise(source.documentContext());
                 }
-                source.authorise(context);
-                groups.computeIfAbsent(Map.entry(context, source.intake()), c -> new ArrayList<>()).add(i);
+                byArrival.computeIfAbsent(source.intake(), c -> new ArrayList<>()).add(i);
             } catch (ArchiveException e) {
                 acks[i] = reject(documents.get(i), source, e);
             }
         }
+        // one archivePrepared per acting context (a package's entries share it)
+        Map<RequestContext, List<Integer>> byContext = new LinkedHashMap<>();
+        Map<Integer, Preparation> prepared = new HashMap<>();
+        for (Map.Entry<Intake, List<Integer>> arrival : byArrival.entrySet()) {
+            List<Integer> indices = arrival.getValue();
+            List<DocumentCheck> checks = indices.stream().map(i -> sources.get(i).documentContext() != null ? null
+                    : authorisationOfCustodian(sources.get(i))).toList();
+            List<Preparation> batch = archiving.prepareAll(indices.stream().map(documents::get).toList(), checks,
+                    arrival.getKey());
+            for (int k = 0; k < indices.size(); k++) {
+                int i = indices.get(k);
+                Preparation p = batch.get(k);
+                RequestContext context = sources.get(i).documentContext() != null ? sources.get(i).documentContext()
+                        : p.metadata() == null ? null : ownRegister(p.metadata(), sources.get(i));
+                if (context == null) {
+                    acks[i] = reject(documents.get(i), sources.get(i), ((Preparation.Refused) p).error());
+                } else {
+                    prepared.put(i, p);
+                    byContext.computeIfAbsent(context, c -> new ArrayList<>()).add(i);
+                }
+            }
+        }
         ArchiveException unavailable = null;
-        for (Map.Entry<Map.Entry<RequestContext, Intake>, List<Integer>> group : groups.entrySet()) {
+        for (Map.Entry<RequestContext, List<Integer>> group : byContext.entrySet()) {
             List<Integer> indices = group.getValue();
-            List<byte[]> batch = indices.stream().map(documents::get).toList();
-            for (BulkResult result : archiving.archiveAll(batch, group.getKey().getKey(), group.getKey().getValue())) {
+            List<Preparation> batch = indices.stream().map(prepared::get).toList();
+            for (BulkResult result : archiving.archivePrepared(batch, group.getKey())) {
                 int i = indices.get(result.index());
                 if (result.succeeded()) {
-                    acks[i] = accepted(null, sources.get(i), result.outcome());
+                    acks[i] = accepted(null, sources.get(i), result.outcome()).acknowledgement();
                 } else if (result.error().code() == ErrorCode.STORAGE_UNAVAILABLE) {
                     unavailable = result.error();
                 } else {
@@ -161,6 +250,24 @@ public class MessageService {
         return Arrays.asList(acks);
     }
 
+    /** A payload and the fingerprint its channel computed while reading it. */
+    private record Fingerprinted(byte[] bytes, PayloadFingerprint fingerprint) {
+    }
+
+    /** A frameless document without the channel's context acts for its own custodian, if the channel allows it. */
+    private static DocumentCheck authorisationOfCustodian(SubmissionSource source) {
+        return (parsed, report) -> source.authorise(ownRegister(parsed.metadata(), source));
+    }
+
+    private static RequestContext ownRegister(DocumentMetadata metadata, SubmissionSource source) {
+        return new RequestContext(Oid.of(metadata.controllerOid()), source.systemUser(), RequestContext.OWN_REGISTER_USE);
+    }
+
+    private Acknowledgement observed(SubmissionSource source, Acknowledgement ack) {
+        metrics.observe(source.channel(), ack, Duration.between(source.receivedAt(), Instant.now()));
+        return ack;
+    }
+
     private Acknowledgement nullify(MessageFrame frame, RequestContext context, SubmissionSource source) {
         if (frame.reasonText() == null) {
             throw new ArchiveException(ErrorCode.NULLIFICATION_REASON_REQUIRED,
@@ -168,69 +275,16 @@ public class MessageService {
         }
         ArchivedDocument document = archiving.nullify(DocumentOid.of(frame.document().documentOid()),
                 frame.reasonText(), context);
-        return Acknowledgement.accepted(frame, transportId(source), SubmissionOutcome.NULLIFIED, document);
+        return observed(source, Acknowledgement.accepted(frame, transportId(source), SubmissionOutcome.NULLIFIED, document));
     }
 
-    private static Acknowledgement accepted(MessageFrame frame, SubmissionSource source, ArchiveOutcome outcome) {
-        return Acknowledgement.accepted(frame, transportId(source),
-                outcome.created() ? SubmissionOutcome.ARCHIVED : SubmissionOutcome.DUPLICATE, outcome.document());
+    private Receipt accepted(MessageFrame frame, SubmissionSource source, ArchiveOutcome outcome) {
+        return new Receipt(observed(source, Acknowledgement.accepted(frame, transportId(source),
+                outcome.created() ? SubmissionOutcome.ARCHIVED : SubmissionOutcome.DUPLICATE, outcome.document())), outcome, null);
     }
 
     private static MessageId transportId(SubmissionSource source) {
         String id = source.transportMessageId();
         return id != null && Oid.isValid(id) ? new MessageId(id, null) : null;
-    }
-
-    /** The document a frame carries: handed in beside it, or the MIME part its {@code DXS@id} names. */
-    private static byte[] documentOf(Submission submission, MessageFrame frame) {
-        if (submission.document() != null) {
-            return submission.document();
-        }
-        String reference = MultipartRelated.normalise(frame.document().attachmentReference());
-        if (reference != null) {
-            byte[] part = submission.attachments().get(reference);
-            if (part == null) {
-                part = submission.attachments().entrySet().stream()
-                        .filter(e -> e.getKey().startsWith(reference + "@"))
-                        .map(java.util.Map.Entry::getValue).findFirst().orElse(null);
-            }
-            if (part == null) {
-                throw new ArchiveException(ErrorCode.FRAME_INVALID, "Message frame: the attachment " + reference
-                        + " named by text/mimeEncode/DXS@id is not among the MIME parts " + submission.attachments().keySet());
-            }
-            return part;
-        }
-        if (submission.attachments().size() == 1) {
-            return submission.attachments().values().iterator().next();
-        }
-        throw new ArchiveException(ErrorCode.FRAME_INVALID, submission.attachments().isEmpty()
-                ? "Message frame: the document is missing"
-                : "Message frame: no text/mimeEncode/DXS@id tells which of " + submission.attachments().size()
-                + " parts is the document");
-    }
-
-    /** Frame and document must name the same version, client and register (issue 4). */
-    static void checkAgreement(FramedDocument framed, DocumentMetadata document) {
-        agree("id", framed.documentOid(), document.documentOid().value());
-        agree("setId", framed.setId(), document.setId());
-        agree("versionNumber", framed.versionNumber() == null ? null : String.valueOf(framed.versionNumber()),
-                String.valueOf(document.versionNumber()));
-        agree("recordTarget id", framed.clientId(), document.clientId());
-        if (framed.clientIdRoot() != null) {
-            agree("recordTarget id@root", framed.clientIdRoot(), document.clientIdRoot());
-        }
-        agree("custodian", framed.custodianOid(), document.controllerOid());
-    }
-
-    private static void agree(String field, String inFrame, String inDocument) {
-        if (inFrame == null) {
-            throw new ArchiveException(ErrorCode.FRAME_INVALID, "Message frame: clinicalDocument " + field + " is missing");
-        }
-        if (!inFrame.equals(inDocument)) {
-            // identity codes are personal data: name the field, never the values
-            boolean personal = field.startsWith("recordTarget");
-            throw new ArchiveException(ErrorCode.FRAME_DOCUMENT_MISMATCH, "The frame and the document disagree on "
-                    + field + (personal ? "" : ": frame " + inFrame + ", document " + inDocument));
-        }
     }
 }

@@ -11,6 +11,7 @@ import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.testsupport.KantaSamples;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -486,8 +487,10 @@ abstract class ArchivingServiceContract {
                 throw new ArchiveException(ErrorCode.STRUCTURE_INVALID, "field x missing");
             }
         };
-        try (ArchivingService checked = new ArchivingService(parser, List.of(warns, refusesSecond), objects, audit,
-                new fi.arkisto.store.access.AccessPolicy(), dataSource, transactions, Clock.systemUTC(), 2)) {
+        ArchivingService checked = new ArchivingService(parser, List.of(warns, refusesSecond), objects, audit,
+                new fi.arkisto.store.access.AccessPolicy(), new DocumentRepository(dataSource), transactions,
+                Clock.systemUTC(), new SimpleAsyncTaskExecutor("test-archive-"), 2);
+        {
             String base = KantaSamples.newOid();
 
             // when
@@ -516,8 +519,10 @@ abstract class ArchivingServiceContract {
         ObjectStore vanishing = storage.newObjectStore();
         storage.close();
         KantaSamples.Builder builder = KantaSamples.document();
-        try (ArchivingService offline = new ArchivingService(parser, List.of(), vanishing, audit,
-                new fi.arkisto.store.access.AccessPolicy(), dataSource, transactions, Clock.systemUTC(), 2)) {
+        try {
+            ArchivingService offline = new ArchivingService(parser, List.of(), vanishing, audit,
+                    new fi.arkisto.store.access.AccessPolicy(), new DocumentRepository(dataSource), transactions,
+                    Clock.systemUTC(), new SimpleAsyncTaskExecutor("test-archive-"), 2);
 
             // when / then
             assertRefused(() -> offline.archive(builder.build(), OWNER), ErrorCode.STORAGE_UNAVAILABLE);

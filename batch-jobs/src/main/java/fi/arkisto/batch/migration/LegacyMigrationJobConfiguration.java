@@ -1,9 +1,9 @@
 package fi.arkisto.batch.migration;
 
 import fi.arkisto.store.access.RequestContext;
-import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.Code;
+import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -191,26 +191,8 @@ public class LegacyMigrationJobConfiguration {
                                           MigrationCodes migrationCodes, KantaDocumentWrapper kantaDocumentWrapper,
                                           DocumentSigner documentSigner, ManifestIndex manifestIndex,
                                           MigrationProperties properties) {
-        CdaParser parser = new CdaParser();
         return new LegacyRowProcessor(Path.of(pkg), Oid.of(controller), instance, fromRow, toRow, Instant.parse(signingTime),
-                new RowValidator(migrationCodes), kantaDocumentWrapper, documentSigner, parser::parse, cda -> parseStreaming(parser, cda, properties),
-                manifestIndex, properties);
-    }
-
-    /** The header of an already-formed Kanta document too large to hold; its display form goes to a file deleted after. */
-    private static fi.arkisto.store.cda.ParsedDocument parseStreaming(CdaParser parser, Path cda, MigrationProperties properties) {
-        Path displayForm = null;
-        try {
-            java.nio.file.Files.createDirectories(properties.effectiveWorkDir());
-            displayForm = java.nio.file.Files.createTempFile(properties.effectiveWorkDir(), "display-form", ".bin");
-            return parser.parse(cda, displayForm);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Cannot use the migration work directory " + properties.effectiveWorkDir(), e);
-        } finally {
-            if (displayForm != null) {
-                WorkFiles.deleteQuietly(displayForm);
-            }
-        }
+                new RowValidator(migrationCodes), kantaDocumentWrapper, documentSigner, manifestIndex, properties);
     }
 
     @Bean
@@ -257,15 +239,16 @@ public class LegacyMigrationJobConfiguration {
     DocumentArchive documentArchive(ArchivingService archivingService) {
         return new DocumentArchive() {
             @Override
-            public List<Result> archiveAll(List<byte[]> cdas, RequestContext context) {
-                return archivingService.archiveAll(cdas, context, Intake.migration(Instant.now())).stream()
+            public List<Result> archiveAll(List<byte[]> cdas, List<DocumentCheck> rowChecks, RequestContext context) {
+                return archivingService.archiveAll(cdas, rowChecks, context, Intake.migration(Instant.now())).stream()
                         .map(r -> new Result(r.outcome(), r.error())).toList();
             }
 
             @Override
-            public Result archive(Path cda, RequestContext context) {
+            public Result archive(Path cda, DocumentCheck rowCheck, RequestContext context) {
                 try {
-                    return new Result(archivingService.archive(cda, context, Intake.migration(Instant.now())), null);
+                    return new Result(archivingService.archive(cda, context, Intake.migration(Instant.now()), rowCheck),
+                            null);
                 } catch (ArchiveException e) {
                     if (e.code() == ErrorCode.STORAGE_UNAVAILABLE) {
                         throw e;

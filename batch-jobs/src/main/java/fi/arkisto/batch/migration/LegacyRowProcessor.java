@@ -1,6 +1,5 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -23,7 +22,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Turns one manifest row into a signed archive document or into a reject with one precise reason (issue 5):
@@ -43,8 +41,6 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
     private final RowValidator validator;
     private final KantaDocumentWrapper wrapper;
     private final DocumentSigner signer;
-    private final Function<byte[], ParsedDocument> cdaParser;
-    private final Function<Path, ParsedDocument> largeCdaParser;
     private final ManifestIndex index;
     private final MigrationProperties properties;
     private final WorkFiles workFiles;
@@ -52,9 +48,8 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
     private Map<Long, ManifestIndex.FirstOccurrence> repeats = Map.of();
 
     LegacyRowProcessor(Path packageLocation, Oid controller, long jobInstanceId, long fromRow, long toRow, Instant signingTime,
-                       RowValidator validator, KantaDocumentWrapper wrapper, DocumentSigner signer,
-                       Function<byte[], ParsedDocument> cdaParser, Function<Path, ParsedDocument> largeCdaParser,
-                       ManifestIndex index, MigrationProperties properties) {
+                       RowValidator validator, KantaDocumentWrapper wrapper, DocumentSigner signer, ManifestIndex index,
+                       MigrationProperties properties) {
         this.packageLocation = packageLocation;
         this.controller = controller;
         this.jobInstanceId = jobInstanceId;
@@ -64,8 +59,6 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
         this.validator = validator;
         this.wrapper = wrapper;
         this.signer = signer;
-        this.cdaParser = cdaParser;
-        this.largeCdaParser = largeCdaParser;
         this.index = index;
         this.properties = properties;
         this.workFiles = new WorkFiles(properties.effectiveWorkDir(), jobInstanceId);
@@ -126,25 +119,23 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
         }
         MessageDigest sha256 = sha256();
         byte[] cda;
-        String documentOid;
         // bounded by the in-memory limit, not the file limit: a ZIP entry that lies about its size is refused here
         // rather than read into memory
         try (InputStream in = new DigestInputStream(new BoundedInputStream(file.open(), properties.streamAboveBytes(),
                 file.path(), "its size in the package said it was not"), sha256)) {
             if (document.mediaType() == LegacyMediaType.KANTA_CDA) {
+                // archived as it is; that it is the row's document is checked on the archive's own reading of it
                 cda = in.readAllBytes();
-                documentOid = checkKantaDocument(document, cdaParser.apply(cda));
             } else {
                 DocumentOid oid = LegacyDocumentOids.derive(controller, document.legacyId(), properties.documentOidArc());
                 ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(file.size() * 4 / 3 + 4096, Integer.MAX_VALUE - 64));
                 wrapper.wrap(document, oid, in, out);
                 cda = signer.sign(out.toByteArray(), signingTime);
-                documentOid = oid.value();
             }
         } catch (IOException e) {
             throw new ArchiveException(ErrorCode.LEGACY_FILE_MISSING, "File " + file.path() + " cannot be read: " + e.getMessage(), e);
         }
-        return new MigrationItem.Archivable(document, documentOid, cda, HexFormat.of().formatHex(sha256.digest()));
+        return new MigrationItem.Archivable(document, cda, HexFormat.of().formatHex(sha256.digest()));
     }
 
     /**
@@ -155,20 +146,17 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
         Path unsigned = workFiles.unsigned(document.rowNumber());
         Path signed = workFiles.signed(document.rowNumber());
         MessageDigest sha256 = sha256();
-        String documentOid;
         boolean done = false;
         try (InputStream in = new DigestInputStream(new BoundedInputStream(file.open(), properties.maxFileBytes(), file.path(),
                 "arkisto.migration.max-file-bytes is " + properties.maxFileBytes()), sha256)) {
             if (document.mediaType() == LegacyMediaType.KANTA_CDA) {
                 Files.copy(in, signed, StandardCopyOption.REPLACE_EXISTING);
-                documentOid = checkKantaDocument(document, largeCdaParser.apply(signed));
             } else {
                 DocumentOid oid = LegacyDocumentOids.derive(controller, document.legacyId(), properties.documentOidArc());
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(unsigned), 1 << 16)) {
                     wrapper.wrap(document, oid, in, out);
                 }
                 signer.sign(unsigned, signed, signingTime);
-                documentOid = oid.value();
             }
             done = true;
         } catch (IOException e) {
@@ -179,21 +167,7 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
                 WorkFiles.deleteQuietly(signed);
             }
         }
-        return new MigrationItem.ArchivableFile(document, documentOid, signed, HexFormat.of().formatHex(sha256.digest()));
-    }
-
-    /** An already-formed Kanta document is archived as it is, but it must be the document the row says it is. */
-    private String checkKantaDocument(LegacyDocument row, ParsedDocument parsed) {
-        var metadata = parsed.metadata();
-        if (!row.client().value().equals(metadata.clientId())) {
-            throw new ArchiveException(ErrorCode.FRAME_DOCUMENT_MISMATCH,
-                    "The Kanta document names another client than column client_id");
-        }
-        if (!controller.value().equals(metadata.controllerOid())) {
-            throw new ArchiveException(ErrorCode.ACCESS_DENIED,
-                    "The Kanta document belongs to controller " + metadata.controllerOid() + ", not " + controller);
-        }
-        return metadata.documentOid().value();
+        return new MigrationItem.ArchivableFile(document, signed, HexFormat.of().formatHex(sha256.digest()));
     }
 
     private static String sha256Of(LegacyPackage.PackageFile file) {

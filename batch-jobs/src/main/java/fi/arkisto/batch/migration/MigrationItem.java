@@ -15,8 +15,6 @@ sealed interface MigrationItem {
     sealed interface ToArchive extends MigrationItem {
         LegacyDocument row();
 
-        String documentOid();
-
         String sourceSha256();
 
         @Override
@@ -31,14 +29,14 @@ sealed interface MigrationItem {
     }
 
     /** A document small enough to hold: the signed CDA bytes, archived in bulk with the rest of its chunk. */
-    record Archivable(LegacyDocument row, String documentOid, byte[] cda, String sourceSha256) implements ToArchive {
+    record Archivable(LegacyDocument row, byte[] cda, String sourceSha256) implements ToArchive {
     }
 
     /**
      * A document too large to hold (a scanned file of hundreds of megabytes): the signed CDA is in a work file that
      * the writer archives streaming and then deletes.
      */
-    record ArchivableFile(LegacyDocument row, String documentOid, Path cda, String sourceSha256) implements ToArchive {
+    record ArchivableFile(LegacyDocument row, Path cda, String sourceSha256) implements ToArchive {
     }
 
     /** A bad row with its one precise reason. */

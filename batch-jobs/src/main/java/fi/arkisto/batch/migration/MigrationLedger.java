@@ -51,7 +51,7 @@ public class MigrationLedger {
             LegacyDocument row = m.item().row();
             ps.setString(1, controller);
             ps.setString(2, row.legacyId());
-            ps.setString(3, m.item().documentOid());
+            ps.setString(3, m.documentOid());
             ps.setString(4, m.item().sourceSha256());
             ps.setString(5, m.documentSha256());
             ps.setLong(6, jobInstanceId);
@@ -70,6 +70,6 @@ public class MigrationLedger {
     record Entry(String documentOid, String sourceSha256, long jobInstanceId, long rowNumber) {
     }
 
-    record Migrated(MigrationItem.ToArchive item, String documentSha256) {
+    record Migrated(MigrationItem.ToArchive item, String documentOid, String documentSha256) {
     }
 }

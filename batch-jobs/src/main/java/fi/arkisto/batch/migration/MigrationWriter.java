@@ -1,6 +1,7 @@
 package fi.arkisto.batch.migration;
 
 import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.error.ErrorCode;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
@@ -76,13 +77,14 @@ class MigrationWriter implements ItemWriter<MigrationItem> {
         }
         List<MigrationLedger.Migrated> migrated = new ArrayList<>(candidates.size());
         if (!inMemory.isEmpty()) {
-            List<DocumentArchive.Result> results = archive.archiveAll(inMemory.stream().map(MigrationItem.Archivable::cda).toList(), context);
+            List<DocumentArchive.Result> results = archive.archiveAll(inMemory.stream().map(MigrationItem.Archivable::cda).toList(),
+                    inMemory.stream().map(this::rowCheck).toList(), context);
             for (int i = 0; i < inMemory.size(); i++) {
                 record(inMemory.get(i), results.get(i), migrated, rejected);
             }
         }
         for (MigrationItem.ArchivableFile file : files) {
-            record(file, archive.archive(file.cda(), context), migrated, rejected);
+            record(file, archive.archive(file.cda(), rowCheck(file), context), migrated, rejected);
         }
         ledger.insert(jobInstanceId, controller, migrated);
         rejects.insert(jobInstanceId, controller, rejected);
@@ -93,7 +95,12 @@ class MigrationWriter implements ItemWriter<MigrationItem> {
         if (result.error() != null) {
             rejected.add(new MigrationItem.Rejected(item.rowNumber(), item.legacyId(), result.error().code(), result.error().detail()));
         } else {
-            migrated.add(new MigrationLedger.Migrated(item, result.outcome().document().sha256()));
+            migrated.add(new MigrationLedger.Migrated(item, result.outcome().document().oid().value(),
+                    result.outcome().document().sha256()));
         }
+    }
+
+    private DocumentCheck rowCheck(MigrationItem.ToArchive item) {
+        return KantaDocumentRow.agreement(item.row(), context.organisation());
     }
 }

@@ -2,6 +2,7 @@ package fi.arkisto.routes.common;
 
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.message.IngestMetrics;
 import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.rejection.PayloadFingerprint;
 import fi.arkisto.store.rejection.RejectionStore;

@@ -1,9 +1,7 @@
 package fi.arkisto.routes.file;
 
-import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.routes.common.IngestProperties;
 import fi.arkisto.store.message.MessageService;
-import fi.arkisto.store.rejection.RejectionStore;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -34,9 +32,9 @@ class FileDropConfiguration {
     }
 
     @Bean
-    FileDropProcessor fileDropProcessor(MessageService messages, RejectionStore rejections, IngestMetrics metrics,
-                                        IngestProperties properties, JdbcMessageIdRepository fileDropRepository) {
-        return new FileDropProcessor(messages, rejections, metrics, properties.file(), fileDropRepository);
+    FileDropProcessor fileDropProcessor(MessageService messages, IngestProperties properties,
+                                        JdbcMessageIdRepository fileDropRepository) {
+        return new FileDropProcessor(messages, properties.file(), fileDropRepository);
     }
 
     @Bean

@@ -2,7 +2,6 @@ package fi.arkisto.routes.file;
 
 import fi.arkisto.routes.common.ChannelFailureHandler;
 import fi.arkisto.routes.common.IngestHeaders;
-import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.routes.common.IngestProperties;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -11,7 +10,6 @@ import fi.arkisto.store.message.MessageService;
 import fi.arkisto.store.message.SubmissionSource;
 import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.rejection.PayloadFingerprint;
-import fi.arkisto.store.rejection.RejectionStore;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.spi.IdempotentRepository;
@@ -26,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -47,20 +44,15 @@ class FileDropProcessor implements ChannelFailureHandler {
     private static final Logger log = LoggerFactory.getLogger(FileDropProcessor.class);
 
     private final MessageService messages;
-    private final RejectionStore rejections;
-    private final IngestMetrics metrics;
     private final IngestProperties.File properties;
     private final IdempotentRepository processed;
     private final PackageIngest packages;
 
-    FileDropProcessor(MessageService messages, RejectionStore rejections, IngestMetrics metrics,
-                      IngestProperties.File properties, IdempotentRepository processed) {
+    FileDropProcessor(MessageService messages, IngestProperties.File properties, IdempotentRepository processed) {
         this.messages = messages;
-        this.rejections = rejections;
-        this.metrics = metrics;
         this.properties = properties;
         this.processed = processed;
-        this.packages = new PackageIngest(messages, metrics, properties);
+        this.packages = new PackageIngest(messages, properties);
     }
 
     @Override
@@ -110,11 +102,9 @@ class FileDropProcessor implements ChannelFailureHandler {
                 log.info("Package {}: {}", name, report.counts());
                 return false;
             } catch (ArchiveException e) {
-                metrics.received(IngestChannel.FILE);
                 return refuse(name, receivedAt, fingerprint, rejectedDir, e);
             }
         }
-        metrics.received(IngestChannel.FILE);
         if (!(lower.endsWith(".xml") || lower.endsWith(".mime") || lower.endsWith(".eml"))) {
             return refuse(name, receivedAt, fingerprint, rejectedDir, new ArchiveException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     name + " is neither a document (.xml), a MIME message (.mime, .eml) nor a ZIP package (.zip)"));
@@ -123,11 +113,10 @@ class FileDropProcessor implements ChannelFailureHandler {
             return refuse(name, receivedAt, fingerprint, rejectedDir, new ArchiveException(ErrorCode.DOCUMENT_TOO_LARGE,
                     name + " has " + fingerprint.size() + " bytes, over the limit " + properties.limits().maxEntryBytes()));
         }
-        Instant started = Instant.now();
         SubmissionSource source = new SubmissionSource(IngestChannel.FILE, name, null, receivedAt, null,
                 properties.systemUser(), null);
-        Acknowledgement ack = messages.submit(Files.readAllBytes(path), null, source);
-        metrics.verdict(IngestChannel.FILE, ack, Duration.between(started, Instant.now()));
+        // the fingerprint taken while the file was first read is the document's SHA-256: not hashed again
+        Acknowledgement ack = messages.submit(Files.readAllBytes(path), fingerprint, null, source);
         if (!ack.accepted()) {
             ReasonFiles.write(rejectedDir.resolve(name + ReasonFiles.SUFFIX), name, null,
                     ErrorCode.valueOf(ack.errorCode()), ack.details().get(0).text());
@@ -138,8 +127,8 @@ class FileDropProcessor implements ChannelFailureHandler {
 
     private boolean refuse(String name, Instant receivedAt, PayloadFingerprint fingerprint, Path rejectedDir,
                            ArchiveException e) {
-        rejections.record(IngestChannel.FILE, name, null, receivedAt, e.code(), e.detail(), fingerprint);
-        metrics.verdict(IngestChannel.FILE, Acknowledgement.refused(null, null, e, null), Duration.ZERO);
+        messages.reject(fingerprint, new SubmissionSource(IngestChannel.FILE, name, null, receivedAt, null,
+                properties.systemUser(), null), e);
         ReasonFiles.write(rejectedDir.resolve(name + ReasonFiles.SUFFIX), name, null, e.code(), e.detail());
         return true;
     }

@@ -1,6 +1,5 @@
 package fi.arkisto.routes.file;
 
-import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.routes.common.IngestProperties;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -15,7 +14,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -49,12 +47,10 @@ final class PackageIngest {
     }
 
     private final MessageService messages;
-    private final IngestMetrics metrics;
     private final IngestProperties.File properties;
 
-    PackageIngest(MessageService messages, IngestMetrics metrics, IngestProperties.File properties) {
+    PackageIngest(MessageService messages, IngestProperties.File properties) {
         this.messages = messages;
-        this.metrics = metrics;
         this.properties = properties;
     }
 
@@ -108,14 +104,12 @@ final class PackageIngest {
      * bulk path ({@link MessageService#submitDocuments}).
      */
     private List<Acknowledgement> ingest(SafePackage pkg, String fileName, List<Item> batch, Instant receivedAt) {
-        Instant started = Instant.now();
         Acknowledgement[] acks = new Acknowledgement[batch.size()];
         List<byte[]> plain = new ArrayList<>();
         List<SubmissionSource> plainSources = new ArrayList<>();
         List<Integer> plainPositions = new ArrayList<>();
         for (int k = 0; k < batch.size(); k++) {
             Item item = batch.get(k);
-            metrics.received(IngestChannel.FILE);
             String reference = fileName + "!" + item.primary().name();
             SubmissionSource source = new SubmissionSource(IngestChannel.FILE, reference, null, receivedAt, null,
                     properties.systemUser(), null);
@@ -148,10 +142,6 @@ final class PackageIngest {
             for (int j = 0; j < bulk.size(); j++) {
                 acks[plainPositions.get(j)] = bulk.get(j);
             }
-        }
-        Duration latency = Duration.between(started, Instant.now());
-        for (Acknowledgement ack : acks) {
-            metrics.verdict(IngestChannel.FILE, ack, latency);
         }
         return List.of(acks);
     }

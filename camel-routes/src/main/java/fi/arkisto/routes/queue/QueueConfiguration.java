@@ -1,6 +1,5 @@
 package fi.arkisto.routes.queue;
 
-import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.routes.common.IngestProperties;
 import fi.arkisto.store.message.MessageService;
 import org.apache.camel.component.springrabbit.SpringRabbitMQComponent;
@@ -60,8 +59,8 @@ class QueueConfiguration {
     }
 
     @Bean
-    QueueIngestProcessor queueIngestProcessor(MessageService messages, IngestMetrics metrics, IngestProperties properties) {
-        return new QueueIngestProcessor(messages, metrics, properties.queue());
+    QueueIngestProcessor queueIngestProcessor(MessageService messages, IngestProperties properties) {
+        return new QueueIngestProcessor(messages, properties.queue());
     }
 
     @Bean

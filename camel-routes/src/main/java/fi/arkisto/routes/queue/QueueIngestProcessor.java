@@ -1,7 +1,6 @@
 package fi.arkisto.routes.queue;
 
 import fi.arkisto.routes.common.IngestHeaders;
-import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.routes.common.IngestProperties;
 import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
@@ -16,7 +15,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.springrabbit.SpringRabbitMQConstants;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -33,12 +31,10 @@ class QueueIngestProcessor {
     static final String PURPOSE_HEADER = "X-Purpose-Of-Use";
 
     private final MessageService messages;
-    private final IngestMetrics metrics;
     private final IngestProperties.Queue properties;
 
-    QueueIngestProcessor(MessageService messages, IngestMetrics metrics, IngestProperties.Queue properties) {
+    QueueIngestProcessor(MessageService messages, IngestProperties.Queue properties) {
         this.messages = messages;
-        this.metrics = metrics;
         this.properties = properties;
     }
 
@@ -50,7 +46,6 @@ class QueueIngestProcessor {
         exchange.setProperty(IngestHeaders.SOURCE, "amqp:" + properties.requestQueue() + ":"
                 + (messageId != null ? messageId : correlationId != null ? correlationId : exchange.getExchangeId()));
         exchange.setProperty(IngestHeaders.RECEIVED_AT, Instant.now());
-        metrics.received(IngestChannel.QUEUE);
     }
 
     void process(Exchange exchange) {
@@ -77,7 +72,6 @@ class QueueIngestProcessor {
             ack = messages.reject(body, new SubmissionSource(IngestChannel.QUEUE,
                     exchange.getProperty(IngestHeaders.SOURCE, String.class), messageId, receivedAt, null, null, null), e);
         }
-        metrics.verdict(IngestChannel.QUEUE, ack, Duration.between(receivedAt, Instant.now()));
         reply(exchange, ack);
     }
 

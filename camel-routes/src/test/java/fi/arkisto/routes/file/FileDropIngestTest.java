@@ -1,7 +1,7 @@
 package fi.arkisto.routes.file;
 
 import fi.arkisto.routes.RoutesTestApplication;
-import fi.arkisto.routes.common.IngestMetrics;
+import fi.arkisto.store.message.IngestMetrics;
 import fi.arkisto.routes.testsupport.ArchiveQueries;
 import fi.arkisto.routes.testsupport.IngestTestEnvironment;
 import fi.arkisto.routes.testsupport.Messages;

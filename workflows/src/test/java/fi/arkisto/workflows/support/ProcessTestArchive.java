@@ -10,6 +10,7 @@ import fi.arkisto.store.display.DisplayFormCheck;
 import fi.arkisto.store.display.DisplayFormSafety;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.DocumentReadService;
+import fi.arkisto.store.document.DocumentRepository;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.organisation.OrganisationRegistry;
@@ -24,6 +25,7 @@ import fi.arkisto.store.testsupport.TestDatabase;
 import fi.arkisto.store.testsupport.TestObjectStorage;
 import fi.arkisto.testkit.pki.TestPki;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import java.security.KeyPair;
@@ -87,7 +89,8 @@ public final class ProcessTestArchive implements AutoCloseable {
                         ENGINE_CLOCK),
                 new DisplayFormCheck(new DisplayFormSafety()),
                 new StructureCheck(StructureCatalogue.shipped())),
-                objects, audit, new AccessPolicy(), database.dataSource(), transactions, ENGINE_CLOCK, 4);
+                objects, audit, new AccessPolicy(), new DocumentRepository(database.dataSource()), transactions, ENGINE_CLOCK,
+                new SimpleAsyncTaskExecutor("process-test-archive-"), 4);
         reading = new DocumentReadService(objects, audit, new AccessPolicy(), parser, database.dataSource());
     }
 
@@ -108,7 +111,6 @@ public final class ProcessTestArchive implements AutoCloseable {
 
     @Override
     public void close() {
-        archiving.close();
         storage.close();
         database.close();
     }

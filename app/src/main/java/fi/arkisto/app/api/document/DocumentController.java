@@ -2,7 +2,6 @@ package fi.arkisto.app.api.document;
 
 import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.api.problem.ApiErrors;
-import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivedDocument;
@@ -10,12 +9,12 @@ import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.ContentStream;
 import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
-import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
-import fi.arkisto.store.message.Acknowledgement;
-import fi.arkisto.store.message.SubmissionOutcome;
+import fi.arkisto.store.message.MessageService;
+import fi.arkisto.store.message.Submission;
+import fi.arkisto.store.message.SubmissionSource;
 import fi.arkisto.store.rejection.IngestChannel;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -42,14 +41,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Archiving and reading single documents. Thin over archive-store: every decision (parsing,
- * checks, access, audit) is made by {@link ArchivingService} and {@link DocumentReadService}.
+ * checks, access, audit) is made by {@link MessageService} (the intake of every channel), {@link ArchivingService} and
+ * {@link DocumentReadService}.
  */
 @RestController
 @RequestMapping("/api/v1/documents")
@@ -64,15 +63,15 @@ class DocumentController {
     private final DocumentReadService reads;
     private final ApiProperties properties;
     private final PdfRenderer pdf;
-    private final IngestMetrics metrics;
+    private final MessageService intake;
 
     DocumentController(ArchivingService archiving, DocumentReadService reads, ApiProperties properties, PdfRenderer pdf,
-                       IngestMetrics metrics) {
+                       MessageService intake) {
         this.archiving = archiving;
         this.reads = reads;
         this.properties = properties;
         this.pdf = pdf;
-        this.metrics = metrics;
+        this.intake = intake;
     }
 
     @Operation(summary = "Archive a CDA document",
@@ -89,23 +88,24 @@ class DocumentController {
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {
-        // the arrival is the request's, before its body is read: the signing time is bounded by it (docs/trust.md)
-        Intake intake = Intake.of(IngestChannel.REST, Instant.now());
-        // counted like the REST messages (IngestChannel.REST): received, then archived, duplicate or rejected by code
-        metrics.received(IngestChannel.REST);
-        ArchiveOutcome outcome;
+        // the arrival is the request's, before its body is read: the signing time is bounded by it (docs/trust.md);
+        // the intake of every channel records a refusal in the reject store and counts the verdict (channel rest)
+        String client = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+        SubmissionSource source = new SubmissionSource(IngestChannel.REST, "rest:" + client, null, Instant.now(),
+                context, null, null);
+        byte[] cda;
         try {
-            byte[] cda = DocumentBody.read(request.getInputStream(), request.getContentLengthLong(),
+            cda = DocumentBody.read(request.getInputStream(), request.getContentLengthLong(),
                     properties.maxDocumentSize().toBytes());
-            outcome = archiving.archive(cda, context, intake);
         } catch (ArchiveException e) {
-            metrics.verdict(IngestChannel.REST, Acknowledgement.refused(null, null, e, null),
-                    Duration.between(intake.arrivedAt(), Instant.now()));
+            intake.reject(new byte[0], source, e);
             throw e;
         }
-        metrics.verdict(IngestChannel.REST, Acknowledgement.accepted(null, null,
-                outcome.created() ? SubmissionOutcome.ARCHIVED : SubmissionOutcome.DUPLICATE, outcome.document()),
-                Duration.between(intake.arrivedAt(), Instant.now()));
+        MessageService.Receipt received = intake.receiveOnce(Submission.document(cda), source);
+        if (received.refusal() != null) {
+            throw received.refusal();
+        }
+        ArchiveOutcome outcome = received.outcome();
         ArchivingReceipt receipt = ArchivingReceipt.of(outcome.document());
         if (!outcome.created()) {
             return ResponseEntity.ok(receipt);

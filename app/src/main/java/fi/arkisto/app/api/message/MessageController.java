@@ -5,7 +5,6 @@ import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.security.ApiClientRegistry;
-import fi.arkisto.routes.common.IngestMetrics;
 import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -35,7 +34,6 @@ import org.springframework.web.multipart.MultipartFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -56,13 +54,11 @@ class MessageController {
     private final MessageService messages;
     private final ApiClientRegistry clients;
     private final ApiProperties properties;
-    private final IngestMetrics metrics;
 
-    MessageController(MessageService messages, ApiClientRegistry clients, ApiProperties properties, IngestMetrics metrics) {
+    MessageController(MessageService messages, ApiClientRegistry clients, ApiProperties properties) {
         this.messages = messages;
         this.clients = clients;
         this.properties = properties;
-        this.metrics = metrics;
     }
 
     @Operation(summary = "Submit a framed archive request",
@@ -98,7 +94,7 @@ class MessageController {
         } catch (ArchiveException e) {
             return answer(messages.reject(new byte[0], source, e));
         }
-        return answer(submitSafely(() -> messages.submit(body, request.getContentType(), source), body, source));
+        return answer(messages.receiveOnce(body, request.getContentType(), source).acknowledgement());
     }
 
     @Operation(summary = "Submit a frame and its document as two form parts",
@@ -134,22 +130,7 @@ class MessageController {
             return answer(messages.reject(new byte[0], source, e));
         }
         Submission submission = Submission.framed(frameBytes, documentBytes);
-        return answer(submitSafely(() -> messages.submit(submission, source),
-                documentBytes != null ? documentBytes : frameBytes, source));
-    }
-
-    private Acknowledgement submitSafely(java.util.function.Supplier<Acknowledgement> submit, byte[] payload,
-                                         SubmissionSource source) {
-        metrics.received(IngestChannel.REST);
-        Acknowledgement ack;
-        try {
-            ack = submit.get();
-        } catch (ArchiveException e) {
-            // STORAGE_UNAVAILABLE is not a verdict: answered AR 503 for the client to retry, recorded like any refusal
-            ack = messages.reject(payload, source, e);
-        }
-        metrics.verdict(IngestChannel.REST, ack, Duration.between(source.receivedAt(), Instant.now()));
-        return ack;
+        return answer(messages.receiveOnce(submission, source).acknowledgement());
     }
 
     private SubmissionSource source(Authentication authentication) {

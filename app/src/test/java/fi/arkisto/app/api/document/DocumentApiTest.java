@@ -2,22 +2,35 @@ package fi.arkisto.app.api.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.arkisto.app.support.ApiIntegrationTest;
+import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.message.IngestMetrics;
+import fi.arkisto.store.object.ContentHash;
+import fi.arkisto.store.rejection.IngestChannel;
+import fi.arkisto.store.rejection.RejectionStore;
 import fi.arkisto.store.testsupport.KantaSamples;
+import io.micrometer.core.instrument.Counter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The document endpoints over HTTP against the real store (issue 2, "The API" and "Done when"). */
 class DocumentApiTest extends ApiIntegrationTest {
+
+    @Autowired
+    RejectionStore rejections;
+    @Autowired
+    IngestMetrics metrics;
 
     @Test
     void archivesADocumentAndGivesItBackByteExactWithItsSha256AsETag() throws Exception {
@@ -111,6 +124,35 @@ class DocumentApiTest extends ApiIntegrationTest {
         // then 409 DOCUMENT_CONFLICT, and the stored original is untouched
         assertProblem(conflict, 409, "DOCUMENT_CONFLICT");
         assertThat(send(asOwnClient("/api/v1/documents/" + SAMPLE_OID).GET().build()).body()).isEqualTo(sample());
+    }
+
+    @Test
+    void aRefusedDocumentLeavesARejectRecordWithItsReasonAndIsCountedWithItsCode() {
+        // given the sample archived, and other bytes under its OID that no other test sends
+        sampleIsArchived();
+        byte[] altered = (new String(sample(), StandardCharsets.ISO_8859_1) + "\n<!-- " + UUID.randomUUID() + " -->\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        double rejectedBefore = rejectedOverRest("DOCUMENT_CONFLICT");
+
+        // when they are posted as a document
+        HttpResponse<byte[]> conflict = archive(altered);
+
+        // then the refusal is answered, recorded in the reject store like every channel's, and counted with its code
+        assertProblem(conflict, 409, "DOCUMENT_CONFLICT");
+        assertThat(rejections.findByPayload(ContentHash.sha256Hex(altered))).singleElement().satisfies(r -> {
+            assertThat(r.channel()).isEqualTo(IngestChannel.REST);
+            assertThat(r.sourceReference()).isEqualTo("rest:" + OWN_CLIENT);
+            assertThat(r.errorCode()).isEqualTo(ErrorCode.DOCUMENT_CONFLICT);
+            assertThat(r.reason()).contains(SAMPLE_OID, "already archived with different content");
+            assertThat(r.payload().size()).isEqualTo(altered.length);
+        });
+        assertThat(rejectedOverRest("DOCUMENT_CONFLICT")).isEqualTo(rejectedBefore + 1);
+    }
+
+    private double rejectedOverRest(String code) {
+        Counter counter = metrics.registry().find("arkisto.ingest.rejected").tag("channel", "rest").tag("code", code)
+                .counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -6,12 +6,14 @@ import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.BulkResult;
+import fi.arkisto.store.document.DocumentRepository;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.object.ContentHash;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.testsupport.KantaSamples;
 import fi.arkisto.store.testsupport.TestDatabase;
 import fi.arkisto.store.testsupport.TestObjectStorage;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -43,7 +45,8 @@ public final class ArchivingBenchmark {
             AuditLog audit = new AuditLog(database.dataSource(), transactions, Clock.systemUTC());
             CdaParser parser = new CdaParser();
             ArchivingService archiving = new ArchivingService(parser, List.of(), objects, audit, new AccessPolicy(),
-                    database.dataSource(), transactions, Clock.systemUTC(), 16);
+                    new DocumentRepository(database.dataSource()), transactions, Clock.systemUTC(),
+                    new SimpleAsyncTaskExecutor("bench-archive-"), 16);
 
             List<byte[]> warmup = generate(200);
             archiving.archiveAll(warmup, CONTEXT);
@@ -75,7 +78,6 @@ public final class ArchivingBenchmark {
             System.out.printf("%-58s %10.0f /s  (%.2f of raw 1-thread PUT)%n", "archive() one by one", singles, singles / put1);
             System.out.printf("%-58s %10.0f /s  (%.2f of raw 16-thread PUT)%n", "archiveAll() in batches", bulkRate, bulkRate / put16);
             System.out.printf("audit chain valid: %s%n", audit.verify());
-            archiving.close();
             objects.close();
         }
     }

@@ -1,6 +1,5 @@
-package fi.arkisto.routes.common;
+package fi.arkisto.store.message;
 
-import fi.arkisto.store.message.Acknowledgement;
 import fi.arkisto.store.rejection.IngestChannel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,9 +11,10 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 
 /**
- * Micrometer meters per channel (issue 4): {@code arkisto.ingest.received}, {@code .archived}, {@code .duplicates},
- * {@code .nullified}, {@code .rejected} (tagged with the error code), {@code .dead-lettered}, and the timer
- * {@code arkisto.ingest.latency} from receipt to verdict.
+ * The ingestion meters, tagged by channel (docs/messages.md, "Metrics"): {@code arkisto.ingest.received},
+ * {@code .archived}, {@code .duplicates}, {@code .nullified}, {@code .rejected} (tagged with the error code),
+ * {@code .dead-lettered}, and the timer {@code arkisto.ingest.latency} from receipt to verdict. A verdict is observed
+ * in one place, by {@link MessageService}, for every channel; only a dead letter is counted by the channel.
  */
 @Component
 public class IngestMetrics {
@@ -25,11 +25,9 @@ public class IngestMetrics {
         this.registry = registry.getIfAvailable(SimpleMeterRegistry::new);
     }
 
-    public void received(IngestChannel channel) {
+    /** One submission received and answered: counted once, by its outcome, with its time from receipt. */
+    void observe(IngestChannel channel, Acknowledgement ack, Duration latency) {
         counter("arkisto.ingest.received", channel).increment();
-    }
-
-    public void verdict(IngestChannel channel, Acknowledgement ack, Duration latency) {
         switch (ack.outcome()) {
             case ARCHIVED -> counter("arkisto.ingest.archived", channel).increment();
             case DUPLICATE -> counter("arkisto.ingest.duplicates", channel).increment();
@@ -38,9 +36,11 @@ public class IngestMetrics {
                     .tag("channel", channel.name().toLowerCase()).tag("code", ack.errorCode())
                     .register(registry).increment();
         }
-        latency(channel).record(latency);
+        Timer.builder("arkisto.ingest.latency").tag("channel", channel.name().toLowerCase())
+                .publishPercentiles(0.5, 0.99).register(registry).record(latency);
     }
 
+    /** A submission the channel gave up on after its retries (no verdict was reached). */
     public void deadLettered(IngestChannel channel) {
         counter("arkisto.ingest.dead-lettered", channel).increment();
     }
@@ -56,10 +56,5 @@ public class IngestMetrics {
 
     private Counter counter(String name, IngestChannel channel) {
         return Counter.builder(name).tag("channel", channel.name().toLowerCase()).register(registry);
-    }
-
-    private Timer latency(IngestChannel channel) {
-        return Timer.builder("arkisto.ingest.latency").tag("channel", channel.name().toLowerCase())
-                .publishPercentiles(0.5, 0.99).register(registry);
     }
 }

@@ -1,0 +1,79 @@
+package fi.arkisto.store.document;
+
+import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.ParsedDocument;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.object.ContentHash;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * The archiving stage's reading of one document: parses it once, hashes it once and runs every archiving-stage
+ * check in order (seed 000), the first refusal stopping. The checks of the submission itself (a frame's summary of
+ * the document, a migration row's client) run first, on the same parsed document.
+ */
+final class DocumentPreparation {
+
+    private static final Logger log = LoggerFactory.getLogger(DocumentPreparation.class);
+
+    private final CdaParser parser;
+    private final List<DocumentCheck> checks;
+
+    DocumentPreparation(CdaParser parser, List<DocumentCheck> checks) {
+        this.parser = parser;
+        this.checks = List.copyOf(checks);
+    }
+
+    CdaParser parser() {
+        return parser;
+    }
+
+    Preparation prepare(DocumentContent content, Intake intake) {
+        return prepare(content, intake, List.of());
+    }
+
+    /** @param submissionChecks checks of what the submission says beside the document, run before the archive's own */
+    Preparation prepare(DocumentContent content, Intake intake, List<DocumentCheck> submissionChecks) {
+        ParsedDocument parsed = null;
+        try {
+            String sha256;
+            long size;
+            if (content instanceof DocumentContent.Spooled spooled) {
+                parsed = parser.parse(spooled.file(), spooled.displayFile());
+                if (!parsed.isStreamed()) {
+                    throw new ArchiveException(ErrorCode.INVALID_REQUEST, "The document file changed while it was archived");
+                }
+                sha256 = parsed.streamed().sha256();
+                size = parsed.streamed().size();
+            } else {
+                DocumentContent.InMemory inMemory = (DocumentContent.InMemory) content;
+                byte[] bytes = inMemory.bytes();
+                parsed = parser.parse(bytes);
+                sha256 = inMemory.sha256() != null ? inMemory.sha256() : ContentHash.sha256Hex(bytes);
+                size = bytes.length;
+            }
+            ValidationReport report = new ValidationReport();
+            for (DocumentCheck check : submissionChecks) {
+                check.check(parsed, intake, report);
+            }
+            for (DocumentCheck check : checks) {
+                check.check(parsed, intake, report);
+            }
+            return new Preparation.Prepared(content, parsed, sha256, size, report.warnings(), report.signatures());
+        } catch (ArchiveException e) {
+            return refused(e, parsed);
+        } catch (RuntimeException e) {
+            // a check's bug must not pass a document unchecked, nor fail the other items of a bulk list
+            log.error("Archiving-stage check failed unexpectedly", e);
+            return refused(new ArchiveException(ErrorCode.INVALID_REQUEST, "The document could not be checked: " + e, e),
+                    parsed);
+        }
+    }
+
+    private static Preparation.Refused refused(ArchiveException error, ParsedDocument parsed) {
+        return new Preparation.Refused(error, parsed == null ? null : parsed.metadata());
+    }
+}
