@@ -1,12 +1,10 @@
 package fi.arkisto.routes;
 
-import com.rabbitmq.client.GetResponse;
-import fi.arkisto.store.message.IngestMetrics;
-import fi.arkisto.routes.testsupport.AmqpClient;
 import fi.arkisto.routes.testsupport.ArchiveQueries;
-import fi.arkisto.routes.testsupport.Eventually;
 import fi.arkisto.routes.testsupport.IngestTestEnvironment;
 import fi.arkisto.routes.testsupport.Messages;
+import fi.arkisto.routes.testsupport.RealSampleThroughTheQueue;
+import fi.arkisto.store.message.IngestMetrics;
 import fi.arkisto.store.message.MultipartRelatedWriter;
 import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.testsupport.KantaSamples;
@@ -20,10 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = RoutesTestApplication.class)
 @ContextConfiguration(initializers = IngestTestEnvironment.Local.class)
@@ -38,15 +36,10 @@ class CrossChannelIngestTest {
 
     @Test
     void theRealSampleThroughTheQueueAndThenTheFileDropIsArchivedOnceAndThenADuplicate() throws Exception {
-        // given the real frame K with the real document S, archived through the queue
+        // given the real frame K with the real document S, archived through the queue (once per test JVM, exactly
+        // ARCHIVED with an AA acknowledgement the first time: RealSampleThroughTheQueue)
         ArchiveQueries archive = new ArchiveQueries(dataSource);
-        MultipartRelatedWriter.Encoded mime = MultipartRelatedWriter.write(Messages.sampleFrame(), Messages.sampleDocument(),
-                Messages.SAMPLE_ATTACHMENT_ID);
-        try (AmqpClient client = new AmqpClient(IngestTestEnvironment.local())) {
-            client.publish(mime.body(), mime.contentType(), Map.of());
-            GetResponse reply = client.awaitReply(WAIT);
-            assertThat(String.valueOf(reply.getProps().getHeaders().get("x-arkisto-outcome"))).isIn("ARCHIVED", "DUPLICATE");
-        }
+        RealSampleThroughTheQueue.archivedOnce(IngestTestEnvironment.local(), WAIT);
         double duplicates = metrics.count("arkisto.ingest.duplicates", IngestChannel.FILE);
 
         // when the same submission arrives through the file drop
@@ -58,7 +51,7 @@ class CrossChannelIngestTest {
         Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
 
         // then it is accepted as a duplicate, and the archive holds the sample once
-        Eventually.await(WAIT, name + " is done", () -> Files.exists(inbox.resolve("done").resolve(name)));
+        await(name + " is done").atMost(WAIT).until(() -> Files.exists(inbox.resolve("done").resolve(name)));
         assertThat(metrics.count("arkisto.ingest.duplicates", IngestChannel.FILE)).isEqualTo(duplicates + 1);
         assertThat(archive.versions(KantaSamples.SAMPLE_OID)).isEqualTo(1);
         assertThat(archive.rejections(name)).isZero();

@@ -34,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -285,19 +285,9 @@ class ServedDocumentsInBrowserIT extends ApiIntegrationTest {
 
     private byte[] awaitDownload(String fileName) throws IOException {
         Path file = downloads.resolve(fileName);
-        Instant until = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(until)) {
-            if (Files.isRegularFile(file) && Files.size(file) > 0) {
-                return Files.readAllBytes(file);
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("The browser did not download " + fileName + " into " + downloads);
+        await("the browser downloads " + fileName + " into " + downloads).atMost(Duration.ofSeconds(20))
+                .until(() -> Files.isRegularFile(file) && Files.size(file) > 0);
+        return Files.readAllBytes(file);
     }
 
     // ---- listener ---------------------------------------------------------------------------------

@@ -19,13 +19,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /actuator/prometheus} scraped over real HTTP as Prometheus would, after real submissions, a real Camunda
@@ -84,17 +87,16 @@ class PrometheusScrapeTest extends ApiIntegrationTest {
                 .build());
         assertThat(started.statusCode()).as(text(started)).isEqualTo(202);
         long id = json(started).get("jobExecutionId").asLong();
-        Scrape during = null;
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        JsonNode progress;
-        do {
-            Scrape now = scrape();
-            if (now.sum("arkisto_migration_rows_processed", "") > 0) {
-                during = now;
-            }
-            Thread.sleep(100);
-            progress = json(send(asOwnClient("/api/v1/migrations/" + id).GET().build()));
-        } while (!progress.has("endedAt") && System.nanoTime() < deadline);
+        AtomicReference<Scrape> seenDuring = new AtomicReference<>();
+        JsonNode progress = await("the migration ends").atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Scrape now = scrape();
+                    if (now.sum("arkisto_migration_rows_processed", "") > 0) {
+                        seenDuring.set(now);
+                    }
+                    return json(send(asOwnClient("/api/v1/migrations/" + id).GET().build()));
+                }, state -> state.has("endedAt"));
+        Scrape during = seenDuring.get();
         assertThat(progress.path("status").asText()).as(progress.toString()).isEqualTo("COMPLETED");
         Thread.sleep(1100); // the migration figures are read at most once a second
         Scrape after = scrape();
@@ -167,12 +169,8 @@ class PrometheusScrapeTest extends ApiIntegrationTest {
         return Scrape.parse(text(response));
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting until " + what).isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(condition::getAsBoolean);
     }
 
     /** One scrape in the Prometheus text format: each sample by name and label text. */

@@ -1,5 +1,7 @@
 package fi.arkisto.app.packaged;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -11,16 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The packaged application jar driven as a user types its commands: {@code java -jar arkisto-app.jar <command> ...}
@@ -174,36 +177,33 @@ final class PackagedJar {
 
         /** Waits until the log matches, as an operator watching it would; fails with the log's tail otherwise. */
         String awaitLog(Pattern pattern, Duration timeout) throws Exception {
-            Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline)) {
-                var matcher = pattern.matcher(log());
-                if (matcher.find()) {
-                    return matcher.group();
-                }
+            try {
                 // polling an external process's log: there is no event to wait on
-                process.waitFor(200, TimeUnit.MILLISECONDS);
+                return await("the log shows " + pattern).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                        .until(() -> {
+                            var matcher = pattern.matcher(log());
+                            return matcher.find() ? matcher.group() : null;
+                        }, Objects::nonNull);
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("The log did not show " + pattern + " within " + timeout + ":\n" + tail(), e);
             }
-            throw new AssertionError("The log did not show " + pattern + " within " + timeout + ":\n" + tail());
         }
 
         void awaitHealthy() throws Exception {
-            Instant deadline = Instant.now().plus(START_TIMEOUT);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("The server exited with " + process.exitValue() + ":\n" + tail());
-                }
-                try {
-                    HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health"))
-                            .timeout(Duration.ofSeconds(5)).build());
-                    if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                        return;
-                    }
-                } catch (IOException notListeningYet) {
-                    // the server socket opens only once the context is up
-                }
-                process.waitFor(250, TimeUnit.MILLISECONDS);
+            try {
+                // an IOException: the server socket opens only once the context is up
+                await("the server is healthy").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                        .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                            if (!process.isAlive()) {
+                                throw new AssertionError("The server exited with " + process.exitValue() + ":\n" + tail());
+                            }
+                            HttpResponse<String> health = send(HttpRequest.newBuilder(uri("/actuator/health"))
+                                    .timeout(Duration.ofSeconds(5)).build());
+                            return health.statusCode() == 200 && health.body().contains("\"UP\"");
+                        });
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("The server did not become healthy within " + START_TIMEOUT + ":\n" + tail(), e);
             }
-            throw new AssertionError("The server did not become healthy within " + START_TIMEOUT + ":\n" + tail());
         }
 
         /** What stopping did: how long from SIGTERM to the process's end, its exit status, and its log from then on. */

@@ -28,11 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Client systems authenticated by their certificates over real TLS (mutual TLS): the server's listener and the
@@ -232,17 +233,9 @@ class MutualTlsTest {
                 CertificateIssuer.pem(PKI.newcomer().ca().certificate()));
 
         // then within a few reloads the handshake and the checks trust it
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        HttpResponse<String> answer = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                answer = send(PKI.client(newcomer), request);
-                break;
-            } catch (IOException notYet) {
-                Thread.sleep(250);
-            }
-        }
-        assertThat(answer).as("a request with the newly trusted CA's client certificate").isNotNull();
+        HttpResponse<String> answer = await("a request with the newly trusted CA's client certificate")
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> send(PKI.client(newcomer), request), Objects::nonNull);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 

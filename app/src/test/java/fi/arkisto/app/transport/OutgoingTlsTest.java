@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,11 +46,13 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The archive's outgoing connections over TLS, configured as docs/running.md says: PostgreSQL with
@@ -164,15 +167,8 @@ class OutgoingTlsTest {
                     PKI.signed(KantaSamples.document().oid(oid)));
 
             // when the archive's consumer (connected through the TLS relay) takes it, it answers and archives it
-            GetResponse reply = null;
-            for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos(); reply == null
-                    && System.nanoTime() < deadline; ) {
-                reply = channel.basicGet(replies, true);
-                if (reply == null) {
-                    Thread.sleep(100);
-                }
-            }
-            assertThat(reply).as("an acknowledgement on the reply queue").isNotNull();
+            GetResponse reply = await("an acknowledgement on the reply queue").atMost(Duration.ofSeconds(60))
+                    .until(() -> channel.basicGet(replies, true), Objects::nonNull);
             assertThat(reply.getProps().getCorrelationId()).isEqualTo(oid);
             assertThat(reply.getProps().getHeaders().get("x-arkisto-outcome")).hasToString("ARCHIVED");
         }
@@ -238,7 +234,8 @@ class OutgoingTlsTest {
                 s3.start();
 
                 TcpRelay amqps = TcpRelay.terminatingTls(serverTls(), new InetSocketAddress("127.0.0.1", 5672));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                // after Spring has closed the context using them (not in parallel with its close)
+                SpringApplication.getShutdownHandlers().add(() -> {
                     try {
                         amqps.close();
                         s3.stop();
@@ -247,7 +244,7 @@ class OutgoingTlsTest {
                     } catch (Exception e) {
                         // the JVM ends anyway
                     }
-                }));
+                });
                 return new Services(postgres, s3, amqps);
             } catch (Exception e) {
                 throw new IllegalStateException("The TLS services of the test did not start", e);

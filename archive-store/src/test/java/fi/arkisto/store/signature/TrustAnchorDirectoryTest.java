@@ -17,6 +17,7 @@ import static fi.arkisto.store.signature.SigningFixtures.parse;
 import static fi.arkisto.store.signature.SigningFixtures.sampleCertificate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The trust-anchor directory is re-read while the archive runs: an anchor added or removed takes effect without a restart. */
 class TrustAnchorDirectoryTest {
@@ -78,10 +79,8 @@ class TrustAnchorDirectoryTest {
             Files.writeString(anchors.resolve("sample.pem"), pem(), StandardCharsets.US_ASCII);
 
             // then it is picked up by the schedule alone
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (directory.anchors().certificates().isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            await("the schedule picks up the new anchor").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> !directory.anchors().certificates().isEmpty());
             assertTrusted(verifier);
         } finally {
             schedule.stop();

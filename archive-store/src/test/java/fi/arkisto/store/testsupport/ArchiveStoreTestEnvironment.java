@@ -1,5 +1,6 @@
 package fi.arkisto.store.testsupport;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 
@@ -30,10 +31,14 @@ public final class ArchiveStoreTestEnvironment {
     private ArchiveStoreTestEnvironment(TestDatabase database, TestObjectStorage storage) {
         this.database = database;
         this.storage = storage;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        // Removed once Spring has closed the contexts that use them (SpringApplication's shutdown handlers run after
+        // that), not in a JVM hook of its own: a context closing at exit still writes (Camunda reports its metrics),
+        // and against a database a parallel hook had dropped it waited out Hikari's 30 s connection timeout per
+        // context, until Surefire killed the fork.
+        SpringApplication.getShutdownHandlers().add(() -> {
             storage.close();
             database.close();
-        }, "arkisto-test-environment"));
+        });
     }
 
     /** The local PostgreSQL server (random database) and an embedded S3 server (random port). */

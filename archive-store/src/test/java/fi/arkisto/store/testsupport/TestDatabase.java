@@ -2,6 +2,7 @@ package fi.arkisto.store.testsupport;
 
 import org.flywaydb.core.Flyway;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.containers.PostgreSQLContainer;
 
 import javax.sql.DataSource;
@@ -34,7 +35,7 @@ public final class TestDatabase implements AutoCloseable {
     private final String password;
     private final String name;
     private final PostgreSQLContainer<?> container;
-    private final Thread dropAtExit;
+    private final Runnable dropAtExit;
     private volatile boolean closed;
     private HikariDataSource dataSource;
 
@@ -44,8 +45,9 @@ public final class TestDatabase implements AutoCloseable {
         this.password = password;
         this.name = name;
         this.container = container;
-        this.dropAtExit = new Thread(this::close, "drop-" + name);
-        Runtime.getRuntime().addShutdownHook(dropAtExit);
+        this.dropAtExit = this::close;
+        // after Spring has closed the contexts using it (see ArchiveStoreTestEnvironment), never in parallel with them
+        SpringApplication.getShutdownHandlers().add(dropAtExit);
     }
 
     /** Creates {@code arkisto_test_<random>} on the local PostgreSQL server. */
@@ -133,12 +135,10 @@ public final class TestDatabase implements AutoCloseable {
                 System.err.println("Could not drop test database " + name + ": " + e.getMessage());
             }
         }
-        if (Thread.currentThread() != dropAtExit) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(dropAtExit);
-            } catch (IllegalStateException shuttingDown) {
-                // already exiting: the hook runs anyway and finds the database dropped
-            }
+        try {
+            SpringApplication.getShutdownHandlers().remove(dropAtExit);
+        } catch (IllegalStateException shuttingDown) {
+            // already exiting: the handler runs anyway (or is running) and finds the database dropped
         }
     }
 

@@ -2,6 +2,7 @@ package fi.arkisto.batch.migration;
 
 import fi.arkisto.embedded.EmbeddedS3Server;
 import fi.arkisto.testkit.pki.CertificateIssuer;
+import org.springframework.boot.SpringApplication;
 
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -44,7 +45,8 @@ final class MigrationTestEnvironment {
             s.execute("CREATE DATABASE " + database);
         }
         databaseUrl = "jdbc:postgresql://127.0.0.1:5432/" + database;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(database)));
+        // after Spring has closed the contexts using it (see ArchiveStoreTestEnvironment), never in parallel with them
+        SpringApplication.getShutdownHandlers().add(() -> drop(database));
         s3 = EmbeddedS3Server.start(root.resolve("s3"), 0, "test-access", "test-secret-" + UUID.randomUUID());
         trustAnchors = Files.createDirectories(root.resolve("trust"));
         Instant now = Instant.now();

@@ -3,7 +3,6 @@ package fi.arkisto.routes.file;
 import fi.arkisto.routes.RoutesTestApplication;
 import fi.arkisto.store.message.IngestMetrics;
 import fi.arkisto.routes.testsupport.ArchiveQueries;
-import fi.arkisto.routes.testsupport.Eventually;
 import fi.arkisto.routes.testsupport.IngestTestEnvironment;
 import fi.arkisto.routes.testsupport.Messages;
 import fi.arkisto.store.message.MultipartRelatedWriter;
@@ -29,6 +28,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(classes = RoutesTestApplication.class)
 @ContextConfiguration(initializers = IngestTestEnvironment.Local.class)
@@ -173,7 +173,7 @@ class FileDropIngestTest {
         drop(name, document);
 
         // then it is moved aside without being processed again
-        Eventually.await(WAIT, "the second copy left the inbox", () -> !Files.exists(inbox.resolve(name)));
+        await("the second copy left the inbox").atMost(WAIT).until(() -> !Files.exists(inbox.resolve(name)));
         try (Stream<Path> done = Files.list(inbox.resolve("done"))) {
             assertThat(done.filter(p -> p.getFileName().toString().startsWith(name))).hasSize(2);
         }
@@ -199,6 +199,6 @@ class FileDropIngestTest {
     }
 
     private void awaitMoved(String name, String dir) {
-        Eventually.await(WAIT, name + " is in " + dir + "/", () -> Files.exists(inbox.resolve(dir).resolve(name)));
+        await(name + " is in " + dir + "/").atMost(WAIT).until(() -> Files.exists(inbox.resolve(dir).resolve(name)));
     }
 }

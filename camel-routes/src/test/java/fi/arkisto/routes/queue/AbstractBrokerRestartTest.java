@@ -6,7 +6,6 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 import fi.arkisto.routes.testsupport.AmqpClient;
 import fi.arkisto.routes.testsupport.ArchiveQueries;
-import fi.arkisto.routes.testsupport.Eventually;
 import fi.arkisto.routes.testsupport.FaultInjectingCheck;
 import fi.arkisto.routes.testsupport.IngestTestEnvironment;
 import fi.arkisto.routes.testsupport.Messages;
@@ -29,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * "A broker restart loses nothing" (issue 4, docs/messages.md "Durability"): the real broker is restarted
@@ -83,7 +83,7 @@ abstract class AbstractBrokerRestartTest {
             restartBroker(null);
 
             // then the requests are still there, before any consumer took one
-            Eventually.await(WAIT, "the restarted broker has the request queue with all the requests",
+            await("the restarted broker has the request queue with all the requests").atMost(WAIT).until(
                     () -> requestQueue().ready() == DOCUMENTS);
         } finally {
             camel.getRouteController().startRoute(QueueIngestRoute.ROUTE_ID);
@@ -117,7 +117,7 @@ abstract class AbstractBrokerRestartTest {
             client.awaitConfirms(WAIT);
         }
         // (which consumer holds which request is the broker's choice: wait until one consumer is caught)
-        Eventually.await(WAIT, "a consumer is caught mid-archiving",
+        await("a consumer is caught mid-archiving").atMost(WAIT).until(
                 () -> blocks.values().stream().anyMatch(FaultInjectingCheck.Block::hasEntered));
         String caught = blocks.entrySet().stream().filter(e -> e.getValue().hasEntered()).findFirst().orElseThrow().getKey();
 
@@ -129,7 +129,7 @@ abstract class AbstractBrokerRestartTest {
         restartBroker(() -> blocks.values().forEach(FaultInjectingCheck.Block::release));
 
         // then the listener reconnects by itself
-        Eventually.await(WAIT, "the archive's consumers are back on the request queue",
+        await("the archive's consumers are back on the request queue").atMost(WAIT).until(
                 () -> requestQueue().consumers() > 0);
         // and every request is answered positively; an acknowledgement whose delivery was cut may come twice
         // (ARCHIVED before the restart, DUPLICATE on redelivery), the document never
@@ -180,21 +180,15 @@ abstract class AbstractBrokerRestartTest {
     private Map<String, List<GetResponse>> awaitReplies(java.util.Set<String> correlationIds) throws Exception {
         Map<String, List<GetResponse>> replies = new LinkedHashMap<>();
         try (AmqpClient client = new AmqpClient(environment(), replyQueue)) {
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (!replies.keySet().containsAll(correlationIds)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("Replies for " + replies.size() + " of " + correlationIds.size()
-                            + " requests within " + WAIT);
-                }
-                GetResponse reply = client.poll(replyQueue);
-                if (reply == null) {
-                    Thread.sleep(20);
-                    continue;
-                }
-                replies.computeIfAbsent(reply.getProps().getCorrelationId(), k -> new ArrayList<>()).add(reply);
-            }
+            await("a reply for each of " + correlationIds.size() + " requests").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(20)).until(() -> {
+                        for (GetResponse reply = client.poll(replyQueue); reply != null; reply = client.poll(replyQueue)) {
+                            replies.computeIfAbsent(reply.getProps().getCorrelationId(), k -> new ArrayList<>()).add(reply);
+                        }
+                        return replies.keySet().containsAll(correlationIds);
+                    });
             // late duplicates of the acknowledgements (a redelivery after a cut ack) are drained too
-            Eventually.await(WAIT, "the request queue is drained", () -> requestQueue().ready() == 0);
+            await("the request queue is drained").atMost(WAIT).until(() -> requestQueue().ready() == 0);
             for (GetResponse reply = client.poll(replyQueue); reply != null; reply = client.poll(replyQueue)) {
                 replies.computeIfAbsent(reply.getProps().getCorrelationId(), k -> new ArrayList<>()).add(reply);
             }

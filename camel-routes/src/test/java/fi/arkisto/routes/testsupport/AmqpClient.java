@@ -8,7 +8,10 @@ import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /** A client information system on the broker: publishes requests, reads its replies and the dead letters. */
 public final class AmqpClient implements AutoCloseable {
@@ -81,20 +84,8 @@ public final class AmqpClient implements AutoCloseable {
     }
 
     private GetResponse awaitMessage(String queue, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            GetResponse response = channel.basicGet(queue, true);
-            if (response != null) {
-                return response;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new AssertionError("No message on " + queue + " within " + timeout);
+        return await("a message on " + queue).atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> channel.basicGet(queue, true), Objects::nonNull);
     }
 
     @Override

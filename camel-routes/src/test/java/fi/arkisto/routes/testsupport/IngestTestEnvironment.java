@@ -4,6 +4,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import fi.arkisto.store.testsupport.ArchiveStoreTestEnvironment;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * One ingestion test environment per JVM and kind, shared by every Spring test using the same initializer (so the
@@ -72,7 +75,8 @@ public final class IngestTestEnvironment {
         // channel tests submit documents derived from the signed sample (their signatures no longer verify):
         // signature verification is h4's archiving-stage check and is tested there
         properties.put("arkisto.signature.enabled", "false");
-        Runtime.getRuntime().addShutdownHook(new Thread(this::cleanUp, "arkisto-ingest-test-cleanup"));
+        // after Spring has closed the contexts consuming the queues (see ArchiveStoreTestEnvironment)
+        SpringApplication.getShutdownHandlers().add(this::cleanUp);
     }
 
     /** Local PostgreSQL and embedded S3 (h2's test support), the local RabbitMQ at 127.0.0.1:5672. */
@@ -142,7 +146,7 @@ public final class IngestTestEnvironment {
     /** Starts the broker application again and returns once it accepts AMQP connections (bounded wait). */
     public void startBroker(Duration timeout) {
         rabbitmqctl("start_app");
-        Eventually.await(timeout, "the broker at " + host + ":" + port + " accepts AMQP connections again", () -> {
+        await("the broker at " + host + ":" + port + " accepts AMQP connections again").atMost(timeout).until(() -> {
             try (Connection connection = newConnection()) {
                 return connection.isOpen();
             } catch (RuntimeException | IOException e) {

@@ -1,5 +1,8 @@
 package fi.arkisto.testkit.generator;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,6 +45,9 @@ public final class TestDataGenerator {
     static final String MANIFEST_HEADER = "sequence,file,documentOid,setId,versionNumber,replacesDocumentOid,clientId,"
             + "controllerOid,serviceUnitOid,documentGroup,generalDocumentType,serviceTask,contentSpecificationId,caseId,"
             + "clientRelationshipId,sha256";
+    /** RFC 4180 quoting, but one {@code \n} per line as the manifest has always had. */
+    private static final CSVFormat MANIFEST_FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader(MANIFEST_HEADER.split(",")).setRecordSeparator('\n').get();
 
     private final GeneratorOptions options;
 
@@ -81,16 +87,13 @@ public final class TestDataGenerator {
             long written = 0;
             long bytes = 0;
             long records = 0;
-            try (BufferedWriter manifest = Files.newBufferedWriter(outDir.resolve(MANIFEST), StandardCharsets.UTF_8);
+            try (CSVPrinter manifest = MANIFEST_FORMAT.print(Files.newBufferedWriter(outDir.resolve(MANIFEST), StandardCharsets.UTF_8));
                  BufferedWriter side = Files.newBufferedWriter(outDir.resolve(ACCESS_RECORDS), StandardCharsets.UTF_8)) {
-                manifest.write(MANIFEST_HEADER);
-                manifest.write('\n');
                 DocumentIterator documents = new DocumentIterator(options);
                 while (documents.hasNext()) {
                     GeneratedDocument document = documents.next();
                     Files.write(outDir.resolve(document.fileName()), document.xml());
-                    manifest.write(manifestLine(document, HexFormat.of().formatHex(sha256.digest(document.xml()))));
-                    manifest.write('\n');
+                    manifest.printRecord(manifestRecord(document, HexFormat.of().formatHex(sha256.digest(document.xml()))));
                     written++;
                     bytes += document.xml().length;
                     records += writeRecords(side, documents.drainRecords());
@@ -114,8 +117,8 @@ public final class TestDataGenerator {
         return write(options.outDir());
     }
 
-    static String manifestLine(GeneratedDocument d, String sha256) {
-        return String.join(",", Long.toString(d.sequence()), d.fileName(), d.documentOid(), d.setId(),
+    static List<String> manifestRecord(GeneratedDocument d, String sha256) {
+        return List.of(Long.toString(d.sequence()), d.fileName(), d.documentOid(), d.setId(),
                 Integer.toString(d.versionNumber()), nz(d.replacesDocumentOid()), d.clientId(), d.controllerOid(),
                 d.serviceUnitOid(), d.documentGroup(), nz(d.generalDocumentType()), d.serviceTask(),
                 nz(d.contentSpecificationId()), nz(d.caseId()), d.clientRelationshipId(), sha256);

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Writes a PDF 1.4 file object by object to a stream, recording each object's offset for the cross-reference table,
  * so a file of any size (a 1 GB scan) is written without holding it. Objects are numbered from 1 in the order they
- * are written; object 1 must be the catalog.
+ * are written; object 1 must be the catalog. Only the large scan uses it (why: {@code LegacyFiles.scanPdf}); the
+ * small PDFs are PDFBox's.
  */
 final class PdfWriter {
 

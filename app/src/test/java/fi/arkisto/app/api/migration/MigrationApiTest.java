@@ -23,11 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The migration API over real HTTP in the app's shared context, whose system signer is the test PKI's: launching (as a
@@ -237,13 +239,10 @@ class MigrationApiTest extends ApiIntegrationTest {
     }
 
     /** The execution the retry prepared: the process records it before it runs. */
-    private long awaitResumed(ProcessInstance process, long failed) throws InterruptedException {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        long current;
-        do {
-            Thread.sleep(100);
-            current = ((Number) runtime.getVariable(process.getId(), "jobExecutionId")).longValue();
-        } while (current == failed && System.nanoTime() < deadline);
+    private long awaitResumed(ProcessInstance process, long failed) {
+        long current = await("the retry resumed the migration with a new execution").atMost(Duration.ofSeconds(60))
+                .until(() -> ((Number) runtime.getVariable(process.getId(), "jobExecutionId")).longValue(),
+                        execution -> execution != failed);
         assertThat(current).as("the retry resumed the migration with a new execution").isGreaterThan(failed);
         return current;
     }
@@ -254,16 +253,12 @@ class MigrationApiTest extends ApiIntegrationTest {
         return codes;
     }
 
-    private JsonNode followToTheEnd(long id, String client) throws InterruptedException {
-        JsonNode progress;
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        do {
-            Thread.sleep(200);
-            HttpResponse<byte[]> response = send(withContext(authenticated("/api/v1/migrations/" + id, client), CONTROLLER).GET().build());
-            assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
-            progress = json(response);
-        } while (!progress.has("endedAt") && System.nanoTime() < deadline);
-        assertThat(progress.has("endedAt")).as("the migration ended within two minutes: " + progress).isTrue();
-        return progress;
+    private JsonNode followToTheEnd(long id, String client) {
+        return await("the migration ended within two minutes").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    HttpResponse<byte[]> response = send(withContext(authenticated("/api/v1/migrations/" + id, client), CONTROLLER).GET().build());
+                    assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
+                    return json(response);
+                }, progress -> progress.has("endedAt"));
     }
 }

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runs the full gigabyte) under {@code -Xmx}{@code arkisto.test.scan-heap} (default 96m): wrapping, signing,
  * verification, the display-form check and the S3 upload must all stream, or the child runs out of memory.
  */
-class LegacyMigrationLargeFileTest extends MigrationIntegrationTest {
+class LegacyMigrationLargeFileIT extends MigrationIntegrationTest {
 
     private static final long SEED = 5151;
     private static final long SCAN_BYTES = Long.getLong("arkisto.test.scan-bytes", 128L << 20);

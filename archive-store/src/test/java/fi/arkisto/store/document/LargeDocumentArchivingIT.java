@@ -48,12 +48,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Issue 5, "a single 1 GB file streams through": a document larger than this JVM's whole heap is signed, archived
  * (every check, real signature, PDF display form, multipart upload to the S3 protocol, PostgreSQL) and read back as a
- * verified stream. Surefire runs this class in its own execution with {@code -Xmx256m}, so the document (about 1.37
+ * verified stream. Failsafe runs this class in its own execution with {@code -Xmx256m}, so the document (about 1.37
  * times the heap) cannot be held. Sizes: {@code -Darkisto.test.large-pdf-bytes} overrides the PDF size.
  */
 @LocalServicesTest
 @Import({SignatureConfiguration.class, DisplayConfiguration.class, StructureConfiguration.class})
-class LargeDocumentArchivingTest {
+class LargeDocumentArchivingIT {
 
     static final String CONTROLLER = KantaSamples.SAMPLE_CONTROLLER;
     static final RequestContext OWNER = new RequestContext(Oid.of(CONTROLLER), "migraatio", "1");

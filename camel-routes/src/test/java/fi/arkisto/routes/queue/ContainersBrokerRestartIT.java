@@ -10,7 +10,7 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(classes = RoutesTestApplication.class)
 @ContextConfiguration(initializers = IngestTestEnvironment.Containers.class)
-class ContainersBrokerRestartTest extends AbstractBrokerRestartTest {
+class ContainersBrokerRestartIT extends AbstractBrokerRestartTest {
 
     @Override
     IngestTestEnvironment environment() {

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +28,14 @@ import java.util.stream.Collectors;
 import static fi.arkisto.batch.migration.MigrationIntegrationTest.expectedRejects;
 import static fi.arkisto.batch.migration.MigrationTestEnvironment.CONTROLLER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A worker instance killed (SIGKILL, its own JVM) in the middle of its partitions: the broker hands the unacknowledged
  * partition requests to the next worker, which resumes the same step executions from their last committed chunks, and
  * the manager, which only watches the job repository, completes the migration with every row handled once.
  */
-class LegacyMigrationWorkerKillTest {
+class LegacyMigrationWorkerKillIT {
 
     private static final long SEED = 7373;
     private static final int ROWS = 400;
@@ -61,12 +63,12 @@ class LegacyMigrationWorkerKillTest {
                     () -> manager.getBean(MigrationLauncher.class).run(dir.resolve("package"), Oid.of(CONTROLLER)));
 
             // when the worker is killed once part of its partitions is committed
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-            while (migrated(jdbc) < 50) {
-                assertThat(doomed.isAlive()).as("the worker died before it was killed: %s", Files.readString(log)).isTrue();
-                assertThat(System.nanoTime()).as("progress before the kill").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            Process worker = doomed;
+            await("progress before the kill").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        assertThat(worker.isAlive()).as("the worker died before it was killed: %s", Files.readString(log)).isTrue();
+                        return migrated(jdbc) >= 50;
+                    });
             doomed.destroyForcibly();
             assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
             long atKill = migrated(jdbc);
@@ -147,11 +149,9 @@ class LegacyMigrationWorkerKillTest {
     }
 
     private static void awaitReady(Process worker, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!Files.exists(log) || !Files.readString(log).contains("WORKER READY")) {
+        await("worker start").atMost(Duration.ofMinutes(2)).until(() -> {
             assertThat(worker.isAlive()).as("the worker process ended: %s", Files.exists(log) ? Files.readString(log) : "-").isTrue();
-            assertThat(System.nanoTime()).as("worker start").isLessThan(deadline);
-            Thread.sleep(100);
-        }
+            return Files.exists(log) && Files.readString(log).contains("WORKER READY");
+        });
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.test.context.ContextConfiguration;
 /** Restarts this machine's RabbitMQ service (127.0.0.1:5672) under the queue channel; restores it running after. */
 @SpringBootTest(classes = RoutesTestApplication.class)
 @ContextConfiguration(initializers = IngestTestEnvironment.Local.class)
-class LocalBrokerRestartTest extends AbstractBrokerRestartTest {
+class LocalBrokerRestartIT extends AbstractBrokerRestartTest {
 
     @Override
     IngestTestEnvironment environment() {

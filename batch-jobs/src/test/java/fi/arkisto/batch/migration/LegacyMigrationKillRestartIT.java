@@ -24,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 
 import static fi.arkisto.batch.migration.MigrationTestEnvironment.CONTROLLER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-class LegacyMigrationKillRestartTest extends MigrationIntegrationTest {
+class LegacyMigrationKillRestartIT extends MigrationIntegrationTest {
 
     private static final long SEED = 4242;
 
@@ -49,13 +50,12 @@ class LegacyMigrationKillRestartTest extends MigrationIntegrationTest {
         // when a separate JVM migrates it and is killed (SIGKILL) once part of it is archived
         Process child = startMigrationProcess(dir.resolve("package"), dir.resolve("child.log"));
         try {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            while (migrated() < 150) {
-                assertThat(child.isAlive()).as("the migration process ended before it could be killed; its log: %s",
-                        Files.exists(dir.resolve("child.log")) ? tail(dir.resolve("child.log")) : "-").isTrue();
-                assertThat(System.nanoTime()).as("progress before the kill").isLessThan(deadline);
-                Thread.sleep(50);
-            }
+            await("progress before the kill").atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        assertThat(child.isAlive()).as("the migration process ended before it could be killed; its log: %s",
+                                Files.exists(dir.resolve("child.log")) ? tail(dir.resolve("child.log")) : "-").isTrue();
+                        return migrated() >= 150;
+                    });
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);

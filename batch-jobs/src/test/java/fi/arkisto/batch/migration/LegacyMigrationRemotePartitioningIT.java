@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own Spring application (own context, connection pools and RabbitMQ consumers) in this JVM, sharing the test
  * database, the embedded S3 bucket and the local RabbitMQ broker through a queue of their own.
  */
-class LegacyMigrationRemotePartitioningTest {
+class LegacyMigrationRemotePartitioningIT {
 
     private static final String QUEUE = "arkisto.migration.partitions.test-" + UUID.randomUUID();
     private static final int PARTITIONS = 6;
