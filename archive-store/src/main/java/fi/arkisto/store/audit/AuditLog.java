@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The append-only, hash-chained log of every use of client data (DESIGN invariant 5).
+ * The append-only, hash-chained log of every use of client data (invariant 5 (docs/invariants.md)).
  *
  * <p>Appends lock the one-row chain head {@code FOR UPDATE}, so appends from every thread and every
  * app instance sharing the database are serialised, ids are gapless and each event's

@@ -1,6 +1,6 @@
 package fi.arkisto.store.audit;
 
-/** What was done with client data (DESIGN invariant 5: "what"). Stored by name; never renamed. */
+/** What was done with client data (invariant 5 (docs/invariants.md): "what"). Stored by name; never renamed. */
 public enum AuditOperation {
     ARCHIVE, READ_CONTENT, READ_METADATA, READ_DISPLAY, LIST_CLIENT_DOCUMENTS, NULLIFY,
     /** The client's informing, consent and denial records (docs/access.md, "Records of informing, consent and denial"). */

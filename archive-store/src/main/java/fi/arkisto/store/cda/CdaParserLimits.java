@@ -2,7 +2,7 @@ package fi.arkisto.store.cda;
 
 /**
  * Limits for reading submitted CDA documents. The defaults hold every real Kanta document with a
- * wide margin and refuse resource-exhaustion attempts early (DESIGN invariant 7). Plain Java so
+ * wide margin and refuse resource-exhaustion attempts early (invariant 7 (docs/invariants.md)). Plain Java so
  * any tool can use the parser; Spring binds {@code arkisto.cda.*} into it elsewhere.
  *
  * @param maxDocumentBytes         the in-memory limit: documents up to this size are read into a DOM whole

@@ -33,7 +33,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Hardened XML parsing for everything the archive reads from outside: CDA documents, HL7 v3
- * message frames, XHTML display forms (DESIGN invariant 7: hostile XML gets a clear error and
+ * message frames, XHTML display forms (invariant 7 (docs/invariants.md): hostile XML gets a clear error and
  * changes nothing).
  *
  * <ul>

@@ -1,7 +1,7 @@
 package fi.arkisto.store.cda;
 
 /**
- * Bounds for parsing untrusted XML (DESIGN invariant 7: hostile input gets a clear error and
+ * Bounds for parsing untrusted XML (invariant 7 (docs/invariants.md): hostile input gets a clear error and
  * changes nothing). Checked by {@link SecureXml} while parsing, so an oversized or deeply nested
  * document is refused before it is ever held as a tree.
  *

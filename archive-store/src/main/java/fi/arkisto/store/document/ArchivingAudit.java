@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.List;
 
 /**
- * The audit events of archiving (DESIGN invariant 5: every outcome, refusals included, appends an event). A
+ * The audit events of archiving (invariant 5 (docs/invariants.md): every outcome, refusals included, appends an event). A
  * successful archiving's event is appended by {@link VersionRecorder} in the metadata's transaction; refusals and
  * duplicates are appended here, each committed on its own.
  */

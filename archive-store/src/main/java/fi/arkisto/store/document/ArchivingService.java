@@ -21,7 +21,7 @@ import java.util.Objects;
 
 /**
  * Archives Kanta CDA documents: parse, check, decide access, store the original bytes, record the metadata and
- * audit, keeping DESIGN invariants 2-5:
+ * audit, keeping invariants 2-5 (docs/invariants.md):
  * <ul>
  *   <li>2: the bytes are written to the object store and verified before the metadata transaction
  *       commits; a crash in between leaves only a stray object, removed by {@link OrphanObjectSweeper};</li>

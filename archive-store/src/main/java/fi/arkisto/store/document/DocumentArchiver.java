@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Archives one prepared document (DESIGN invariants 2-5): the access decision, the identical or conflicting OID, the
+ * Archives one prepared document (invariants 2-5 (docs/invariants.md)): the access decision, the identical or conflicting OID, the
  * version plan against the set's head, the object before the metadata, and the recorder's transaction; a concurrent
  * submission that wins the race is answered from what it stored. Every refusal is audited before it is thrown.
  */

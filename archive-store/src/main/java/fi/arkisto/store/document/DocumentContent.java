@@ -6,7 +6,7 @@ import java.nio.file.Path;
 
 /**
  * The bytes of one submitted document: held in memory, or a file above the in-memory limit that is read with its
- * body streamed and stored as a multipart upload (DESIGN invariant 2: stored unchanged, verified by its SHA-256).
+ * body streamed and stored as a multipart upload (invariant 2 (docs/invariants.md): stored unchanged, verified by its SHA-256).
  */
 sealed interface DocumentContent {
 

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a prepared document's bytes to the object store before its metadata is recorded (DESIGN invariant 2), under
+ * Writes a prepared document's bytes to the object store before its metadata is recorded (invariant 2 (docs/invariants.md)), under
  * the key of its SHA-256, so identical bytes share one object and stored bytes are never rewritten.
  */
 final class DocumentObjects {

@@ -23,7 +23,7 @@ import java.util.Objects;
 
 /**
  * Reads archived documents for an acting organisation. Every call is decided by the
- * {@link AccessPolicy} (DESIGN invariant 6) and appends an audit event, SUCCESS, DENIED or
+ * {@link AccessPolicy} (invariant 6 (docs/invariants.md)) and appends an audit event, SUCCESS, DENIED or
  * NOT_FOUND, which is committed before any data is returned (invariant 5). Content comes from the
  * object store and is checked against the SHA-256 recorded in PostgreSQL; the original bytes stay
  * the single source of truth, so the display form is decoded from them on each read.

@@ -16,7 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** SQL over {@code archive.document_version} (DESIGN invariants 3 and 4 are its constraints). Callers own the transactions. */
+/** SQL over {@code archive.document_version} (invariants 3 and 4, docs/invariants.md are its constraints). Callers own the transactions. */
 public final class DocumentRepository {
 
     private static final String COLUMNS = """

@@ -21,7 +21,7 @@ import java.util.Optional;
 
 /**
  * Declares a version void with a reason (Kanta: a nullified document stays stored and retrievable, marked void;
- * DESIGN invariant 4). Only the current version of a set, only by its register's controller; who, when and why are
+ * invariant 4 (docs/invariants.md)). Only the current version of a set, only by its register's controller; who, when and why are
  * recorded, and every outcome is audited in the same transaction as the mark (invariant 5).
  */
 final class Nullification {

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Removes stray objects: bytes written to the object store whose metadata transaction never
- * committed (a crash or a database failure between the PUT and the commit; DESIGN invariant 2).
+ * committed (a crash or a database failure between the PUT and the commit; invariant 2 (docs/invariants.md)).
  * Only objects older than the grace period are considered, so an archiving in flight is never
  * robbed of its object; each candidate is re-checked just before deletion, because
  * content-addressed keys may be written again by a new submission of the same bytes. A residual

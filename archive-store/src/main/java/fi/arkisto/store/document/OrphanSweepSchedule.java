@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /**
  * Runs the {@link OrphanObjectSweeper} every interval while the application runs, so stray objects
- * of crashed archivings are removed without an operator (DESIGN invariant 2). Several application
+ * of crashed archivings are removed without an operator (invariant 2 (docs/invariants.md)). Several application
  * instances may each run it: deleting an unreferenced object twice is harmless.
  */
 public class OrphanSweepSchedule extends FixedDelaySchedule {

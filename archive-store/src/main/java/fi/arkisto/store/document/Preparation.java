@@ -46,7 +46,7 @@ public sealed interface Preparation {
     }
 
     /**
-     * A refusal; nothing is stored for it, and it is audited when archived (DESIGN invariant 5).
+     * A refusal; nothing is stored for it, and it is audited when archived (invariant 5 (docs/invariants.md)).
      *
      * @param metadata the document's metadata when the refusal came after parsing, else null
      */

@@ -11,7 +11,7 @@ sealed interface Recording {
 
     /**
      * Rolled back because a concurrent submission changed the rows this one depends on (the same OID, or the same set
-     * and version, or the head being replaced); the caller answers from what the other stored (DESIGN invariant 3).
+     * and version, or the head being replaced); the caller answers from what the other stored (invariant 3 (docs/invariants.md)).
      */
     record Raced() implements Recording {
     }

@@ -9,7 +9,7 @@ sealed interface VersionPlan {
     record StartsSet() implements VersionPlan {
     }
 
-    /** Version n+1 replacing the set's active head n (DESIGN invariant 4: the head becomes REPLACED). */
+    /** Version n+1 replacing the set's active head n (invariant 4 (docs/invariants.md): the head becomes REPLACED). */
     record Replaces(SetHead head) implements VersionPlan {
     }
 

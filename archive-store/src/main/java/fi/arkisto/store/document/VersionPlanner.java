@@ -5,7 +5,7 @@ import fi.arkisto.store.error.ErrorCode;
 
 /**
  * The version rules of a document set (Kanta: a corrected document is a new version of the same set, its
- * predecessor replaced; DESIGN invariant 4): version 1 starts a set; version n+1 replaces the set's current version
+ * predecessor replaced; invariant 4 (docs/invariants.md)): version 1 starts a set; version n+1 replaces the set's current version
  * n, needs {@code hl7fi:reasonOfCorrection}, cannot replace a nullified version, and must name that version when it
  * names the document it replaces. Pure: the set's head and the new metadata decide; the single and the bulk path
  * both walk it.

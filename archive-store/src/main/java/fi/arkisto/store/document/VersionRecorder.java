@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The metadata transaction of archiving (DESIGN invariants 3-5): locks the version being replaced and re-checks that
+ * The metadata transaction of archiving (invariants 3-5 (docs/invariants.md)): locks the version being replaced and re-checks that
  * it is still the set's active head, inserts the new versions (the primary key and the unique set and version settle
  * concurrent submissions, never two rows), marks the replaced versions REPLACED and appends the audit events, all in
  * one commit. The objects are stored before this runs (invariant 2).

@@ -8,7 +8,7 @@ import org.w3c.dom.Document;
 
 /**
  * Frames are parsed with the project's hardened parser ({@link SecureXml}: no DTD, no entities, size and depth
- * limits, DESIGN invariant 7), with a size limit fit for a frame: the document it carries is parsed separately.
+ * limits, invariant 7 (docs/invariants.md)), with a size limit fit for a frame: the document it carries is parsed separately.
  */
 final class FrameXml {
 

@@ -19,7 +19,7 @@ import static fi.arkisto.store.message.Hl7Dom.text;
 
 /**
  * Reads a Kanta {@code RCMR_IN200002FI01} message frame (issue 4) into a {@link MessageFrame}. The XML is parsed
- * with the project's hardened parser (no DTD, no entities, size and depth limits: DESIGN invariant 7); anything
+ * with the project's hardened parser (no DTD, no entities, size and depth limits: invariant 7 (docs/invariants.md)); anything
  * the archive needs and cannot find is refused with {@link ErrorCode#FRAME_INVALID} naming the missing part.
  */
 public class MessageFrameParser {

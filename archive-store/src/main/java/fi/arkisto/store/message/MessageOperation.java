@@ -5,7 +5,7 @@ package fi.arkisto.store.message;
  * through the carried document: a new version in an existing set with {@code relatedDocument[@typeCode=RPLC]}
  * replaces (DESIGN "replacement"), and a frame whose {@code clinicalDocument/statusCode} is {@code nullified}
  * (HL7 v3 ActStatus) nullifies the named version with the reason given in {@code controlActProcess/text}.
- * Nothing is ever overwritten (DESIGN invariant 4): replace and nullify add records.
+ * Nothing is ever overwritten (invariant 4 (docs/invariants.md)): replace and nullify add records.
  */
 public enum MessageOperation {
     /** Archive a new document or a replacing version; the archiving service tells them apart from the header. */

@@ -34,7 +34,7 @@ import java.util.Objects;
  * authorisation checked on the parsed document before the archiving-stage checks), archives or nullifies it, answers
  * with an {@link Acknowledgement} and observes the verdict ({@link IngestMetrics}). A refusal is written to the reject
  * store before the acknowledgement is returned, so a channel that acknowledges after this call never loses a
- * submission (DESIGN invariant 1). {@link ErrorCode#STORAGE_UNAVAILABLE} is not a verdict on the submission: it is
+ * submission (invariant 1 (docs/invariants.md)). {@link ErrorCode#STORAGE_UNAVAILABLE} is not a verdict on the submission: it is
  * thrown, for the channel to retry, except by {@link #receiveOnce}, for channels whose sender retries. See
  * docs/write-path.md.
  */

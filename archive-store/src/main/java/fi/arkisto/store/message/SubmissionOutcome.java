@@ -1,6 +1,6 @@
 package fi.arkisto.store.message;
 
-/** How a submission ended (DESIGN invariant 1: archived or rejected with a reason, never lost). */
+/** How a submission ended (invariant 1 (docs/invariants.md): archived or rejected with a reason, never lost). */
 public enum SubmissionOutcome {
     /** A new document version was archived. */
     ARCHIVED,

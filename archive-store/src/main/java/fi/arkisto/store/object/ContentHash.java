@@ -6,7 +6,7 @@ import java.util.HexFormat;
 
 /**
  * SHA-256 of document bytes, lower-case hex: the identity of stored content, recorded in object
- * metadata and in PostgreSQL (DESIGN invariant 2). Uses the JDK provider, which is about eight
+ * metadata and in PostgreSQL (invariant 2 (docs/invariants.md)). Uses the JDK provider, which is about eight
  * times faster than BouncyCastle's here (STACK.md).
  */
 public final class ContentHash {

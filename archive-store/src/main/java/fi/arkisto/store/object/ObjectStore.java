@@ -45,7 +45,7 @@ import javax.net.ssl.X509TrustManager;
  * The archive's original document bytes in an S3-compatible store, through minio-java (the same
  * code path for the embedded s3proxy and a real MinIO).
  *
- * <p>DESIGN invariant 2: {@link #put} returns only after the store has acknowledged the bytes
+ * <p>invariant 2 (docs/invariants.md): {@link #put} returns only after the store has acknowledged the bytes
  * against their Content-MD5 and a fresh {@code HEAD} shows the expected size and SHA-256, so a
  * caller may commit metadata pointing at the key. Reads re-hash the bytes ({@link #get}).
  * SHA-256 travels as user metadata because s3proxy does not implement {@code x-amz-checksum-sha256}.
@@ -155,7 +155,7 @@ public class ObjectStore implements AutoCloseable {
     /**
      * Writes a file of any size without holding it (issue 5: a 1.37 GB document): a multipart upload in parts of
      * {@value #PART_SIZE} bytes (minio-java buffers one part), the file hashed while it is sent. Verified before
-     * it returns, so a caller may commit metadata pointing at the key (DESIGN invariant 2): the bytes sent must have
+     * it returns, so a caller may commit metadata pointing at the key (invariant 2 (docs/invariants.md)): the bytes sent must have
      * {@code sha256} (a file changed since it was checked is caught here, and its object deleted), and a HEAD must
      * show the size and SHA-256 metadata. Transit is covered by the S3 protocol (each part's payload hash is signed
      * over plain HTTP, TLS otherwise). The object is not read back: that would double the I/O of the largest

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 
 /**
  * A stored object's bytes as they stream, hashed on the way; reaching the end checks the SHA-256 and length
- * recorded in PostgreSQL (DESIGN invariant 2: a silently altered or swapped object is never handed out as
+ * recorded in PostgreSQL (invariant 2 (docs/invariants.md): a silently altered or swapped object is never handed out as
  * verified). A mismatch fails the final read with {@link IOException} carrying STORED_OBJECT_CORRUPT as its cause.
  */
 final class VerifyingInputStream extends FilterInputStream {

@@ -5,7 +5,7 @@ import fi.arkisto.store.error.ErrorCode;
 import java.time.Instant;
 
 /**
- * One refused submission in the reject store (DESIGN invariant 1: nothing is lost, every submission ends
+ * One refused submission in the reject store (invariant 1 (docs/invariants.md): nothing is lost, every submission ends
  * archived or here with a machine-readable reason).
  *
  * @param sourceReference file name, package entry ({@code package.zip!entry}), or message id: never personal data by design

@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * The reject store (table {@code archive.rejection}, V30): where every refused submission of every channel ends
- * with its stable error code and reason (DESIGN invariant 1). Rows are only ever added.
+ * with its stable error code and reason (invariant 1 (docs/invariants.md)). Rows are only ever added.
  */
 @Repository
 public class RejectionStore {

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * DESIGN invariant 7: malformed or hostile XML gets a clear, specific error, and nothing of what
+ * invariant 7 (docs/invariants.md): malformed or hostile XML gets a clear, specific error, and nothing of what
  * the attacker points at is read, fetched or echoed. The fixtures in {@code hostile/} are shared
  * with the other modules' ingestion tests.
  */

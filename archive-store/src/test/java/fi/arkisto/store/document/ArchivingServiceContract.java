@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Archiving against a real PostgreSQL and the real S3 protocol: DESIGN invariants 2-5 and every
+ * Archiving against a real PostgreSQL and the real S3 protocol: invariants 2-5 (docs/invariants.md) and every
  * archive-state error code.
  */
 abstract class ArchivingServiceContract {

@@ -23,7 +23,7 @@ import java.util.Map;
  * What arrives is technical (storage unavailable, a broker or disk hiccup, a bug): it is retried a bounded number of
  * times with back-off, then recorded in the reject store (when the database answers) and handed to the channel's
  * {@link ChannelFailureHandler}, which dead-letters it. The exchange then completes, so the transport acknowledges
- * only once the failure is recorded somewhere durable (DESIGN invariant 1).
+ * only once the failure is recorded somewhere durable (invariant 1 (docs/invariants.md)).
  */
 @Component
 public class IngestErrorHandling extends RouteConfigurationBuilder {

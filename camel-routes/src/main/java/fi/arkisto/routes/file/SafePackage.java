@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * A ZIP package from the file drop, opened over its central directory (random access on disk: a 1 GB package is
  * never in memory) and checked completely before a single entry is archived, so that a hostile package changes
- * nothing (DESIGN invariant 7). Refused with {@link ErrorCode#PACKAGE_ENTRY_UNSAFE}: path traversal names (zip
+ * nothing (invariant 7 (docs/invariants.md)). Refused with {@link ErrorCode#PACKAGE_ENTRY_UNSAFE}: path traversal names (zip
  * slip), absolute or drive paths, symbolic links and other non-regular entries, encrypted entries, duplicate names,
  * nested archives (by name or by content). Refused with {@link ErrorCode#PACKAGE_TOO_LARGE}: too many entries, an
  * entry or the total over its limit, or a compression ratio over the limit (zip bombs); sizes are checked as

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 
 /**
  * Synthetic clients, professionals and places for the generator. Identity codes are always test codes
- * (individual number 900-999, DESIGN invariant 8) with a correct check character and a mix of every century
+ * (individual number 900-999, invariant 8 (docs/invariants.md)) with a correct check character and a mix of every century
  * sign, including the additional signs in use from 2023 ({@code Y X W V U}, {@code B C D E F}).
  */
 final class SyntheticPopulation {

@@ -31,7 +31,7 @@ import java.util.stream.StreamSupport;
  * unstructured) document, and replacements (a new version of a set with a reason of correction and relatedDocument
  * RPLC), always after the version they replace. Beside them, the side file {@value #ACCESS_RECORDS}: the informing,
  * consents, denials and register access agreements to record through the API once the documents are archived
- * ({@link AccessRecordsLoader}). Test identity codes only (DESIGN invariant 8).
+ * ({@link AccessRecordsLoader}). Test identity codes only (invariant 8 (docs/invariants.md)).
  *
  * <p>Deterministic: the same options give the same documents (before signing) and records. Streaming: documents are
  * produced one client at a time, so a million documents never sit in memory. OIDs are the organisation's root plus

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Verification of the audit hash chain (DESIGN invariant 5: a break is detectable). Only client
+ * Verification of the audit hash chain (invariant 5 (docs/invariants.md): a break is detectable). Only client
  * systems registered as auditors ({@code arkisto.security.api-clients[].auditor}) may call it.
  */
 @RestController

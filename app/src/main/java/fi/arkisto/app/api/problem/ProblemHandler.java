@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every error of the API as {@code application/problem+json} with the stable {@code code} property
- * (DESIGN invariant 7: bad input gets a clear, specific error). Details never carry a full personal
+ * (invariant 7 (docs/invariants.md): bad input gets a clear, specific error). Details never carry a full personal
  * identity code: archive-store masks them in its messages, and framework messages here are replaced
  * by fixed texts rather than echoing request values.
  */
