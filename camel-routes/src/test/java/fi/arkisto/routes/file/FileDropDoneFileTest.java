@@ -27,8 +27,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The file drop with {@code arkisto.ingest.file.read-lock=done-file}: an exporter that cannot write under a temporary
- * name signals a complete file with a {@code <name>.ready} marker. Its own inbox, so the other file drop tests' route
- * (same JVM, cached context) never takes these files.
+ * name signals a complete file with a {@code <name>.ready} marker. Its own inbox and no queue consumers, so neither
+ * this context nor the other tests' cached contexts in the same JVM take each other's files or messages.
  */
 @SpringBootTest(classes = RoutesTestApplication.class)
 class FileDropDoneFileTest {
@@ -43,6 +43,8 @@ class FileDropDoneFileTest {
         IngestTestEnvironment.local().properties().forEach((key, value) -> registry.add(key, () -> value));
         registry.add("arkisto.ingest.file.inbox", INBOX::toString);
         registry.add("arkisto.ingest.file.read-lock", () -> "done-file");
+        // the queue tests' context consumes the environment's queues; a second consumer here would take their messages
+        registry.add("arkisto.ingest.queue.enabled", () -> "false");
     }
 
     @AfterAll
