@@ -110,15 +110,15 @@ public class LegacyMigrationJobConfiguration {
                     Oid.of(step.getJobParameters().getString(CONTROLLER));
                     long rows = manifestIndex.load(instance, pkg);
                     jobContext.putLong(MANIFEST_ROWS, rows);
-                    jobContext.putInt(PARTITIONS, properties.effectivePartitions());
+                    jobContext.putInt(PARTITIONS, properties.effectiveRowRanges());
                     if (!jobContext.containsKey(SIGNING_TIME)) {
                         // One signing time per migration, fixed before the first document is signed: restarts re-sign
                         // byte-identically, which is what makes the archive see them as already archived.
                         jobContext.putString(SIGNING_TIME, Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
                     }
                     contribution.incrementReadCount();
-                    log.info("Legacy migration {}: manifest of {} has {} rows, {} partitions", instance, pkg, rows,
-                            properties.effectivePartitions());
+                    log.info("Legacy migration {}: manifest of {} has {} rows, {} row ranges, {} at a time", instance,
+                            pkg, rows, properties.effectiveRowRanges(), properties.effectivePartitions());
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
                 .build();
@@ -147,7 +147,7 @@ public class LegacyMigrationJobConfiguration {
         executor.setConcurrencyLimit(properties.effectivePartitions());
         handler.setTaskExecutor(executor);
         handler.setStep(legacyMigrationRowsStep);
-        handler.setGridSize(properties.effectivePartitions());
+        handler.setGridSize(properties.effectiveRowRanges());
         return handler;
     }
 

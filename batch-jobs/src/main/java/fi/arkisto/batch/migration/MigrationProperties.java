@@ -18,6 +18,10 @@ import java.time.Duration;
  *
  * @param partitions          row-range partitions of one manifest, run in parallel (default: one per core of the
  *                            launching instance; with remote partitioning at least the workers' consumers together)
+ * @param rangesPerPartition with local partitioning, the manifest is split into {@code partitions} times this many row
+ *                            ranges, of which {@code partitions} run at a time: ranges are not equally slow (file sizes,
+ *                            rejects), and with one range per thread the thread that finished first sat idle while the
+ *                            other worked alone through the tail; with remote partitioning every partition is one range
  * @param chunkSize           rows per chunk: one bulk archive call and one transaction
  * @param maxFileBytes        largest legacy file accepted (bigger files are rejected with DOCUMENT_TOO_LARGE)
  * @param streamAboveBytes    files larger than this are wrapped, signed and archived one by one through work files,
@@ -51,6 +55,7 @@ import java.time.Duration;
 @ConfigurationProperties("arkisto.migration")
 public record MigrationProperties(
         @DefaultValue("0") @Min(0) @Max(64) int partitions,
+        @DefaultValue("8") @Min(1) @Max(64) int rangesPerPartition,
         @DefaultValue("200") @Min(1) @Max(10000) int chunkSize,
         @DefaultValue("4294967296") @Min(1) long maxFileBytes,
         @DefaultValue("262144") @Min(1024) long streamAboveBytes,
@@ -75,6 +80,11 @@ public record MigrationProperties(
 
     public int effectivePartitions() {
         return partitions > 0 ? partitions : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The row ranges one manifest is split into: the grid size of the partitioned step. */
+    public int effectiveRowRanges() {
+        return partitioning == Partitioning.LOCAL ? effectivePartitions() * rangesPerPartition : effectivePartitions();
     }
 
     public String effectiveInstanceName() {

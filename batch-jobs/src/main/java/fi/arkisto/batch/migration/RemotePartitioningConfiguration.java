@@ -78,7 +78,7 @@ class RemotePartitioningConfiguration {
                                                      JobExplorer jobExplorer, MigrationProperties properties) {
         MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
         handler.setStepName(LegacyMigrationJobConfiguration.ROWS_STEP);
-        handler.setGridSize(properties.effectivePartitions());
+        handler.setGridSize(properties.effectiveRowRanges());
         handler.setMessagingOperations(new MessagingTemplate(requests));
         // a job explorer switches the handler to polling the repository instead of waiting for replies
         handler.setJobExplorer(jobExplorer);

@@ -47,6 +47,26 @@ class LegacyMigrationJobTest extends MigrationIntegrationTest {
         assertThat(monitor.progress(second.getId()).orElseThrow().processedRows()).isEqualTo(40);
     }
 
+    @Test
+    void aLocalMigrationSplitsItsManifestIntoMoreRowRangesThanThreadsAndReadsEveryRowOnce(@TempDir Path dir) throws Exception {
+        // given a package of 50 rows and the test application's 2 partitions with the default 8 ranges per partition
+        LegacyPackageGenerator.generate(LegacyPackageOptions.of(50, dir.resolve("ranges")).withBadPercent(0).withSeed(50)
+                .withController(CONTROLLER));
+
+        // when it is migrated
+        JobExecution execution = launcher.run(dir.resolve("ranges"), Oid.of(CONTROLLER));
+
+        // then its rows were read in 16 contiguous ranges, every one completed, and every row exactly once
+        var ranges = execution.getStepExecutions().stream()
+                .filter(s -> s.getStepName().startsWith(LegacyMigrationJobConfiguration.ROWS_STEP + ":partition")).toList();
+        assertThat(ranges).hasSize(16).allSatisfy(s -> assertThat(s.getStatus()).isEqualTo(BatchStatus.COMPLETED));
+        assertThat(ranges.stream().mapToLong(s -> s.getReadCount()).sum()).isEqualTo(50);
+        assertThat(ranges.stream().mapToLong(s -> s.getReadCount()).max().orElseThrow()).isLessThanOrEqualTo(4);
+        assertThat(monitor.progress(execution.getId()).orElseThrow().processedRows()).isEqualTo(50);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM archive.migration_items WHERE job_instance_id = ?", Long.class,
+                execution.getJobInstance().getInstanceId())).isEqualTo(50);
+    }
+
     private static void copy(Path from, Path to) throws Exception {
         try (var files = Files.walk(from)) {
             for (Path p : files.toList()) {
