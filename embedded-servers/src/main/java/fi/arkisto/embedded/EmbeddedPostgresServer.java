@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -53,13 +54,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port 0 for a free port
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, Map.of());
+    }
+
+    /**
+     * Starts PostgreSQL as {@link #start(Path, int)} does, with further server settings (for example {@code ssl},
+     * {@code ssl_cert_file}); {@code listen_addresses} stays 127.0.0.1.
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, Map<String, String> serverConfig) {
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("listen_addresses", "127.0.0.1");
+                    .setCleanDataDirectory(false);
+            serverConfig.forEach(builder::setServerConfig);
+            builder.setServerConfig("listen_addresses", "127.0.0.1");
             if (port > 0) {
                 builder.setPort(port);
             }

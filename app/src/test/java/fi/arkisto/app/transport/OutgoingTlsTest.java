@@ -8,11 +8,11 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import fi.arkisto.app.support.TcpRelay;
 import fi.arkisto.app.support.TlsTestPki;
+import fi.arkisto.embedded.EmbeddedPostgresServer;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.object.ObjectStoreProperties;
 import fi.arkisto.testkit.pki.CertificateIssuer;
 import fi.arkisto.store.testsupport.KantaSamples;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -88,7 +89,7 @@ class OutgoingTlsTest {
     @DynamicPropertySource
     static void outgoingTls(DynamicPropertyRegistry registry) throws IOException {
         Path ca = PKI.directory().resolve("ca.pem");
-        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + SERVICES.postgres.getPort()
+        registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + SERVICES.postgres.port()
                 + "/postgres?sslmode=verify-full&sslrootcert=" + ca);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.ssl.bundle.pem.outgoing.truststore.certificate", () -> "file:" + ca);
@@ -132,7 +133,7 @@ class OutgoingTlsTest {
                 CertificateIssuer.pem(PKI.newcomer().ca().certificate()));
         Properties user = new Properties();
         user.setProperty("user", "postgres");
-        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://localhost:" + SERVICES.postgres.getPort()
+        assertThatThrownBy(() -> DriverManager.getConnection("jdbc:postgresql://localhost:" + SERVICES.postgres.port()
                 + "/postgres?sslmode=verify-full&sslrootcert=" + strangerCa, user).close())
                 .hasMessageContaining("SSL");
     }
@@ -197,11 +198,11 @@ class OutgoingTlsTest {
     /** The services of this test, speaking TLS with the test PKI's server certificate, started once. */
     private static final class Services {
 
-        final EmbeddedPostgres postgres;
+        final EmbeddedPostgresServer postgres;
         final S3Proxy s3;
         final TcpRelay amqps;
 
-        private Services(EmbeddedPostgres postgres, S3Proxy s3, TcpRelay amqps) {
+        private Services(EmbeddedPostgresServer postgres, S3Proxy s3, TcpRelay amqps) {
             this.postgres = postgres;
             this.s3 = s3;
             this.amqps = amqps;
@@ -213,12 +214,13 @@ class OutgoingTlsTest {
                 Path certificate = Files.writeString(tls.resolve("server.crt"), CertificateIssuer.pem(PKI.pki().server().certificate()));
                 Path key = Files.writeString(tls.resolve("server.key"), CertificateIssuer.pem(PKI.pki().server().keys().getPrivate()));
                 Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("listen_addresses", "127.0.0.1")
-                        .setServerConfig("ssl", "on")
-                        .setServerConfig("ssl_cert_file", certificate.toString())
-                        .setServerConfig("ssl_key_file", key.toString())
-                        .start();
+                // stopped by the shutdown handler below, after the context: zonky's own JVM shutdown hook would
+                // stop it while the context still closes, and the pool then waits out its connection timeout
+                Path postgresData = Files.createTempDirectory("arkisto-outgoing-tls-postgres");
+                EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(postgresData, 0, Map.of(
+                        "ssl", "on",
+                        "ssl_cert_file", certificate.toString(),
+                        "ssl_key_file", key.toString()));
 
                 for (String logger : new String[]{"org.gaul", "org.jclouds", "jclouds", "org.eclipse.jetty"}) {
                     ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(logger)).setLevel(Level.WARN);
@@ -241,6 +243,7 @@ class OutgoingTlsTest {
                         s3.stop();
                         blobs.close();
                         postgres.close();
+                        FileSystemUtils.deleteRecursively(postgresData);
                     } catch (Exception e) {
                         // the JVM ends anyway
                     }
