@@ -12,6 +12,7 @@ import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.document.DocumentRepository;
 import fi.arkisto.store.document.OrphanObjectSweeper;
 import fi.arkisto.store.document.OrphanSweepSchedule;
+import fi.arkisto.store.message.IntakeProperties;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.object.ObjectStoreProperties;
 import fi.arkisto.store.organisation.OrganisationRegistry;
@@ -42,7 +43,8 @@ import java.time.Clock;
  * {@link DocumentCheck} bean, run in {@code @Order}; the first is the deployment test guard ({@link TestRunGuardCheck}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class, CdaProperties.class})
+@EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class, CdaProperties.class,
+        IntakeProperties.class})
 public class ArchiveStoreConfiguration {
 
     /** A database of the former single-history layout is split into the modules' histories before Flyway validates. */

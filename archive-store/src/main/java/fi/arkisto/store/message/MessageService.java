@@ -51,12 +51,15 @@ public class MessageService {
     private final ArchivingService archiving;
     private final RejectionStore rejections;
     private final IngestMetrics metrics;
+    private final GroupCommit groups;
     private final MessageFrameParser frameParser = new MessageFrameParser();
 
-    public MessageService(ArchivingService archiving, RejectionStore rejections, IngestMetrics metrics) {
+    public MessageService(ArchivingService archiving, RejectionStore rejections, IngestMetrics metrics,
+                          IntakeProperties properties) {
         this.archiving = archiving;
         this.rejections = rejections;
         this.metrics = metrics;
+        this.groups = new GroupCommit(archiving, properties.batching());
     }
 
     /**
@@ -134,7 +137,7 @@ public class MessageService {
         Objects.requireNonNull(source, "source");
         MessageFrame frame = null;
         String documentOid = null;
-        try {
+        try (GroupCommit.Turn turn = groups.begin()) {
             if (submission.hasFrame()) {
                 frame = frameParser.parse(submission.frame());
                 documentOid = frame.document().documentOid();
@@ -146,7 +149,7 @@ public class MessageService {
                 FramedDocument framed = frame.document();
                 Preparation prepared = archiving.prepare(FramedDocuments.documentOf(submission, frame), source.intake(),
                         (parsed, report) -> FramedDocuments.checkAgreement(framed, parsed.metadata()));
-                return accepted(frame, source, archiving.archive(prepared, context));
+                return accepted(frame, source, turn.archive(prepared, context));
             }
             byte[] document = submission.document();
             if (document == null) {
@@ -155,7 +158,7 @@ public class MessageService {
             RequestContext context = source.documentContext();
             if (context != null) {
                 source.authorise(context);
-                return accepted(null, source, archiving.archive(archiving.prepare(document, source.intake()), context));
+                return accepted(null, source, turn.archive(archiving.prepare(document, source.intake()), context));
             }
             String sha256 = payload != null && payload.bytes() == document
                     && payload.fingerprint().size() == document.length ? payload.fingerprint().sha256() : null;
@@ -165,7 +168,7 @@ public class MessageService {
                 // not even read far enough to name a register to act for
                 throw ((Preparation.Refused) prepared).error();
             }
-            return accepted(null, source, archiving.archive(prepared, ownRegister(prepared.metadata(), source)));
+            return accepted(null, source, turn.archive(prepared, ownRegister(prepared.metadata(), source)));
         } catch (ArchiveException e) {
             if (e.code() == ErrorCode.STORAGE_UNAVAILABLE) {
                 throw e;
