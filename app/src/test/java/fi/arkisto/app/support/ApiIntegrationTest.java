@@ -291,10 +291,19 @@ public abstract class ApiIntegrationTest {
      */
     @DynamicPropertySource
     static void trustAnchors(DynamicPropertyRegistry registry) {
-        registry.add("arkisto.signature.trust-anchors", () -> TRUST_ANCHORS.toString());
-        registry.add("arkisto.signature.system-signer.keystore", () -> PKI_DIRECTORY.resolve("system.p12").toString());
-        registry.add("arkisto.signature.system-signer.password-env", () -> SIGNER_PASSWORD_PROPERTY);
-        registry.add(SIGNER_PASSWORD_PROPERTY, () -> SIGNER_PASSWORD);
+        signatureProperties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * The signature settings of the test context ({@link #trustAnchors}), for a harness that starts the application
+     * itself and sends documents made by {@link #signedFor}.
+     */
+    public static java.util.Map<String, String> signatureProperties() {
+        return java.util.Map.of(
+                "arkisto.signature.trust-anchors", TRUST_ANCHORS.toString(),
+                "arkisto.signature.system-signer.keystore", PKI_DIRECTORY.resolve("system.p12").toString(),
+                "arkisto.signature.system-signer.password-env", SIGNER_PASSWORD_PROPERTY,
+                SIGNER_PASSWORD_PROPERTY, SIGNER_PASSWORD);
     }
 
     /** The PKCS#12 system key of the test PKI whose CA is a trust anchor of the test context (password {@link #PKI_PASSWORD}). */
