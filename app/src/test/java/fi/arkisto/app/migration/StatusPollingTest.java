@@ -72,7 +72,7 @@ class StatusPollingTest {
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(ended.get()).isInstanceOf(InterruptedException.class);
         // a round already taken by the scheduler's thread when the rounds were cancelled may still finish
-        Thread.sleep(INTERVAL.multipliedBy(2).toMillis());
+        await("a round in flight ends").pollDelay(INTERVAL.multipliedBy(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
         int after = rounds.get();
         await("no round after the interrupt").during(INTERVAL.multipliedBy(5)).atMost(Duration.ofSeconds(5))
                 .until(() -> rounds.get() == after);

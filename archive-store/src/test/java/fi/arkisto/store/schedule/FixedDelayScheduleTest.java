@@ -38,7 +38,7 @@ class FixedDelayScheduleTest {
     }
 
     @Test
-    void givenARunningScheduleWhenStoppedThenNoRoundFollowsAndItCanStartAgain() throws Exception {
+    void givenARunningScheduleWhenStoppedThenNoRoundFollowsAndItCanStartAgain() {
         Counting schedule = new Counting(INTERVAL, false);
         schedule.start();
         await("rounds run").atMost(Duration.ofSeconds(10)).until(() -> schedule.rounds.get() >= 1);
@@ -47,7 +47,7 @@ class FixedDelayScheduleTest {
 
         assertThat(schedule.isRunning()).isFalse();
         // a round already taken by the scheduler's thread when the rounds were cancelled may still finish
-        Thread.sleep(INTERVAL.multipliedBy(2).toMillis());
+        await("a round in flight ends").pollDelay(INTERVAL.multipliedBy(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
         int stopped = schedule.rounds.get();
         await("no round after the stop").during(INTERVAL.multipliedBy(5)).atMost(Duration.ofSeconds(5))
                 .until(() -> schedule.rounds.get() == stopped);
