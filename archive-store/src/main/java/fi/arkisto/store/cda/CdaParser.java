@@ -2,11 +2,6 @@ package fi.arkisto.store.cda;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import fi.arkisto.store.document.Code;
-import fi.arkisto.store.document.DocumentMetadata;
-import fi.arkisto.store.document.DocumentOid;
-import fi.arkisto.store.document.SignatureSummary;
-import fi.arkisto.store.document.SoftwareSupport;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.IdentityCodeRedaction;

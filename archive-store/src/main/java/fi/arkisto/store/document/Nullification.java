@@ -8,6 +8,7 @@ import fi.arkisto.store.audit.AuditEntry;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.audit.AuditOperation;
 import fi.arkisto.store.audit.AuditOutcome;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import org.springframework.dao.DataAccessException;

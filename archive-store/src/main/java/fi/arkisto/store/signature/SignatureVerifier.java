@@ -3,11 +3,11 @@ package fi.arkisto.store.signature;
 import fi.arkisto.store.access.ActingOrganisations;
 import fi.arkisto.store.access.ActingRelation;
 import fi.arkisto.store.access.ConfiguredProducers;
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.cda.StreamedBody;
-import fi.arkisto.store.document.Code;
 import fi.arkisto.store.document.DocumentCheck;
-import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.document.SignatureEvidence;
 import fi.arkisto.store.document.SignatureType;
@@ -19,7 +19,6 @@ import org.springframework.core.annotation.Order;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import javax.xml.crypto.dsig.XMLSignature;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -32,6 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import javax.xml.crypto.dsig.XMLSignature;
 
 /**
  * Archiving-stage check of the signatures in {@code hl7fi:signatureCollection} (issue 3, "Signatures"; seed 000:

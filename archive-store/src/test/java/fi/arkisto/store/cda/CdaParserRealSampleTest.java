@@ -1,7 +1,5 @@
 package fi.arkisto.store.cda;
 
-import fi.arkisto.store.document.DocumentMetadata;
-import fi.arkisto.store.document.SignatureSummary;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

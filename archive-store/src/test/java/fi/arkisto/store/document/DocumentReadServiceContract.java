@@ -4,6 +4,7 @@ import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.audit.AuditEvent;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;

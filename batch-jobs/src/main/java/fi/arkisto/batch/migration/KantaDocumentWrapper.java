@@ -1,7 +1,7 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.document.Code;
-import fi.arkisto.store.document.DocumentOid;
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.identity.PersonalIdentityCode;
 
 import java.io.IOException;

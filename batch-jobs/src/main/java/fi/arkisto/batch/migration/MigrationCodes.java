@@ -1,6 +1,6 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.document.Code;
+import fi.arkisto.store.cda.Code;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 

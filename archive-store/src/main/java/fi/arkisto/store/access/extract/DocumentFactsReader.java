@@ -5,10 +5,10 @@ import fi.arkisto.store.access.facts.DocumentFacts;
 import fi.arkisto.store.access.facts.DocumentGroup;
 import fi.arkisto.store.access.nondisclosure.LocationDataFields;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.Hl7Timestamps;
 import fi.arkisto.store.cda.ParsedDocument;
-import fi.arkisto.store.document.Code;
-import fi.arkisto.store.document.DocumentMetadata;
 
 import java.util.Objects;
 
