@@ -5,7 +5,7 @@ import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.api.problem.ArchivingErrors;
 import fi.arkisto.app.api.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ErrorCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;

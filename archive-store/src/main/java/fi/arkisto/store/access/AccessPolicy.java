@@ -8,6 +8,7 @@ import fi.arkisto.store.access.facts.DocumentGroup;
 import fi.arkisto.store.access.request.AccessRequest;
 import fi.arkisto.store.access.request.AssertedRights;
 import fi.arkisto.store.access.request.RequestKind;
+import fi.arkisto.store.actor.RequestContext;
 
 import java.time.Clock;
 import java.time.LocalDate;

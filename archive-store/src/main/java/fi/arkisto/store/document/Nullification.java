@@ -3,7 +3,7 @@ package fi.arkisto.store.document;
 import fi.arkisto.store.access.AccessAction;
 import fi.arkisto.store.access.AccessDecision;
 import fi.arkisto.store.access.AccessPolicy;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEntry;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.audit.AuditOperation;

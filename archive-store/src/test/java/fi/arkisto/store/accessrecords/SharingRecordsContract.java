@@ -1,8 +1,8 @@
 package fi.arkisto.store.accessrecords;
 
-import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.access.sharing.DenialTarget;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEvent;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.document.ArchivingService;

@@ -1,7 +1,7 @@
 package fi.arkisto.store.document;
 
 import fi.arkisto.store.LocalServicesTest;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.display.DisplayConfiguration;
 import fi.arkisto.store.error.ArchiveException;

@@ -1,6 +1,6 @@
 package fi.arkisto.store.structure;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivingService;

@@ -1,6 +1,6 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.cda.Code;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.DocumentCheck;

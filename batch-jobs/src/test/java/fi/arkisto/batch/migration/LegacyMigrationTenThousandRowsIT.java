@@ -1,6 +1,6 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.cda.DocumentOid;

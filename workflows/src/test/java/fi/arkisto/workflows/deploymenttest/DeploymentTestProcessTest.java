@@ -1,7 +1,7 @@
 package fi.arkisto.workflows.deploymenttest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.deploymenttest.TestRun;
 import fi.arkisto.store.deploymenttest.TestRunId;

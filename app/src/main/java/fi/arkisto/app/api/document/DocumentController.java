@@ -2,7 +2,7 @@ package fi.arkisto.app.api.document;
 
 import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.api.problem.ApiErrors;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.document.ArchiveOutcome;

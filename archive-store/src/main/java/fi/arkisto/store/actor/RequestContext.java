@@ -1,4 +1,4 @@
-package fi.arkisto.store.access;
+package fi.arkisto.store.actor;
 
 import fi.arkisto.store.identity.Oid;
 
