@@ -3,7 +3,7 @@ package fi.arkisto.app.api;
 import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.api.problem.ArchivingErrors;
-import fi.arkisto.app.api.problem.Problems;
+import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ErrorCode;
