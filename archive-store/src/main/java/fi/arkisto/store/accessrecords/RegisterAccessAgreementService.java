@@ -4,9 +4,9 @@ import fi.arkisto.store.access.registeraccess.RegisterAccessAgreement;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.audit.AuditOperation;
-import fi.arkisto.store.cda.Hl7Timestamps;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.Hl7Timestamp;
 import fi.arkisto.store.identity.Oid;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -177,6 +177,6 @@ public class RegisterAccessAgreementService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(Hl7Timestamps.FINNISH_TIME));
+        return LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
     }
 }

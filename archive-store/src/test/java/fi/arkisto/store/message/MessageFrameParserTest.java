@@ -17,6 +17,21 @@ class MessageFrameParserTest {
     private final MessageFrameParser parser = new MessageFrameParser();
 
     @Test
+    void aFrameCreationTimeWithoutZoneIsFinnishTimeAsInTheDocumentHeader() {
+        // given the real sample frame with the zone left out of its creation time
+        byte[] frame = KantaSamples.frameWith("<creationTime value=\"20260717130654+0300\"",
+                "<creationTime value=\"20260717130654\"");
+
+        // when
+        OffsetDateTime creationTime = parser.parse(frame).creationTime();
+
+        // then it is the sender's local (Finnish) time, the same instant as the sample's; frames were read as UTC
+        // before the one HL7 timestamp rule (docs/invariants.md, "HL7 timestamps"), three hours later than this
+        assertThat(creationTime.toInstant()).isEqualTo(OffsetDateTime.parse("2026-07-17T13:06:54+03:00").toInstant());
+        assertThat(creationTime.toInstant()).isNotEqualTo(OffsetDateTime.parse("2026-07-17T13:06:54Z").toInstant());
+    }
+
+    @Test
     void readsTheRealSampleFrame() {
         // when
         MessageFrame frame = parser.parse(KantaSamples.frame());
