@@ -1,6 +1,6 @@
 package fi.arkisto.store.audit;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
