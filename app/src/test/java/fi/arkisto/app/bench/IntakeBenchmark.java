@@ -8,7 +8,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import fi.arkisto.app.ArkistoApplication;
 import fi.arkisto.app.support.ApiIntegrationTest;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.BulkResult;
 import fi.arkisto.store.identity.Oid;

@@ -1,6 +1,6 @@
 package fi.arkisto.store.message;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.BulkResult;

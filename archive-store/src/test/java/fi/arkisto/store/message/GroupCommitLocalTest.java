@@ -1,7 +1,7 @@
 package fi.arkisto.store.message;
 
 import fi.arkisto.store.LocalServicesTest;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEvent;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.document.ArchiveOutcome;
