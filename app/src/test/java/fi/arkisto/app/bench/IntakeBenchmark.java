@@ -97,21 +97,39 @@ public final class IntakeBenchmark {
                 queue(connection, framed(400), 0);
                 rest(framed(400), restClients, 0);
 
-                double bulk = bulk(archiving, plainDocuments(documents));
-                System.out.printf("bulk archiveAll (chunks of 200, %d callers): %.0f documents/s%n", callers(), bulk);
+                List<byte[]> bulkDocuments = plainDocuments(documents);
+                long cpu = cpuNanos();
+                double bulk = bulk(archiving, bulkDocuments);
+                System.out.printf("bulk archiveAll (chunks of 200, %d callers): %.0f documents/s, %.2f CPU ms/document%n",
+                        callers(), bulk, cpuMillisPerDocument(cpu));
                 double raw = rawQueue(connection, framed(documents), consumers);
                 System.out.printf("raw RabbitMQ (quorum queue, persistent, %d consumers, manual ack): %.0f msg/s%n",
                         consumers, raw);
-                Latencies queueSaturated = queue(connection, framed(documents), 0);
+                List<MultipartRelatedWriter.Encoded> payloads = framed(documents);
+                cpu = cpuNanos();
+                Latencies queueSaturated = queue(connection, payloads, 0);
+                queueSaturated.cpuMillis = cpuMillisPerDocument(cpu);
                 print("queue, all offered at once", queueSaturated, bulk);
-                Latencies queueOffered = queue(connection, framed(documents), rate);
+                payloads = framed(documents);
+                cpu = cpuNanos();
+                Latencies queueOffered = queue(connection, payloads, rate);
+                queueOffered.cpuMillis = cpuMillisPerDocument(cpu);
                 print("queue, " + rate + "/s offered", queueOffered, bulk);
-                Latencies restSaturated = rest(framed(documents), restClients, 0);
+                payloads = framed(documents);
+                cpu = cpuNanos();
+                Latencies restSaturated = rest(payloads, restClients, 0);
+                restSaturated.cpuMillis = cpuMillisPerDocument(cpu);
                 print("REST, " + restClients + " clients back to back", restSaturated, bulk);
-                Latencies restOffered = rest(framed(documents), restClients, rate);
+                payloads = framed(documents);
+                cpu = cpuNanos();
+                Latencies restOffered = rest(payloads, restClients, rate);
+                restOffered.cpuMillis = cpuMillisPerDocument(cpu);
                 print("REST, " + rate + "/s offered", restOffered, bulk);
-                double bulkAfter = bulk(archiving, plainDocuments(documents));
-                System.out.printf("bulk archiveAll again: %.0f documents/s%n", bulkAfter);
+                bulkDocuments = plainDocuments(documents);
+                cpu = cpuNanos();
+                double bulkAfter = bulk(archiving, bulkDocuments);
+                System.out.printf("bulk archiveAll again: %.0f documents/s, %.2f CPU ms/document%n", bulkAfter,
+                        cpuMillisPerDocument(cpu));
             }
         }
     }
@@ -141,13 +159,24 @@ public final class IntakeBenchmark {
         return properties;
     }
 
+    /** CPU time of this process (the archive, the broker client, the HTTP client; not the broker or PostgreSQL). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private double cpuMillisPerDocument(long cpuBefore) {
+        return (cpuNanos() - cpuBefore) / 1e6 / documents;
+    }
+
     private static void print(String what, Latencies latencies, double bulk) {
         if (latencies.firstRefusal.get() != null) {
             System.out.println("first refusal: " + latencies.firstRefusal.get());
         }
         System.out.printf("%s: sustained %.0f documents/s (%.2f of bulk), latency p50 %d ms, p99 %d ms, max %d ms, "
-                        + "%d archived of %d%n", what, latencies.rate(), latencies.rate() / bulk, latencies.percentile(0.50),
-                latencies.percentile(0.99), latencies.percentile(1.0), latencies.archived(), latencies.count());
+                        + "%.2f CPU ms/document, %d archived of %d%n", what, latencies.rate(), latencies.rate() / bulk,
+                latencies.percentile(0.50), latencies.percentile(0.99), latencies.percentile(1.0), latencies.cpuMillis,
+                latencies.archived(), latencies.count());
     }
 
     private static int callers() {
@@ -362,6 +391,7 @@ public final class IntakeBenchmark {
         private final AtomicInteger archived = new AtomicInteger();
         private final AtomicLong last = new AtomicLong();
         private final AtomicReference<String> firstRefusal = new AtomicReference<>();
+        private double cpuMillis;
         private final CountDownLatch done;
         private long start;
 
