@@ -2,6 +2,7 @@ package fi.arkisto.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.arkisto.app.local.LocalToolsCredential;
 import fi.arkisto.app.security.WebSliceSecurity;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -47,6 +48,8 @@ public abstract class ApiSliceTest {
     public static final String AUDITOR_CLIENT = ApiIntegrationTest.AUDITOR_CLIENT;
     public static final String ANY_ORGANISATION_CLIENT = ApiIntegrationTest.ANY_ORGANISATION_CLIENT;
     public static final String PASSWORD = ApiIntegrationTest.PASSWORD;
+    /** The local tools' credential of the running server (the migrate command beside it). */
+    public static final String LOCAL_TOOLS = LocalToolsCredential.CLIENT;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,7 +58,8 @@ public abstract class ApiSliceTest {
 
     /** The request as the client, authenticated with HTTP Basic, without a request context. */
     protected static MockHttpServletRequestBuilder as(String client, MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", basic(client, PASSWORD));
+        return request.header("Authorization", basic(client,
+                LOCAL_TOOLS.equals(client) ? WebSliceSecurity.LOCAL_TOOLS_PASSWORD : PASSWORD));
     }
 
     /** The request as the client acting for the organisation, with a complete request context (use context 1). */

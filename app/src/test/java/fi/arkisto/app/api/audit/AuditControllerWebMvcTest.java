@@ -31,6 +31,8 @@ class AuditControllerWebMvcTest extends ApiSliceTest {
         // an ordinary client system is refused, and so is one registered for any organisation
         assertProblem(perform(as(OWN_CLIENT, get(VERIFICATION))), 403, "ACCESS_DENIED");
         assertProblem(perform(as(ANY_ORGANISATION_CLIENT, get(VERIFICATION))), 403, "ACCESS_DENIED");
+        // the local tools' credential reaches migrations only
+        assertProblem(perform(as(LOCAL_TOOLS, get(VERIFICATION))), 403, "ACCESS_DENIED");
         // and an anonymous caller must authenticate
         assertProblem(perform(get(VERIFICATION)), 401, "AUTHENTICATION_REQUIRED");
         verifyNoInteractions(auditLog);

@@ -71,6 +71,14 @@ class DocumentControllerWebMvcTest extends ApiSliceTest {
     }
 
     @Test
+    void theLocalToolsCredentialReadsAndWritesNoDocuments() {
+        assertProblem(perform(as(LOCAL_TOOLS, CONTROLLER, get("/api/v1/documents/" + SAMPLE_OID))), 403, "ACCESS_DENIED");
+        assertProblem(perform(as(LOCAL_TOOLS, CONTROLLER, post("/api/v1/documents")).contentType("application/xml")
+                .content(KantaSamples.realSample())), 403, "ACCESS_DENIED");
+        verifyNoInteractions(reads, intake);
+    }
+
+    @Test
     void missingRequestContextHeadersAre400MissingRequestContext() {
         MvcResult noHeaders = perform(as(OWN_CLIENT, get(METADATA)));
         JsonNode problem = assertProblem(noHeaders, 400, "MISSING_REQUEST_CONTEXT");

@@ -80,6 +80,27 @@ class MigrationControllerWebMvcTest extends ApiSliceTest {
     }
 
     @Test
+    void theLocalToolsCredentialMayNameAPackageByItsAbsolutePathAndFollowIt() {
+        // given the migrate command beside the server, naming a package outside the package directory
+        Path pkg = Path.of("/home/operator/legacy/vantaa-2019");
+        when(starter.start(pkg, Oid.of(CONTROLLER))).thenReturn(new LegacyMigrationStarter.Started("p-2",
+                "legacy-migration:" + CONTROLLER + ":vantaa-2019", 43));
+        when(monitor.progress(43)).thenReturn(Optional.of(progress(43, CONTROLLER)));
+
+        // when it launches with the local tools' credential, then the path is taken as it is, and it follows the migration
+        MvcResult started = perform(as(LOCAL_TOOLS, CONTROLLER, post("/api/v1/migrations")).contentType("application/json")
+                .content("{\"package\":\"/home/operator/legacy/../legacy/vantaa-2019\",\"controller\":\"" + CONTROLLER + "\"}"));
+        assertThat(started.getResponse().getStatus()).as(text(started)).isEqualTo(202);
+        verifyNoInteractions(migrations);
+        MvcResult progress = perform(as(LOCAL_TOOLS, CONTROLLER, get("/api/v1/migrations/43")));
+        assertThat(progress.getResponse().getStatus()).as(text(progress)).isEqualTo(200);
+
+        // and a wrong password is not let in
+        assertProblem(perform(withContext(get("/api/v1/migrations/43"), CONTROLLER)
+                .header("Authorization", basic(LOCAL_TOOLS, "not-the-password"))), 401, "AUTHENTICATION_REQUIRED");
+    }
+
+    @Test
     void theProgressOfAnotherOrganisationsMigrationIsNotFound() {
         when(monitor.progress(7)).thenReturn(Optional.of(progress(7, OTHER_ORGANISATION)));
 
