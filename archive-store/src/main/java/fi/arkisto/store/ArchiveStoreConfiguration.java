@@ -15,6 +15,7 @@ import fi.arkisto.store.document.OrphanSweepSchedule;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.object.ObjectStoreProperties;
 import fi.arkisto.store.organisation.OrganisationRegistry;
+import fi.arkisto.store.schedule.ScheduleConfiguration;
 import fi.arkisto.store.schema.LegacyHistorySplit;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,7 +25,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -43,6 +46,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class, CdaProperties.class})
+@Import(ScheduleConfiguration.class)
 public class ArchiveStoreConfiguration {
 
     /** A database of the former single-history layout is split into the modules' histories before Flyway validates. */
@@ -144,7 +148,9 @@ public class ArchiveStoreConfiguration {
     }
 
     @Bean
-    public OrphanSweepSchedule orphanSweepSchedule(OrphanObjectSweeper sweeper, ArchiveStoreProperties properties) {
-        return new OrphanSweepSchedule(sweeper, properties.orphanSweepInterval());
+    public OrphanSweepSchedule orphanSweepSchedule(OrphanObjectSweeper sweeper,
+                                                   @Qualifier(ScheduleConfiguration.SCHEDULER) TaskScheduler scheduler,
+                                                   ArchiveStoreProperties properties) {
+        return new OrphanSweepSchedule(sweeper, scheduler, properties.orphanSweepInterval());
     }
 }

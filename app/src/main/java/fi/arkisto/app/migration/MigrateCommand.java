@@ -8,9 +8,12 @@ import fi.arkisto.batch.migration.MigrationMonitor;
 import fi.arkisto.embedded.DataDirectoryInUseException;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.schedule.ScheduleConfiguration;
 import fi.arkisto.workflows.migration.LegacyMigrationStarter;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * {@code java -jar arkisto-app.jar migrate --package DIR|ZIP --controller OID [--spring.option=value ...]}: migrates a
@@ -86,7 +90,13 @@ public final class MigrateCommand {
                     console.say("A server runs on this data directory: it migrates with its own configuration, not with"
                             + " this command's options.");
                 }
-                return new ServerMigration(server.get(), announcement, console, POLL_INTERVAL).run(location, Oid.of(controller));
+                ThreadPoolTaskScheduler scheduler = followingScheduler();
+                try {
+                    return new ServerMigration(server.get(), announcement, console, scheduler, POLL_INTERVAL)
+                            .run(location, Oid.of(controller));
+                } finally {
+                    scheduler.shutdown();
+                }
             } catch (ServerMigration.NotRunning gone) {
                 console.say("No server answers at " + server.get().url() + " (" + announcement
                         + " was left by a server that stopped); migrating in this process.");
@@ -112,15 +122,16 @@ public final class MigrateCommand {
             // a tool runs no job executor: the process's launch step runs here
             starter.continueHere(started);
             long id = started.jobExecutionId();
-            while (true) {
+            TaskScheduler scheduler = context.getBean(ScheduleConfiguration.SCHEDULER, TaskScheduler.class);
+            return StatusPolling.until(scheduler, POLL_INTERVAL, () -> {
                 MigrationStatus status = monitor.progress(id).map(MigrationStatus::of).orElseThrow();
                 if (!status.running()) {
                     console.summary(status);
-                    return status.completed() ? 0 : 1;
+                    return OptionalInt.of(status.completed() ? 0 : 1);
                 }
                 console.draw(status);
-                Thread.sleep(POLL_INTERVAL.toMillis());
-            }
+                return OptionalInt.empty();
+            });
         } catch (ArchiveException refused) {
             console.say("Migration refused: " + refused.detail() + " (" + refused.code() + ").");
             return 1;
@@ -128,6 +139,16 @@ public final class MigrateCommand {
             console.say("The migration stopped: " + rootMessage(e) + ". The log has the details: " + tool.logFile());
             return 1;
         }
+    }
+
+    /** The thread that follows a migration the running server took: this process has no application context then. */
+    private static ThreadPoolTaskScheduler followingScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("migrate-follow-");
+        // Ctrl-C ends the command at once, whatever round is in flight
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        return scheduler;
     }
 
     private static String cannotStart(RuntimeException e, ToolContext tool) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.arkisto.app.api.migration.MigrationStatus;
 import fi.arkisto.app.local.LocalServerFile;
 import fi.arkisto.store.identity.Oid;
+import org.springframework.scheduling.TaskScheduler;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Hands a migration to the server running on this machine through its REST API ({@code POST /api/v1/migrations},
@@ -38,13 +40,17 @@ final class ServerMigration {
     private final LocalServerFile server;
     private final Path announcement;
     private final MigrationConsole console;
+    private final TaskScheduler scheduler;
     private final Duration pollInterval;
     private final HttpClient http;
 
-    ServerMigration(LocalServerFile server, Path announcement, MigrationConsole console, Duration pollInterval) {
+    /** @param scheduler whose thread asks after the migration every {@code pollInterval} */
+    ServerMigration(LocalServerFile server, Path announcement, MigrationConsole console, TaskScheduler scheduler,
+                    Duration pollInterval) {
         this.server = server;
         this.announcement = announcement;
         this.console = console;
+        this.scheduler = scheduler;
         this.pollInterval = pollInterval;
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
         if (server.certificate() != null) {
@@ -75,32 +81,35 @@ final class ServerMigration {
         long execution = json(started).path("jobExecutionId").asLong();
         console.say("Handed to the running server at " + server.url() + " (migration execution " + execution
                 + "); its log has the details. Ctrl-C stops following, not the migration.");
-        while (true) {
-            HttpResponse<String> response;
-            try {
-                response = send(request("/api/v1/migrations/" + execution, controller).GET().build());
-            } catch (IOException e) {
-                console.say("The server at " + server.url() + " stopped answering during the migration (" + e.getMessage()
-                        + "); run the same command again once a server runs: the migration resumes.");
-                return 1;
-            }
-            if (response.statusCode() != 200) {
-                console.say(refusal(response));
-                return 1;
-            }
-            MigrationStatus status = status(response);
-            if (status == null) {
-                console.say("The running server at " + server.url() + " answered the progress with something else than a"
-                        + " migration status; see its log.");
-                return 1;
-            }
-            if (!status.running()) {
-                console.summary(status);
-                return status.completed() ? 0 : 1;
-            }
-            console.draw(status);
-            Thread.sleep(pollInterval.toMillis());
+        return StatusPolling.until(scheduler, pollInterval, () -> follow(execution, controller));
+    }
+
+    /** One look at the migration's progress: its bar while it runs, then its summary and the exit status. */
+    private OptionalInt follow(long execution, Oid controller) throws InterruptedException {
+        HttpResponse<String> response;
+        try {
+            response = send(request("/api/v1/migrations/" + execution, controller).GET().build());
+        } catch (IOException e) {
+            console.say("The server at " + server.url() + " stopped answering during the migration (" + e.getMessage()
+                    + "); run the same command again once a server runs: the migration resumes.");
+            return OptionalInt.of(1);
         }
+        if (response.statusCode() != 200) {
+            console.say(refusal(response));
+            return OptionalInt.of(1);
+        }
+        MigrationStatus status = status(response);
+        if (status == null) {
+            console.say("The running server at " + server.url() + " answered the progress with something else than a"
+                    + " migration status; see its log.");
+            return OptionalInt.of(1);
+        }
+        if (!status.running()) {
+            console.summary(status);
+            return OptionalInt.of(status.completed() ? 0 : 1);
+        }
+        console.draw(status);
+        return OptionalInt.empty();
     }
 
     private HttpRequest.Builder request(String path, Oid controller) {

@@ -1,6 +1,6 @@
 package fi.arkisto.app.security;
 
-import fi.arkisto.app.api.problem.Problems;
+import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.transport.ForwardedClientCertificateValve;
 import fi.arkisto.store.error.ArchiveException;
 import jakarta.servlet.FilterChain;

@@ -2,7 +2,7 @@ package fi.arkisto.app.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.arkisto.app.local.LocalToolsCredential;
-import fi.arkisto.app.api.problem.Problems;
+import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.transport.ClientCertificateAnchors;
 import fi.arkisto.app.transport.ClientCertificateProperties;
 import fi.arkisto.app.transport.TransportSecurity;

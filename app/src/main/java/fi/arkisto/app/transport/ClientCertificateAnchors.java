@@ -5,6 +5,7 @@ import fi.arkisto.store.signature.TrustAnchorDirectory;
 import fi.arkisto.store.signature.TrustAnchors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,8 +128,8 @@ public final class ClientCertificateAnchors {
 
         private final ClientCertificateAnchors anchors;
 
-        ReloadSchedule(ClientCertificateAnchors anchors, Duration interval) {
-            super("arkisto-client-trust-anchors", interval);
+        ReloadSchedule(ClientCertificateAnchors anchors, TaskScheduler scheduler, Duration interval) {
+            super("the client certificate trust anchor reload", scheduler, interval);
             this.anchors = anchors;
         }
 

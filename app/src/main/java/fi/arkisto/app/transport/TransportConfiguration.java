@@ -1,7 +1,9 @@
 package fi.arkisto.app.transport;
 
+import fi.arkisto.store.schedule.ScheduleConfiguration;
 import org.apache.catalina.Valve;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.ssl.SslBundles;
@@ -9,6 +11,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.TaskScheduler;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +38,9 @@ class TransportConfiguration {
 
     @Bean
     ClientCertificateAnchors.ReloadSchedule clientCertificateAnchorsReload(ClientCertificateAnchors anchors,
+                                                                          @Qualifier(ScheduleConfiguration.SCHEDULER) TaskScheduler scheduler,
                                                                           ClientCertificateProperties properties) {
-        return new ClientCertificateAnchors.ReloadSchedule(anchors, properties.trustAnchorsReloadInterval());
+        return new ClientCertificateAnchors.ReloadSchedule(anchors, scheduler, properties.trustAnchorsReloadInterval());
     }
 
     @Bean

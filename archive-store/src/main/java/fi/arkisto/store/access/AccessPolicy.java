@@ -8,10 +8,11 @@ import fi.arkisto.store.access.facts.DocumentGroup;
 import fi.arkisto.store.access.request.AccessRequest;
 import fi.arkisto.store.access.request.AssertedRights;
 import fi.arkisto.store.access.request.RequestKind;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.hl7.Hl7Timestamp;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Objects;
 
 /**
@@ -22,13 +23,11 @@ import java.util.Objects;
  */
 public final class AccessPolicy {
 
-    private static final ZoneId FINNISH_TIME = ZoneId.of("Europe/Helsinki");
-
     private final AccessRules rules;
     private final Clock clock;
 
     public AccessPolicy() {
-        this(new AccessRules(AccessProperties.defaults()), Clock.system(FINNISH_TIME));
+        this(new AccessRules(AccessProperties.defaults()), Clock.system(Hl7Timestamp.FINNISH_TIME));
     }
 
     public AccessPolicy(AccessRules rules, Clock clock) {

@@ -1,6 +1,6 @@
 package fi.arkisto.store.accessrecords;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEntry;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.audit.AuditOperation;

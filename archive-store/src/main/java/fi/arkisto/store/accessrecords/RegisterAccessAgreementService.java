@@ -1,17 +1,16 @@
 package fi.arkisto.store.accessrecords;
 
-import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.access.registeraccess.RegisterAccessAgreement;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.audit.AuditOperation;
-import fi.arkisto.store.cda.Hl7Timestamps;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.Hl7Timestamp;
 import fi.arkisto.store.identity.Oid;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
+import javax.sql.DataSource;
 
 /**
  * Register access agreements: the organiser creates and ends them (through the API, or a process that drives their
@@ -177,6 +177,6 @@ public class RegisterAccessAgreementService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(Hl7Timestamps.FINNISH_TIME));
+        return LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
     }
 }

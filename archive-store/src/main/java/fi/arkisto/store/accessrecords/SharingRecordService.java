@@ -1,26 +1,26 @@
 package fi.arkisto.store.accessrecords;
 
 import fi.arkisto.store.access.AccessProperties;
-import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.access.sharing.DenialTarget;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.audit.AuditOperation;
-import fi.arkisto.store.cda.Hl7Timestamps;
 import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.DocumentLookup;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.Hl7Timestamp;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.identity.PersonalIdentityCode;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * Records and withdraws a client's informing, consents and denials of disclosure, and reads their history (kanta.fi,
@@ -201,6 +201,6 @@ public class SharingRecordService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(Hl7Timestamps.FINNISH_TIME));
+        return LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
     }
 }

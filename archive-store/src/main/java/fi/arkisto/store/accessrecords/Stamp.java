@@ -1,6 +1,6 @@
 package fi.arkisto.store.accessrecords;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package fi.arkisto.store.audit;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 
 import java.util.Objects;
 

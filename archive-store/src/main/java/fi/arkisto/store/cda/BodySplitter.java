@@ -2,6 +2,7 @@ package fi.arkisto.store.cda;
 
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.Hl7Namespaces;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.w3c.dom.Document;
 import org.xml.sax.Attributes;
@@ -54,7 +55,7 @@ import java.util.UUID;
 public final class BodySplitter {
 
     public static final String BODY_TEXT = "component/nonXMLBody/text";
-    static final String CDA = CdaParser.HL7_NS;
+    static final String CDA = Hl7Namespaces.V3;
 
     private static final DocumentBuilderFactory DOM_FACTORY = newFactory();
 

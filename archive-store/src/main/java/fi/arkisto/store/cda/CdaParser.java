@@ -2,13 +2,9 @@ package fi.arkisto.store.cda;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import fi.arkisto.store.document.Code;
-import fi.arkisto.store.document.DocumentMetadata;
-import fi.arkisto.store.document.DocumentOid;
-import fi.arkisto.store.document.SignatureSummary;
-import fi.arkisto.store.document.SoftwareSupport;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.Hl7Timestamp;
 import fi.arkisto.store.identity.IdentityCodeRedaction;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.identity.PersonalIdentityCode;
@@ -34,8 +30,17 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
-import static fi.arkisto.store.cda.DomElements.firstChild;
-import static fi.arkisto.store.cda.DomElements.nextSibling;
+import static fi.arkisto.store.hl7.Hl7Elements.attribute;
+import static fi.arkisto.store.hl7.Hl7Elements.child;
+import static fi.arkisto.store.hl7.Hl7Elements.firstChild;
+import static fi.arkisto.store.hl7.Hl7Elements.is;
+import static fi.arkisto.store.hl7.Hl7Elements.nextSibling;
+import static fi.arkisto.store.hl7.Hl7Elements.path;
+import static fi.arkisto.store.hl7.Hl7Elements.present;
+import static fi.arkisto.store.hl7.Hl7Elements.text;
+import static fi.arkisto.store.hl7.Hl7Namespaces.FINLAND;
+import static fi.arkisto.store.hl7.Hl7Namespaces.V3;
+import static fi.arkisto.store.hl7.Hl7Namespaces.XMLDSIG;
 
 /**
  * Reads a Kanta social welfare CDA R2 document as client information systems send it (issue 2,
@@ -61,10 +66,6 @@ import static fi.arkisto.store.cda.DomElements.nextSibling;
  * thread at a time.
  */
 public final class CdaParser {
-
-    public static final String HL7_NS = "urn:hl7-org:v3";
-    public static final String HL7FI_NS = "urn:hl7finland";
-    public static final String XMLDSIG_NS = "http://www.w3.org/2000/09/xmldsig#";
 
     private static final ThreadLocal<CertificateFactory> CERTIFICATE_FACTORY = ThreadLocal.withInitial(() -> {
         try {
@@ -154,7 +155,7 @@ public final class CdaParser {
 
     private ParsedDocument read(Document dom, StreamedBody streamed, boolean judgeContent) {
         Element root = dom.getDocumentElement();
-        if (!HL7_NS.equals(root.getNamespaceURI()) || !"ClinicalDocument".equals(root.getLocalName())) {
+        if (!V3.equals(root.getNamespaceURI()) || !"ClinicalDocument".equals(root.getLocalName())) {
             throw new ArchiveException(ErrorCode.NOT_A_CDA_DOCUMENT, "The root element is {"
                     + SecureXml.safe(String.valueOf(root.getNamespaceURI())) + "}"
                     + SecureXml.safe(root.getLocalName() == null ? root.getNodeName() : root.getLocalName())
@@ -166,11 +167,11 @@ public final class CdaParser {
             XmlIds.requireUnique(root);
         }
 
-        String documentOid = requiredOid(attribute(one(root, HL7_NS, "id"), "root"), "id@root");
-        String setId = requiredOid(attribute(one(root, HL7_NS, "setId"), "root"), "setId@root");
-        int versionNumber = versionNumber(attribute(one(root, HL7_NS, "versionNumber"), "value"));
+        String documentOid = requiredOid(attribute(one(root, V3, "id"), "root"), "id@root");
+        String setId = requiredOid(attribute(one(root, V3, "setId"), "root"), "setId@root");
+        int versionNumber = versionNumber(attribute(one(root, V3, "versionNumber"), "value"));
 
-        Element patientId = clientId(hl7(root, "recordTarget", "patientRole"));
+        Element patientId = clientId(path(root, V3, "recordTarget", "patientRole"));
         String clientIdRoot = requiredOid(attribute(patientId, "root"), "recordTarget/patientRole/id@root");
         String clientId = required(attribute(patientId, "extension"), "recordTarget/patientRole/id@extension");
         if (PersonalIdentityCode.CODE_SYSTEM.equals(clientIdRoot)) {
@@ -182,44 +183,45 @@ public final class CdaParser {
             }
         }
 
-        String controllerOid = requiredOid(attribute(hl7(one(root, HL7_NS, "custodian"), "assignedCustodian",
+        String controllerOid = requiredOid(attribute(path(one(root, V3, "custodian"), V3, "assignedCustodian",
                 "representedCustodianOrganization", "id"), "root"),
                 "custodian/assignedCustodian/representedCustodianOrganization/id@root");
 
-        Element encounter = hl7(one(root, HL7_NS, "componentOf"), "encompassingEncounter");
-        String caseId = optionalOid(attribute(hl7(encounter, "id"), "root"), "componentOf/encompassingEncounter/id@root");
+        Element encounter = path(one(root, V3, "componentOf"), V3, "encompassingEncounter");
+        String caseId = optionalOid(attribute(path(encounter, V3, "id"), "root"),
+                "componentOf/encompassingEncounter/id@root");
         String serviceUnitOid = optionalOid(attribute(serviceUnitId(encounter), "root"),
                 "componentOf/encompassingEncounter/encounterParticipant[@typeCode='ADM']"
                         + "/assignedEntity/representedOrganization/id@root");
 
-        String effectiveValue = required(attribute(one(root, HL7_NS, "effectiveTime"), "value"), "effectiveTime@value");
-        OffsetDateTime effectiveTime = Hl7Timestamps.parse(effectiveValue, "effectiveTime@value");
+        String effectiveValue = required(attribute(one(root, V3, "effectiveTime"), "value"), "effectiveTime@value");
+        OffsetDateTime effectiveTime = Hl7Timestamp.parse(effectiveValue, "effectiveTime@value");
 
-        Element header = one(root, HL7FI_NS, "localSocialHeader");
+        Element header = one(root, FINLAND, "localSocialHeader");
         if (header == null) {
             throw missing("hl7fi:localSocialHeader");
         }
-        Code documentGroup = code(one(header, HL7FI_NS, "documentGroup"));
+        Code documentGroup = code(one(header, FINLAND, "documentGroup"));
         if (documentGroup == null || documentGroup.code() == null) {
             throw missing("hl7fi:localSocialHeader/hl7fi:documentGroup@code");
         }
-        String creationValue = attribute(one(header, HL7FI_NS, "creationTime"), "value");
+        String creationValue = attribute(one(header, FINLAND, "creationTime"), "value");
         OffsetDateTime creationTime = creationValue == null ? null
-                : Hl7Timestamps.parse(creationValue, "hl7fi:creationTime@value");
-        String serviceOrganiserOid = optionalOid(attribute(one(header, HL7FI_NS, "outsourcingServiceCustomer"), "root"),
+                : Hl7Timestamp.parse(creationValue, "hl7fi:creationTime@value");
+        String serviceOrganiserOid = optionalOid(attribute(one(header, FINLAND, "outsourcingServiceCustomer"), "root"),
                 "hl7fi:outsourcingServiceCustomer@root");
-        String contentSpecificationId = optionalOid(text(one(header, HL7FI_NS, "contentSpecificationId")),
+        String contentSpecificationId = optionalOid(text(one(header, FINLAND, "contentSpecificationId")),
                 "hl7fi:contentSpecificationId");
-        String clientRelationshipId = optionalOid(attribute(one(header, HL7FI_NS, "encompassingClientRelationship"),
+        String clientRelationshipId = optionalOid(attribute(one(header, FINLAND, "encompassingClientRelationship"),
                 "root"), "hl7fi:encompassingClientRelationship@root");
         String replacesDocumentOid = optionalOid(replacedDocumentId(root),
                 "relatedDocument[@typeCode='RPLC']/parentDocument/id@root");
 
-        Element bodyElement = one(one(root, HL7_NS, "component"), HL7_NS, "nonXMLBody");
-        Element displayText = one(bodyElement, HL7_NS, "text");
+        Element bodyElement = one(one(root, V3, "component"), V3, "nonXMLBody");
+        Element displayText = one(bodyElement, V3, "text");
         byte[] displayForm = streamed == null ? displayForm(displayText) : checkStreamedDisplayForm(displayText, streamed);
         String displayMediaType = attribute(displayText, "mediaType");
-        byte[] structuredForm = structuredForm(one(bodyElement, HL7FI_NS, "json"));
+        byte[] structuredForm = structuredForm(one(bodyElement, FINLAND, "json"));
 
         DocumentMetadata metadata = new DocumentMetadata(
                 new DocumentOid(documentOid),
@@ -230,25 +232,25 @@ public final class CdaParser {
                 controllerOid,
                 serviceOrganiserOid,
                 serviceUnitOid,
-                code(one(header, HL7FI_NS, "functionCode")),
+                code(one(header, FINLAND, "functionCode")),
                 documentGroup,
-                code(one(root, HL7_NS, "code")),
-                code(one(header, HL7FI_NS, "specificDocumentType")),
-                code(one(root, HL7_NS, "confidentialityCode")),
+                code(one(root, V3, "code")),
+                code(one(header, FINLAND, "specificDocumentType")),
+                code(one(root, V3, "confidentialityCode")),
                 contentSpecificationId,
                 effectiveTime,
                 creationTime,
                 caseId,
                 clientRelationshipId,
-                code(one(header, HL7FI_NS, "totalRetentionPeriodClass")),
-                code(one(header, HL7FI_NS, "recordStatus")),
-                code(one(header, HL7FI_NS, "registryType")),
-                software(one(header, HL7FI_NS, "softwareSupport")),
+                code(one(header, FINLAND, "totalRetentionPeriodClass")),
+                code(one(header, FINLAND, "recordStatus")),
+                code(one(header, FINLAND, "registryType")),
+                software(one(header, FINLAND, "softwareSupport")),
                 replacesDocumentOid,
                 reasonOfCorrection(root, header),
-                text(one(root, HL7_NS, "title")),
-                attribute(one(root, HL7_NS, "languageCode"), "code"),
-                signatures(one(header, HL7FI_NS, "signatureCollection")));
+                text(one(root, V3, "title")),
+                attribute(one(root, V3, "languageCode"), "code"),
+                signatures(one(header, FINLAND, "signatureCollection")));
         // CDA's default for ED.mediaType is text/plain.
         return new ParsedDocument(metadata, displayForm, displayMediaType == null ? "text/plain" : displayMediaType,
                 structuredForm, dom, streamed);
@@ -274,8 +276,8 @@ public final class CdaParser {
 
     private static Element serviceUnitId(Element encounter) {
         for (Element participant = firstChild(encounter); participant != null; participant = nextSibling(participant)) {
-            if (isHl7(participant, "encounterParticipant") && "ADM".equals(participant.getAttribute("typeCode"))) {
-                Element id = hl7(participant, "assignedEntity", "representedOrganization", "id");
+            if (is(participant, V3, "encounterParticipant") && "ADM".equals(participant.getAttribute("typeCode"))) {
+                Element id = path(participant, V3, "assignedEntity", "representedOrganization", "id");
                 if (present(id)) {
                     return id;
                 }
@@ -286,8 +288,8 @@ public final class CdaParser {
 
     private static String replacedDocumentId(Element root) {
         for (Element related = firstChild(root); related != null; related = nextSibling(related)) {
-            if (isHl7(related, "relatedDocument") && "RPLC".equals(related.getAttribute("typeCode"))) {
-                String id = attribute(hl7(related, "parentDocument", "id"), "root");
+            if (is(related, V3, "relatedDocument") && "RPLC".equals(related.getAttribute("typeCode"))) {
+                String id = attribute(path(related, V3, "parentDocument", "id"), "root");
                 if (id != null) {
                     return id;
                 }
@@ -301,12 +303,12 @@ public final class CdaParser {
      * (some systems put it beside the replaced document); never taken from the body.
      */
     private static String reasonOfCorrection(Element root, Element header) {
-        Element reason = one(header, HL7FI_NS, "reasonOfCorrection");
+        Element reason = one(header, FINLAND, "reasonOfCorrection");
         for (Element part = firstChild(root); reason == null && part != null; part = nextSibling(part)) {
-            if (isHl7(part, "component")) {
+            if (is(part, V3, "component")) {
                 continue;
             }
-            NodeList found = part.getElementsByTagNameNS(HL7FI_NS, "reasonOfCorrection");
+            NodeList found = part.getElementsByTagNameNS(FINLAND, "reasonOfCorrection");
             if (found.getLength() > 0) {
                 reason = (Element) found.item(0);
             }
@@ -333,15 +335,15 @@ public final class CdaParser {
     private static List<SignatureSummary> signatures(Element collection) {
         List<SignatureSummary> summaries = new ArrayList<>();
         for (Element signature = firstChild(collection); signature != null; signature = nextSibling(signature)) {
-            if (!HL7FI_NS.equals(signature.getNamespaceURI()) || !"signature".equals(signature.getLocalName())) {
+            if (!FINLAND.equals(signature.getNamespaceURI()) || !"signature".equals(signature.getLocalName())) {
                 continue;
             }
             String id = attribute(signature, "ID");
             String field = "hl7fi:signatureCollection/hl7fi:signature[" + (summaries.size() + 1) + "]";
-            String typeCode = attribute(child(signature, HL7FI_NS, "signatureDescription"), "code");
-            String timestamp = text(child(signature, HL7FI_NS, "signatureTimestamp"));
-            Element certificate = child(child(child(child(signature, XMLDSIG_NS, "Signature"), XMLDSIG_NS, "KeyInfo"),
-                    XMLDSIG_NS, "X509Data"), XMLDSIG_NS, "X509Certificate");
+            String typeCode = attribute(child(signature, FINLAND, "signatureDescription"), "code");
+            String timestamp = text(child(signature, FINLAND, "signatureTimestamp"));
+            Element certificate = child(child(child(child(signature, XMLDSIG, "Signature"), XMLDSIG, "KeyInfo"),
+                    XMLDSIG, "X509Data"), XMLDSIG, "X509Certificate");
             // The JDK's readable form ("CN=..., SERIALNUMBER=1.2.246.10..., O=..."), the same form
             // the signature evidence records, so summary and evidence compare as strings.
             String subject = certificate == null ? null : subjectOf(certificate.getTextContent(), field);
@@ -455,16 +457,7 @@ public final class CdaParser {
         return Base64.getDecoder().decode(length == n ? ascii : Arrays.copyOf(ascii, length));
     }
 
-    // ---------------------------------------------------------------- DOM helpers
-
-    /** The element at the path of HL7 child elements, or null when any step is missing. */
-    private static Element hl7(Element from, String... path) {
-        Element current = from;
-        for (String step : path) {
-            current = child(current, HL7_NS, step);
-        }
-        return current;
-    }
+    // ---------------------------------------------------------------- element rules
 
     /**
      * The only child of that name, or null. A single-valued header element given twice is
@@ -474,9 +467,10 @@ public final class CdaParser {
     private static Element one(Element parent, String namespace, String localName) {
         Element found = null;
         for (Element c = firstChild(parent); c != null; c = nextSibling(c)) {
-            if (localName.equals(c.getLocalName()) && namespace.equals(c.getNamespaceURI())) {
+            if (is(c, namespace, localName)) {
                 if (found != null) {
-                    throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE, (HL7FI_NS.equals(namespace) ? "hl7fi:" : "")
+                    throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE,
+                            (FINLAND.equals(namespace) ? "hl7fi:" : "")
                             + localName + " occurs more than once in " + parent.getLocalName() + "; exactly one is allowed");
                 }
                 found = c;
@@ -489,7 +483,7 @@ public final class CdaParser {
     private static Element clientId(Element patientRole) {
         Element first = null;
         for (Element c = firstChild(patientRole); c != null; c = nextSibling(c)) {
-            if (isHl7(c, "id")) {
+            if (is(c, V3, "id")) {
                 if (PersonalIdentityCode.CODE_SYSTEM.equals(c.getAttribute("root")) && present(c)) {
                     return c;
                 }
@@ -499,40 +493,6 @@ public final class CdaParser {
             }
         }
         return first;
-    }
-
-    private static Element child(Element parent, String namespace, String localName) {
-        for (Element c = firstChild(parent); c != null; c = nextSibling(c)) {
-            if (localName.equals(c.getLocalName()) && namespace.equals(c.getNamespaceURI())) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static boolean isHl7(Element element, String localName) {
-        return localName.equals(element.getLocalName()) && HL7_NS.equals(element.getNamespaceURI());
-    }
-
-    /** HL7 null flavours: an element that carries one stands for an absent value. */
-    private static boolean present(Element element) {
-        return element != null && !element.hasAttribute("nullFlavor");
-    }
-
-    private static String attribute(Element element, String name) {
-        if (!present(element)) {
-            return null;
-        }
-        String value = element.getAttribute(name);
-        return value.isEmpty() ? null : value;
-    }
-
-    private static String text(Element element) {
-        if (!present(element)) {
-            return null;
-        }
-        String value = element.getTextContent().strip();
-        return value.isEmpty() ? null : value;
     }
 
     private static Code code(Element element) {
@@ -573,7 +533,7 @@ public final class CdaParser {
     }
 
     private static String pathOf(Element element) {
-        String prefix = HL7FI_NS.equals(element.getNamespaceURI()) ? "hl7fi:" : "";
+        String prefix = FINLAND.equals(element.getNamespaceURI()) ? "hl7fi:" : "";
         return prefix + element.getLocalName();
     }
 

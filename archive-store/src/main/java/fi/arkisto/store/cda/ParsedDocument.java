@@ -1,6 +1,5 @@
 package fi.arkisto.store.cda;
 
-import fi.arkisto.store.document.DocumentMetadata;
 import org.w3c.dom.Document;
 
 /**

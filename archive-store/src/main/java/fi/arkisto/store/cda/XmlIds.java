@@ -2,6 +2,7 @@ package fi.arkisto.store.cda;
 
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.Hl7Elements;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -41,7 +42,7 @@ final class XmlIds {
                             + "); every ID of a document must be unique");
                 }
             }
-            for (Element child = DomElements.firstChild(element); child != null; child = DomElements.nextSibling(child)) {
+            for (Element child = Hl7Elements.firstChild(element); child != null; child = Hl7Elements.nextSibling(child)) {
                 pending.push(child);
             }
         }

@@ -1,7 +1,7 @@
 package fi.arkisto.store.deploymenttest;
 
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
-import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.IdentityCodeRedaction;

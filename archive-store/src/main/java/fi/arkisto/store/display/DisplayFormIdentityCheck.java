@@ -1,10 +1,10 @@
 package fi.arkisto.store.display;
 
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.cda.SecureXml;
 import fi.arkisto.store.cda.XmlLimits;
 import fi.arkisto.store.document.DocumentCheck;
-import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.document.ValidationReport;
 import fi.arkisto.store.error.ArchiveException;

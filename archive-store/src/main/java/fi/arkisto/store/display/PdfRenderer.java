@@ -2,10 +2,10 @@ package fi.arkisto.store.display;
 
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import fi.arkisto.store.hl7.Hl7Elements;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -111,7 +111,7 @@ public final class PdfRenderer {
         if ("html".equals(formRoot.getLocalName())) {
             html = (Element) page.importNode(formRoot, true);
             page.appendChild(html);
-            head = firstChild(html, "head");
+            head = Hl7Elements.child(html, ns, "head");
             if (head == null) {
                 head = page.createElementNS(ns, "head");
                 html.insertBefore(head, html.getFirstChild());
@@ -131,14 +131,5 @@ public final class PdfRenderer {
         // First, so that the display form's own styles (already checked) still win.
         head.insertBefore(style, head.getFirstChild());
         return page;
-    }
-
-    private static Element firstChild(Element parent, String localName) {
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && localName.equals(element.getLocalName())) {
-                return element;
-            }
-        }
-        return null;
     }
 }

@@ -1,5 +1,8 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.cda.DocumentMetadata;
+import fi.arkisto.store.cda.DocumentOid;
+
 import java.time.Instant;
 import java.util.List;
 

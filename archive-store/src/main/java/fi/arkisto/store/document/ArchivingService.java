@@ -1,9 +1,10 @@
 package fi.arkisto.store.document;
 
 import fi.arkisto.store.access.AccessPolicy;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.object.ObjectStore;

@@ -1,6 +1,7 @@
 package fi.arkisto.store.document;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 

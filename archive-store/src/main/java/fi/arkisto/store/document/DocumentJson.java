@@ -1,5 +1,7 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.cda.DocumentMetadata;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;

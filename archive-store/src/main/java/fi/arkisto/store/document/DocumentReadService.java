@@ -3,12 +3,13 @@ package fi.arkisto.store.document;
 import fi.arkisto.store.access.AccessAction;
 import fi.arkisto.store.access.AccessDecision;
 import fi.arkisto.store.access.AccessPolicy;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEntry;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.audit.AuditOperation;
 import fi.arkisto.store.audit.AuditOutcome;
 import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -16,10 +17,10 @@ import fi.arkisto.store.identity.PersonalIdentityCode;
 import fi.arkisto.store.object.ObjectStore;
 import org.springframework.dao.DataAccessException;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * Reads archived documents for an acting organisation. Every call is decided by the

@@ -1,11 +1,13 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentMetadata;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import javax.sql.DataSource;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** SQL over {@code archive.document_version} (invariants 3 and 4, docs/invariants.md are its constraints). Callers own the transactions. */
 public final class DocumentRepository {

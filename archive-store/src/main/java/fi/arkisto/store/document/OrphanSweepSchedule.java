@@ -1,6 +1,7 @@
 package fi.arkisto.store.document;
 
 import fi.arkisto.store.schedule.FixedDelaySchedule;
+import org.springframework.scheduling.TaskScheduler;
 
 import java.time.Duration;
 
@@ -14,8 +15,8 @@ public class OrphanSweepSchedule extends FixedDelaySchedule {
     private final OrphanObjectSweeper sweeper;
 
     /** @param interval time between sweeps; zero switches the schedule off (e.g. where a batch job sweeps) */
-    public OrphanSweepSchedule(OrphanObjectSweeper sweeper, Duration interval) {
-        super("arkisto-orphan-sweeper", interval);
+    public OrphanSweepSchedule(OrphanObjectSweeper sweeper, TaskScheduler scheduler, Duration interval) {
+        super("the orphan sweep", scheduler, interval);
         this.sweeper = sweeper;
     }
 

@@ -1,5 +1,6 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.error.ArchiveException;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * What the archiving stage made of one submission before anything is stored (seed 000: "the archive verifies in the
  * archiving stage that the documents are correct"): a document parsed once, hashed once and passed by every check,
  * or the refusal with its code. Made by {@link ArchivingService#prepare}, archived by
- * {@link ArchivingService#archive(Preparation, fi.arkisto.store.access.RequestContext)}.
+ * {@link ArchivingService#archive(Preparation, fi.arkisto.store.actor.RequestContext)}.
  */
 public sealed interface Preparation {
 

@@ -1,5 +1,7 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.cda.DocumentMetadata;
+
 /**
  * The current version of a document set, against which a new version is planned: the archived head, or an earlier
  * item of the same bulk list.

@@ -1,5 +1,6 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 

@@ -1,5 +1,8 @@
 package fi.arkisto.store.message;
 
+import fi.arkisto.store.hl7.Hl7Namespaces;
+import fi.arkisto.store.hl7.Hl7Timestamp;
+
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -16,7 +19,7 @@ public final class AcknowledgementXml {
 
     public static final String MEDIA_TYPE = "application/xml";
     public static final String INTERACTION = "MCCI_IN000002UV01";
-    private static final String NS = Hl7Dom.HL7_NS;
+    private static final String NS = Hl7Namespaces.V3;
 
     private AcknowledgementXml() {
     }
@@ -31,7 +34,7 @@ public final class AcknowledgementXml {
             w.writeDefaultNamespace(NS);
             w.writeAttribute("ITSVersion", "XML_1.0");
             id(w, "id", ack.id());
-            empty(w, "creationTime", "value", Hl7Dom.format(ack.creationTime()));
+            empty(w, "creationTime", "value", Hl7Timestamp.format(ack.creationTime()));
             w.writeEmptyElement(NS, "interactionId");
             w.writeAttribute("extension", INTERACTION);
             w.writeAttribute("root", "2.16.840.1.113883.1.6");

@@ -1,6 +1,6 @@
 package fi.arkisto.store.message;
 
-import fi.arkisto.store.document.DocumentMetadata;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 

@@ -1,6 +1,6 @@
 package fi.arkisto.store.message;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.identity.Oid;
 
 import java.time.OffsetDateTime;

@@ -1,13 +1,13 @@
 package fi.arkisto.store.message;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.cda.DocumentMetadata;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.BulkResult;
 import fi.arkisto.store.document.DocumentCheck;
-import fi.arkisto.store.document.DocumentMetadata;
-import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.document.Preparation;
 import fi.arkisto.store.error.ArchiveException;

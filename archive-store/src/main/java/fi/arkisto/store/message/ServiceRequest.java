@@ -2,6 +2,7 @@ package fi.arkisto.store.message;
 
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.KantaCodeSystems;
 
 /**
  * The archive service requests a message frame may carry in {@code controlActProcess/reasonCode}, code system
@@ -16,7 +17,7 @@ public enum ServiceRequest {
     /** SP17: archive a client document (case documents and other client documents). */
     ARCHIVE_CLIENT_DOCUMENT("SP17");
 
-    public static final String CODE_SYSTEM = "1.2.246.537.6.1503.201601";
+    public static final String CODE_SYSTEM = KantaCodeSystems.SERVICE_REQUEST;
 
     private final String code;
 

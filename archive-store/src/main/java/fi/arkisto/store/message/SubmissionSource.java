@@ -1,6 +1,6 @@
 package fi.arkisto.store.message;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.rejection.IngestChannel;

@@ -3,30 +3,37 @@ package fi.arkisto.store.schedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 
 /**
- * A task run on a daemon thread of its own every interval (after a first interval) while the application runs; a
- * failing round is logged and the next round tries again, so one failure never ends the schedule.
+ * A task run on the given scheduler every interval (after a first interval) while the application runs; a failing
+ * round is logged and the next round tries again, so one failure never ends the schedule. Stopping cancels the
+ * rounds (interrupting one in progress); starting again schedules them anew.
  */
 public abstract class FixedDelaySchedule implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FixedDelaySchedule.class);
 
-    private final String threadName;
+    private final String name;
+    private final TaskScheduler scheduler;
     private final Duration interval;
-    private ScheduledExecutorService executor;
+    private ScheduledFuture<?> rounds;
 
-    /** @param interval time between rounds; zero switches the schedule off */
-    protected FixedDelaySchedule(String threadName, Duration interval) {
+    /**
+     * @param name      what the schedule does, in its log lines
+     * @param scheduler whose threads run the rounds (the archive's, {@link ScheduleConfiguration#SCHEDULER})
+     * @param interval  time between rounds; zero switches the schedule off
+     */
+    protected FixedDelaySchedule(String name, TaskScheduler scheduler, Duration interval) {
         if (interval.isNegative()) {
-            throw new IllegalArgumentException("the interval of " + threadName + " must not be negative");
+            throw new IllegalArgumentException("the interval of " + name + " must not be negative");
         }
-        this.threadName = threadName;
+        this.name = name;
+        this.scheduler = scheduler;
         this.interval = interval;
     }
 
@@ -44,35 +51,30 @@ public abstract class FixedDelaySchedule implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (interval.isZero() || !enabled() || executor != null) {
+        if (interval.isZero() || !enabled() || rounds != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        rounds = scheduler.scheduleWithFixedDelay(this::runQuietly, Instant.now().plus(interval), interval);
     }
 
     @Override
     public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
+        if (rounds != null) {
+            rounds.cancel(true);
+            rounds = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return executor != null;
+        return rounds != null;
     }
 
     private void runQuietly() {
         try {
             runOnce();
         } catch (RuntimeException e) {
-            log.warn("A round of {} failed; the next one tries again", threadName, e);
+            log.warn("A round of {} failed; the next one tries again", name, e);
         }
     }
 }

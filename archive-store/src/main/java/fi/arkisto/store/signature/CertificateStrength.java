@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import static fi.arkisto.store.signature.SignatureVerifier.DSIG;
+import static fi.arkisto.store.hl7.Hl7Elements.children;
+import static fi.arkisto.store.hl7.Hl7Namespaces.XMLDSIG;
 
 /**
  * The minimum strength of a signing path ({@code arkisto.signature.strength.*}, docs/trust.md): no key shorter than
@@ -103,14 +104,14 @@ final class CertificateStrength {
      * validation refuses some weak algorithms without saying which): SignatureMethod and every DigestMethod.
      */
     Problem xmlSignature(Element signature) {
-        Element signedInfo = SignedParts.onlyChild(signature, DSIG, "SignedInfo");
+        Element signedInfo = SignedParts.onlyChild(signature, XMLDSIG, "SignedInfo");
         if (signedInfo == null) {
             return null;
         }
-        Element method = SignedParts.onlyChild(signedInfo, DSIG, "SignatureMethod");
+        Element method = SignedParts.onlyChild(signedInfo, XMLDSIG, "SignatureMethod");
         Problem problem = method == null ? null : xmlAlgorithm(method.getAttribute("Algorithm"), "SignatureMethod");
-        for (Element reference : SignedParts.children(signedInfo, DSIG, "Reference")) {
-            for (Element digest : SignedParts.children(reference, DSIG, "DigestMethod")) {
+        for (Element reference : children(signedInfo, XMLDSIG, "Reference")) {
+            for (Element digest : children(reference, XMLDSIG, "DigestMethod")) {
                 problem = problem != null ? problem : xmlAlgorithm(digest.getAttribute("Algorithm"), "DigestMethod");
             }
         }

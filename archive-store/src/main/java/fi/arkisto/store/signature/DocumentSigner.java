@@ -46,9 +46,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static fi.arkisto.store.signature.SignatureVerifier.CDA;
-import static fi.arkisto.store.signature.SignatureVerifier.DSIG;
-import static fi.arkisto.store.signature.SignatureVerifier.HL7FI;
+import static fi.arkisto.store.hl7.Hl7Elements.children;
+import static fi.arkisto.store.hl7.Hl7Namespaces.FINLAND;
+import static fi.arkisto.store.hl7.Hl7Namespaces.V3;
+import static fi.arkisto.store.hl7.Hl7Namespaces.XMLDSIG;
 import static fi.arkisto.store.signature.SignatureVerifier.TYPE_CODE_SYSTEM;
 
 /**
@@ -233,15 +234,15 @@ public final class DocumentSigner {
     /** With {@code bodyDigest} non-null the body reference carries it instead of digesting the (elided) body. */
     private void sign(Document document, Instant signingTime, byte[] bodyDigest) {
         Element root = document.getDocumentElement();
-        if (!CDA.equals(root.getNamespaceURI()) || !"ClinicalDocument".equals(root.getLocalName())) {
+        if (!V3.equals(root.getNamespaceURI()) || !"ClinicalDocument".equals(root.getLocalName())) {
             throw new ArchiveException(ErrorCode.NOT_A_CDA_DOCUMENT, "Only an HL7 CDA R2 ClinicalDocument can be signed");
         }
-        Element id = SignedParts.onlyChild(root, CDA, "id");
+        Element id = SignedParts.onlyChild(root, V3, "id");
         String documentOid = id == null ? "" : id.getAttribute("root");
         if (documentOid.isEmpty()) {
             throw new ArchiveException(ErrorCode.MISSING_REQUIRED_FIELD, "id@root is missing");
         }
-        Element header = SignedParts.onlyChild(root, HL7FI, "localSocialHeader");
+        Element header = SignedParts.onlyChild(root, FINLAND, "localSocialHeader");
         if (header == null) {
             throw new ArchiveException(ErrorCode.MISSING_REQUIRED_FIELD, "hl7fi:localSocialHeader is missing");
         }
@@ -256,18 +257,18 @@ public final class DocumentSigner {
             throw new ArchiveException(ErrorCode.INVALID_FIELD_VALUE, "nonXMLBody@ID must be " + bodyId);
         }
 
-        Element collection = SignedParts.onlyChild(header, HL7FI, "signatureCollection");
+        Element collection = SignedParts.onlyChild(header, FINLAND, "signatureCollection");
         if (collection == null) {
-            collection = document.createElementNS(HL7FI, "signatureCollection");
-            collection.setAttributeNS(XMLNS, "xmlns", HL7FI);
+            collection = document.createElementNS(FINLAND, "signatureCollection");
+            collection.setAttributeNS(XMLNS, "xmlns", FINLAND);
             header.appendChild(collection);
         }
         String prefix = collection.getPrefix();
-        List<Element> existing = SignedParts.children(collection, HL7FI, "signature");
+        List<Element> existing = children(collection, FINLAND, "signature");
         Set<String> ids = new HashSet<>();
         for (Element signature : existing) {
             ids.add(signature.getAttribute("ID"));
-            for (Element timestamp : SignedParts.children(signature, HL7FI, "signatureTimestamp")) {
+            for (Element timestamp : children(signature, FINLAND, "signatureTimestamp")) {
                 ids.add(timestamp.getAttribute("ID"));
             }
         }
@@ -295,7 +296,7 @@ public final class DocumentSigner {
         Document copy = (Document) document.cloneNode(true);
         Element copyBody = SignedParts.body(copy.getDocumentElement());
         Element copySignature = lastSignature(copy);
-        Element copyTimestamp = SignedParts.onlyChild(copySignature, HL7FI, "signatureTimestamp");
+        Element copyTimestamp = SignedParts.onlyChild(copySignature, FINLAND, "signatureTimestamp");
         KantaCanonicalForm.stripWhitespaceOnlyText(copyBody);
         copyBody.setIdAttributeNS(null, "ID", true);
         copyTimestamp.setIdAttributeNS(null, "ID", true);
@@ -325,7 +326,7 @@ public final class DocumentSigner {
             context.setDefaultNamespacePrefix("");
             signature.sign(context);
             Node last = parent.getLastChild();
-            if (!(last instanceof Element element) || !DSIG.equals(element.getNamespaceURI())) {
+            if (!(last instanceof Element element) || !XMLDSIG.equals(element.getNamespaceURI())) {
                 throw new IllegalStateException("The XML-DSig provider did not append the Signature");
             }
             // The JDK wraps Base64 at 76 characters with CR LF, serialised as "&#13;"; Kanta documents carry it
@@ -339,7 +340,7 @@ public final class DocumentSigner {
     }
 
     private static void unwrap(Element signature, String localName) {
-        var elements = signature.getElementsByTagNameNS(DSIG, localName);
+        var elements = signature.getElementsByTagNameNS(XMLDSIG, localName);
         for (int i = 0; i < elements.getLength(); i++) {
             Node node = elements.item(i);
             node.setTextContent(withoutLineBreaks(node.getTextContent()));
@@ -359,13 +360,13 @@ public final class DocumentSigner {
     }
 
     private static Element lastSignature(Document copy) {
-        Element header = SignedParts.onlyChild(copy.getDocumentElement(), HL7FI, "localSocialHeader");
-        Element collection = SignedParts.onlyChild(header, HL7FI, "signatureCollection");
-        List<Element> signatures = SignedParts.children(collection, HL7FI, "signature");
+        Element header = SignedParts.onlyChild(copy.getDocumentElement(), FINLAND, "localSocialHeader");
+        Element collection = SignedParts.onlyChild(header, FINLAND, "signatureCollection");
+        List<Element> signatures = children(collection, FINLAND, "signature");
         return signatures.get(signatures.size() - 1);
     }
 
     private static Element element(Document document, String prefix, String localName) {
-        return document.createElementNS(HL7FI, prefix == null || prefix.isEmpty() ? localName : prefix + ":" + localName);
+        return document.createElementNS(FINLAND, prefix == null || prefix.isEmpty() ? localName : prefix + ":" + localName);
     }
 }

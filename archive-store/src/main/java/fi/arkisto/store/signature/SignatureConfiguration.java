@@ -1,12 +1,16 @@
 package fi.arkisto.store.signature;
 
 import fi.arkisto.store.access.ActingOrganisations;
+import fi.arkisto.store.schedule.ScheduleConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.scheduling.TaskScheduler;
 
 import java.time.Clock;
 
@@ -19,6 +23,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SignatureProperties.class)
+@Import(ScheduleConfiguration.class)
 public class SignatureConfiguration {
 
     @Bean
@@ -37,8 +42,9 @@ public class SignatureConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "arkisto.signature", name = "enabled", havingValue = "true", matchIfMissing = true)
     public TrustAnchorReloadSchedule trustAnchorReloadSchedule(SignatureProperties properties,
-                                                               TrustAnchorDirectory trustAnchorDirectory) {
-        return new TrustAnchorReloadSchedule(trustAnchorDirectory, properties.trustAnchorsReloadInterval());
+                                                               TrustAnchorDirectory trustAnchorDirectory,
+                                                               @Qualifier(ScheduleConfiguration.SCHEDULER) TaskScheduler scheduler) {
+        return new TrustAnchorReloadSchedule(trustAnchorDirectory, scheduler, properties.trustAnchorsReloadInterval());
     }
 
     /** Who may sign for a controller: the configured producers ({@code arkisto.signature.producers}). */

@@ -3,23 +3,23 @@ package fi.arkisto.store.signature;
 import fi.arkisto.store.access.ActingOrganisations;
 import fi.arkisto.store.access.ActingRelation;
 import fi.arkisto.store.access.ConfiguredProducers;
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.cda.StreamedBody;
-import fi.arkisto.store.document.Code;
 import fi.arkisto.store.document.DocumentCheck;
-import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.document.SignatureEvidence;
 import fi.arkisto.store.document.SignatureType;
 import fi.arkisto.store.document.ValidationReport;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.KantaCodeSystems;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.springframework.core.annotation.Order;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-import javax.xml.crypto.dsig.XMLSignature;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -32,6 +32,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+
+import static fi.arkisto.store.hl7.Hl7Elements.children;
+import static fi.arkisto.store.hl7.Hl7Namespaces.XMLDSIG;
 
 /**
  * Archiving-stage check of the signatures in {@code hl7fi:signatureCollection} (issue 3, "Signatures"; seed 000:
@@ -60,10 +63,7 @@ public class SignatureVerifier implements DocumentCheck {
     /** Early: a document whose signature fails need not be examined further. */
     public static final int ORDER = 100;
 
-    static final String CDA = "urn:hl7-org:v3";
-    static final String HL7FI = "urn:hl7finland";
-    static final String DSIG = XMLSignature.XMLNS;
-    static final String TYPE_CODE_SYSTEM = "1.2.246.537.5.40127.2006";
+    static final String TYPE_CODE_SYSTEM = KantaCodeSystems.SIGNATURE_TYPE;
     static final String VALID = "VALID";
 
     private static final ThreadLocal<CertificateFactory> CERTIFICATES = ThreadLocal.withInitial(TrustAnchors::x509);
@@ -265,10 +265,10 @@ public class SignatureVerifier implements DocumentCheck {
     /** The certificates a signature's KeyInfo carries, the signer's first. */
     static List<X509Certificate> certificates(Element signature) {
         List<X509Certificate> certificates = new ArrayList<>();
-        Element keyInfo = SignedParts.onlyChild(signature, DSIG, "KeyInfo");
+        Element keyInfo = SignedParts.onlyChild(signature, XMLDSIG, "KeyInfo");
         if (keyInfo != null) {
-            for (Element data : SignedParts.children(keyInfo, DSIG, "X509Data")) {
-                for (Element encoded : SignedParts.children(data, DSIG, "X509Certificate")) {
+            for (Element data : children(keyInfo, XMLDSIG, "X509Data")) {
+                for (Element encoded : children(data, XMLDSIG, "X509Certificate")) {
                     try {
                         byte[] der = Base64.getMimeDecoder().decode(encoded.getTextContent());
                         certificates.add((X509Certificate) CERTIFICATES.get().generateCertificate(new ByteArrayInputStream(der)));

@@ -4,16 +4,16 @@ import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import static fi.arkisto.store.signature.SignatureVerifier.CDA;
-import static fi.arkisto.store.signature.SignatureVerifier.DSIG;
-import static fi.arkisto.store.signature.SignatureVerifier.HL7FI;
+import static fi.arkisto.store.hl7.Hl7Elements.children;
+import static fi.arkisto.store.hl7.Hl7Namespaces.FINLAND;
+import static fi.arkisto.store.hl7.Hl7Namespaces.V3;
+import static fi.arkisto.store.hl7.Hl7Namespaces.XMLDSIG;
 
 /**
  * The parts of a (private copy of a) Kanta document that its signatures are about: the body
@@ -56,17 +56,17 @@ final class SignedParts {
 
     static SignedParts locate(Document copy) {
         Element root = copy.getDocumentElement();
-        Element id = onlyChild(root, CDA, "id");
+        Element id = onlyChild(root, V3, "id");
         String documentOid = id == null ? "" : id.getAttribute("root");
         if (documentOid.isEmpty()) {
             throw new ArchiveException(ErrorCode.MISSING_REQUIRED_FIELD, "id@root is missing");
         }
-        Element header = onlyChild(root, HL7FI, "localSocialHeader");
-        List<Element> collections = header == null ? List.of() : children(header, HL7FI, "signatureCollection");
+        Element header = onlyChild(root, FINLAND, "localSocialHeader");
+        List<Element> collections = header == null ? List.of() : children(header, FINLAND, "signatureCollection");
         if (collections.size() > 1) {
             throw new ArchiveException(ErrorCode.SIGNATURE_INVALID, "The header carries more than one signatureCollection");
         }
-        List<Element> signatureElements = collections.isEmpty() ? List.of() : children(collections.get(0), HL7FI, "signature");
+        List<Element> signatureElements = collections.isEmpty() ? List.of() : children(collections.get(0), FINLAND, "signature");
         if (signatureElements.isEmpty()) {
             throw new ArchiveException(ErrorCode.SIGNATURE_MISSING, "The document carries no hl7fi:signatureCollection/hl7fi:signature");
         }
@@ -90,9 +90,9 @@ final class SignedParts {
         for (Element signature : signatureElements) {
             String signatureId = signature.getAttribute("ID");
             String label = signatureId.isEmpty() ? "#" + (entries.size() + 1) : signatureId;
-            Element description = onlyChild(signature, HL7FI, "signatureDescription");
-            Element timestamp = onlyChild(signature, HL7FI, "signatureTimestamp");
-            Element dsSignature = onlyChild(signature, DSIG, "Signature");
+            Element description = onlyChild(signature, FINLAND, "signatureDescription");
+            Element timestamp = onlyChild(signature, FINLAND, "signatureTimestamp");
+            Element dsSignature = onlyChild(signature, XMLDSIG, "Signature");
             if (description == null || timestamp == null || dsSignature == null) {
                 throw new ArchiveException(ErrorCode.SIGNATURE_INVALID, "Signature " + label
                         + " needs exactly one signatureDescription, one signatureTimestamp and one ds:Signature");
@@ -112,7 +112,7 @@ final class SignedParts {
         int removed = KantaCanonicalForm.stripWhitespaceOnlyText(body);
         for (Entry entry : signatures) {
             removed += KantaCanonicalForm.stripWhitespaceOnlyText(entry.timestamp);
-            Element signedInfo = onlyChild(entry.signature, DSIG, "SignedInfo");
+            Element signedInfo = onlyChild(entry.signature, XMLDSIG, "SignedInfo");
             if (signedInfo != null) {
                 removed += KantaCanonicalForm.stripWhitespaceOnlyText(signedInfo);
             }
@@ -121,8 +121,8 @@ final class SignedParts {
     }
 
     static Element body(Element root) {
-        for (Element component : children(root, CDA, "component")) {
-            Element body = onlyChild(component, CDA, "nonXMLBody");
+        for (Element component : children(root, V3, "component")) {
+            Element body = onlyChild(component, V3, "nonXMLBody");
             if (body != null) {
                 return body;
             }
@@ -137,16 +137,5 @@ final class SignedParts {
             throw new ArchiveException(ErrorCode.SIGNATURE_INVALID, parent.getLocalName() + " has more than one " + localName);
         }
         return found.isEmpty() ? null : found.get(0);
-    }
-
-    static List<Element> children(Element parent, String namespace, String localName) {
-        List<Element> found = new ArrayList<>();
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child.getNodeType() == Node.ELEMENT_NODE && namespace.equals(child.getNamespaceURI())
-                    && localName.equals(child.getLocalName())) {
-                found.add((Element) child);
-            }
-        }
-        return found;
     }
 }

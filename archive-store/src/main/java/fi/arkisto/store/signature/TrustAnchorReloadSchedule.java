@@ -3,6 +3,7 @@ package fi.arkisto.store.signature;
 import fi.arkisto.store.schedule.FixedDelaySchedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 
 import java.time.Duration;
 
@@ -18,8 +19,8 @@ public class TrustAnchorReloadSchedule extends FixedDelaySchedule {
     private final TrustAnchorDirectory directory;
 
     /** @param interval time between reads; zero switches re-reading off */
-    public TrustAnchorReloadSchedule(TrustAnchorDirectory directory, Duration interval) {
-        super("arkisto-trust-anchors", interval);
+    public TrustAnchorReloadSchedule(TrustAnchorDirectory directory, TaskScheduler scheduler, Duration interval) {
+        super("the trust anchor reload", scheduler, interval);
         this.directory = directory;
     }
 

@@ -1,8 +1,8 @@
 package fi.arkisto.store.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.arkisto.store.document.Code;
-import fi.arkisto.store.document.DocumentMetadata;
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 

@@ -1,7 +1,7 @@
 package fi.arkisto.store.structure;
 
-import fi.arkisto.store.document.Code;
-import fi.arkisto.store.document.DocumentMetadata;
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentMetadata;
 
 import java.util.Arrays;
 import java.util.Optional;

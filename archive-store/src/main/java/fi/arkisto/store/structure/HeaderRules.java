@@ -1,7 +1,7 @@
 package fi.arkisto.store.structure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.arkisto.store.document.DocumentMetadata;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 

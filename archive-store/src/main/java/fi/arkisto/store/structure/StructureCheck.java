@@ -2,10 +2,9 @@ package fi.arkisto.store.structure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.document.DocumentCheck;
-import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.ValidationReport;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -21,8 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static fi.arkisto.store.cda.DomElements.firstChild;
-import static fi.arkisto.store.cda.DomElements.nextSibling;
+import static fi.arkisto.store.hl7.Hl7Elements.attribute;
+import static fi.arkisto.store.hl7.Hl7Elements.firstChild;
+import static fi.arkisto.store.hl7.Hl7Elements.nextSibling;
+import static fi.arkisto.store.hl7.Hl7Elements.path;
+import static fi.arkisto.store.hl7.Hl7Namespaces.V3;
 
 /**
  * Archiving-stage check of a document's structure (issue 3, "Structure"; seed 000: structured documents are
@@ -224,13 +226,12 @@ public final class StructureCheck implements DocumentCheck, Ordered {
     private record Patient(String birthDate, String family, List<String> given, String genderCode) {
 
         static Patient of(ParsedDocument document) {
-            Element patient = path(document.dom().getDocumentElement(), "recordTarget", "patientRole", "patient");
+            Element patient = path(document.dom().getDocumentElement(), V3, "recordTarget", "patientRole", "patient");
             if (patient == null) {
                 return new Patient(null, null, List.of(), null);
             }
-            Element birth = path(patient, "birthTime");
-            String birthTime = birth == null ? null : attribute(birth, "value");
-            Element name = path(patient, "name");
+            String birthTime = attribute(path(patient, V3, "birthTime"), "value");
+            Element name = path(patient, V3, "name");
             String family = null;
             List<String> given = new ArrayList<>();
             if (name != null) {
@@ -243,31 +244,8 @@ public final class StructureCheck implements DocumentCheck, Ordered {
                     }
                 }
             }
-            Element gender = path(patient, "administrativeGenderCode");
             return new Patient(birthTime != null && birthTime.length() >= 8 ? birthTime : null, family, given,
-                    gender == null ? null : attribute(gender, "code"));
-        }
-
-        private static String attribute(Element element, String name) {
-            return element.hasAttribute(name) ? element.getAttribute(name) : null;
-        }
-
-        private static Element path(Element from, String... names) {
-            Element current = from;
-            for (String name : names) {
-                Element found = null;
-                for (Element child = firstChild(current); child != null; child = nextSibling(child)) {
-                    if (CdaParser.HL7_NS.equals(child.getNamespaceURI()) && name.equals(child.getLocalName())) {
-                        found = child;
-                        break;
-                    }
-                }
-                if (found == null) {
-                    return null;
-                }
-                current = found;
-            }
-            return current;
+                    attribute(path(patient, V3, "administrativeGenderCode"), "code"));
         }
     }
 }

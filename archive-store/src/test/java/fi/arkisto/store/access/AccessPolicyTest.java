@@ -1,5 +1,6 @@
 package fi.arkisto.store.access;
 
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.identity.Oid;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

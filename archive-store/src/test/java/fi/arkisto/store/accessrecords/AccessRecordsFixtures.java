@@ -1,10 +1,10 @@
 package fi.arkisto.store.accessrecords;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.identity.Oid;
-import fi.arkisto.store.testsupport.ClientRelationshipForms;
 import fi.arkisto.store.testsupport.ClientRelationshipForms.Provider;
+import fi.arkisto.store.testsupport.ClientRelationshipForms;
 import fi.arkisto.store.testsupport.KantaSamples;
 
 import java.time.LocalDate;

@@ -1,16 +1,16 @@
 package fi.arkisto.store.accessrecords;
 
-import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.access.sharing.DenialTarget;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEvent;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
-import fi.arkisto.store.testsupport.ClientRelationshipForms;
 import fi.arkisto.store.testsupport.ClientRelationshipForms.Provider;
+import fi.arkisto.store.testsupport.ClientRelationshipForms;
 import fi.arkisto.store.testsupport.KantaSamples;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -262,7 +262,7 @@ abstract class SharingRecordsContract {
         assertThat(after.guardians()).as("no population register is connected").isEmpty();
 
         // and a nullified client relationship document states nothing
-        archiving.nullify(fi.arkisto.store.document.DocumentOid.of(replacement.oidValue()), "Väärä asiakas",
+        archiving.nullify(fi.arkisto.store.cda.DocumentOid.of(replacement.oidValue()), "Väärä asiakas",
                 actingFor(organiser));
         assertThat(facts.facts(client).clientRelationships()).isEmpty();
     }

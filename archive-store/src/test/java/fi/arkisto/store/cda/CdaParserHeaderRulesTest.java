@@ -1,6 +1,5 @@
 package fi.arkisto.store.cda;
 
-import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import org.junit.jupiter.api.BeforeAll;

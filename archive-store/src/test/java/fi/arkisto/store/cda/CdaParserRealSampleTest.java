@@ -1,7 +1,6 @@
 package fi.arkisto.store.cda;
 
-import fi.arkisto.store.document.DocumentMetadata;
-import fi.arkisto.store.document.SignatureSummary;
+import fi.arkisto.store.hl7.Hl7Namespaces;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -124,7 +123,7 @@ class CdaParserRealSampleTest {
     @Test
     void keepsTheDomOfTheRealSampleForSignatureVerification() {
         // the whole tree is kept: the signature element and the signed body id are there
-        assertThat(parsed.dom().getElementsByTagNameNS(CdaParser.XMLDSIG_NS, "SignatureValue").getLength()).isEqualTo(1);
+        assertThat(parsed.dom().getElementsByTagNameNS(Hl7Namespaces.XMLDSIG, "SignatureValue").getLength()).isEqualTo(1);
         assertThat(parsed.dom().getDocumentElement().getAttributeNS("http://www.w3.org/2000/xmlns/", "xsi"))
                 .isEqualTo("http://www.w3.org/2001/XMLSchema-instance");
     }

@@ -1,15 +1,15 @@
 package fi.arkisto.store.document;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.object.ContentHash;
 import fi.arkisto.store.object.ObjectStore;
 
-import javax.sql.DataSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * A document as an earlier release of the archive would have stored it, before checks it does not pass existed: the

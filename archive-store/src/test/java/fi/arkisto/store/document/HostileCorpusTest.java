@@ -1,20 +1,20 @@
 package fi.arkisto.store.document;
 
 import fi.arkisto.store.CdaProperties;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.display.DisplayFormCheck;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.object.ObjectStore;
-import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.object.StoredObject;
+import fi.arkisto.store.rejection.IngestChannel;
 import fi.arkisto.store.signature.SignatureVerifier;
 import fi.arkisto.store.signature.SystemSigner;
-import fi.arkisto.testkit.pki.CertificateIssuer;
 import fi.arkisto.store.structure.StructureCheck;
 import fi.arkisto.store.testsupport.KantaSamples;
 import fi.arkisto.store.testsupport.SignatureTestData;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,6 +42,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 import static fi.arkisto.store.error.ErrorCode.*;
 import static org.assertj.core.api.Assertions.assertThat;

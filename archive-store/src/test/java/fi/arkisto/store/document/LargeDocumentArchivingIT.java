@@ -1,7 +1,8 @@
 package fi.arkisto.store.document;
 
 import fi.arkisto.store.LocalServicesTest;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.display.DisplayConfiguration;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -10,10 +11,10 @@ import fi.arkisto.store.object.ContentHash;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.signature.SignatureConfiguration;
 import fi.arkisto.store.signature.SystemSigner;
-import fi.arkisto.testkit.pki.CertificateIssuer;
 import fi.arkisto.store.structure.StructureConfiguration;
 import fi.arkisto.store.testsupport.KantaSamples;
 import fi.arkisto.store.testsupport.LargeKantaDocuments;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.cda.DocumentMetadata;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 

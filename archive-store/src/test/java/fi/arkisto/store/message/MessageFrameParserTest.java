@@ -1,6 +1,6 @@
 package fi.arkisto.store.message;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
@@ -15,6 +15,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessageFrameParserTest {
 
     private final MessageFrameParser parser = new MessageFrameParser();
+
+    @Test
+    void aFrameCreationTimeWithoutZoneIsFinnishTimeAsInTheDocumentHeader() {
+        // given the real sample frame with the zone left out of its creation time
+        byte[] frame = KantaSamples.frameWith("<creationTime value=\"20260717130654+0300\"",
+                "<creationTime value=\"20260717130654\"");
+
+        // when
+        OffsetDateTime creationTime = parser.parse(frame).creationTime();
+
+        // then it is the sender's local (Finnish) time, the same instant as the sample's; frames were read as UTC
+        // before the one HL7 timestamp rule (docs/invariants.md, "HL7 timestamps"), three hours later than this
+        assertThat(creationTime.toInstant()).isEqualTo(OffsetDateTime.parse("2026-07-17T13:06:54+03:00").toInstant());
+        assertThat(creationTime.toInstant()).isNotEqualTo(OffsetDateTime.parse("2026-07-17T13:06:54Z").toInstant());
+    }
 
     @Test
     void readsTheRealSampleFrame() {

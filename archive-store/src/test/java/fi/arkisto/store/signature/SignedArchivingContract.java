@@ -1,11 +1,11 @@
 package fi.arkisto.store.signature;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.ArchivingService;
-import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.document.SignatureEvidence;
 import fi.arkisto.store.document.SignatureType;
@@ -13,8 +13,8 @@ import fi.arkisto.store.document.ValidationReport;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
-import fi.arkisto.testkit.pki.CertificateIssuer;
 import fi.arkisto.store.testsupport.KantaSamples;
+import fi.arkisto.testkit.pki.CertificateIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;

@@ -3,8 +3,10 @@ package fi.arkisto.store.signature;
 import fi.arkisto.store.document.ValidationReport;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.schedule.ScheduleConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +74,9 @@ class TrustAnchorDirectoryTest {
         // given the schedule running with a short interval over an empty directory
         TrustAnchorDirectory directory = TrustAnchorDirectory.load(anchors);
         SignatureVerifier verifier = SigningFixtures.sampleVerifier(directory);
-        TrustAnchorReloadSchedule schedule = new TrustAnchorReloadSchedule(directory, Duration.ofMillis(100));
+        ThreadPoolTaskScheduler scheduler = new ScheduleConfiguration().arkistoTaskScheduler();
+        scheduler.initialize();
+        TrustAnchorReloadSchedule schedule = new TrustAnchorReloadSchedule(directory, scheduler, Duration.ofMillis(100));
         schedule.start();
         try {
             // when an anchor is added
@@ -84,6 +88,7 @@ class TrustAnchorDirectoryTest {
             assertTrusted(verifier);
         } finally {
             schedule.stop();
+            scheduler.shutdown();
         }
         assertThat(schedule.isRunning()).isFalse();
     }

@@ -1,9 +1,9 @@
 package fi.arkisto.store.structure;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivingService;
-import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.document.Warning;
 import fi.arkisto.store.error.ArchiveException;

@@ -1,7 +1,8 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.document.Code;
-import fi.arkisto.store.document.DocumentOid;
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentOid;
+import fi.arkisto.store.hl7.KantaCodeSystems;
 import fi.arkisto.store.identity.PersonalIdentityCode;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.Base64;
  */
 public final class KantaDocumentWrapper {
 
-    public static final String DOCUMENT_GROUP_SYSTEM = "1.2.246.537.6.1505.201601";
+    public static final String DOCUMENT_GROUP_SYSTEM = KantaCodeSystems.DOCUMENT_GROUP;
     public static final String FILE_FORMAT_SYSTEM = "1.2.246.537.6.1502.201601";
     private static final DateTimeFormatter HL7_TS = DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ");
     private static final int BASE64_LINE = 76;

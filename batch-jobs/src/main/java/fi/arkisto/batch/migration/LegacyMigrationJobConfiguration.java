@@ -1,8 +1,8 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.cda.Code;
 import fi.arkisto.store.document.ArchivingService;
-import fi.arkisto.store.document.Code;
 import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.document.Intake;
 import fi.arkisto.store.error.ArchiveException;
@@ -39,11 +39,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionException;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The legacy migration job (issue 5): {@code index} loads the manifest's legacy ids and fixes the migration's signing

@@ -1,6 +1,7 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.document.Code;
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.hl7.KantaCodeSystems;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -25,9 +26,9 @@ import java.util.Optional;
 public final class MigrationCodes {
 
     /** hl7fi:functionCode, Sosiaalihuolto - Palvelutehtävä. */
-    public static final String SERVICE_TASK_SYSTEM = "1.2.246.537.6.1221.201601";
+    public static final String SERVICE_TASK_SYSTEM = KantaCodeSystems.SERVICE_TASK;
     /** CDA code: general document type (DESIGN.md). */
-    public static final String DOCUMENT_TYPE_SYSTEM = "1.2.246.537.6.1506.201701";
+    public static final String DOCUMENT_TYPE_SYSTEM = KantaCodeSystems.DOCUMENT_TYPE;
     /** hl7fi:totalRetentionPeriodClass. */
     public static final String RETENTION_CLASS_SYSTEM = "1.2.246.537.6.1258.201601";
 

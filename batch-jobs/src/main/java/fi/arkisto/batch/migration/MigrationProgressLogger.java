@@ -1,18 +1,21 @@
 package fi.arkisto.batch.migration;
 
+import fi.arkisto.store.schedule.ScheduleConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /** Logs a migration's progress every {@code arkisto.migration.log-interval} (10 s) while it runs, and its outcome. */
 @Component
@@ -20,18 +23,19 @@ class MigrationProgressLogger implements JobExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(MigrationProgressLogger.class);
     private final ObjectProvider<MigrationMonitor> monitor;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "migration-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final Map<Long, ScheduledFuture<?>> running = new ConcurrentHashMap<>();
+    private final TaskScheduler scheduler;
+    /** The executions running here, each with what stops its progress lines. */
+    private final Map<Long, Runnable> running = new ConcurrentHashMap<>();
 
-    private final long interval;
+    private final Duration interval;
 
-    MigrationProgressLogger(ObjectProvider<MigrationMonitor> monitor, MigrationProperties properties) {
+    MigrationProgressLogger(ObjectProvider<MigrationMonitor> monitor,
+                            @Qualifier(ScheduleConfiguration.SCHEDULER) TaskScheduler scheduler,
+                            MigrationProperties properties) {
         this.monitor = monitor;
-        this.interval = Math.max(1, properties.logInterval().toSeconds());
+        this.scheduler = scheduler;
+        // whole seconds, at least one: a progress line more often than that is noise
+        this.interval = Duration.ofSeconds(Math.max(1, properties.logInterval().toSeconds()));
     }
 
     /** Whether this process runs the execution now (a STARTED execution nobody runs was left by a dead process). */
@@ -42,14 +46,23 @@ class MigrationProgressLogger implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         long id = execution.getId();
-        running.put(id, scheduler.scheduleAtFixedRate(() -> logProgress(id), interval, interval, TimeUnit.SECONDS));
+        Runnable stopLines;
+        try {
+            ScheduledFuture<?> lines = scheduler.scheduleAtFixedRate(() -> logProgress(id), Instant.now().plus(interval), interval);
+            stopLines = () -> lines.cancel(false);
+        } catch (TaskRejectedException closing) {
+            // the application is closing: the job runs without progress lines, its end is still logged
+            log.debug("No progress lines for migration execution {}: the scheduler is shut down", id, closing);
+            stopLines = () -> { };
+        }
+        running.put(id, stopLines);
     }
 
     @Override
     public void afterJob(JobExecution execution) {
-        ScheduledFuture<?> task = running.remove(execution.getId());
-        if (task != null) {
-            task.cancel(false);
+        Runnable stopLines = running.remove(execution.getId());
+        if (stopLines != null) {
+            stopLines.run();
         }
         // the failure comes from the context the recorder has just written: the repository's end is not written yet
         String failure = MigrationFailure.recordedIn(execution.getExecutionContext())

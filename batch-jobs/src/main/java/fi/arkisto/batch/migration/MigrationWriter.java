@@ -1,6 +1,6 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.error.ErrorCode;
 import org.springframework.batch.item.Chunk;

@@ -1,9 +1,9 @@
 package fi.arkisto.batch.migration;
 
 import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.cda.ParsedDocument;
-import fi.arkisto.store.document.Code;
-import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.identity.Oid;
 import org.junit.jupiter.api.Test;
 

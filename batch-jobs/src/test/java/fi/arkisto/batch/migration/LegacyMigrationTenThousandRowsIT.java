@@ -1,10 +1,10 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.cda.ParsedDocument;
-import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.document.StoredContent;
 import fi.arkisto.store.identity.Oid;

@@ -1,6 +1,6 @@
 package fi.arkisto.batch.migration;
 
-import fi.arkisto.store.document.DocumentOid;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.testkit.legacy.LegacyPackageGenerator;
 import fi.arkisto.testkit.legacy.LegacyPackageOptions;

@@ -14,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.task.AsyncTaskExecutor;
 
 import java.io.File;
 import java.io.IOException;
@@ -49,10 +50,10 @@ class FileDropProcessor implements ChannelFailureHandler {
     private final IngestProperties.File properties;
     private final PackageIngest packages;
 
-    FileDropProcessor(MessageService messages, IngestProperties.File properties) {
+    FileDropProcessor(MessageService messages, IngestProperties.File properties, AsyncTaskExecutor packageWorkers) {
         this.messages = messages;
         this.properties = properties;
-        this.packages = new PackageIngest(messages, properties);
+        this.packages = new PackageIngest(messages, properties, packageWorkers);
     }
 
     @Override

@@ -9,6 +9,7 @@ import fi.arkisto.store.message.Submission;
 import fi.arkisto.store.message.SubmissionOutcome;
 import fi.arkisto.store.message.SubmissionSource;
 import fi.arkisto.store.rejection.IngestChannel;
+import org.springframework.core.task.AsyncTaskExecutor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,15 +23,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
  * Archives the entries of one checked ZIP package (docs/messages.md, "file drop"): {@code X.frame.xml} with
  * {@code X.xml} is a frame and its document; {@code *.mime} / {@code *.eml} a multipart/related message; any other
- * {@code *.xml} a plain document (or a frame alone, for a nullification). Entries are archived by a few workers in
- * parallel; one bad entry never stops the others. Every refused entry is extracted to
+ * {@code *.xml} a plain document (or a frame alone, for a nullification). Entries are archived in batches by the file
+ * drop's workers ({@code arkisto.ingest.file.workers} threads, shared by the packages in flight); one bad entry never
+ * stops the others. Every refused entry is extracted to
  * {@code rejected/<package>/<nnnnn-entry>} with its {@code .reason.json}.
  */
 final class PackageIngest {
@@ -48,21 +48,18 @@ final class PackageIngest {
 
     private final MessageService messages;
     private final IngestProperties.File properties;
+    private final AsyncTaskExecutor workers;
 
-    PackageIngest(MessageService messages, IngestProperties.File properties) {
+    PackageIngest(MessageService messages, IngestProperties.File properties, AsyncTaskExecutor workers) {
         this.messages = messages;
         this.properties = properties;
+        this.workers = workers;
     }
 
     Report ingest(SafePackage pkg, String fileName, Instant receivedAt, Path rejectedDir) {
         List<Item> items = plan(pkg.entries());
-        ExecutorService workers = Executors.newFixedThreadPool(properties.workers(), r -> {
-            Thread t = new Thread(r, "arkisto-file-package");
-            t.setDaemon(true);
-            return t;
-        });
+        List<Future<List<Acknowledgement>>> futures = new ArrayList<>();
         try {
-            List<Future<List<Acknowledgement>>> futures = new ArrayList<>();
             for (int from = 0; from < items.size(); from += BATCH) {
                 List<Item> batch = items.subList(from, Math.min(items.size(), from + BATCH));
                 futures.add(workers.submit(() -> ingest(pkg, fileName, batch, receivedAt)));
@@ -95,7 +92,8 @@ final class PackageIngest {
             }
             return new Report(fileName, counts, refused);
         } finally {
-            workers.shutdownNow();
+            // a batch that failed (or an interrupt) ends the package: its other batches stop taking the workers
+            futures.forEach(future -> future.cancel(true));
         }
     }
 

@@ -2,7 +2,7 @@ package fi.arkisto.routes.queue;
 
 import fi.arkisto.routes.common.IngestHeaders;
 import fi.arkisto.routes.common.IngestProperties;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;

@@ -1,8 +1,10 @@
 package fi.arkisto.routes.file;
 
 import fi.arkisto.routes.RoutesTestApplication;
+import fi.arkisto.routes.common.IngestProperties;
 import fi.arkisto.store.message.IngestMetrics;
 import fi.arkisto.routes.testsupport.ArchiveQueries;
+import fi.arkisto.routes.testsupport.FaultInjectingCheck;
 import fi.arkisto.routes.testsupport.IngestTestEnvironment;
 import fi.arkisto.routes.testsupport.Messages;
 import fi.arkisto.store.message.MultipartRelatedWriter;
@@ -40,6 +42,10 @@ class FileDropIngestTest {
     DataSource dataSource;
     @Autowired
     IngestMetrics metrics;
+    @Autowired
+    FaultInjectingCheck faults;
+    @Autowired
+    IngestProperties properties;
 
     ArchiveQueries archive;
     Path inbox;
@@ -178,6 +184,27 @@ class FileDropIngestTest {
             assertThat(done.filter(p -> p.getFileName().toString().startsWith(name))).hasSize(2);
         }
         assertThat(metrics.count("arkisto.ingest.received", IngestChannel.FILE)).isEqualTo(received);
+    }
+
+    @Test
+    void movesAFileWhoseStorageKeepsFailingToRejectedWithItsReasonAfterTheBoundedRetries() throws IOException {
+        // given a document whose storage keeps failing
+        String oid = KantaSamples.newOid();
+        faults.storageUnavailableFor(oid);
+
+        // when it is dropped
+        String name = drop("unstored-" + UUID.randomUUID() + ".xml", KantaSamples.document().oid(oid).build());
+
+        // then, once every retry has failed too, it is in rejected/ with the transient failure's code as its reason
+        awaitMoved(name, FileDropProcessor.REJECTED);
+        Map<String, Object> reason = ReasonFiles.read(inbox.resolve(FileDropProcessor.REJECTED).resolve(name + ".reason.json"));
+        assertThat(reason).containsEntry("file", name).containsEntry("code", "STORAGE_UNAVAILABLE");
+        assertThat((String) reason.get("reason")).contains("does not answer");
+        assertThat(faults.attempts(oid)).isEqualTo(1 + properties.retry().maxRedeliveries());
+        assertThat(inbox.resolve(name)).doesNotExist();
+        assertThat(inbox.resolve(FileDropProcessor.DONE).resolve(name)).doesNotExist();
+        assertThat(archive.versions(oid)).isZero();
+        assertThat(archive.rejections(name)).isEqualTo(1);
     }
 
     @Test

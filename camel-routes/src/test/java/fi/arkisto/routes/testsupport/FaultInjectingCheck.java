@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Test-only archiving-stage check that simulates trouble for documents an individual test marks (by OID), so
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeUnit;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class FaultInjectingCheck implements DocumentCheck {
 
-    private final Map<String, Boolean> unavailable = new ConcurrentHashMap<>();
+    /** The documents whose storage is unavailable, each with how often its archiving was tried. */
+    private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
     private final Map<String, Block> blocks = new ConcurrentHashMap<>();
 
     /** A one-shot barrier: the first archiving attempt of the document waits here until released. */
@@ -47,7 +49,13 @@ public class FaultInjectingCheck implements DocumentCheck {
     }
 
     public void storageUnavailableFor(String documentOid) {
-        unavailable.put(documentOid, true);
+        unavailable.put(documentOid, new AtomicInteger());
+    }
+
+    /** How many times the archiving of a document marked {@link #storageUnavailableFor} met the unavailable store. */
+    public int attempts(String documentOid) {
+        AtomicInteger attempts = unavailable.get(documentOid);
+        return attempts == null ? 0 : attempts.get();
     }
 
     public Block blockOnce(String documentOid) {
@@ -59,7 +67,9 @@ public class FaultInjectingCheck implements DocumentCheck {
     @Override
     public void check(ParsedDocument document, ValidationReport report) {
         String oid = document.metadata().documentOid().value();
-        if (unavailable.containsKey(oid)) {
+        AtomicInteger attempts = unavailable.get(oid);
+        if (attempts != null) {
+            attempts.incrementAndGet();
             throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "Simulated: the object store does not answer");
         }
         Block block = blocks.remove(oid);

@@ -1,5 +1,7 @@
 package fi.arkisto.testkit.generator;
 
+import fi.arkisto.store.hl7.KantaCodeSystems;
+
 import java.util.List;
 
 /**
@@ -11,9 +13,9 @@ import java.util.List;
  */
 public final class GeneratorCodes {
 
-    public static final String SERVICE_TASK_SYSTEM = "1.2.246.537.6.1221.201601";
-    public static final String DOCUMENT_GROUP_SYSTEM = "1.2.246.537.6.1505.201601";
-    public static final String DOCUMENT_TYPE_SYSTEM = "1.2.246.537.6.1506.201701";
+    public static final String SERVICE_TASK_SYSTEM = KantaCodeSystems.SERVICE_TASK;
+    public static final String DOCUMENT_GROUP_SYSTEM = KantaCodeSystems.DOCUMENT_GROUP;
+    public static final String DOCUMENT_TYPE_SYSTEM = KantaCodeSystems.DOCUMENT_TYPE;
 
     /** The structure of the real sample: the client relationship document (asiakkuusasiakirja). */
     public static final String CLIENT_RELATIONSHIP_STRUCTURE = "1.2.246.537.6.1505.1.2023.6.1";

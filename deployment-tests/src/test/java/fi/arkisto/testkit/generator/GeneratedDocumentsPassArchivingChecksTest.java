@@ -1,10 +1,10 @@
 package fi.arkisto.testkit.generator;
 
 import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.display.DisplayFormCheck;
 import fi.arkisto.store.display.DisplayFormSafety;
-import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.ValidationReport;
 import fi.arkisto.store.identity.PersonalIdentityCode;
 import fi.arkisto.store.structure.StructureCatalogue;

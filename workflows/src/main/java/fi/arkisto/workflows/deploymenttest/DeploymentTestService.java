@@ -1,10 +1,11 @@
 package fi.arkisto.workflows.deploymenttest;
 
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEvent;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.audit.AuditOperation;
 import fi.arkisto.store.audit.AuditOutcome;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.deploymenttest.Arrival;
 import fi.arkisto.store.deploymenttest.TestRun;
 import fi.arkisto.store.deploymenttest.TestRunId;
@@ -12,7 +13,6 @@ import fi.arkisto.store.deploymenttest.TestRunLedger;
 import fi.arkisto.store.deploymenttest.TestRunRegistration;
 import fi.arkisto.store.deploymenttest.TestRunState;
 import fi.arkisto.store.document.ArchivedDocument;
-import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.document.SignatureEvidence;
 import fi.arkisto.store.document.Warning;

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import fi.arkisto.workflows.WorkflowsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +42,9 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
             DEPLOYMENT_LEADS, "Organisaatioiden käyttöönoton vastaavat / Organisations' deployment leads",
             ARCHIVE_OPERATORS, "Arkiston operaattorit / Archive operators");
 
-    private final List<WorkflowsProperties.User> users;
+    private final List<ProcessUser> users;
 
-    public ProcessGroups(List<WorkflowsProperties.User> users) {
+    public ProcessGroups(List<ProcessUser> users) {
         this.users = List.copyOf(users);
     }
 
@@ -88,12 +87,12 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.UPDATE_INSTANCE,
                 ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
                 ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
-        for (WorkflowsProperties.User configured : users) {
+        for (ProcessUser configured : users) {
             ensureUser(identity, configured);
         }
     }
 
-    private static void ensureUser(IdentityService identity, WorkflowsProperties.User configured) {
+    private static void ensureUser(IdentityService identity, ProcessUser configured) {
         if (identity.createUserQuery().userId(configured.id()).count() == 0) {
             boolean generated = configured.password() == null || configured.password().isBlank();
             String password = generated ? randomPassword() : configured.password();

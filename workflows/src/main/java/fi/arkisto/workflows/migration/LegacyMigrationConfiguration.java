@@ -10,11 +10,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.incident.IncidentHandler;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.ArrayList;
@@ -29,10 +32,28 @@ public class LegacyMigrationConfiguration {
         return new LegacyMigrationService(migrations, runtime);
     }
 
+    /**
+     * The thread that delivers offered migration jobs to their runs, one at a time. Not a default candidate: the
+     * worker's own, leaving the application's task executor to Boot.
+     */
+    @Bean(defaultCandidate = false)
+    public ThreadPoolTaskExecutor migrationDeliveryExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("migration-delivery-");
+        executor.setCorePoolSize(1);
+        executor.setMaxPoolSize(1);
+        executor.setDaemon(true);
+        // an offer made as the context closes is still delivered (a delivery only locks its task and starts its job)
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
+
     @Bean
     public MigrationJobWorker migrationJobWorker(LegacyMigrations migrations, RuntimeService runtime,
-                                                 ExternalTaskService tasks) {
-        return new MigrationJobWorker(migrations, runtime, tasks);
+                                                 ExternalTaskService tasks,
+                                                 @Qualifier("migrationDeliveryExecutor") TaskExecutor deliveries) {
+        return new MigrationJobWorker(migrations, runtime, tasks, deliveries);
     }
 
     @Bean

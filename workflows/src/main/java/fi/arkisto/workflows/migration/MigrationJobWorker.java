@@ -15,23 +15,22 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Runs the migration job of ServiceTask_RunMigrationJob, an external task by which the process waits for its job
  * without holding a thread: when the task is created or its incident retried, the job is offered once the engine's
- * transaction commits, and a delivery thread locks the task and runs the job in the background (the execution the
+ * transaction commits, and the delivery executor (one thread: offers are delivered in the order they were made) locks the task and runs the job in the background (the execution the
  * process prepared, or, after a failure, a new one that resumes it). When the job ends, its end (announced by the batch
  * jobs as {@link LegacyMigrationEnded}) completes the task with the outcome, or fails it with no retries left: an
  * incident whose message says why and whose retry resumes the migration.
  */
-public class MigrationJobWorker implements AutoCloseable {
+public class MigrationJobWorker {
 
     static final String WORKER = "arkisto-legacy-migration";
     /** The task stays locked while its job runs; the job's end unlocks it. Nothing else fetches the topic. */
@@ -41,16 +40,14 @@ public class MigrationJobWorker implements AutoCloseable {
     private final LegacyMigrations migrations;
     private final RuntimeService runtime;
     private final ExternalTaskService tasks;
-    private final ExecutorService deliveries = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "migration-delivery");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TaskExecutor deliveries;
 
-    public MigrationJobWorker(LegacyMigrations migrations, RuntimeService runtime, ExternalTaskService tasks) {
+    public MigrationJobWorker(LegacyMigrations migrations, RuntimeService runtime, ExternalTaskService tasks,
+                              TaskExecutor deliveries) {
         this.migrations = migrations;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.deliveries = deliveries;
     }
 
     /**
@@ -196,10 +193,5 @@ public class MigrationJobWorker implements AutoCloseable {
             tasks.handleFailure(task.getId(), WORKER, MigrationValues.failureMessage(outcome),
                     MigrationValues.failureDetails(outcome), 0, 0, MigrationValues.of(outcome), null);
         }
-    }
-
-    @Override
-    public void close() {
-        deliveries.shutdown();
     }
 }

@@ -1,11 +1,11 @@
 package fi.arkisto.workflows.deploymenttest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.deploymenttest.TestRun;
 import fi.arkisto.store.deploymenttest.TestRunId;
 import fi.arkisto.store.deploymenttest.TestRunState;
-import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;

@@ -4,14 +4,14 @@ import fi.arkisto.app.api.RequestFields;
 import fi.arkisto.app.api.agreement.AgreementRequests.CreateRequest;
 import fi.arkisto.app.api.agreement.AgreementRequests.EndRequest;
 import fi.arkisto.app.api.problem.ApiErrors;
-import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.accessrecords.AgreementRecord;
 import fi.arkisto.store.accessrecords.NewAgreement;
 import fi.arkisto.store.accessrecords.RecordId;
 import fi.arkisto.store.accessrecords.RegisterAccessAgreementService;
-import fi.arkisto.store.cda.Hl7Timestamps;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.Hl7Timestamp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -111,6 +111,6 @@ class RegisterAccessAgreementController {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(Hl7Timestamps.FINNISH_TIME));
+        return LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
     }
 }

@@ -6,16 +6,16 @@ import fi.arkisto.app.api.client.SharingRecordRequests.DenialRequest;
 import fi.arkisto.app.api.client.SharingRecordRequests.InformingRequest;
 import fi.arkisto.app.api.client.SharingRecordRequests.WithdrawalRequest;
 import fi.arkisto.app.api.problem.ApiErrors;
-import fi.arkisto.store.access.RequestContext;
 import fi.arkisto.store.access.sharing.DenialTarget;
 import fi.arkisto.store.accessrecords.NewSharingRecord;
 import fi.arkisto.store.accessrecords.RecordId;
 import fi.arkisto.store.accessrecords.SharingRecord;
 import fi.arkisto.store.accessrecords.SharingRecordKind;
 import fi.arkisto.store.accessrecords.SharingRecordService;
-import fi.arkisto.store.cda.Hl7Timestamps;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.Hl7Timestamp;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -205,6 +205,6 @@ class ClientSharingRecordsController {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(Hl7Timestamps.FINNISH_TIME));
+        return LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
     }
 }

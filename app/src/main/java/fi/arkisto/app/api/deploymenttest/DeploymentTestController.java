@@ -1,7 +1,7 @@
 package fi.arkisto.app.api.deploymenttest;
 
 import fi.arkisto.app.api.problem.ApiErrors;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.deploymenttest.TestRun;
 import fi.arkisto.store.deploymenttest.TestRunId;
 import fi.arkisto.store.deploymenttest.TestRunLedger;

@@ -2,7 +2,7 @@ package fi.arkisto.app.api.document;
 
 import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.api.problem.ApiErrors;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.document.ClientDocumentsQuery;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.error.ArchiveException;

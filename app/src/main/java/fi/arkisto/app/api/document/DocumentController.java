@@ -2,14 +2,14 @@ package fi.arkisto.app.api.document;
 
 import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.api.problem.ApiErrors;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.cda.DocumentOid;
+import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.ContentStream;
-import fi.arkisto.store.document.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
-import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.message.MessageService;

@@ -1,12 +1,12 @@
 package fi.arkisto.app.api.document;
 
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentMetadata;
+import fi.arkisto.store.cda.SoftwareSupport;
 import fi.arkisto.store.document.ArchivedDocument;
-import fi.arkisto.store.document.Code;
-import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.DocumentStatus;
 import fi.arkisto.store.document.SignatureEvidence;
 import fi.arkisto.store.document.SignatureType;
-import fi.arkisto.store.document.SoftwareSupport;
 import fi.arkisto.store.document.Warning;
 
 import java.time.Instant;

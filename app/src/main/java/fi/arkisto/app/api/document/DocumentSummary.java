@@ -1,8 +1,8 @@
 package fi.arkisto.app.api.document;
 
 import fi.arkisto.app.api.document.DocumentMetadataResponse.CodeResponse;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.document.ArchivedDocument;
-import fi.arkisto.store.document.DocumentMetadata;
 import fi.arkisto.store.document.DocumentStatus;
 
 import java.time.Instant;

@@ -1,11 +1,11 @@
 package fi.arkisto.app.api.message;
 
-import fi.arkisto.app.api.BoundedBody;
 import fi.arkisto.app.api.ApiProperties;
+import fi.arkisto.app.api.BoundedBody;
 import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.security.ApiClientRegistry;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.message.Acknowledgement;

@@ -4,7 +4,7 @@ import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.security.ApiClientRegistry;
 import fi.arkisto.batch.migration.MigrationMonitor;
 import fi.arkisto.batch.migration.MigrationProgress;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;

@@ -1,5 +1,6 @@
 package fi.arkisto.app.api.problem;
 
+import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;

@@ -2,7 +2,7 @@ package fi.arkisto.app.api.document;
 
 import fi.arkisto.app.support.ApiIntegrationTest;
 import fi.arkisto.app.support.HostileDocuments;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.document.EarlierRelease;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.object.ObjectStore;
@@ -10,10 +10,10 @@ import fi.arkisto.store.testsupport.KantaSamples;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import javax.sql.DataSource;
-import java.net.http.HttpResponse;
 import java.net.http.HttpHeaders;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
 package fi.arkisto.app.api.problem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.support.ApiIntegrationTest;
 import fi.arkisto.store.error.ErrorCode;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,10 +5,10 @@ import fi.arkisto.store.access.facts.DocumentFacts;
 import fi.arkisto.store.access.facts.DocumentGroup;
 import fi.arkisto.store.access.nondisclosure.LocationDataFields;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
-import fi.arkisto.store.cda.Hl7Timestamps;
+import fi.arkisto.store.cda.Code;
+import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
-import fi.arkisto.store.document.Code;
-import fi.arkisto.store.document.DocumentMetadata;
+import fi.arkisto.store.hl7.Hl7Timestamp;
 
 import java.util.Objects;
 
@@ -69,7 +69,7 @@ public final class DocumentFactsReader {
                 .authorUnit(metadata.serviceUnitOid())
                 .authorOrganisation(units.organisationOf(metadata.serviceUnitOid()))
                 .caseId(metadata.caseId())
-                .date(metadata.effectiveTime().atZoneSameInstant(Hl7Timestamps.FINNISH_TIME).toLocalDate());
+                .date(metadata.effectiveTime().atZoneSameInstant(Hl7Timestamp.FINNISH_TIME).toLocalDate());
     }
 
     private static String code(Code code) {

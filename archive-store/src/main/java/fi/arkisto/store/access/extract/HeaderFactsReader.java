@@ -1,10 +1,17 @@
 package fi.arkisto.store.access.extract;
 
 import fi.arkisto.store.access.facts.RestrictionKind;
+import fi.arkisto.store.hl7.KantaCodeSystems;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
+
+import static fi.arkisto.store.hl7.Hl7Elements.attribute;
+import static fi.arkisto.store.hl7.Hl7Elements.child;
+import static fi.arkisto.store.hl7.Hl7Elements.children;
+import static fi.arkisto.store.hl7.Hl7Elements.firstDescendant;
+import static fi.arkisto.store.hl7.Hl7Elements.path;
+import static fi.arkisto.store.hl7.Hl7Namespaces.FINLAND;
+import static fi.arkisto.store.hl7.Hl7Namespaces.V3;
 
 /**
  * Reads from a parsed CDA document's DOM the header fields the access decision needs and the metadata does not
@@ -17,25 +24,23 @@ import org.w3c.dom.NodeList;
  */
 public final class HeaderFactsReader {
 
-    static final String HL7_NS = "urn:hl7-org:v3";
-    static final String HL7FI_NS = "urn:hl7finland";
-    public static final String MINOR_DISCLOSURE_SYSTEM = "1.2.246.537.6.1286.201901";
-    public static final String INACCESSIBLE_SYSTEM = "1.2.246.537.6.1288.201901";
+    public static final String MINOR_DISCLOSURE_SYSTEM = KantaCodeSystems.MINOR_DISCLOSURE;
+    public static final String INACCESSIBLE_SYSTEM = KantaCodeSystems.INACCESSIBLE;
 
     private HeaderFactsReader() {
     }
 
     public static HeaderFacts read(Document dom) {
         Element root = dom.getDocumentElement();
-        Element header = firstChild(root, HL7FI_NS, "localSocialHeader");
+        Element header = child(root, FINLAND, "localSocialHeader");
         String inaccessible = null;
         String authorization = null;
         if (header != null) {
-            Element argument = firstDescendant(header, HL7FI_NS, "inaccessibleArgument");
+            Element argument = firstDescendant(header, FINLAND, "inaccessibleArgument");
             if (argument != null) {
                 inaccessible = valueOf(argument);
             }
-            Element restriction = firstDescendant(header, HL7FI_NS, "authorizationRestrictionArgument");
+            Element restriction = firstDescendant(header, FINLAND, "authorizationRestrictionArgument");
             if (restriction != null) {
                 authorization = valueOf(restriction);
             }
@@ -46,12 +51,8 @@ public final class HeaderFactsReader {
     }
 
     private static String minorDisclosureCode(Element root) {
-        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (!is(n, HL7_NS, "authorization")) {
-                continue;
-            }
-            Element consent = firstChild((Element) n, HL7_NS, "consent");
-            Element code = consent == null ? null : firstChild(consent, HL7_NS, "code");
+        for (Element authorization : children(root, V3, "authorization")) {
+            Element code = path(authorization, V3, "consent", "code");
             if (code != null && MINOR_DISCLOSURE_SYSTEM.equals(code.getAttribute("codeSystem"))
                     && !code.getAttribute("code").isBlank()) {
                 return code.getAttribute("code");
@@ -61,11 +62,8 @@ public final class HeaderFactsReader {
     }
 
     private static String authorOrganisation(Element root) {
-        Element author = firstChild(root, HL7_NS, "author");
-        Element assigned = author == null ? null : firstChild(author, HL7_NS, "assignedAuthor");
-        Element organisation = assigned == null ? null : firstChild(assigned, HL7_NS, "representedOrganization");
-        Element id = organisation == null ? null : firstChild(organisation, HL7_NS, "id");
-        return id == null || id.getAttribute("root").isBlank() ? null : id.getAttribute("root");
+        String id = attribute(path(root, V3, "author", "assignedAuthor", "representedOrganization", "id"), "root");
+        return id == null || id.isBlank() ? null : id;
     }
 
     /** The code, else the text; null for a nullFlavor without either. */
@@ -76,23 +74,5 @@ public final class HeaderFactsReader {
         }
         String text = element.getTextContent();
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private static Element firstChild(Element parent, String ns, String localName) {
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (is(n, ns, localName)) {
-                return (Element) n;
-            }
-        }
-        return null;
-    }
-
-    private static Element firstDescendant(Element parent, String ns, String localName) {
-        NodeList found = parent.getElementsByTagNameNS(ns, localName);
-        return found.getLength() == 0 ? null : (Element) found.item(0);
-    }
-
-    private static boolean is(Node n, String ns, String localName) {
-        return n.getNodeType() == Node.ELEMENT_NODE && ns.equals(n.getNamespaceURI()) && localName.equals(n.getLocalName());
     }
 }

@@ -1,7 +1,7 @@
 package fi.arkisto.store.document.bench;
 
 import fi.arkisto.store.access.AccessPolicy;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.document.ArchivingService;

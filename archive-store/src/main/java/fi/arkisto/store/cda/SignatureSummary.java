@@ -1,4 +1,4 @@
-package fi.arkisto.store.document;
+package fi.arkisto.store.cda;
 
 /**
  * One entry of {@code hl7fi:signatureCollection} as read from the header, before any

@@ -1,4 +1,4 @@
-package fi.arkisto.store.document;
+package fi.arkisto.store.cda;
 
 /** {@code hl7fi:softwareSupport}: the client information system that produced the document. */
 public record SoftwareSupport(String moderator, String product, String version) {

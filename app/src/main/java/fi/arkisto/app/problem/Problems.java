@@ -1,4 +1,4 @@
-package fi.arkisto.app.api.problem;
+package fi.arkisto.app.problem;
 
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.IdentityCodeRedaction;

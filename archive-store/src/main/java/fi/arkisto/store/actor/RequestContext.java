@@ -1,5 +1,6 @@
-package fi.arkisto.store.access;
+package fi.arkisto.store.actor;
 
+import fi.arkisto.store.hl7.KantaCodeSystems;
 import fi.arkisto.store.identity.Oid;
 
 import java.util.Objects;
@@ -13,7 +14,7 @@ public record RequestContext(Oid organisation, String userId, String purposeOfUs
 
     /** Use context code 1: the service organiser's own use of its register. */
     public static final String OWN_REGISTER_USE = "1";
-    public static final String PURPOSE_CODE_SYSTEM = "1.2.246.537.6.1289.201901";
+    public static final String PURPOSE_CODE_SYSTEM = KantaCodeSystems.USE_CONTEXT;
 
     public RequestContext {
         Objects.requireNonNull(organisation, "organisation");

@@ -1,4 +1,4 @@
-package fi.arkisto.store.document;
+package fi.arkisto.store.cda;
 
 import fi.arkisto.store.identity.Oid;
 

@@ -1,4 +1,4 @@
-package fi.arkisto.store.document;
+package fi.arkisto.store.cda;
 
 import java.time.OffsetDateTime;
 import java.util.List;

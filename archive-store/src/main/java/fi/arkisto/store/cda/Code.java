@@ -1,4 +1,4 @@
-package fi.arkisto.store.document;
+package fi.arkisto.store.cda;
 
 /** A coded value as it appears in a Kanta header: code, its code system OID and display name. */
 public record Code(String code, String codeSystem, String displayName) {
