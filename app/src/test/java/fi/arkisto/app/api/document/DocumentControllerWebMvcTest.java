@@ -2,11 +2,11 @@ package fi.arkisto.app.api.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.arkisto.app.support.ApiSliceTest;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.ArchivingService;
-import fi.arkisto.store.document.DocumentOid;
+import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;

@@ -1,7 +1,7 @@
 package fi.arkisto.app.api.message;
 
 import fi.arkisto.app.support.ApiSliceTest;
-import fi.arkisto.store.access.RequestContext;
+import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
