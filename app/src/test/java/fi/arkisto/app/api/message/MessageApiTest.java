@@ -101,14 +101,6 @@ class MessageApiTest extends ApiIntegrationTest {
         assertThat(response.headers().firstValue("X-Arkisto-Outcome")).hasValue("NULLIFIED");
     }
 
-    @Test
-    void requiresAuthentication() {
-        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(uri("/api/v1/messages"))
-                .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(sampleFrame())).build());
-
-        assertThat(response.statusCode()).isEqualTo(401);
-    }
-
     private HttpResponse<byte[]> post(String contentType, byte[] body, String client) {
         return send(authenticated("/api/v1/messages", client).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

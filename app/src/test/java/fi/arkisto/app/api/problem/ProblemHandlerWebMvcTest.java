@@ -1,0 +1,198 @@
+package fi.arkisto.app.api.problem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fi.arkisto.app.support.ApiSliceTest;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.testsupport.KantaSamples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * The API's error mapping (invariant 7, docs/invariants.md): every {@link ErrorCode} answers as
+ * {@code application/problem+json} with its own status and title and the stable {@code code}, whichever layer raised it:
+ * archive-store's refusals, storage failures, unexpected failures and Spring MVC's own (media types, methods, paths,
+ * bodies, parameters). Raised here by a probe operation, so that no controller's own logic decides the answer.
+ */
+@WebMvcTest(ProblemHandlerWebMvcTest.Probe.class)
+@Import(ProblemHandlerWebMvcTest.Probe.class)
+class ProblemHandlerWebMvcTest extends ApiSliceTest {
+
+    /** Operations that fail as they are told, behind the API's security like every /api operation. */
+    @RestController
+    static class Probe {
+
+        @GetMapping(path = "/api/v1/probe/refusal/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> refusal(@PathVariable String code) {
+            throw new ArchiveException(ErrorCode.valueOf(code), "Refused as " + code);
+        }
+
+        @GetMapping(path = "/api/v1/probe/storage-down", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> storageDown() {
+            throw new DataAccessResourceFailureException("Connection refused: db.internal:5432");
+        }
+
+        @GetMapping(path = "/api/v1/probe/storage-slow", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> storageSlow() {
+            throw new QueryTimeoutException("canceling statement due to statement timeout");
+        }
+
+        @GetMapping(path = "/api/v1/probe/bug", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> bug() {
+            throw new IllegalStateException("internal state of client 200111A904P");
+        }
+
+        @GetMapping(path = "/api/v1/probe/number/{value}", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> number(@PathVariable long value, @RequestParam(required = false) Integer page) {
+            return Map.of("value", String.valueOf(value));
+        }
+
+        @GetMapping(path = "/api/v1/probe/required", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> required(@RequestParam String counterpart) {
+            return Map.of("counterpart", counterpart);
+        }
+
+        record Body(String reason, int count) {
+        }
+
+        @PostMapping(path = "/api/v1/probe/body", consumes = MediaType.APPLICATION_JSON_VALUE,
+                produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> body(@RequestBody Body body) {
+            return Map.of("reason", body.reason());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ErrorCode.class)
+    void everyCodeAnswersAsAProblemWithItsOwnStatusAndTitle(ErrorCode code) {
+        // when an operation is refused with the code
+        MvcResult response = perform(as(OWN_CLIENT, get("/api/v1/probe/refusal/" + code.name())));
+
+        // then the problem carries the code, the code's status and title, the detail and the request path
+        JsonNode problem = assertProblem(response, code.httpStatus(), code.name());
+        assertThat(problem.path("title").asText()).isEqualTo(code.title());
+        assertThat(problem.path("detail").asText()).isEqualTo("Refused as " + code);
+        assertThat(problem.path("instance").asText()).isEqualTo("/api/v1/probe/refusal/" + code.name());
+    }
+
+    @Test
+    void anIdentityCodeInTheDetailOrThePathIsMasked() {
+        String client = KantaSamples.SAMPLE_CLIENT;
+
+        MvcResult response = perform(as(OWN_CLIENT, get("/api/v1/probe/number/" + client)));
+
+        assertProblem(response, 400, "INVALID_REQUEST");
+        assertThat(text(response)).doesNotContain(client);
+        assertThat(json(response).path("instance").asText()).startsWith("/api/v1/probe/number/").doesNotContain(client);
+    }
+
+    @Test
+    void anUnavailableStorageIs503AndSaysToRetryWithoutItsCause() {
+        for (String path : new String[] {"/api/v1/probe/storage-down", "/api/v1/probe/storage-slow"}) {
+            MvcResult response = perform(as(OWN_CLIENT, get(path)));
+            JsonNode problem = assertProblem(response, 503, "STORAGE_UNAVAILABLE");
+            assertThat(problem.path("detail").asText()).as(path).contains("retry later")
+                    .doesNotContain("db.internal", "statement timeout");
+        }
+    }
+
+    @Test
+    void anUnexpectedFailureIs500InternalErrorAndEchoesNothingOfIt() {
+        MvcResult response = perform(as(OWN_CLIENT, get("/api/v1/probe/bug")));
+
+        JsonNode problem = assertProblem(response, 500, "INTERNAL_ERROR");
+        assertThat(problem.path("detail").asText()).isEqualTo("The archive failed to process the request");
+        assertThat(text(response)).doesNotContain("200111A904P", "internal state");
+    }
+
+    @Test
+    void anUnknownPathIs404PathNotFound() {
+        JsonNode unknown = assertProblem(perform(as(OWN_CLIENT, CONTROLLER, get("/api/v1/no-such-thing"))),
+                404, "PATH_NOT_FOUND");
+        assertThat(unknown.path("title").asText()).isEqualTo("No API operation exists at this path");
+        assertThat(unknown.path("detail").asText()).contains("/v3/api-docs");
+    }
+
+    @Test
+    void aWrongMethodIs405MethodNotAllowedWithTheAllowedMethods() {
+        MvcResult response = perform(as(OWN_CLIENT, put("/api/v1/probe/bug")));
+
+        JsonNode problem = assertProblem(response, 405, "METHOD_NOT_ALLOWED");
+        assertThat(problem.path("title").asText()).isEqualTo("This path does not accept the HTTP method");
+        assertThat(problem.path("detail").asText()).contains("PUT", "GET", "/v3/api-docs");
+        assertThat(response.getResponse().getHeader("Allow")).contains("GET");
+    }
+
+    @Test
+    void anUnsupportedContentTypeIs415NamingTheAcceptedOnes() {
+        MvcResult response = perform(as(OWN_CLIENT, post("/api/v1/probe/body")).contentType("text/plain").content("x"));
+
+        JsonNode problem = assertProblem(response, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(problem.path("detail").asText()).contains("text/plain", "application/json");
+    }
+
+    @Test
+    void anAcceptHeaderNoRepresentationMeetsIs406AnsweredAsProblemJson() {
+        MvcResult response = perform(as(OWN_CLIENT, get("/api/v1/probe/number/1")).header("Accept", "image/png"));
+
+        JsonNode problem = assertProblem(response, 406, "NOT_ACCEPTABLE");
+        assertThat(problem.path("detail").asText()).contains("application/json");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs400MalformedJsonWithItsPosition() {
+        MvcResult response = perform(as(OWN_CLIENT, post("/api/v1/probe/body")).contentType("application/json")
+                .content("{\n  \"reason\": \"unclosed"));
+
+        JsonNode problem = assertProblem(response, 400, "MALFORMED_JSON");
+        assertThat(problem.path("title").asText()).isEqualTo(ErrorCode.MALFORMED_JSON.title());
+        assertThat(problem.path("detail").asText()).contains("not well-formed JSON", "line 2, column");
+    }
+
+    @Test
+    void aBodyOfTheWrongShapeIs400InvalidRequestNamingTheFieldAndType() {
+        MvcResult wrongField = perform(as(OWN_CLIENT, post("/api/v1/probe/body")).contentType("application/json")
+                .content("{\"reason\": \"x\", \"count\": \"many\"}"));
+        assertThat(assertProblem(wrongField, 400, "INVALID_REQUEST").path("detail").asText())
+                .contains("field count", "a number");
+
+        MvcResult notAnObject = perform(as(OWN_CLIENT, post("/api/v1/probe/body")).contentType("application/json")
+                .content("[1, 2]"));
+        assertThat(assertProblem(notAnObject, 400, "INVALID_REQUEST").path("detail").asText())
+                .contains("not the JSON object");
+
+        MvcResult noBody = perform(as(OWN_CLIENT, post("/api/v1/probe/body")).contentType("application/json"));
+        assertThat(assertProblem(noBody, 400, "INVALID_REQUEST").path("detail").asText()).contains("no body");
+    }
+
+    @Test
+    void aParameterOfTheWrongTypeOrMissingIs400InvalidRequestNamingIt() {
+        MvcResult wrongType = perform(as(OWN_CLIENT, get("/api/v1/probe/number/1")).param("page", "x"));
+        assertThat(assertProblem(wrongType, 400, "INVALID_REQUEST").path("detail").asText())
+                .contains("Parameter page", "a number").doesNotContain("\"x\"");
+
+        MvcResult missing = perform(as(OWN_CLIENT, get("/api/v1/probe/required")));
+        assertThat(assertProblem(missing, 400, "INVALID_REQUEST").path("detail").asText())
+                .isEqualTo("Missing query parameter counterpart");
+    }
+}
