@@ -12,9 +12,12 @@ import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.BulkResult;
 import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.message.IngestMetrics;
 import fi.arkisto.store.message.MultipartRelatedWriter;
 import fi.arkisto.store.testsupport.ArchiveStoreTestEnvironment;
 import fi.arkisto.store.testsupport.KantaSamples;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -63,6 +66,9 @@ public final class IntakeBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String prefix = "arkisto.bench." + UUID.randomUUID();
     private URI messages;
+    private MeterRegistry groups;
+    private double groupsBefore;
+    private double membersBefore;
 
     private IntakeBenchmark(int documents, int rate) {
         this.documents = documents;
@@ -89,6 +95,7 @@ public final class IntakeBenchmark {
             messages = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
                     + "/api/v1/messages");
             ArchivingService archiving = context.getBean(ArchivingService.class);
+            groups = context.getBean(IngestMetrics.class).registry();
             ConnectionFactory broker = new ConnectionFactory();
             broker.setHost("127.0.0.1");
             try (Connection connection = broker.newConnection("intake-benchmark")) {
@@ -106,24 +113,28 @@ public final class IntakeBenchmark {
                 System.out.printf("raw RabbitMQ (quorum queue, persistent, %d consumers, manual ack): %.0f msg/s%n",
                         consumers, raw);
                 List<MultipartRelatedWriter.Encoded> payloads = framed(documents);
-                cpu = cpuNanos();
+                cpu = startPhase();
                 Latencies queueSaturated = queue(connection, payloads, 0);
                 queueSaturated.cpuMillis = cpuMillisPerDocument(cpu);
+                queueSaturated.meanGroup = meanGroup();
                 print("queue, all offered at once", queueSaturated, bulk);
                 payloads = framed(documents);
-                cpu = cpuNanos();
+                cpu = startPhase();
                 Latencies queueOffered = queue(connection, payloads, rate);
                 queueOffered.cpuMillis = cpuMillisPerDocument(cpu);
+                queueOffered.meanGroup = meanGroup();
                 print("queue, " + rate + "/s offered", queueOffered, bulk);
                 payloads = framed(documents);
-                cpu = cpuNanos();
+                cpu = startPhase();
                 Latencies restSaturated = rest(payloads, restClients, 0);
                 restSaturated.cpuMillis = cpuMillisPerDocument(cpu);
+                restSaturated.meanGroup = meanGroup();
                 print("REST, " + restClients + " clients back to back", restSaturated, bulk);
                 payloads = framed(documents);
-                cpu = cpuNanos();
+                cpu = startPhase();
                 Latencies restOffered = rest(payloads, restClients, rate);
                 restOffered.cpuMillis = cpuMillisPerDocument(cpu);
+                restOffered.meanGroup = meanGroup();
                 print("REST, " + rate + "/s offered", restOffered, bulk);
                 bulkDocuments = plainDocuments(documents);
                 cpu = cpuNanos();
@@ -165,6 +176,20 @@ public final class IntakeBenchmark {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    private long startPhase() {
+        DistributionSummary summary = groups.find("arkisto.ingest.group.size").summary();
+        groupsBefore = summary == null ? 0 : summary.count();
+        membersBefore = summary == null ? 0 : summary.totalAmount();
+        return cpuNanos();
+    }
+
+    /** The mean size of the groups the phase's submissions were archived in. */
+    private double meanGroup() {
+        DistributionSummary summary = groups.find("arkisto.ingest.group.size").summary();
+        double count = summary == null ? 0 : summary.count() - groupsBefore;
+        return count == 0 ? 0 : (summary.totalAmount() - membersBefore) / count;
+    }
+
     private double cpuMillisPerDocument(long cpuBefore) {
         return (cpuNanos() - cpuBefore) / 1e6 / documents;
     }
@@ -174,9 +199,9 @@ public final class IntakeBenchmark {
             System.out.println("first refusal: " + latencies.firstRefusal.get());
         }
         System.out.printf("%s: sustained %.0f documents/s (%.2f of bulk), latency p50 %d ms, p99 %d ms, max %d ms, "
-                        + "%.2f CPU ms/document, %d archived of %d%n", what, latencies.rate(), latencies.rate() / bulk,
-                latencies.percentile(0.50), latencies.percentile(0.99), latencies.percentile(1.0), latencies.cpuMillis,
-                latencies.archived(), latencies.count());
+                        + "%.2f CPU ms/document, groups of %.1f on average, %d archived of %d%n", what, latencies.rate(),
+                latencies.rate() / bulk, latencies.percentile(0.50), latencies.percentile(0.99), latencies.percentile(1.0),
+                latencies.cpuMillis, latencies.meanGroup, latencies.archived(), latencies.count());
     }
 
     private static int callers() {
@@ -392,6 +417,7 @@ public final class IntakeBenchmark {
         private final AtomicLong last = new AtomicLong();
         private final AtomicReference<String> firstRefusal = new AtomicReference<>();
         private double cpuMillis;
+        private double meanGroup;
         private final CountDownLatch done;
         private long start;
 

@@ -20,6 +20,8 @@ public final class AcknowledgementXml {
     public static final String MEDIA_TYPE = "application/xml";
     public static final String INTERACTION = "MCCI_IN000002UV01";
     private static final String NS = Hl7Namespaces.V3;
+    /** Found once: the factory lookup scans the class path, and a configured factory is safe to share. */
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
 
     private AcknowledgementXml() {
     }
@@ -27,7 +29,7 @@ public final class AcknowledgementXml {
     public static byte[] write(Acknowledgement ack) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
         try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.setDefaultNamespace(NS);
             w.writeStartElement(NS, INTERACTION);

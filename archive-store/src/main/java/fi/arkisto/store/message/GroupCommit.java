@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 
 /**
  * Group commit of the online channels (docs/write-path.md, "Online batching"): concurrent single submissions (queue
@@ -36,6 +37,7 @@ final class GroupCommit {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private final ArchivingService archiving;
+    private final IntConsumer groupSizes;
     private final int maxSize;
     private final long maxWaitNanos;
     private final ReentrantLock lock = new ReentrantLock();
@@ -45,8 +47,10 @@ final class GroupCommit {
     /** Submissions between {@link #begin()} and joining a group or giving up; guarded by {@link #lock}. */
     private int preparing;
 
-    GroupCommit(ArchivingService archiving, IntakeProperties.Batching properties) {
+    /** @param groupSizes told the size of every group archived */
+    GroupCommit(ArchivingService archiving, IntakeProperties.Batching properties, IntConsumer groupSizes) {
         this.archiving = archiving;
+        this.groupSizes = groupSizes;
         this.maxSize = properties.maxSize();
         this.maxWaitNanos = properties.maxWait().toNanos();
     }
@@ -161,6 +165,7 @@ final class GroupCommit {
             lock.unlock();
         }
         // no member joins a closed group, so the list is the leader's alone from here
+        groupSizes.accept(group.size());
         try {
             archiveGroup(group);
         } finally {

@@ -2,6 +2,7 @@ package fi.arkisto.store.message;
 
 import fi.arkisto.store.rejection.IngestChannel;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -13,7 +14,8 @@ import java.time.Duration;
 /**
  * The ingestion meters, tagged by channel (docs/messages.md, "Metrics"): {@code arkisto.ingest.received},
  * {@code .archived}, {@code .duplicates}, {@code .nullified}, {@code .rejected} (tagged with the error code),
- * {@code .dead-lettered}, and the timer {@code arkisto.ingest.latency} from receipt to verdict. A verdict is observed
+ * {@code .dead-lettered}, the timer {@code arkisto.ingest.latency} from receipt to verdict, and the summary
+ * {@code arkisto.ingest.group.size} of the groups the online submissions were archived in. A verdict is observed
  * in one place, by {@link MessageService}, for every channel; only a dead letter is counted by the channel.
  */
 @Component
@@ -38,6 +40,11 @@ public class IngestMetrics {
         }
         Timer.builder("arkisto.ingest.latency").tag("channel", channel.name().toLowerCase())
                 .publishPercentiles(0.5, 0.99).register(registry).record(latency);
+    }
+
+    /** One group of online submissions archived together ({@link GroupCommit}): its size. */
+    void groupArchived(int size) {
+        DistributionSummary.builder("arkisto.ingest.group.size").baseUnit("submissions").register(registry).record(size);
     }
 
     /** A submission the channel gave up on after its retries (no verdict was reached). */

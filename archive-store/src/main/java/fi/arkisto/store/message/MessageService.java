@@ -59,7 +59,7 @@ public class MessageService {
         this.archiving = archiving;
         this.rejections = rejections;
         this.metrics = metrics;
-        this.groups = new GroupCommit(archiving, properties.batching());
+        this.groups = new GroupCommit(archiving, properties.batching(), metrics::groupArchived);
     }
 
     /**

@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Reads a MIME {@code multipart/related} (RFC 2387) Kanta message with Jakarta Mail (Angus): the root part (the
@@ -27,7 +26,7 @@ import java.util.Properties;
  */
 final class MultipartRelated {
 
-    private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Session SESSION = JakartaMail.SESSION;
 
     private MultipartRelated() {
     }

@@ -2,7 +2,6 @@ package fi.arkisto.store.message;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -10,7 +9,6 @@ import jakarta.mail.util.ByteArrayDataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Properties;
 
 /**
  * Builds the {@code multipart/related} form of a Kanta message (frame first, the RFC 2387 default root, document as the part whose
@@ -41,7 +39,7 @@ public final class MultipartRelatedWriter {
     /** A complete MIME message with headers, for files ({@code .mime}). */
     public static byte[] writeMessage(byte[] frame, byte[] document, String documentContentId) {
         try {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+            MimeMessage message = new MimeMessage(JakartaMail.SESSION);
             message.setContent(multipart(frame, document, documentContentId));
             message.saveChanges();
             message.removeHeader("Message-ID");
@@ -54,6 +52,7 @@ public final class MultipartRelatedWriter {
     }
 
     private static MimeMultipart multipart(byte[] frame, byte[] document, String documentContentId) throws MessagingException {
+        JakartaMail.ready();
         MimeMultipart multipart = new MimeMultipart("related");
         MimeBodyPart framePart = new MimeBodyPart();
         framePart.setDataHandler(new DataHandler(new ByteArrayDataSource(frame, "text/xml; charset=UTF-8")));

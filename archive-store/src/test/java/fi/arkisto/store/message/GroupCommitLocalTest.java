@@ -43,6 +43,7 @@ class GroupCommitLocalTest {
     AuditLog audit;
 
     private final ExecutorService submitters = Executors.newCachedThreadPool();
+    private final List<Integer> groupSizes = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
     void stopSubmitters() {
@@ -71,6 +72,7 @@ class GroupCommitLocalTest {
         assertThat(led.document().metadata().documentOid().value()).isEqualTo(a.oidValue());
         assertThat(follower.document().metadata().documentOid().value()).isEqualTo(b.oidValue());
         assertThat(follower.document().archivedAt()).isEqualTo(led.document().archivedAt());
+        assertThat(groupSizes).containsExactly(2);
         assertThat(audit.eventsForDocument(a.oidValue())).extracting(AuditEvent::outcome).containsExactly("SUCCESS");
         assertThat(audit.eventsForDocument(b.oidValue())).extracting(AuditEvent::outcome).containsExactly("SUCCESS");
     }
@@ -128,6 +130,7 @@ class GroupCommitLocalTest {
         });
         straggler.close();
         assertThat(outcomes).extracting(ArchiveOutcome::created).containsExactly(true, true);
+        assertThat(groupSizes).containsExactly(2);
         assertThat(outcomes.get(1).document().archivedAt()).isEqualTo(outcomes.get(0).document().archivedAt());
     }
 
@@ -147,6 +150,7 @@ class GroupCommitLocalTest {
         });
 
         // then it was archived alone after waiting at least the maximum wait
+        assertThat(groupSizes).containsExactly(1);
         assertThat(Duration.between(started, Instant.now())).isGreaterThanOrEqualTo(Duration.ofMillis(300));
         assertThat(outcome.created()).isTrue();
         slow.close();
@@ -186,6 +190,7 @@ class GroupCommitLocalTest {
         });
         other.close();
         assertThat(outcome.created()).isTrue();
+        assertThat(groupSizes).isEmpty();
     }
 
     @Test
@@ -213,11 +218,13 @@ class GroupCommitLocalTest {
             assertThat(outcome.created()).isTrue();
             assertThat(outcome.document().metadata().documentOid().value()).isEqualTo(documents.get(i).oidValue());
         }
+        assertThat(groupSizes).allSatisfy(size -> assertThat(size).isBetween(1, 8));
+        assertThat(groupSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(documents.size());
         assertThat(audit.verify().valid()).isTrue();
     }
 
     private GroupCommit groups(int maxSize, Duration maxWait) {
-        return new GroupCommit(archiving, new IntakeProperties.Batching(maxSize, maxWait));
+        return new GroupCommit(archiving, new IntakeProperties.Batching(maxSize, maxWait), groupSizes::add);
     }
 
     private Preparation prepare(byte[] document) {
