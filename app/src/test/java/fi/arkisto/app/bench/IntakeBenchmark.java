@@ -80,8 +80,14 @@ public final class IntakeBenchmark {
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int consumers = args.length > 2 ? Integer.parseInt(args[2]) : 32;
         int restClients = args.length > 3 ? Integer.parseInt(args[3]) : 32;
-        new IntakeBenchmark(documents, rate).run(consumers, restClients);
-        System.exit(0);
+        int status = 1;
+        try {
+            new IntakeBenchmark(documents, rate).run(consumers, restClients);
+            status = 0;
+        } finally {
+            // the application's non-daemon threads must not outlive a failed run
+            System.exit(status);
+        }
     }
 
     private void run(int consumers, int restClients) throws Exception {
@@ -109,6 +115,15 @@ public final class IntakeBenchmark {
                 double bulk = bulk(archiving, bulkDocuments);
                 System.out.printf("bulk archiveAll (chunks of 200, %d callers): %.0f documents/s, %.2f CPU ms/document%n",
                         callers(), bulk, cpuMillisPerDocument(cpu));
+                if (Boolean.getBoolean("bench.small-chunks")) {
+                    for (int chunk : new int[] {1, 2, 4, 16}) {
+                        List<byte[]> small = plainDocuments(documents);
+                        long before = cpuNanos();
+                        double smallRate = bulk(archiving, small, chunk, 32);
+                        System.out.printf("bulk archiveAll in chunks of %d, 32 callers: %.0f documents/s, %.2f CPU ms/document%n",
+                                chunk, smallRate, cpuMillisPerDocument(before));
+                    }
+                }
                 double raw = rawQueue(connection, framed(documents), consumers);
                 System.out.printf("raw RabbitMQ (quorum queue, persistent, %d consumers, manual ack): %.0f msg/s%n",
                         consumers, raw);
@@ -166,6 +181,9 @@ public final class IntakeBenchmark {
         properties.put("arkisto.ingest.queue.consumers", String.valueOf(consumers));
         properties.put("arkisto.ingest.queue.prefetch", "2");
         properties.put("logging.level.root", "WARN");
+        properties.putAll(System.getProperties().entrySet().stream()
+                .filter(e -> e.getKey().toString().startsWith("arkisto."))
+                .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().toString())));
         properties.put("logging.level.fi.arkisto", "WARN");
         return properties;
     }
@@ -210,12 +228,16 @@ public final class IntakeBenchmark {
 
     /** The bulk path as the migration drives it: chunks of 200, one caller per core. */
     private double bulk(ArchivingService archiving, List<byte[]> cdas) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(callers());
+        return bulk(archiving, cdas, 200, callers());
+    }
+
+    private double bulk(ArchivingService archiving, List<byte[]> cdas, int chunkSize, int callers) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(callers);
         try {
             List<Future<Integer>> chunks = new ArrayList<>();
             long start = System.nanoTime();
-            for (int from = 0; from < cdas.size(); from += 200) {
-                List<byte[]> chunk = cdas.subList(from, Math.min(cdas.size(), from + 200));
+            for (int from = 0; from < cdas.size(); from += chunkSize) {
+                List<byte[]> chunk = cdas.subList(from, Math.min(cdas.size(), from + chunkSize));
                 chunks.add(pool.submit(() -> (int) archiving.archiveAll(chunk, BULK).stream()
                         .filter(BulkResult::succeeded).count()));
             }

@@ -11,11 +11,16 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.ExchangeBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueBuilder;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
  * The queue channel's wiring and RabbitMQ topology, only when {@code arkisto.ingest.queue.enabled=true} (the main
@@ -42,6 +47,34 @@ class QueueConfiguration {
         Binding requestBinding = BindingBuilder.bind(requests).to(exchange).with(queue.requestQueue());
         Binding deadLetterBinding = BindingBuilder.bind(deadLetters).to(deadLetterExchange).with(queue.deadLetterQueue());
         return new Declarables(exchange, deadLetterExchange, requests, deadLetters, requestBinding, deadLetterBinding);
+    }
+
+    /**
+     * The threads that run the queue's listeners. The direct listener container invokes its listeners on the
+     * connection's consumer executor, which is two threads per core unless the connection factory is given one
+     * (Spring AMQP reference, "Choosing a Container"): on two cores the configured consumers would share four threads
+     * and the intake could group no more than four submissions. One thread per consumer, and a few for the rest.
+     */
+    @Bean(defaultCandidate = false)
+    ThreadPoolTaskExecutor queueConsumerExecutor(IngestProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("arkisto-queue-");
+        executor.setCorePoolSize(properties.queue().consumers() + 4);
+        executor.setDaemon(true);
+        return executor;
+    }
+
+    @Bean
+    static BeanPostProcessor queueConsumerThreads(@Qualifier("queueConsumerExecutor") ObjectProvider<ThreadPoolTaskExecutor> executor) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof AbstractConnectionFactory factory) {
+                    factory.setExecutor(executor.getObject());
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean
