@@ -1,19 +1,15 @@
 package fi.arkisto.app.architecture;
 
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import fi.arkisto.store.testsupport.PackageCycles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN.md section 2, package by feature: two packages that import each other are one feature cut in two, so
- * the app's packages form no cycle, neither package by package (nested ones included) nor feature by feature
- * (a feature with its sub-packages).
+ * Package by feature ({@link PackageCycles}): the app's packages form no cycle, neither package by package (nested
+ * ones included) nor feature by feature (a feature with its sub-packages).
  */
 class PackageCycleTest {
 
@@ -21,10 +17,7 @@ class PackageCycleTest {
 
     @BeforeAll
     static void importTheMainClasses() {
-        // package names are all the rule needs; resolving every referenced library class is slow
-        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("fi.arkisto.app");
+        classes = PackageCycles.mainClassesOf("fi.arkisto.app");
     }
 
     @Test
@@ -37,12 +30,11 @@ class PackageCycleTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        // from fi.arkisto on, so that the module's own top package is a slice as well
-        slices().matching("fi.arkisto.(**)").should().beFreeOfCycles().check(classes);
+        PackageCycles.assertPackagesFreeOfCycles(classes);
     }
 
     @Test
     void featuresAreFreeOfCycles() {
-        slices().matching("fi.arkisto.app.(*)..").should().beFreeOfCycles().check(classes);
+        PackageCycles.assertFeaturesFreeOfCycles(classes, "fi.arkisto.app");
     }
 }

@@ -1,17 +1,14 @@
 package fi.arkisto.store.architecture;
 
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import fi.arkisto.store.testsupport.PackageCycles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN.md section 2, package by feature: two packages that import each other are one feature cut in two, so the
+ * Package by feature ({@link PackageCycles}): the
  * archive store's packages form no cycle, neither package by package (nested ones included) nor feature by feature
  * (a feature with its sub-packages).
  */
@@ -21,10 +18,7 @@ class PackageCycleTest {
 
     @BeforeAll
     static void importTheMainClasses() {
-        // package names are all the rules need; resolving every referenced library class is slow
-        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("fi.arkisto.store");
+        classes = PackageCycles.mainClassesOf("fi.arkisto.store");
     }
 
     @Test
@@ -37,11 +31,11 @@ class PackageCycleTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        slices().matching("fi.arkisto.(**)").should().beFreeOfCycles().check(classes);
+        PackageCycles.assertPackagesFreeOfCycles(classes);
     }
 
     @Test
     void featuresAreFreeOfCycles() {
-        slices().matching("fi.arkisto.store.(*)..").should().beFreeOfCycles().check(classes);
+        PackageCycles.assertFeaturesFreeOfCycles(classes, "fi.arkisto.store");
     }
 }

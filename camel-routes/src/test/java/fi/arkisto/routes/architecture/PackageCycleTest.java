@@ -1,18 +1,14 @@
 package fi.arkisto.routes.architecture;
 
-import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import fi.arkisto.store.testsupport.PackageCycles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN.md section 2, package by feature: two packages that import each other are one feature cut in two, so
- * the ingestion routes' packages form no cycle, nested ones included.
+ * Package by feature ({@link PackageCycles}): the ingestion routes' packages form no cycle, nested ones included.
  */
 class PackageCycleTest {
 
@@ -20,10 +16,7 @@ class PackageCycleTest {
 
     @BeforeAll
     static void importTheMainClasses() {
-        // package names are all the rule needs; resolving every referenced library class is slow
-        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("fi.arkisto.routes");
+        classes = PackageCycles.mainClassesOf("fi.arkisto.routes");
     }
 
     @Test
@@ -36,7 +29,6 @@ class PackageCycleTest {
 
     @Test
     void packagesAreFreeOfCycles() {
-        // from fi.arkisto on, so that the module's own top package is a slice as well
-        slices().matching("fi.arkisto.(**)").should().beFreeOfCycles().check(classes);
+        PackageCycles.assertPackagesFreeOfCycles(classes);
     }
 }

@@ -11,7 +11,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN.md section 2, package by feature: two packages that import each other are one feature cut in two, so
+ * Package by feature: two packages that import each other are one feature cut in two, so
  * the test CA's packages form no cycle, nested ones included.
  */
 class PackageCycleTest {
