@@ -7,6 +7,7 @@ import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.testsupport.ClientRelationshipForms;
 import fi.arkisto.store.testsupport.KantaSamples;
 import fi.arkisto.testkit.pki.TestPki;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -75,7 +76,12 @@ import static org.assertj.core.api.Assertions.assertThat;
         "camunda.bpm.job-execution.enabled=false",
         "logging.level.org.camunda=WARN"})
 @ContextConfiguration(initializers = ArchiveStoreTestInitializers.Local.class)
+// where test classes run in parallel (the failsafe ITs), those of this one application run one at a time
+@ResourceLock(ApiIntegrationTest.APPLICATION)
 public abstract class ApiIntegrationTest {
+
+    /** The lock of the one application the subclasses share ({@link ResourceLock}). */
+    public static final String APPLICATION = "fi.arkisto.app.support.ApiIntegrationTest";
 
     /** The controller (custodian) of the real sample document. */
     public static final String CONTROLLER = KantaSamples.SAMPLE_CONTROLLER;
