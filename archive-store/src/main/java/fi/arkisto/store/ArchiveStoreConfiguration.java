@@ -1,6 +1,8 @@
 package fi.arkisto.store;
 
 import fi.arkisto.store.access.AccessPolicy;
+import fi.arkisto.store.access.AccessProperties;
+import fi.arkisto.store.access.AccessRules;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.deploymenttest.TestRunGuard;
@@ -12,6 +14,7 @@ import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.document.DocumentRepository;
 import fi.arkisto.store.document.OrphanObjectSweeper;
 import fi.arkisto.store.document.OrphanSweepSchedule;
+import fi.arkisto.store.hl7.Hl7Timestamp;
 import fi.arkisto.store.message.IntakeProperties;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.object.ObjectStoreProperties;
@@ -47,7 +50,7 @@ import java.time.Clock;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class, CdaProperties.class,
-        IntakeProperties.class})
+        IntakeProperties.class, AccessProperties.class})
 @Import(ScheduleConfiguration.class)
 public class ArchiveStoreConfiguration {
 
@@ -68,9 +71,15 @@ public class ArchiveStoreConfiguration {
                 : sslBundles.getObject().getBundle(properties.sslBundle()));
     }
 
+    /** The one access decision, with the rules an operator configured ({@code arkisto.access.*}, docs/access.md). */
     @Bean
-    public AccessPolicy accessPolicy() {
-        return new AccessPolicy();
+    public AccessRules accessRules(AccessProperties access) {
+        return new AccessRules(access);
+    }
+
+    @Bean
+    public AccessPolicy accessPolicy(AccessRules rules, ObjectProvider<Clock> clock) {
+        return new AccessPolicy(rules, clock.getIfAvailable(() -> Clock.system(Hl7Timestamp.FINNISH_TIME)));
     }
 
     @Bean

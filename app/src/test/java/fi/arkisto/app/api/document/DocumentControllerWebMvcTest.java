@@ -2,6 +2,7 @@ package fi.arkisto.app.api.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.arkisto.app.support.ApiSliceTest;
+import fi.arkisto.store.actor.RequestAssertions;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.document.ArchivedDocument;
@@ -136,6 +137,44 @@ class DocumentControllerWebMvcTest extends ApiSliceTest {
         // then archive-store is asked for the document as that organisation, user and use context
         verify(reads).metadata(DocumentOid.of(SAMPLE_OID), new RequestContext(
                 Oid.of(organisation), "test-professional", "1"));
+    }
+
+    @Test
+    void theAssertionHeadersReachTheArchiveInTheRequestContext() {
+        // given a professional searching broadly, asserting the right to non-disclosure data and a statutory right
+        when(reads.metadata(any(), any())).thenThrow(new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document"));
+
+        // when the client system reads with the assertion headers
+        perform(asOwnClient(get(METADATA)).header("X-Broad-Search-Justification", " 2 ")
+                .header("X-Non-Disclosure-Right", "true").header("X-Statutory-Right", "SHL 41 §"));
+
+        // then archive-store is asked with exactly those assertions
+        verify(reads).metadata(DocumentOid.of(SAMPLE_OID), new RequestContext(Oid.of(CONTROLLER), "test-professional",
+                "1", new RequestAssertions("2", true, "SHL 41 §")));
+    }
+
+    @Test
+    void withoutAssertionHeadersTheRequestAssertsNothing() {
+        when(reads.metadata(any(), any())).thenThrow(new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document"));
+
+        perform(asOwnClient(get(METADATA)).header("X-Non-Disclosure-Right", "false"));
+
+        verify(reads).metadata(any(), org.mockito.ArgumentMatchers.argThat(context ->
+                context.assertions().equals(RequestAssertions.NONE)));
+    }
+
+    @Test
+    void malformedAssertionHeadersAre400NamingTheHeader() {
+        String[][] cases = {
+                {"X-Broad-Search-Justification", "1.2.246"}, {"X-Broad-Search-Justification", "x"},
+                {"X-Non-Disclosure-Right", "yes"}, {"X-Non-Disclosure-Right", "1"},
+                {"X-Statutory-Right", "<script>"}, {"X-Statutory-Right", "a".repeat(201)}};
+        for (String[] header : cases) {
+            MvcResult response = perform(asOwnClient(get(METADATA)).header(header[0], header[1]));
+            assertThat(assertProblem(response, 400, "INVALID_REQUEST_CONTEXT").path("detail").asText())
+                    .as(header[0] + ": " + header[1]).contains(header[0]);
+        }
+        verifyNoInteractions(reads);
     }
 
     @Test
