@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * One archived version as the API shows it: the header metadata extracted from the Kanta CDA
- * document (issue 2, "Reading a Kanta document") and the archive's own facts about the stored bytes.
+ * document and the archive's own facts about the stored bytes.
  * OIDs are plain strings; absent optional header fields are omitted.
  */
 public record DocumentMetadataResponse(
