@@ -132,9 +132,10 @@ class DocumentApiErrorsTest extends ApiIntegrationTest {
         HttpResponse<byte[]> response = send(withContext(authenticated("/api/v1/documents/" + builder.oidValue() + "/metadata",
                 OTHER_CLIENT), OTHER_ORGANISATION).GET().build());
 
-        // then access is denied with the rule that denies it (no register access right to that register), and the
+        // then access is denied with the rule that denies it: the document (derived from the sample) names that
+        // organisation's unit as the provider of service task 24 only, and the document has no service task; the
         // client list (of that organisation's register) shows nothing of it
-        assertProblem(response, 403, "NO_ACCESS_TO_REGISTER");
+        assertProblem(response, 403, "REGISTER_ACCESS_OTHER_SERVICE_TASK");
         HttpResponse<byte[]> list = send(withContext(authenticated("/api/v1/clients/" + client + "/documents",
                 OTHER_CLIENT), OTHER_ORGANISATION).GET().build());
         assertThat(list.statusCode()).as(text(list)).isEqualTo(200);
