@@ -261,7 +261,7 @@ class DocumentControllerWebMvcTest extends ApiSliceTest {
         assertProblem(perform(asOwnClient(get("/api/v1/documents/not-an-oid/metadata"))), 422, "INVALID_OID");
 
         MvcResult response = perform(asOwnClient(get("/api/v1/documents/" + SAMPLE_CLIENT + "/metadata")));
-        assertThat(response.getResponse().getStatus()).isBetween(400, 499);
+        assertProblem(response, 422, "INVALID_OID");
         assertThat(text(response)).doesNotContain(SAMPLE_CLIENT);
         verifyNoInteractions(reads);
     }
