@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * A real PostgreSQL 15 (zonky embedded binaries) whose data directory survives restarts: the
- * archive's no-setup database (DESIGN section 4: a restart keeps every archived document).
+ * archive's no-setup database (docs/running.md, "Run it": a restart keeps every archived document).
  * Listens on 127.0.0.1 only; local trust authentication as user {@code postgres}.
  *
  * <p>Its owner stops it, by {@link #close()}, and nobody else: zonky registers a JVM shutdown hook that stops the

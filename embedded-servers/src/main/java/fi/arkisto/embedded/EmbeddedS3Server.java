@@ -15,7 +15,7 @@ import java.util.Properties;
 
 /**
  * An S3-compatible server in this JVM (s3proxy over the jclouds filesystem backend), keeping its
- * objects as files under a directory: the archive's no-setup object store (DESIGN section 4). The
+ * objects as files under a directory: the archive's no-setup object store (docs/running.md, "Run it"). The
  * archive talks to it through the same minio-java path as to a real MinIO.
  *
  * <p>Listens on 127.0.0.1 only, with the given credentials (AWS signature v2 or v4).

@@ -3,6 +3,7 @@ package fi.arkisto.app.api;
 import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.api.problem.ArchivingErrors;
+import fi.arkisto.app.api.problem.ReadingErrors;
 import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
 import fi.arkisto.store.actor.RequestContext;
@@ -93,7 +94,10 @@ class OpenApiConfiguration {
                                 `CLIENT_CERTIFICATE_*` code. Except the audit verification, every call names its request
                                 context in three headers: the acting organisation (X-Organisation-Oid, one the client system
                                 may act for: the header chooses, it never adds), the professional or system user (X-User-Id)
-                                and the use context code (X-Purpose-Of-Use, 1 = the organiser's own register use).
+                                and the use context code (X-Purpose-Of-Use, 1 = the organiser's own register use); optional
+                                headers carry what the client system asserts: a broad-search justification
+                                (X-Broad-Search-Justification), the right to process non-disclosure data
+                                (X-Non-Disclosure-Right: true) and a statutory right (X-Statutory-Right).
                                 Every read and write of client data is audited before data leaves.
 
                                 Errors are application/problem+json with a stable `code`; the codes each operation may answer
@@ -159,6 +163,9 @@ class OpenApiConfiguration {
             if (declared.archiving()) {
                 codes.addAll(ArchivingErrors.CODES);
             }
+            if (declared.reading()) {
+                codes.addAll(ReadingErrors.CODES);
+            }
         }
         codes.add(ErrorCode.STORAGE_UNAVAILABLE);
         codes.add(ErrorCode.INTERNAL_ERROR);
@@ -185,11 +192,23 @@ class OpenApiConfiguration {
                 "The professional or system user acting (audited)", "sosiaalityontekija-1"));
         parameters.add(header(RequestContextHeaders.PURPOSE_OF_USE,
                 "Use context code (1.2.246.537.6.1289.201901); 1 = the service organiser's own register use", "1"));
+        parameters.add(header(RequestContextHeaders.BROAD_SEARCH_JUSTIFICATION, false,
+                "Optional: broad-search justification, a code of 1.2.246.537.6.1299 (1-4 digits; audited)", "1"));
+        parameters.add(header(RequestContextHeaders.NON_DISCLOSURE_RIGHT, false,
+                "Optional: true when the professional may process data under non-disclosure for safety reasons "
+                        + "(asserted by the client system; audited)", "false"));
+        parameters.add(header(RequestContextHeaders.STATUTORY_RIGHT, false,
+                "Optional: the provision of a statutory right to information the professional acts on (audited)",
+                "SHL 41 §"));
         operation.setParameters(parameters);
     }
 
     private static Parameter header(String name, String description, String example) {
-        return new HeaderParameter().name(name).required(true).description(description)
+        return header(name, true, description, example);
+    }
+
+    private static Parameter header(String name, boolean required, String description, String example) {
+        return new HeaderParameter().name(name).required(required).description(description)
                 .schema(new StringSchema()).example(example);
     }
 

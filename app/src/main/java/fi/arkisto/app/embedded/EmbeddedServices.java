@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The no-setup defaults (issue 2, "Running with no set-up"): when {@code spring.datasource.url} is not
+ * The no-setup defaults (docs/running.md, "Run it"): when {@code spring.datasource.url} is not
  * configured an embedded PostgreSQL keeps its data under {@code ${arkisto.data-dir}/postgres}; when
  * {@code arkisto.s3.endpoint} is not configured an embedded S3 server keeps the objects under
  * {@code ${arkisto.data-dir}/s3}, with credentials generated once per data directory.

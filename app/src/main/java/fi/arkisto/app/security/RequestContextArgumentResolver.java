@@ -1,5 +1,6 @@
 package fi.arkisto.app.security;
 
+import fi.arkisto.store.actor.RequestAssertions;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -29,6 +30,10 @@ final class RequestContextArgumentResolver implements HandlerMethodArgumentResol
     // A use context is a code of code system 1.2.246.537.6.1289.201901, whose codes are numbers (1 = the organiser's own
     // register use): anything else is malformed (400); a well-formed code the access policy does not support is 403.
     private static final Pattern PURPOSE = Pattern.compile("[0-9]{1,4}");
+    // Codes of 1.2.246.537.6.1299 are numbers like the use contexts; which ones are accepted is the access rules' call.
+    private static final Pattern JUSTIFICATION = Pattern.compile("[0-9]{1,4}");
+    // A provision ("SHL 41 §", "Laki sosiaalihuollon asiakkaan asemasta 20 §"): audited, so printable and bounded.
+    private static final Pattern STATUTORY_RIGHT = Pattern.compile("[\\p{L}\\p{N} .,;:()§/\\-]{1,200}");
 
     private final ApiClientRegistry clients;
 
@@ -81,7 +86,32 @@ final class RequestContextArgumentResolver implements HandlerMethodArgumentResol
             throw new ArchiveException(ErrorCode.ACCESS_DENIED, "Client system " + client
                     + " is not registered to act for organisation " + acting);
         }
-        return new RequestContext(acting, user.strip(), purpose.strip());
+        return new RequestContext(acting, user.strip(), purpose.strip(), assertions(request));
+    }
+
+    private static RequestAssertions assertions(NativeWebRequest request) {
+        String justification = request.getHeader(RequestContextHeaders.BROAD_SEARCH_JUSTIFICATION);
+        String nonDisclosure = request.getHeader(RequestContextHeaders.NON_DISCLOSURE_RIGHT);
+        String statutory = request.getHeader(RequestContextHeaders.STATUTORY_RIGHT);
+        if (justification != null && !JUSTIFICATION.matcher(justification.strip()).matches()) {
+            throw new ArchiveException(ErrorCode.INVALID_REQUEST_CONTEXT, RequestContextHeaders.BROAD_SEARCH_JUSTIFICATION
+                    + " must be a code of code system 1.2.246.537.6.1299: 1-4 digits");
+        }
+        boolean nonDisclosureRight = false;
+        if (nonDisclosure != null) {
+            String value = nonDisclosure.strip();
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new ArchiveException(ErrorCode.INVALID_REQUEST_CONTEXT, RequestContextHeaders.NON_DISCLOSURE_RIGHT
+                        + " must be true or false");
+            }
+            nonDisclosureRight = value.equals("true");
+        }
+        if (statutory != null && !STATUTORY_RIGHT.matcher(statutory.strip()).matches()) {
+            throw new ArchiveException(ErrorCode.INVALID_REQUEST_CONTEXT, RequestContextHeaders.STATUTORY_RIGHT
+                    + " must be 1-200 letters, digits, spaces or . , ; : ( ) § / -");
+        }
+        return new RequestAssertions(justification == null ? null : justification.strip(), nonDisclosureRight,
+                statutory == null ? null : statutory.strip());
     }
 
     private static boolean isBlank(String value) {

@@ -12,7 +12,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DESIGN.md section 2, "Dependency direction": archive-store knows nothing of Camel, Camunda or Spring Batch;
+ * docs/invariants.md, "Module dependencies": archive-store knows nothing of Camel, Camunda or Spring Batch;
  * camel-routes, batch-jobs and workflows depend on archive-store, not on each other; only app assembles;
  * the domain packages of identities and CDA parsing stay free of Spring.
  */
@@ -45,7 +45,7 @@ class DependencyDirectionTest {
         ArchRule rule = noClasses().that().resideInAPackage("fi.arkisto.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.camel..", "org.camunda..",
                         "org.springframework.batch..")
-                .because("DESIGN.md: archive-store knows nothing of Camel, Camunda or Spring Batch");
+                .because("docs/invariants.md: archive-store knows nothing of Camel, Camunda or Spring Batch");
         rule.check(classes);
     }
 
@@ -54,7 +54,7 @@ class DependencyDirectionTest {
         noClasses().that().resideInAPackage("fi.arkisto.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.routes..", "fi.arkisto.batch..",
                         "fi.arkisto.workflows..", "fi.arkisto.testkit..", "fi.arkisto.app..")
-                .because("DESIGN.md: every module depends on archive-store, never the other way")
+                .because("docs/invariants.md: every module depends on archive-store, never the other way")
                 .check(classes);
     }
 
@@ -62,7 +62,7 @@ class DependencyDirectionTest {
     void routesDoNotDependOnBatchOrWorkflows() {
         noClasses().that().resideInAPackage("fi.arkisto.routes..")
                 .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.batch..", "fi.arkisto.workflows..")
-                .because("DESIGN.md: camel-routes, batch-jobs and workflows do not depend on each other")
+                .because("docs/invariants.md: camel-routes, batch-jobs and workflows do not depend on each other")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -71,7 +71,7 @@ class DependencyDirectionTest {
     void batchJobsDoNotDependOnRoutesOrWorkflows() {
         noClasses().that().resideInAPackage("fi.arkisto.batch..")
                 .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.routes..", "fi.arkisto.workflows..")
-                .because("DESIGN.md: camel-routes, batch-jobs and workflows do not depend on each other")
+                .because("docs/invariants.md: camel-routes, batch-jobs and workflows do not depend on each other")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -80,7 +80,7 @@ class DependencyDirectionTest {
     void workflowsDoNotDependOnRoutesOrBatchJobs() {
         noClasses().that().resideInAPackage("fi.arkisto.workflows..")
                 .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.routes..", "fi.arkisto.batch..")
-                .because("DESIGN.md: camel-routes, batch-jobs and workflows do not depend on each other")
+                .because("docs/invariants.md: camel-routes, batch-jobs and workflows do not depend on each other")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -90,7 +90,7 @@ class DependencyDirectionTest {
         noClasses().that().resideInAPackage("fi.arkisto.testkit..")
                 .should().dependOnClassesThat().resideInAnyPackage("fi.arkisto.routes..", "fi.arkisto.batch..",
                         "fi.arkisto.workflows..", "org.camunda..")
-                .because("DESIGN.md: the deployment test kit (catalogue, verifier, report) is plain, used by workflows")
+                .because("docs/invariants.md: the deployment test kit (catalogue, verifier, report) is plain, used by workflows")
                 .check(classes);
     }
 
@@ -131,7 +131,7 @@ class DependencyDirectionTest {
     void onlyTheAppDependsOnTheApp() {
         noClasses().that().resideOutsideOfPackage("fi.arkisto.app..")
                 .should().dependOnClassesThat().resideInAPackage("fi.arkisto.app..")
-                .because("DESIGN.md: app assembles; nothing is built on it")
+                .because("docs/invariants.md: app assembles; nothing is built on it")
                 .check(classes);
     }
 

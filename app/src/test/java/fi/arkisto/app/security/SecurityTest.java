@@ -64,7 +64,10 @@ class SecurityTest extends ApiIntegrationTest {
         assertThat(cockpit.statusCode()).isEqualTo(200);
         assertThat(text(cockpit)).containsIgnoringCase("cockpit");
         HttpResponse<byte[]> root = send(HttpRequest.newBuilder(uri("/camunda/")).GET().build());
-        assertThat(root.statusCode()).isIn(200, 302);
+        // the webapps' index redirects to Camunda's default application
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/camunda/app/tasklist/"));
     }
 
     @Test
@@ -85,7 +88,7 @@ class SecurityTest extends ApiIntegrationTest {
 
     @Test
     void everythingElseIsDenied() {
-        assertThat(send(HttpRequest.newBuilder(uri("/actuator/env")).GET().build()).statusCode()).isIn(401, 403);
-        assertThat(send(HttpRequest.newBuilder(uri("/actuator/beans")).GET().build()).statusCode()).isIn(401, 403);
+        assertThat(send(HttpRequest.newBuilder(uri("/actuator/env")).GET().build()).statusCode()).isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(uri("/actuator/beans")).GET().build()).statusCode()).isEqualTo(403);
     }
 }

@@ -6,7 +6,6 @@ import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.access.facts.DocumentFacts;
 import fi.arkisto.store.access.facts.DocumentGroup;
 import fi.arkisto.store.access.request.AccessRequest;
-import fi.arkisto.store.access.request.AssertedRights;
 import fi.arkisto.store.access.request.RequestKind;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.hl7.Hl7Timestamp;
@@ -37,8 +36,7 @@ public final class AccessPolicy {
 
     public AccessDecision decide(RequestContext context, AccessAction action, String registerControllerOid) {
         LocalDate today = LocalDate.now(clock);
-        AccessRequest request = new AccessRequest(kind(action), context.organisation().value(), context.userId(),
-                null, context.purposeOfUse(), null, AssertedRights.NONE, today);
+        AccessRequest request = AccessRequests.of(context, kind(action), null, today);
         DocumentFacts register = DocumentFacts.builder().controller(registerControllerOid)
                 .group(DocumentGroup.UNKNOWN).date(today).build();
         AccessVerdict verdict = rules.decide(request, register, ClientFacts.unknown(null));

@@ -8,7 +8,6 @@ import fi.arkisto.store.document.DocumentLookup;
 import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.organisation.OrganisationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -18,12 +17,11 @@ import java.time.Clock;
 
 /**
  * The records behind the access facts, for any application holding the archive store: the sharing record and
- * agreement services and the client facts. {@link AccessProperties} ({@code arkisto.access.*}) is bound here. A
+ * agreement services and the client facts, with the {@link AccessProperties} the archive store binds. A
  * provider unit's organisation is the {@link OrganisationRegistry}'s answer (its assignments, else the OID rule), or
  * a {@link UnitOrganisation} bean's when one is given.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccessProperties.class)
 public class AccessRecordsConfiguration {
 
     @Bean

@@ -3,6 +3,7 @@ package fi.arkisto.store.accessrecords;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.arkisto.store.access.ClientFactsSource;
 import fi.arkisto.store.access.extract.ClientFactsAssembler;
 import fi.arkisto.store.access.extract.ClientFactsAssembler.ClientRelationshipDocument;
 import fi.arkisto.store.access.extract.ClientRelationshipReader;
@@ -33,7 +34,7 @@ import java.util.TreeSet;
  * documents belong to, and the client's informing, consent and denial records. Guardians have no source yet (the
  * population register is not connected): the facts name none, so no guardian's request is allowed.
  */
-public class ClientFactsService {
+public class ClientFactsService implements ClientFactsSource {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
@@ -56,6 +57,7 @@ public class ClientFactsService {
      * @throws ArchiveException CLIENT_FACTS_UNREADABLE when a client relationship document's structured form cannot be
      *                          read (a decision without it could miss a non-disclosure or an ended period)
      */
+    @Override
     public ClientFacts facts(String clientId) {
         Objects.requireNonNull(clientId, "clientId");
         List<ClientRelationshipDocument> relationships = clientRelationshipDocuments(clientId);

@@ -6,11 +6,12 @@ import fi.arkisto.store.identity.Oid;
 import java.util.Objects;
 
 /**
- * Who is acting and why: the acting organisation, the professional (or system user) and the
+ * Who is acting and why: the acting organisation, the professional (or system user), the
  * use context code ({@code 1.2.246.537.6.1289.201901}; {@code 1} = the service organiser's own
- * register use). Every read and write is decided and audited against one of these.
+ * register use) and what the client system asserts with the request ({@link RequestAssertions}). Every read and
+ * write is decided and audited against one of these.
  */
-public record RequestContext(Oid organisation, String userId, String purposeOfUse) {
+public record RequestContext(Oid organisation, String userId, String purposeOfUse, RequestAssertions assertions) {
 
     /** Use context code 1: the service organiser's own use of its register. */
     public static final String OWN_REGISTER_USE = "1";
@@ -20,5 +21,13 @@ public record RequestContext(Oid organisation, String userId, String purposeOfUs
         Objects.requireNonNull(organisation, "organisation");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(purposeOfUse, "purposeOfUse");
+        if (assertions == null) {
+            assertions = RequestAssertions.NONE;
+        }
+    }
+
+    /** A context that asserts nothing beyond who acts and why (system users, processes, most requests). */
+    public RequestContext(Oid organisation, String userId, String purposeOfUse) {
+        this(organisation, userId, purposeOfUse, RequestAssertions.NONE);
     }
 }

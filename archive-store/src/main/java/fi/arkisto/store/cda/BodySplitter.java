@@ -32,7 +32,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Reads a Kanta CDA document too large to hold from a stream, once (issue 5: "a single 1 GB file streams through").
+ * Reads a Kanta CDA document too large to hold from a stream, once (docs/legacy-package.md: a single 1 GB file streams through).
  * In a Kanta document only the Base64 display form in {@code component/nonXMLBody/text} grows with the file it
  * carries; everything else is a few kilobytes. So the splitter builds the DOM of everything else exactly as
  * {@link SecureXml#parseDocument} would (same hardening, same {@link DomBuilder}) with that text replaced by a

@@ -43,8 +43,7 @@ import static fi.arkisto.store.hl7.Hl7Namespaces.V3;
 import static fi.arkisto.store.hl7.Hl7Namespaces.XMLDSIG;
 
 /**
- * Reads a Kanta social welfare CDA R2 document as client information systems send it (issue 2,
- * "Reading a Kanta document"; the real sample {@code asiakkuusasiakirja_S.xml}): the CDA header,
+ * Reads a Kanta social welfare CDA R2 document as client information systems send it (the real sample {@code asiakkuusasiakirja_S.xml}): the CDA header,
  * the {@code urn:hl7finland} local social header (matched by namespace, whatever its prefix), the
  * Base64 XHTML display form in {@code nonXMLBody/text}, the Base64 JSON structured form
  * {@code hl7fi:json} when present, and the signature collection.

@@ -7,7 +7,7 @@ package fi.arkisto.store.cda;
  *
  * @param maxDocumentBytes         the in-memory limit: documents up to this size are read into a DOM whole
  * @param maxStreamedDocumentBytes the largest document read from a file with its body streamed
- *                                 ({@link BodySplitter}; issue 5: "a single 1 GB file streams through",
+ *                                 ({@link BodySplitter}; docs/legacy-package.md: a single 1 GB file streams through,
  *                                 which wrapped in Base64 is a document of about 1.37 GB)
  */
 public record CdaParserLimits(long maxDocumentBytes, int maxDepth, int maxAttributes, long maxStreamedDocumentBytes) {

@@ -3,7 +3,7 @@ package fi.arkisto.store.cda;
 import java.nio.file.Path;
 
 /**
- * What {@link BodySplitter} learnt of a document read with its body streamed (issue 5, constant memory): the
+ * What {@link BodySplitter} learnt of a document read with its body streamed (constant memory, docs/write-path.md): the
  * decoded display form on disk, the digests a signature's body reference is compared with, and the raw input's
  * SHA-256 and size.
  *

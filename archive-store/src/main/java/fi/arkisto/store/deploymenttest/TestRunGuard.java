@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The test-run guard (DESIGN section 6; kanta.fi: the deployment test "runs in production with test identity codes"):
+ * The test-run guard (docs/workflows.md, "Deployment test"; kanta.fi: the deployment test "runs in production with test identity codes"):
  * while an organisation's test window is open, every document archived into its register is a test document unless
  * it is plainly one of the organisation's production documents, and a test document carries test identity codes
  * only (individual number 900-999) wherever an identity code can stand. A test document with a real code is refused

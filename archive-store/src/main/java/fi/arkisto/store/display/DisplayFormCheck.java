@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * Archiving-stage check of the display form (seed 000: "a display mode that can be shown to the client via MyKanta
- * or printed will always be recorded"; issue 3, "Display form"): present, XHTML ({@code application/xhtml+xml}),
+ * or printed will always be recorded"; docs/display-forms.md): present, XHTML ({@code application/xhtml+xml}),
  * well-formed and safe to show a citizen, as {@link DisplayFormSafety} decides; or a PDF ({@code application/pdf}, the
  * old documents of the legacy migration) that {@link PdfDisplayFormSafety} finds inert.
  */
@@ -59,7 +59,7 @@ public final class DisplayFormCheck implements DocumentCheck, Ordered {
     }
 
     /**
-     * A document read with its body streamed (issue 5): a PDF display form is checked in its file; an XHTML one that
+     * A document read with its body streamed (docs/write-path.md): a PDF display form is checked in its file; an XHTML one that
      * large is refused, as large legacy files are scans (PDF) and an XHTML form is read whole to be judged.
      */
     private void checkStreamed(ParsedDocument document) {

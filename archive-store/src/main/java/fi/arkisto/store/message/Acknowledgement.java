@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * The archive's answer to one submission, modelled on HL7 v3 {@code MCCI_IN000002UV01}: AA with the archived
  * document (or the fact it was a duplicate: invariant 3), or AE/AR with the stable error code and its detail
- * (issue 4). Serialised by {@link AcknowledgementXml}.
+ * (docs/messages.md). Serialised by {@link AcknowledgementXml}.
  *
  * @param id             the acknowledgement's own id, a UUID-derived OID (2.25.n)
  * @param targetMessage  the acknowledged message's id, or null when it could not be read

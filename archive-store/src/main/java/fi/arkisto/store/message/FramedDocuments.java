@@ -44,7 +44,7 @@ final class FramedDocuments {
                 + " parts is the document");
     }
 
-    /** Frame and document must name the same version, client and register (issue 4). */
+    /** Frame and document must name the same version, client and register (docs/messages.md). */
     static void checkAgreement(FramedDocument framed, DocumentMetadata document) {
         agree("id", framed.documentOid(), document.documentOid().value());
         agree("setId", framed.setId(), document.setId());

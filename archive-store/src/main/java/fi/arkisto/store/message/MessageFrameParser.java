@@ -19,7 +19,7 @@ import static fi.arkisto.store.hl7.Hl7Elements.text;
 import static fi.arkisto.store.hl7.Hl7Namespaces.V3;
 
 /**
- * Reads a Kanta {@code RCMR_IN200002FI01} message frame (issue 4) into a {@link MessageFrame}. The XML is parsed
+ * Reads a Kanta {@code RCMR_IN200002FI01} message frame (docs/messages.md) into a {@link MessageFrame}. The XML is parsed
  * with the project's hardened parser (no DTD, no entities, size and depth limits: invariant 7 (docs/invariants.md)); anything
  * the archive needs and cannot find is refused with {@link ErrorCode#FRAME_INVALID} naming the missing part.
  */

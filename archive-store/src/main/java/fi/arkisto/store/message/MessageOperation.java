@@ -3,7 +3,7 @@ package fi.arkisto.store.message;
 /**
  * What a framed request does to the archive. Kanta frames name the service (SP1/SP17) but signal the operation
  * through the carried document: a new version in an existing set with {@code relatedDocument[@typeCode=RPLC]}
- * replaces (DESIGN "replacement"), and a frame whose {@code clinicalDocument/statusCode} is {@code nullified}
+ * replaces (docs/messages.md), and a frame whose {@code clinicalDocument/statusCode} is {@code nullified}
  * (HL7 v3 ActStatus) nullifies the named version with the reason given in {@code controlActProcess/text}.
  * Nothing is ever overwritten (invariant 4 (docs/invariants.md)): replace and nullify add records.
  */

@@ -6,8 +6,8 @@ import fi.arkisto.store.hl7.KantaCodeSystems;
 
 /**
  * The archive service requests a message frame may carry in {@code controlActProcess/reasonCode}, code system
- * {@value #CODE_SYSTEM} ("Sosiaalihuolto - Arkistosanomien palvelupyynnöt"). Only the codes named in the ingestion
- * issue (issue 4) and visible in the real sample frame are supported; any other code is refused with
+ * {@value #CODE_SYSTEM} ("Sosiaalihuolto - Arkistosanomien palvelupyynnöt"). Only the codes named in
+ * docs/messages.md and visible in the real sample frame are supported; any other code is refused with
  * {@link ErrorCode#UNSUPPORTED_SERVICE_REQUEST} rather than guessed at. Whether a request stores, replaces or
  * nullifies is decided by {@link MessageOperation#of}, from the document summary of the frame, not from the code.
  */

@@ -153,7 +153,7 @@ public class ObjectStore implements AutoCloseable {
     }
 
     /**
-     * Writes a file of any size without holding it (issue 5: a 1.37 GB document): a multipart upload in parts of
+     * Writes a file of any size without holding it (a 1.37 GB document): a multipart upload in parts of
      * {@value #PART_SIZE} bytes (minio-java buffers one part), the file hashed while it is sent. Verified before
      * it returns, so a caller may commit metadata pointing at the key (invariant 2 (docs/invariants.md)): the bytes sent must have
      * {@code sha256} (a file changed since it was checked is caught here, and its object deleted), and a HEAD must

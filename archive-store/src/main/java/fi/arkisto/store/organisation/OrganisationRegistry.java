@@ -127,7 +127,7 @@ public class OrganisationRegistry {
     }
 
     /**
-     * The organisation a service unit belongs to (DESIGN section 5): the registry's assignment when there is one,
+     * The organisation a service unit belongs to (docs/access.md, "A client's facts"): the registry's assignment when there is one,
      * otherwise {@code 1.2.246.10.<business id>.10.0} for a unit {@code 1.2.246.10.<business id>.10.<n>}; empty when
      * neither says. The rule is the access rules' {@link UnitOrganisation}, with this registry as its lookup.
      */

@@ -1,6 +1,6 @@
 package fi.arkisto.store.rejection;
 
-/** The ways a submission reaches the archive (DESIGN "the parts"): file drop, RabbitMQ queue, REST. */
+/** The ways a submission reaches the archive (docs/messages.md, "Channels"): file drop, RabbitMQ queue, REST. */
 public enum IngestChannel {
     FILE, QUEUE, REST
 }

@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Decides which kind of signer a certificate identifies, so a claimed signature type can be cross-checked.
- * <p>The rule (issue 3, "classify each signature ... cross-checked against the certificate"):
+ * <p>The rule (docs/trust.md, "The certificate"):
  * <ul>
  *   <li>SYSTEM: the subject {@code serialNumber} (2.5.4.5) is an organisation identifier, i.e. a valid OID
  *       (a DVV system/service certificate carries the organisation OID there, e.g. the real sample's

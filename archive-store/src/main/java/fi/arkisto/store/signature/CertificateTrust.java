@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Judges whether a signing certificate was trustworthy when it signed (issue 3, "Certificate trust"):
+ * Judges whether a signing certificate was trustworthy when it signed (docs/trust.md, "The certificate"):
  * fit for signing and strong enough ({@link CertificateStrength}), PKIX path building to the configured anchors with the validity of every certificate judged at the signing
  * time (a certificate that expired after signing still verifies, as the real sample's does); a certificate in
  * the anchors itself is pinned. Revocation comes from the CRLs in the anchor directory, applied here rather than

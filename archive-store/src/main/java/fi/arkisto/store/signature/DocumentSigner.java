@@ -53,7 +53,7 @@ import static fi.arkisto.store.hl7.Hl7Namespaces.XMLDSIG;
 import static fi.arkisto.store.signature.SignatureVerifier.TYPE_CODE_SYSTEM;
 
 /**
- * Signs a Kanta CDA document exactly as the real sample is signed (issue 3, "System signing"): in the local social
+ * Signs a Kanta CDA document exactly as the real sample is signed (docs/trust.md): in the local social
  * header's {@code hl7fi:signatureCollection} (created when absent) a new {@code hl7fi:signature(ID)} holding
  * {@code signatureDescription} (type code, {@value SignatureVerifier#TYPE_CODE_SYSTEM}), {@code signatureTimestamp(ID)}
  * (UTC instant) and an XML-DSig {@code Signature}: exclusive C14N, RSA-SHA256 (ECDSA-SHA256 for EC keys), SHA-256
@@ -159,7 +159,7 @@ public final class DocumentSigner {
     }
 
     /**
-     * Signs a document file into another file without holding it (issue 5: "a single 1 GB file streams through"):
+     * Signs a document file into another file without holding it (docs/legacy-package.md: a single 1 GB file streams through):
      * a document no larger than the in-memory limit ({@link CdaParserLimits#maxDocumentBytes()}) is signed as by
      * {@link #sign(byte[], Instant)}; a larger one is split ({@link BodySplitter}), its elided DOM signed with the body
      * reference's digest computed while streaming, serialised, and the body text spliced back in place of the

@@ -37,7 +37,7 @@ import static fi.arkisto.store.hl7.Hl7Elements.children;
 import static fi.arkisto.store.hl7.Hl7Namespaces.XMLDSIG;
 
 /**
- * Archiving-stage check of the signatures in {@code hl7fi:signatureCollection} (issue 3, "Signatures"; seed 000:
+ * Archiving-stage check of the signatures in {@code hl7fi:signatureCollection} (docs/trust.md; seed 000:
  * "all documents sent to the archive must be signed"; seed 002: decisions and statements need a professional's
  * signature; what is checked and what is not: docs/trust.md). For every {@code hl7fi:signature}: XML-DSig in the
  * Kanta profile ({@link KantaXmlSignature}: exclusive C14N; RSA or ECDSA with SHA-256/384/512, a weak digest refused
@@ -53,7 +53,7 @@ import static fi.arkisto.store.hl7.Hl7Namespaces.XMLDSIG;
  * <p>One {@link SignatureEvidence} per signature goes into the report, failures included; the first failure
  * refuses the document with its code. The parsed DOM is never modified: IDs are registered and whitespace is
  * normalised (see {@link KantaCanonicalForm}) on a private copy.
- * <p>A document read with its body streamed (issue 5; {@link ParsedDocument#isStreamed()}) is verified on its elided
+ * <p>A document read with its body streamed (docs/write-path.md; {@link ParsedDocument#isStreamed()}) is verified on its elided
  * DOM with the body digest computed while streaming; its body reference must be SHA-256 over exclusive C14N
  * (DOCUMENT_TOO_LARGE otherwise), everything else is verified as for a whole document.
  */

@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /**
  * The archive's own system signature (signature type 3) with the organisation's system certificate, so legacy
- * documents and generated test data are signed as a client information system signs them (issue 3, "System
+ * documents and generated test data are signed as a client information system signs them (docs/trust.md, "System
  * signing"). The certificate must carry the organisation OID in its subject serialNumber. Thread-safe.
  */
 public final class SystemSigner {

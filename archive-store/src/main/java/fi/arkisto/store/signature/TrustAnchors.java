@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 
 /**
  * The certificates the archive trusts and the revocation lists it applies, read from
- * {@code arkisto.signature.trust-anchors} (issue 3, "Certificate trust"): every {@code .pem .crt .cer .der}
+ * {@code arkisto.signature.trust-anchors} (docs/trust.md, "The certificate"): every {@code .pem .crt .cer .der}
  * file holds one or more certificates (PEM or DER), every {@code .crl} file a revocation list (PEM or DER).
  * A CA certificate anchors paths; a leaf certificate placed here is trusted as pinned.
  */

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which header fields each document group requires (issue 3, "header rules per document group"): e.g. a case
+ * Which header fields each document group requires (docs/invariants.md): e.g. a case
  * document (group 2) must name its case ({@code encompassingEncounter/id}), a client relationship document (group 1)
  * its client relationship and service unit. Read from {@code structures/header-rules.json}; operators override the
  * file in {@code arkisto.structures.dir}. Groups without an entry have no extra requirements.

@@ -52,7 +52,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Issue 3, "Hostile and broken input": every case of the hostile corpus goes through the real
  * {@link ArchivingService} with every archiving-stage check on (signature verification against a trust-anchor
  * directory, display form safety, structure catalogue) and is refused with its own stable {@link ErrorCode},
- * storing nothing (DESIGN: "bad input gets a specific error and changes nothing"): no
+ * storing nothing (invariant 7, docs/invariants.md: bad input gets a clear error and changes nothing): no
  * {@code archive.document_version} row, no new S3 object, only a REJECTED audit event (invariant 5).
  * The positive controls archive the real sample and a freshly signed generated document in the same context, so
  * the corpus cannot pass by refusing everything.

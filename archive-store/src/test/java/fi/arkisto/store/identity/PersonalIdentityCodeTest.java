@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Personal identity codes as the Population Information Act defines them since 1 January 2023
- * (DESIGN, the client row): DDMMYY, a century sign, individual number NNN, and the check
+ * Personal identity codes as the Population Information Act defines them since 1 January 2023: DDMMYY, a century
+ * sign, individual number NNN, and the check
  * character DDMMYYNNN mod 31 in 0123456789ABCDEFHJKLMNPRSTUVWXY. Expected codes are computed
  * here from that rule, independently of the class under test; all use test individual numbers.
  */

@@ -34,6 +34,25 @@ public final class ArchiveStoreTestInitializers {
         }
     }
 
+    /**
+     * Like {@link Local}, but a context (and so a database) of its own: for a test whose data cannot be made unique,
+     * such as the real sample with the OID its signature fixes.
+     */
+    public static final class PrivateLocal implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            apply(ArchiveStoreTestEnvironment.local(), context);
+        }
+    }
+
+    /** Like {@link Containers}, but a context (and so a database) of its own, as {@link PrivateLocal}. */
+    public static final class PrivateContainers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            apply(ArchiveStoreTestEnvironment.containers(), context);
+        }
+    }
+
     static void apply(ArchiveStoreTestEnvironment environment, ConfigurableApplicationContext context) {
         TestPropertyValues.of(environment.properties()).applyTo(context);
     }

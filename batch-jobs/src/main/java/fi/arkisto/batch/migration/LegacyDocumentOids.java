@@ -11,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 /**
  * Document OIDs for wrapped legacy documents, derived from the controller and the legacy id alone:
  * {@code <controller OID>.<arc>.<63 bits of SHA-256(controller "|" legacy id)>}. A restarted or repeated
- * migration therefore re-derives the same OID for the same legacy document (issue 5: idempotent, exactly once),
+ * migration therefore re-derives the same OID for the same legacy document (docs/legacy-package.md: idempotent, exactly once),
  * and the OID lies in the controller's own arc as Kanta document OIDs do. With 63 bits, the chance of any
  * collision among a million legacy ids of one controller is below 10^-7.
  */

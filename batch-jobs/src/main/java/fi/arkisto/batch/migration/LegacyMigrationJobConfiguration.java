@@ -46,13 +46,13 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * The legacy migration job (issue 5): {@code index} loads the manifest's legacy ids and fixes the migration's signing
+ * The legacy migration job (docs/legacy-package.md, "The job"): {@code index} loads the manifest's legacy ids and fixes the migration's signing
  * time; {@code rows} is partitioned by manifest row ranges, each partition a chunk-oriented step (streaming reader,
  * processor, bulk writer) whose bad rows go to the reject table; {@code report} writes the reject CSV. Job
  * parameters: {@code package} (path of a directory or ZIP) and {@code controller} (organisation OID), both
  * identifying, so launching the same pair again restarts the unfinished migration instead of starting another.
  *
- * <p>Where partitions run is {@code arkisto.migration.partitioning} (issue 5: "partitioned for both cores, and by
+ * <p>Where partitions run is {@code arkisto.migration.partitioning} (docs/legacy-package.md: "partitioned for both cores, and by
  * design able to spread partitions across several app instances sharing PostgreSQL and S3"): {@code local} (the
  * default, no broker needed) runs them on threads of the launching instance through a
  * {@link TaskExecutorPartitionHandler}; {@code remote} replaces that handler by Spring Batch Integration's over

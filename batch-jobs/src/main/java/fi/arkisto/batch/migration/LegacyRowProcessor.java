@@ -24,7 +24,7 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Turns one manifest row into a signed archive document or into a reject with one precise reason (issue 5):
+ * Turns one manifest row into a signed archive document or into a reject with one precise reason (docs/legacy-package.md):
  * validates the row, refuses a repeated legacy id whose content differs from its first occurrence, reads the file
  * (bounded), wraps it into a Kanta CDA document of the old-documents group and signs it with the organisation's
  * system signature at the migration's fixed signing time. Files above {@code arkisto.migration.stream-above-bytes}
@@ -139,7 +139,7 @@ class LegacyRowProcessor implements ItemProcessor<ManifestRow, MigrationItem>, I
     }
 
     /**
-     * A file too large to hold (issue 5: "a single 1 GB file streams through"): wrapped into a work file while it is
+     * A file too large to hold (docs/legacy-package.md: a single 1 GB file streams through): wrapped into a work file while it is
      * read, signed from that file into another, never in memory; the writer archives the signed file streaming.
      */
     private MigrationItem streamed(LegacyDocument document, LegacyPackage.PackageFile file) {

@@ -21,13 +21,13 @@ import java.util.Optional;
  * The code values a manifest row may use (service task, general document type, retention class), with their
  * display names for the wrapped document's header. An operator points {@code arkisto.migration.codes-file} at a
  * CSV ({@code code_system,code,display_name}) exported from the national code server; the built-in list is a
- * subset for tests and demonstrations. A code outside the list is an "unknown code" reject (issue 5).
+ * subset for tests and demonstrations. A code outside the list is an "unknown code" reject (docs/legacy-package.md, "Rejects").
  */
 public final class MigrationCodes {
 
     /** hl7fi:functionCode, Sosiaalihuolto - Palvelutehtävä. */
     public static final String SERVICE_TASK_SYSTEM = KantaCodeSystems.SERVICE_TASK;
-    /** CDA code: general document type (DESIGN.md). */
+    /** CDA code: general document type (code system 1.2.246.537.6.1506.201701). */
     public static final String DOCUMENT_TYPE_SYSTEM = KantaCodeSystems.DOCUMENT_TYPE;
     /** hl7fi:totalRetentionPeriodClass. */
     public static final String RETENTION_CLASS_SYSTEM = "1.2.246.537.6.1258.201601";

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where one migration stands (issue 5: counts, documents/s, ETA, rejects so far), as the REST API, the command-line
+ * Where one migration stands (docs/legacy-package.md: counts, documents/s, ETA, rejects so far), as the REST API, the command-line
  * progress bar and the log show it. Counts cover the whole migration (all executions of its job instance).
  *
  * @param processedRows      manifest rows committed so far (archived + rejected + repeats of identical content)

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code arkisto.migration.*}: the legacy migration job (issue 5, docs/legacy-package.md).
+ * {@code arkisto.migration.*}: the legacy migration job (docs/legacy-package.md).
  *
  * @param partitions          row-range partitions of one manifest, run in parallel (default: one per core of the
  *                            launching instance; with remote partitioning at least the workers' consumers together)
@@ -25,7 +25,7 @@ import java.time.Duration;
  * @param chunkSize           rows per chunk: one bulk archive call and one transaction
  * @param maxFileBytes        largest legacy file accepted (bigger files are rejected with DOCUMENT_TOO_LARGE)
  * @param streamAboveBytes    files larger than this are wrapped, signed and archived one by one through work files,
- *                            streaming, instead of in memory with their chunk (issue 5: a 1 GB file streams through);
+ *                            streaming, instead of in memory with their chunk (a 1 GB file streams through, docs/legacy-package.md);
  *                            it also bounds what a chunk holds: chunk-size documents of at most 4/3 of this each
  * @param workDir             where those work files live while a row is in flight (default: the system temp
  *                            directory); needs room for about 2.8 times the largest file
@@ -43,7 +43,7 @@ import java.time.Duration;
  * @param abandonedAfter      a STARTED execution no process has updated for this long is taken as left by a dead
  *                            process and resumed (chunks commit every few seconds while a migration runs)
  * @param partitioning        where partitions run: {@code local} threads of the launching instance, or {@code remote}
- *                            (DESIGN.md §4 scaling out): partition requests go over RabbitMQ to worker instances
+ *                            (docs/legacy-package.md, "The job"): partition requests go over RabbitMQ to worker instances
  *                            sharing PostgreSQL and S3 ({@link RemotePartitioningConfiguration})
  * @param worker              with remote partitioning, whether this instance also runs partitions from the queue
  *                            ({@code false}: it only launches migrations and waits for the workers)

@@ -7,7 +7,7 @@ import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 
 /**
- * Decides whether a partition request taken from the queue still stands for work (remote partitioning, issue 5:
+ * Decides whether a partition request taken from the queue still stands for work (remote partitioning, docs/legacy-package.md:
  * every good row archived exactly once across instances). A request is run when its step execution is waiting
  * (STARTING) or was left STARTED by a worker that died holding the request (the broker redelivered it; the step
  * resumes from its last committed chunk), and its job execution is still running. It is dropped, and so

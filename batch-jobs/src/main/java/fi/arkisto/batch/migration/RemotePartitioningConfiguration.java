@@ -27,8 +27,8 @@ import org.springframework.messaging.MessageChannel;
 import java.util.List;
 
 /**
- * Remote partitioning of the legacy migration, active with {@code arkisto.migration.partitioning=remote}: issue 5
- * asks that partitions can spread across app instances sharing PostgreSQL and S3, and DESIGN.md §4 that this takes no
+ * Remote partitioning of the legacy migration, active with {@code arkisto.migration.partitioning=remote}: partitions
+ * can spread across app instances sharing PostgreSQL and S3 (docs/legacy-package.md, "The job"), and that takes no
  * home-made cluster code, so it is Spring Batch Integration over RabbitMQ ({@code spring.rabbitmq.*}).
  *
  * <ul>

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Configuration of the ingestion channels ({@code arkisto.ingest.*}, issue 4). Everything has a safe default
+ * Configuration of the ingestion channels ({@code arkisto.ingest.*}, docs/messages.md). Everything has a safe default
  * except the file inbox, which is off until a directory is named, and the queue, which is off unless enabled
  * (the main job runs without a broker).
  */

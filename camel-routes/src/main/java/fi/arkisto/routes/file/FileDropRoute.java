@@ -6,7 +6,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.spi.IdempotentRepository;
 
 /**
- * The file drop channel (route {@value #ROUTE_ID}, issue 4): polls {@code arkisto.ingest.file.inbox} for complete
+ * The file drop channel (route {@value #ROUTE_ID}, docs/messages.md, "Channels"): polls {@code arkisto.ingest.file.inbox} for complete
  * files, one at a time per instance. Camel's idempotent consumer over the JDBC repository recognises a file seen
  * before (its key: name, size and SHA-256), and Camel moves each file when its exchange completes ({@code move}) to
  * where {@link FileDropProcessor} decided: {@code done/} or {@code rejected/}. Dot-files and in-progress names

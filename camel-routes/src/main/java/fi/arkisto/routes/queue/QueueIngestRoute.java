@@ -5,7 +5,7 @@ import fi.arkisto.routes.common.IngestProperties;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * The queue channel (route {@value #ROUTE_ID}, issue 4): competing consumers on the request queue. The listener
+ * The queue channel (route {@value #ROUTE_ID}, docs/messages.md, "Channels"): competing consumers on the request queue. The listener
  * container acknowledges a delivery ({@code basicAck}, never auto-ack on receipt) only when the route returned, that
  * is after the document was archived or its rejection recorded, and after the acknowledgement message was sent to the
  * message's reply-to with its correlation id. A consumer that dies before that leaves the message to the broker,

@@ -10,7 +10,7 @@ import java.time.Duration;
 /**
  * Camel's listener containers with an explicit recovery cadence ({@code arkisto.ingest.queue.recovery-interval}),
  * so that the queue channel is back within a known time after a broker restart ("a broker restart loses nothing",
- * issue 4). The direct container restarts consumers whose channel died only on its monitor tick, and only once the
+ * docs/messages.md). The direct container restarts consumers whose channel died only on its monitor tick, and only once the
  * failed-declaration interval has passed since its last attempt: left at Spring AMQP's defaults (10 s and 5 s) the
  * archive stays off the queue up to 15 s after the broker is back. Every attempt that fails is retried at the same
  * cadence until the broker answers.

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares what arrived during a test window with the test case (DESIGN section 6: the archivist checks that every
+ * Compares what arrived during a test window with the test case (docs/workflows.md, "Deployment test": the archivist checks that every
  * test document is in the archive, in the controller's register, and matches what the client system holds; this
  * automates the first two and the document rules, the archivist does the third): every expected document present,
  * in the controller's register, in the expected state, with a valid signature of the right type, structured where

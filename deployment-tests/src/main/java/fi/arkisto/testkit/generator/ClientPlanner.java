@@ -76,7 +76,7 @@ final class ClientPlanner {
             start = client.birthDate().plusDays(1);
         }
         String relationshipId = root + ".2." + (++relationshipCounter);
-        // DESIGN: persons born on the 8th, 18th and 28th day are preserved permanently.
+        // The National Archives' sampling rule for social welfare records: persons born on the 8th, 18th and 28th day are preserved permanently.
         int day = client.birthDate().getDayOfMonth();
         String retention = day == 8 || day == 18 || day == 28 ? "1" : "2";
         boolean nonDisclosure = random.nextInt(20) == 0;

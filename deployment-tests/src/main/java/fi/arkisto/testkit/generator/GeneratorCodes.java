@@ -5,7 +5,7 @@ import fi.arkisto.store.hl7.KantaCodeSystems;
 import java.util.List;
 
 /**
- * The code values the generator writes. Code systems are the real Kanta ones (DESIGN §1). Values that appear in the
+ * The code values the generator writes. Code systems are the real Kanta ones. Values that appear in the
  * real sample are real (service task 24 "Lapsiperheiden palvelut", document group 1 "Asiakkuusasiakirja", structure
  * {@value #CLIENT_RELATIONSHIP_STRUCTURE}); the other service task codes, document type codes and the structures
  * under {@code 1.2.246.537.6.1505.9.2026} are synthetic stand-ins for the THL/Sosmeta publications, chosen so that the

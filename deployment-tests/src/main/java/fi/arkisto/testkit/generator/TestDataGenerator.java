@@ -23,7 +23,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Writes synthetic Kanta social welfare documents (issue 2, "Test data"; the access facts of docs/access.md): per
+ * Writes synthetic Kanta social welfare documents (the access facts of docs/access.md): per
  * synthetic client one client relationship document (now and then under non-disclosure, now and then naming an
  * outsourced provider's unit with its period, ended by a replacement), cases whose documents share an
  * encompassingEncounter id (now and then mutual cases shared with the next client, a family member, with a topic

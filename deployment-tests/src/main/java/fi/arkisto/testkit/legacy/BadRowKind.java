@@ -1,7 +1,7 @@
 package fi.arkisto.testkit.legacy;
 
 /**
- * The deliberately bad rows a generated legacy package contains (issue 5), in the order they are dealt out, with
+ * The deliberately bad rows a generated legacy package contains (docs/legacy-package.md), in the order they are dealt out, with
  * the error code the migration must reject each with (names of {@code fi.arkisto.store.error.ErrorCode}).
  */
 public enum BadRowKind {

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param fileBytes   approximate size of each legacy file
  * @param zip         write a ZIP package instead of a directory
  * @param scanBytes   when positive, one more (good) row at the end: a "scanned" PDF of about this many bytes, written
- *                    streaming (the 1 GB file of issue 5)
+ *                    streaming (a 1 GB file, docs/legacy-package.md)
  */
 public record LegacyPackageOptions(long count, Path out, double badPercent, long seed, String controller, int fileBytes,
                                    boolean zip, long scanBytes) {

@@ -23,7 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A test PKI for development and deployment tests (issue 3, "A test PKI command"): a CA; a system certificate
+ * A test PKI for development and deployment tests (docs/running.md, "Command-line tools"): a CA; a system certificate
  * with the organisation OID in the subject serialNumber, as the real sample's DVV certificate has; professional
  * certificates identifying persons (subject serialNumber a test personal identity code, individual number 900-999,
  * and a professional certificate policy); an expired system certificate and a revoked one listed in the CA's CRL.

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
 
-/** A client's documents in the acting organisation's registers (issue 2: the controller's own use). */
+/** A client's documents in the acting organisation's registers (docs/access.md). */
 @RestController
 @Tag(name = "Clients", description = "Find a client's documents")
 class ClientDocumentsController {

@@ -37,7 +37,7 @@ import java.io.InputStream;
 import java.time.Instant;
 
 /**
- * {@code POST /api/v1/messages}: a Kanta {@code RCMR_IN200002FI01} message frame with its CDA document (issue 4),
+ * {@code POST /api/v1/messages}: a Kanta {@code RCMR_IN200002FI01} message frame with its CDA document (docs/messages.md),
  * answered with an HL7 v3 acknowledgement. Thin over {@link MessageService}: the request context comes from the
  * frame, and the authenticated client system must be registered for the frame's sender organisation. Unlike
  * {@code /api/v1/documents} every outcome, refusals included, is an acknowledgement in {@code application/xml}.
