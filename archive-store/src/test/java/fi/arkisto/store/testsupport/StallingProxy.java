@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP proxy on the loopback address in front of a server, for outage tests: while it forwards, it pipes each
  * connection to the target; once {@link #stall()}ed, it drops the connections it had and accepts new ones without
- * ever answering (a store that stops answering, not one that refuses). Without a target it only stalls.
+ * ever answering (a store that stops answering, not one that refuses) until {@link #resume()}d. Without a target it
+ * only stalls.
  */
 public final class StallingProxy implements AutoCloseable {
 
@@ -58,6 +59,15 @@ public final class StallingProxy implements AutoCloseable {
     /** From now on nothing answers: open connections are dropped, new ones are accepted and left waiting. */
     public void stall() {
         stalled = true;
+        closeAll();
+    }
+
+    /** Forwards again: the connections held silent are dropped, so their clients connect anew. */
+    public void resume() {
+        if (targetHost == null) {
+            throw new IllegalStateException("a silent server has nothing to forward to");
+        }
+        stalled = false;
         closeAll();
     }
 
