@@ -27,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -146,7 +147,8 @@ class SecurityConfiguration {
     SecurityFilterChain metrics(HttpSecurity http, ApiSecurityProperties properties) throws Exception {
         // Only the monitoring credential: API clients and Camunda users are unknown here.
         // the operators' read-only records (orphan sweeps) go with the metrics: same audience, same credential
-        return statelessBasic(http.securityMatcher(path("/actuator/prometheus"), path("/actuator/orphansweeps")),
+        return statelessBasic(http.securityMatcher(new OrRequestMatcher(path("/actuator/prometheus"),
+                        path("/actuator/orphansweeps"))),
                 MonitoringCredential.from(properties.monitoring(), new BCryptPasswordEncoder()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(MonitoringCredential.ROLE_MONITORING))
                 .httpBasic(basic -> basic.realmName(METRICS_REALM))
