@@ -159,12 +159,14 @@ abstract class DocumentReadServiceContract {
 
     @Test
     void anAlteredStoredObjectIsNeverHandedOut() throws Exception {
-        // given: someone rewrites the object behind the archive's back
-        KantaSamples.Builder builder = KantaSamples.document();
+        // given: someone rewrites the object behind the archive's back (a client of its own: the forged object is a
+        // client relationship document, which the access facts of its client are read from)
+        String client = KantaSamples.newTestIdentityCode();
+        KantaSamples.Builder builder = KantaSamples.document().client(client);
         byte[] document = builder.build();
         ArchiveOutcome outcome = archiving.archive(document, OWNER);
         String key = ObjectStore.documentKey(outcome.document().sha256());
-        byte[] forged = KantaSamples.document().oid(builder.oidValue()).marker("väärennetty").build();
+        byte[] forged = KantaSamples.document().client(client).oid(builder.oidValue()).marker("väärennetty").build();
         try (var raw = io.minio.MinioClient.builder().endpoint(storageProperties.endpoint())
                 .credentials(storageProperties.accessKey(), storageProperties.secretKey()).build()) {
             raw.putObject(io.minio.PutObjectArgs.builder().bucket(storageProperties.bucket()).object(key)
