@@ -24,6 +24,8 @@ public final class ArchiveStoreTestEnvironment {
 
     private static ArchiveStoreTestEnvironment local;
     private static ArchiveStoreTestEnvironment containers;
+    private static ArchiveStoreTestEnvironment privateLocal;
+    private static ArchiveStoreTestEnvironment privateContainers;
 
     private final TestDatabase database;
     private final TestObjectStorage storage;
@@ -47,6 +49,26 @@ public final class ArchiveStoreTestEnvironment {
             local = new ArchiveStoreTestEnvironment(TestDatabase.onLocalServer(), TestObjectStorage.embedded());
         }
         return local;
+    }
+
+    /**
+     * Like {@link #local()}, but a database and an object store no other environment uses: for the one test whose data
+     * cannot be made unique (the real sample, whose OID its signature fixes).
+     */
+    public static synchronized ArchiveStoreTestEnvironment privateLocal() {
+        if (privateLocal == null) {
+            privateLocal = new ArchiveStoreTestEnvironment(TestDatabase.onLocalServer(), TestObjectStorage.embedded());
+        }
+        return privateLocal;
+    }
+
+    /** Like {@link #containers()}, but a database and an object store of its own, as {@link #privateLocal()}. */
+    public static synchronized ArchiveStoreTestEnvironment privateContainers() {
+        if (privateContainers == null) {
+            privateContainers = new ArchiveStoreTestEnvironment(TestDatabase.inContainer(),
+                    TestObjectStorage.minioContainer());
+        }
+        return privateContainers;
     }
 
     /** Testcontainers PostgreSQL 15 and MinIO. */

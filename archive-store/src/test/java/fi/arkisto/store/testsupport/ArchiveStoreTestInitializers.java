@@ -35,13 +35,13 @@ public final class ArchiveStoreTestInitializers {
     }
 
     /**
-     * Like {@link Local}, but a context (and so a database) of its own: for a test whose data cannot be made unique,
+     * Like {@link Local}, but a context with a database and an object store of its own: for a test whose data cannot be made unique,
      * such as the real sample with the OID its signature fixes.
      */
     public static final class PrivateLocal implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            apply(ArchiveStoreTestEnvironment.local(), context);
+            apply(ArchiveStoreTestEnvironment.privateLocal(), context);
         }
     }
 
@@ -49,7 +49,7 @@ public final class ArchiveStoreTestInitializers {
     public static final class PrivateContainers implements ApplicationContextInitializer<ConfigurableApplicationContext> {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
-            apply(ArchiveStoreTestEnvironment.containers(), context);
+            apply(ArchiveStoreTestEnvironment.privateContainers(), context);
         }
     }
 
