@@ -16,7 +16,6 @@ import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.document.DocumentRepository;
 import fi.arkisto.store.document.OrphanObjectSweeper;
-import fi.arkisto.store.document.OrphanSweepLog;
 import fi.arkisto.store.document.OrphanSweepSchedule;
 import fi.arkisto.store.hl7.Hl7Timestamp;
 import fi.arkisto.store.message.IntakeProperties;
@@ -25,10 +24,6 @@ import fi.arkisto.store.object.ObjectStoreProperties;
 import fi.arkisto.store.organisation.OrganisationRegistry;
 import fi.arkisto.store.schedule.ScheduleConfiguration;
 import fi.arkisto.store.schema.LegacyHistorySplit;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -39,13 +34,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 
 /**
@@ -64,9 +57,6 @@ import java.time.Clock;
         IntakeProperties.class, AccessProperties.class})
 @Import({ScheduleConfiguration.class, AccessRecordsConfiguration.class})
 public class ArchiveStoreConfiguration {
-
-    /** This instance in the sweep records and the locks: the JVM's {@code pid@host}. */
-    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     /** A database of the former single-history layout is split into the modules' histories before Flyway validates. */
     @Bean
@@ -183,35 +173,9 @@ public class ArchiveStoreConfiguration {
     }
 
     @Bean
-    public OrphanSweepLog orphanSweepLog(DataSource dataSource) {
-        return new OrphanSweepLog(dataSource);
-    }
-
-    /**
-     * Locks of work that runs once across every instance sharing the database (ShedLock's {@code archive.shedlock},
-     * on the database's clock): the orphan sweep's.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    public LockProvider arkistoLockProvider(DataSource dataSource) {
-        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource))
-                .withTableName("archive.shedlock")
-                .withLockedByValue(INSTANCE)
-                .usingDbTime()
-                // a database that cannot be reached fails the round (logged) instead of looking like a held lock
-                .withThrowUnexpectedException(true)
-                .build());
-    }
-
-    @Bean
-    public OrphanSweepSchedule orphanSweepSchedule(OrphanObjectSweeper sweeper, OrphanSweepLog sweeps,
-                                                   LockProvider locks,
+    public OrphanSweepSchedule orphanSweepSchedule(OrphanObjectSweeper sweeper,
                                                    @Qualifier(ScheduleConfiguration.SCHEDULER) TaskScheduler scheduler,
-                                                   ArchiveStoreProperties properties, ObjectProvider<Clock> clock,
-                                                   ObjectProvider<MeterRegistry> meters) {
-        return new OrphanSweepSchedule(sweeper, sweeps, locks, scheduler, properties.orphanSweepInitialDelay(),
-                properties.orphanSweepInterval(), INSTANCE, clock.getIfAvailable(Clock::systemUTC),
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                                                   ArchiveStoreProperties properties) {
+        return new OrphanSweepSchedule(sweeper, scheduler, properties.orphanSweepInterval());
     }
 }
