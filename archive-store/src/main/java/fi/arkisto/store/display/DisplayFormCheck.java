@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 import java.util.Locale;
 
 /**
- * Archiving-stage check of the display form (seed 000: "a display mode that can be shown to the client via MyKanta
+ * Archiving-stage check of the display form (kanta.fi, "Phase 2 functionalities in social welfare services": "a display mode that can be shown to the client via MyKanta
  * or printed will always be recorded"; docs/display-forms.md): present, XHTML ({@code application/xhtml+xml}),
  * well-formed and safe to show a citizen, as {@link DisplayFormSafety} decides; or a PDF ({@code application/pdf}, the
  * old documents of the legacy migration) that {@link PdfDisplayFormSafety} finds inert.

@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Decides whether an XHTML display form is safe to show a citizen (MyKanta) or print (seed 000: a display rendition
+ * Decides whether an XHTML display form is safe to show a citizen (MyKanta) or print (kanta.fi, "Phase 2 functionalities in social welfare services": a display rendition
  * is always recorded; docs/display-forms.md). The display form must be UTF-8 (what the archive serves it as, so no
  * reader can decode other markup from the same bytes); it is parsed with {@link SecureXml} (no DTDs, no entities,
  * bounded size and depth) and every node is held against an allowlist ({@link DisplayFormRules}):

@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * Whether a PDF display form may be archived and shown (old client documents, seed 001, are often PDF/A; the display
+ * Whether a PDF display form may be archived and shown (old client documents, kanta.fi, "Client data archive for social welfare services", are often PDF/A; the display
  * form format code list {@code 1.2.246.537.6.1502.201601} has PDF/A next to XHTML): a well-formed, unencrypted PDF
  * holding only what a printable PDF/A display form may ({@link PdfAllowList}, walked from the trailer: what it does
  * not name is refused). Then, because a damaged file makes some viewers rebuild it from every object they find,

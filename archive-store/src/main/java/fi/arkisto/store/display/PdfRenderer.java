@@ -16,7 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Renders a display form to PDF for printing ({@code GET .../display?format=pdf}; seed 000: the display
+ * Renders a display form to PDF for printing ({@code GET .../display?format=pdf}; kanta.fi, "Phase 2 functionalities in social welfare services": the display
  * form "can be printed on paper to be given to the client") with openhtmltopdf.
  *
  * <p>The display form is checked by {@link DisplayFormSafety} first, and the renderer may load nothing: an access

@@ -3,7 +3,7 @@ package fi.arkisto.store.document;
 import fi.arkisto.store.cda.ParsedDocument;
 
 /**
- * One archiving-stage check (seed 000: "the archive verifies in the archiving stage that the
+ * One archiving-stage check (kanta.fi, "Phase 2 functionalities in social welfare services": "the archive verifies in the archiving stage that the
  * documents are correct"). A check refuses a document by throwing
  * {@link fi.arkisto.store.error.ArchiveException} with its specific code, before anything is
  * stored; findings that do not refuse (warnings, signature evidence) go into the report and

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The archiving stage's reading of one document: parses it once, hashes it once and runs every archiving-stage
- * check in order (seed 000), the first refusal stopping. The checks of the submission itself (a frame's summary of
+ * check in order (kanta.fi, "Phase 2 functionalities in social welfare services"), the first refusal stopping. The checks of the submission itself (a frame's summary of
  * the document, a migration row's client) run first, on the same parsed document.
  */
 final class DocumentPreparation {

@@ -7,7 +7,7 @@ import fi.arkisto.store.error.ArchiveException;
 import java.util.List;
 
 /**
- * What the archiving stage made of one submission before anything is stored (seed 000: "the archive verifies in the
+ * What the archiving stage made of one submission before anything is stored (kanta.fi, "Phase 2 functionalities in social welfare services": "the archive verifies in the
  * archiving stage that the documents are correct"): a document parsed once, hashed once and passed by every check,
  * or the refusal with its code. Made by {@link ArchivingService#prepare}, archived by
  * {@link ArchivingService#archive(Preparation, fi.arkisto.store.actor.RequestContext)}.

@@ -3,7 +3,7 @@ package fi.arkisto.store.document;
 /**
  * Signature types of code system {@code 1.2.246.537.5.40127.2006}: 1 = a professional's
  * electronic signature, 3 = a system signature. Decisions and statements need PROFESSIONAL
- * (seed 000, "Electronic signature of professionals").
+ * (kanta.fi, "Phase 2 functionalities in social welfare services", "Electronic signature of professionals").
  */
 public enum SignatureType {
     PROFESSIONAL("1"), SYSTEM("3");

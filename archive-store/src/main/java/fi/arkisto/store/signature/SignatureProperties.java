@@ -116,7 +116,7 @@ public record SignatureProperties(
      * part, so {@code unstructuredDocuments} lets an operator require a professional signature on every unstructured
      * document that arrives online.
      * The defaults name decisions (general type 1, päätös) and statements (2, lausunto), the codes the test data
-     * generator writes (seed 000: "all decisions and statements").
+     * generator writes (kanta.fi, "Phase 2 functionalities in social welfare services": "all decisions and statements").
      */
     public record ProfessionalRequired(
             @DefaultValue({"1", "2"}) List<@NotBlank String> generalDocumentTypes,

@@ -37,8 +37,8 @@ import static fi.arkisto.store.hl7.Hl7Elements.children;
 import static fi.arkisto.store.hl7.Hl7Namespaces.XMLDSIG;
 
 /**
- * Archiving-stage check of the signatures in {@code hl7fi:signatureCollection} (docs/trust.md; seed 000:
- * "all documents sent to the archive must be signed"; seed 002: decisions and statements need a professional's
+ * Archiving-stage check of the signatures in {@code hl7fi:signatureCollection} (docs/trust.md; kanta.fi, "Phase 2 functionalities in social welfare services":
+ * "all documents sent to the archive must be signed"; kanta.fi, "Functionalities of the Client Data Repository for Social Welfare Services": decisions and statements need a professional's
  * signature; what is checked and what is not: docs/trust.md). For every {@code hl7fi:signature}: XML-DSig in the
  * Kanta profile ({@link KantaXmlSignature}: exclusive C14N; RSA or ECDSA with SHA-256/384/512, a weak digest refused
  * by name; exactly one reference to the body {@code #OID<documentOid>} and one to the signature's own

@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The structures the archive knows, keyed by {@code hl7fi:contentSpecificationId} (seed 000:
+ * The structures the archive knows, keyed by {@code hl7fi:contentSpecificationId} (kanta.fi, "Phase 2 functionalities in social welfare services":
  * "the archive verifies in the archiving stage that the documents are correct"): a JSON Schema per structure for the
  * JSON structured form, the header rules per document group and the document types of each structure
  * ({@link DocumentTypeRules}).

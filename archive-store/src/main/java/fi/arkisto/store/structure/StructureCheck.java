@@ -27,7 +27,7 @@ import static fi.arkisto.store.hl7.Hl7Elements.path;
 import static fi.arkisto.store.hl7.Hl7Namespaces.V3;
 
 /**
- * Archiving-stage check of a document's structure (seed 000: structured documents are
+ * Archiving-stage check of a document's structure (kanta.fi, "Phase 2 functionalities in social welfare services": structured documents are
  * verified at archiving): the header rules of its document group, the JSON structured form against the schema of
  * the structure its {@code contentSpecificationId} names, and the header against the structured form: the header's
  * document type must be one its structure is ({@link DocumentTypeRules}, DOCUMENT_TYPE_MISMATCH), as the header is not

@@ -17,7 +17,7 @@ import java.util.Base64;
 
 /**
  * Wraps a legacy file into an unsigned Kanta CDA R2 document in the layout of the real sample
- * (asiakkuusasiakirja_S.xml): header from the manifest row, document group "old client document" (seed 001: recorded
+ * (asiakkuusasiakirja_S.xml): header from the manifest row, document group "old client document" (kanta.fi, "Client data archive for social welfare services": recorded
  * before joining, never shown to citizens), and the file as the display form in {@code nonXMLBody/text} (Base64),
  * with {@code nonXMLBody/@ID = "OID" + document OID} as the system signature references it.
  *

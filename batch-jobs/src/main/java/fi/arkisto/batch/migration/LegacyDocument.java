@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 
 /**
  * A manifest row that passed validation: every value typed and checked, ready to become an archive document
- * of the document group for old client documents (seed 001: "old client document", recorded from before
+ * of the document group for old client documents (kanta.fi, "Client data archive for social welfare services": "old client document", recorded from before
  * joining, never shown to citizens).
  */
 public record LegacyDocument(long rowNumber, String legacyId, PersonalIdentityCode client, Code serviceTask,

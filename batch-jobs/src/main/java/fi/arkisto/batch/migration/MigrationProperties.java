@@ -30,7 +30,7 @@ import java.time.Duration;
  * @param workDir             where those work files live while a row is in flight (default: the system temp
  *                            directory); needs room for about 2.8 times the largest file
  * @param documentOidArc      arc under the controller OID for derived document OIDs of wrapped documents
- * @param oldDocumentGroupCode   hl7fi:documentGroup code for old client documents (seed 001)
+ * @param oldDocumentGroupCode   hl7fi:documentGroup code for old client documents (kanta.fi, "Client data archive for social welfare services")
  * @param oldDocumentGroupName   its display name
  * @param codesFile           optional CSV of allowed codes (code_system,code,display_name) replacing the built-in list
  * @param reportDir           where reject reports {@code migration-<job instance>-rejects.csv} are written (the app

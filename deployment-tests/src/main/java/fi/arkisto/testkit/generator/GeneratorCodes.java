@@ -59,7 +59,7 @@ public final class GeneratorCodes {
 
     /**
      * General document types (code system {@value #DOCUMENT_TYPE_SYSTEM}) with the structure each one is written in.
-     * Decisions and statements need a professional's signature (seed 000).
+     * Decisions and statements need a professional's signature (kanta.fi, "Phase 2 functionalities in social welfare services").
      */
     public enum DocumentType {
         /** The client relationship document has no general type: its header code is nullFlavor NA, as in the sample. */
