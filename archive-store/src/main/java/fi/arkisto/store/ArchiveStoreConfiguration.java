@@ -3,6 +3,9 @@ package fi.arkisto.store;
 import fi.arkisto.store.access.AccessPolicy;
 import fi.arkisto.store.access.AccessProperties;
 import fi.arkisto.store.access.AccessRules;
+import fi.arkisto.store.access.ClientFactsSource;
+import fi.arkisto.store.access.registeraccess.UnitOrganisation;
+import fi.arkisto.store.accessrecords.AccessRecordsConfiguration;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.deploymenttest.TestRunGuard;
@@ -47,11 +50,12 @@ import java.time.Clock;
  * Object store settings are {@code arkisto.s3.*} ({@link ObjectStoreProperties}), tuning is
  * {@code arkisto.store.*} ({@link ArchiveStoreProperties}). Archiving-stage checks are every
  * {@link DocumentCheck} bean, run in {@code @Order}; the first is the deployment test guard ({@link TestRunGuardCheck}).
+ * The records behind the access facts ({@link AccessRecordsConfiguration}) come with it: reads decide on them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class, CdaProperties.class,
         IntakeProperties.class, AccessProperties.class})
-@Import(ScheduleConfiguration.class)
+@Import({ScheduleConfiguration.class, AccessRecordsConfiguration.class})
 public class ArchiveStoreConfiguration {
 
     /** A database of the former single-history layout is split into the modules' histories before Flyway validates. */
@@ -145,10 +149,20 @@ public class ArchiveStoreConfiguration {
         return new TestRunGuardCheck(guard);
     }
 
+    /**
+     * The reads by identifier decide with {@link AccessRules} on the document's and its client's facts
+     * ({@link ClientFactsSource}, docs/access.md "Reading one document"); a service unit's organisation is a
+     * {@link UnitOrganisation} bean's answer when one is given, else the {@link OrganisationRegistry}'s.
+     */
     @Bean
-    public DocumentReadService documentReadService(ObjectStore objects, AuditLog audit, AccessPolicy policy,
-                                                   CdaParser parser, DataSource dataSource) {
-        return new DocumentReadService(objects, audit, policy, parser, dataSource);
+    public DocumentReadService documentReadService(ObjectStore objects, AuditLog audit, AccessRules rules,
+                                                   ClientFactsSource clients, ObjectProvider<UnitOrganisation> units,
+                                                   OrganisationRegistry registry, AccessPolicy policy,
+                                                   CdaParser parser, DataSource dataSource,
+                                                   ObjectProvider<Clock> clock) {
+        return new DocumentReadService(objects, audit, rules, clients,
+                units.getIfAvailable(registry::unitOrganisation), policy, parser, dataSource,
+                clock.getIfAvailable(() -> Clock.system(Hl7Timestamp.FINNISH_TIME)));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package fi.arkisto.app.api;
 import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.api.problem.ArchivingErrors;
+import fi.arkisto.app.api.problem.ReadingErrors;
 import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
 import fi.arkisto.store.actor.RequestContext;
@@ -161,6 +162,9 @@ class OpenApiConfiguration {
             codes.addAll(Arrays.asList(declared.value()));
             if (declared.archiving()) {
                 codes.addAll(ArchivingErrors.CODES);
+            }
+            if (declared.reading()) {
+                codes.addAll(ReadingErrors.CODES);
             }
         }
         codes.add(ErrorCode.STORAGE_UNAVAILABLE);

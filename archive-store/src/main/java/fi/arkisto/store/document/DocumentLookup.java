@@ -57,7 +57,7 @@ public class DocumentLookup {
                         + " has " + document.document().size() + " bytes, above the in-memory limit of " + limit);
             }
             byte[] bytes = objects.get(document.objectKey(), document.document().sha256());
-            current.add(new CurrentStructuredForm(document.document(), parser.parse(bytes).structuredForm()));
+            current.add(new CurrentStructuredForm(document.document(), parser.readArchived(bytes).structuredForm()));
         }
         return current;
     }

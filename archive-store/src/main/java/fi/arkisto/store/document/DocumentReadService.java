@@ -3,6 +3,15 @@ package fi.arkisto.store.document;
 import fi.arkisto.store.access.AccessAction;
 import fi.arkisto.store.access.AccessDecision;
 import fi.arkisto.store.access.AccessPolicy;
+import fi.arkisto.store.access.AccessRules;
+import fi.arkisto.store.access.ClientFactsSource;
+import fi.arkisto.store.access.decision.DenialReason;
+import fi.arkisto.store.access.decision.Disclosure;
+import fi.arkisto.store.access.extract.DocumentFactsReader;
+import fi.arkisto.store.access.extract.StageOneClassifier;
+import fi.arkisto.store.access.nondisclosure.LocationDataFields;
+import fi.arkisto.store.access.nondisclosure.MaskedStructuredForm;
+import fi.arkisto.store.access.registeraccess.UnitOrganisation;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEntry;
 import fi.arkisto.store.audit.AuditLog;
@@ -19,15 +28,21 @@ import org.springframework.dao.DataAccessException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * Reads archived documents for an acting organisation. Every call is decided by the
- * {@link AccessPolicy} (invariant 6 (docs/invariants.md)) and appends an audit event, SUCCESS, DENIED or
- * NOT_FOUND, which is committed before any data is returned (invariant 5). Content comes from the
- * object store and is checked against the SHA-256 recorded in PostgreSQL; the original bytes stay
- * the single source of truth, so the display form is decoded from them on each read.
+ * Reads archived documents for an acting organisation. A read of one document by its identifier is decided by the
+ * one access decision ({@link AccessRules}, invariant 6 (docs/invariants.md); docs/access.md, "Reading one document")
+ * over the stored version's facts and the facts of its client, and appends an audit event, SUCCESS, DENIED or
+ * NOT_FOUND, with the decision's basis, use context and asserted rights, committed before any data is returned
+ * (invariant 5). Content comes from the object store and is checked against the SHA-256 recorded in PostgreSQL; the
+ * original bytes stay the single source of truth, so the display form is decoded from them on each read. A document
+ * disclosed with its location data masked ({@link Disclosure#STRUCTURED_FORM_MASKED}) is read as metadata with the
+ * masked structured form only: its original and display form are withheld (PROTECTED_LOCATION_DATA_WITHHELD).
  */
 public class DocumentReadService {
 
@@ -36,30 +51,68 @@ public class DocumentReadService {
     private final AccessPolicy policy;
     private final CdaParser parser;
     private final DocumentRepository documents;
+    private final VersionFacts versionFacts;
+    private final ReadAccess access;
+    private final LocationDataFields locationData;
 
-    public DocumentReadService(ObjectStore objects, AuditLog audit, AccessPolicy policy, CdaParser parser,
-                               DataSource dataSource) {
+    /**
+     * @param units  a service unit's organisation (the author's organisation of the facts)
+     * @param policy the register-level question the client document list still asks
+     */
+    public DocumentReadService(ObjectStore objects, AuditLog audit, AccessRules rules, ClientFactsSource clients,
+                               UnitOrganisation units, AccessPolicy policy, CdaParser parser, DataSource dataSource,
+                               Clock clock) {
         this.objects = Objects.requireNonNull(objects);
         this.audit = Objects.requireNonNull(audit);
         this.policy = Objects.requireNonNull(policy);
         this.parser = Objects.requireNonNull(parser);
         this.documents = new DocumentRepository(dataSource);
+        var keys = rules.properties().nonDisclosure();
+        this.locationData = new LocationDataFields(keys.personKeys(), keys.locationKeys());
+        // No controller's stage-2 start day is kept yet, so every document is a stage-2 one (docs/access.md, decision 9).
+        this.versionFacts = new VersionFacts(objects, parser, new DocumentFactsReader(units, locationData),
+                new StageOneClassifier(Map.of()));
+        this.access = new ReadAccess(rules, clients, clock);
+    }
+
+    /**
+     * Every reason the access decision may refuse a read of one document with; each is answered as the
+     * {@link ErrorCode} of the same name.
+     */
+    public static Set<DenialReason> readDenials() {
+        return ReadAccess.READ_DENIALS;
     }
 
     /** The extracted metadata and the archive's facts (status, SHA-256, size, archiving time). */
     public ArchivedDocument metadata(DocumentOid oid, RequestContext context) {
-        StoredDocument stored = permitted(oid, context, AuditOperation.READ_METADATA);
-        succeeded(context, AuditOperation.READ_METADATA, stored, null);
-        return stored.document();
+        return disclosedMetadata(oid, context).document();
+    }
+
+    /**
+     * The metadata with the basis it was read on and what of the document may leave; under
+     * {@link Disclosure#STRUCTURED_FORM_MASKED} with the masked structured form, the masked fields named in the
+     * audit event.
+     */
+    public DisclosedMetadata disclosedMetadata(DocumentOid oid, RequestContext context) {
+        Permitted read = permitted(oid, context, AuditOperation.READ_METADATA);
+        MaskedStructuredForm masked = null;
+        String detail = read.decided().description();
+        if (read.disclosure() == Disclosure.STRUCTURED_FORM_MASKED) {
+            masked = masked(read.loaded());
+            detail += masked == null ? "; structured form withheld" : "; masked " + masked.maskedPointers();
+        }
+        succeeded(context, AuditOperation.READ_METADATA, read.loaded().stored(), detail);
+        return new DisclosedMetadata(read.loaded().stored().document(), read.decided().verdict().basis(),
+                read.disclosure(), masked);
     }
 
     /** The original bytes exactly as archived (byte-exact), verified against their SHA-256. */
     public StoredContent content(DocumentOid oid, RequestContext context) {
-        StoredDocument stored = permitted(oid, context, AuditOperation.READ_CONTENT);
+        Permitted read = wholeDocument(oid, context, AuditOperation.READ_CONTENT);
+        StoredDocument stored = read.loaded().stored();
         requireInMemory(stored, "openContent");
-        byte[] bytes = objects.get(stored.objectKey(), stored.document().sha256());
-        succeeded(context, AuditOperation.READ_CONTENT, stored, null);
-        return new StoredContent(bytes, stored.document().sha256(), stored.document());
+        succeeded(context, AuditOperation.READ_CONTENT, stored, read.decided().description());
+        return new StoredContent(read.loaded().bytes(), stored.document().sha256(), stored.document());
     }
 
     /**
@@ -67,11 +120,12 @@ public class DocumentReadService {
      * is committed before the stream is returned. The caller closes it.
      */
     public ContentStream openContent(DocumentOid oid, RequestContext context) {
-        StoredDocument stored = permitted(oid, context, AuditOperation.READ_CONTENT);
+        Permitted read = wholeDocument(oid, context, AuditOperation.READ_CONTENT);
+        StoredDocument stored = read.loaded().stored();
         ArchivedDocument document = stored.document();
         InputStream in = objects.open(stored.objectKey(), document.sha256(), document.size());
         try {
-            succeeded(context, AuditOperation.READ_CONTENT, stored, null);
+            succeeded(context, AuditOperation.READ_CONTENT, stored, read.decided().description());
         } catch (RuntimeException e) {
             closeQuietly(in);
             throw e;
@@ -98,11 +152,11 @@ public class DocumentReadService {
 
     /** The decoded display form ({@code nonXMLBody/text}) of the archived original bytes. */
     public DisplayForm displayForm(DocumentOid oid, RequestContext context) {
-        StoredDocument stored = permitted(oid, context, AuditOperation.READ_DISPLAY);
+        Permitted read = wholeDocument(oid, context, AuditOperation.READ_DISPLAY);
+        StoredDocument stored = read.loaded().stored();
         requireInMemory(stored, null);
-        byte[] bytes = objects.get(stored.objectKey(), stored.document().sha256());
-        ParsedDocument parsed = parser.readArchived(bytes);
-        succeeded(context, AuditOperation.READ_DISPLAY, stored, null);
+        ParsedDocument parsed = read.loaded().parsed();
+        succeeded(context, AuditOperation.READ_DISPLAY, stored, read.decided().description());
         return new DisplayForm(parsed.displayForm(), parsed.displayMediaType(), stored.document());
     }
 
@@ -134,7 +188,15 @@ public class DocumentReadService {
         return page;
     }
 
-    private StoredDocument permitted(DocumentOid oid, RequestContext context, AuditOperation operation) {
+    /** An allowed read: the version with its facts, and the decision. */
+    private record Permitted(VersionFacts.Loaded loaded, ReadAccess.Decided decided) {
+
+        Disclosure disclosure() {
+            return decided.verdict().disclosure();
+        }
+    }
+
+    private Permitted permitted(DocumentOid oid, RequestContext context, AuditOperation operation) {
         Objects.requireNonNull(oid, "oid");
         Objects.requireNonNull(context, "context");
         StoredDocument stored;
@@ -147,13 +209,41 @@ public class DocumentReadService {
             append(new AuditEntry(context, operation, oid.value(), null, AuditOutcome.NOT_FOUND, null));
             throw new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document " + oid.value());
         }
-        AccessDecision decision = policy.decide(context, AccessAction.READ, stored.controllerOid());
-        if (!decision.permitted()) {
+        VersionFacts.Loaded loaded = versionFacts.load(stored);
+        ReadAccess.Decided decided = access.decide(context, loaded.facts());
+        if (!decided.allowed()) {
             append(new AuditEntry(context, operation, oid.value(), stored.clientId(), AuditOutcome.DENIED,
-                    decision.reason()));
-            throw new ArchiveException(ErrorCode.ACCESS_DENIED, decision.reason());
+                    decided.description()));
+            throw new ArchiveException(decided.code(), "Reading document " + oid.value() + " is refused: "
+                    + decided.verdict().denial().title());
         }
-        return stored;
+        return new Permitted(loaded, decided);
+    }
+
+    /**
+     * A read of the original or the display form: only under {@link Disclosure#FULL}. A masked disclosure withholds
+     * both, since the display form is signed free XHTML in which protected parts cannot be located reliably, and the
+     * original carries both forms (docs/access.md, "Reading one document").
+     */
+    private Permitted wholeDocument(DocumentOid oid, RequestContext context, AuditOperation operation) {
+        Permitted read = permitted(oid, context, operation);
+        if (read.disclosure() != Disclosure.FULL) {
+            ErrorCode code = ErrorCode.PROTECTED_LOCATION_DATA_WITHHELD;
+            append(new AuditEntry(context, operation, oid.value(), read.loaded().stored().clientId(),
+                    AuditOutcome.DENIED, code.name() + " under " + read.decided().description()));
+            throw new ArchiveException(code, "Document " + oid.value() + " carries location data of a person under "
+                    + "non-disclosure for safety reasons; read its metadata for the masked structured form");
+        }
+        return read;
+    }
+
+    /** The structured form with the protected location fields nulled, or null when there is none to read. */
+    private MaskedStructuredForm masked(VersionFacts.Loaded loaded) {
+        if (loaded.parsed() == null) {
+            return null;
+        }
+        byte[] structured = loaded.parsed().structuredForm();
+        return structured == null || structured.length == 0 ? null : locationData.mask(structured);
     }
 
     private void succeeded(RequestContext context, AuditOperation operation, StoredDocument stored, String detail) {

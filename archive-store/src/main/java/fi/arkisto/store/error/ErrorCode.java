@@ -119,6 +119,32 @@ public enum ErrorCode {
     AGREEMENT_OVERLAP(409, "An agreement between the organiser and the provider already covers some of these days and service tasks"),
     AGREEMENT_ALREADY_ENDED(409, "The register access agreement has already been ended"),
 
+    // access decision: reading (a DenialReason of a single-document read, same name, status and title;
+    // docs/access.md, "Reading one document")
+    USE_CONTEXT_UNKNOWN(403, "The use context is not one the archive accepts"),
+    USE_CONTEXT_NOT_FOR_OWN_REGISTER(403, "The use context does not cover the controller's own use of its register"),
+    NO_ACCESS_TO_REGISTER(403, "The acting organisation is not the register's controller and holds no register access right to it"),
+    REGISTER_ACCESS_RIGHT_NOT_STARTED(403, "The register access right has not started: the client relationship at the provider begins later"),
+    REGISTER_ACCESS_RIGHT_ENDED(403, "The register access right has ended: the client relationship at the provider has ended"),
+    REGISTER_ACCESS_OTHER_SERVICE_TASK(403, "The register access right covers another service task of the client"),
+    REGISTER_ACCESS_AGREEMENT_MISSING(403, "The organiser and the provider have not enabled the register access right for each other"),
+    REGISTER_ACCESS_AGREEMENT_OTHER_SERVICE_TASK(403, "The organiser and the provider's register access agreement covers other service tasks only"),
+    REGISTER_ACCESS_AGREEMENT_ENDED(403, "The organiser and the provider have ended their register access agreement"),
+    REGISTER_ACCESS_DOCUMENT_BEFORE_PERIOD(403, "The document dates from before the provider's client relationship began"),
+    NON_DISCLOSURE_RIGHT_REQUIRED(403, "Data under non-disclosure for safety reasons needs a professional the client system asserts may process it"),
+    CLIENT_NOT_INFORMED(403, "The client has not been informed about the archive, so nothing is disclosed to another controller"),
+    NO_VALID_CONSENT(403, "The client has no valid consent to disclosing social welfare data"),
+    NO_ACTIVE_CLIENT_RELATIONSHIP(403, "The requesting organisation has no active client relationship with the client"),
+    DISCLOSURE_DENIED_DOCUMENT(403, "The client has denied disclosing this document"),
+    DISCLOSURE_DENIED_SERVICE_TASK(403, "The client has denied disclosing documents of this service task"),
+    DISCLOSURE_DENIED_CONTROLLER(403, "The client has denied disclosing this controller's documents"),
+    OLD_DOCUMENT_NEEDS_BROAD_SEARCH(403, "Old documents are disclosed only to a broad search with a justification"),
+    STAGE_ONE_DOCUMENT_NEEDS_BROAD_SEARCH(403, "Stage-1 documents are disclosed only to a broad search with a justification"),
+    BROAD_SEARCH_JUSTIFICATION_UNKNOWN(403, "The broad-search justification is not a code the archive accepts"),
+    // the archive's own: what a masked disclosure (Disclosure.STRUCTURED_FORM_MASKED) withholds
+    PROTECTED_LOCATION_DATA_WITHHELD(403, "The document carries location data under non-disclosure for safety reasons: "
+            + "only its metadata with the masked structured form is disclosed, never its original or display form"),
+
     // organisation registry and deployment tests
     ORGANISATION_NOT_FOUND(404, "No such organisation in the registry"),
     ORGANISATION_CONFLICT(409, "Another organisation of the registry has this OID or business id, or the organisation has others"),

@@ -1,5 +1,8 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.access.decision.AccessBasis;
+import fi.arkisto.store.access.decision.Disclosure;
+import fi.arkisto.store.actor.RequestAssertions;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEvent;
 import fi.arkisto.store.audit.AuditLog;
@@ -10,6 +13,7 @@ import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.object.ContentHash;
 import fi.arkisto.store.object.ObjectStore;
+import fi.arkisto.store.testsupport.ClientRelationshipForms;
 import fi.arkisto.store.testsupport.KantaSamples;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -64,6 +68,8 @@ abstract class DocumentReadServiceContract {
             assertThat(e.purposeOfUse()).isEqualTo("1");
         });
         assertThat(events.get(1).userId()).isEqualTo("sosiaalityontekija-2");
+        assertThat(events.subList(1, 4)).extracting(AuditEvent::detail).containsOnly("basis OWN_REGISTER (own register "
+                + KantaSamples.SAMPLE_CONTROLLER + "), disclosure FULL; use context 1; asserted: nothing");
     }
 
     @Test
@@ -73,16 +79,56 @@ abstract class DocumentReadServiceContract {
         archiving.archive(builder.build(), OWNER);
         DocumentOid oid = DocumentOid.of(builder.oidValue());
 
-        // when / then
-        assertRefused(() -> reading.content(oid, STRANGER), ErrorCode.ACCESS_DENIED);
-        assertRefused(() -> reading.metadata(oid, STRANGER), ErrorCode.ACCESS_DENIED);
-        assertRefused(() -> reading.displayForm(oid, OTHER_PURPOSE), ErrorCode.ACCESS_DENIED);
+        // when / then: an organisation with no right to the register, and the controller in a use context that is
+        // not its own register's, are each refused with the rule that refuses them
+        assertRefused(() -> reading.content(oid, STRANGER), ErrorCode.NO_ACCESS_TO_REGISTER);
+        assertRefused(() -> reading.metadata(oid, STRANGER), ErrorCode.NO_ACCESS_TO_REGISTER);
+        assertRefused(() -> reading.displayForm(oid, OTHER_PURPOSE), ErrorCode.USE_CONTEXT_NOT_FOR_OWN_REGISTER);
         assertThat(audit.eventsForDocument(oid.value())).extracting(AuditEvent::operation, AuditEvent::outcome,
                 AuditEvent::organisation).containsExactly(
                 Tuple.tuple("ARCHIVE", "SUCCESS", KantaSamples.SAMPLE_CONTROLLER),
                 Tuple.tuple("READ_CONTENT", "DENIED", STRANGER.organisation().value()),
                 Tuple.tuple("READ_METADATA", "DENIED", STRANGER.organisation().value()),
                 Tuple.tuple("READ_DISPLAY", "DENIED", KantaSamples.SAMPLE_CONTROLLER));
+        assertThat(audit.eventsForDocument(oid.value())).extracting(AuditEvent::detail).element(1).asString()
+                .startsWith("NO_ACCESS_TO_REGISTER: ").endsWith("; use context 1; asserted: nothing");
+    }
+
+    @Test
+    void underNonDisclosureTheOwnProfessionalNeedsTheAssertedRightAndAnOlderDocumentIsReadMasked() {
+        // given a client's document carrying the client's home municipality, archived before the organiser's client
+        // relationship document put the client under non-disclosure
+        String client = KantaSamples.newTestIdentityCode();
+        String older = archive(KantaSamples.document().client(client).serviceTask("24").documentGroup("3"));
+        RequestContext entitled = new RequestContext(OWNER.organisation(), "sosiaalityontekija-2", "1",
+                new RequestAssertions(null, true, null));
+        String relationship = archiving.archive(KantaSamples.document().client(client).serviceTask("24")
+                .structuredForm(form -> ClientRelationshipForms.nonDisclosure(form, true)).build(), entitled)
+                .document().oid().value();
+
+        // when / then: the client relationship document is read only with the asserted right, and then whole
+        assertRefused(() -> reading.metadata(DocumentOid.of(relationship), OWNER), ErrorCode.NON_DISCLOSURE_RIGHT_REQUIRED);
+        DisclosedMetadata whole = reading.disclosedMetadata(DocumentOid.of(relationship), entitled);
+        assertThat(whole.disclosure()).isEqualTo(Disclosure.FULL);
+        assertThat(whole.masked()).isNull();
+        assertThat(reading.displayForm(DocumentOid.of(relationship), entitled).content()).isNotEmpty();
+
+        // and the older document is disclosed without the right only as metadata with the location data masked
+        DisclosedMetadata masked = reading.disclosedMetadata(DocumentOid.of(older), OWNER);
+        assertThat(masked.disclosure()).isEqualTo(Disclosure.STRUCTURED_FORM_MASKED);
+        assertThat(masked.basis()).isEqualTo(AccessBasis.OWN_REGISTER);
+        assertThat(masked.masked().maskedPointers()).containsExactly("/asiakkuusasiakirja/asiakas/kotikunta");
+        assertThat(new String(masked.masked().json(), StandardCharsets.UTF_8))
+                .contains("\"kotikunta\":null").doesNotContain("092 Vantaa");
+        assertRefused(() -> reading.content(DocumentOid.of(older), OWNER), ErrorCode.PROTECTED_LOCATION_DATA_WITHHELD);
+        assertRefused(() -> reading.displayForm(DocumentOid.of(older), OWNER), ErrorCode.PROTECTED_LOCATION_DATA_WITHHELD);
+        assertThat(audit.eventsForDocument(older)).extracting(AuditEvent::operation, AuditEvent::outcome).containsExactly(
+                Tuple.tuple("ARCHIVE", "SUCCESS"), Tuple.tuple("READ_METADATA", "SUCCESS"),
+                Tuple.tuple("READ_CONTENT", "DENIED"), Tuple.tuple("READ_DISPLAY", "DENIED"));
+        assertThat(audit.eventsForDocument(older).get(1).detail())
+                .contains("disclosure STRUCTURED_FORM_MASKED", "masked [/asiakkuusasiakirja/asiakas/kotikunta]");
+        assertThat(audit.eventsForDocument(older).get(2).detail())
+                .startsWith("PROTECTED_LOCATION_DATA_WITHHELD under basis OWN_REGISTER");
     }
 
     @Test

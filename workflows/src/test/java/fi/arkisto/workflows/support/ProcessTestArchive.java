@@ -1,6 +1,11 @@
 package fi.arkisto.workflows.support;
 
 import fi.arkisto.store.access.AccessPolicy;
+import fi.arkisto.store.access.AccessProperties;
+import fi.arkisto.store.access.AccessRules;
+import fi.arkisto.store.access.registeraccess.UnitOrganisation;
+import fi.arkisto.store.accessrecords.ClientFactsService;
+import fi.arkisto.store.accessrecords.RegisterAccessAgreementService;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.deploymenttest.TestRunGuard;
@@ -9,6 +14,7 @@ import fi.arkisto.store.deploymenttest.TestRunLedger;
 import fi.arkisto.store.display.DisplayFormCheck;
 import fi.arkisto.store.display.DisplayFormSafety;
 import fi.arkisto.store.document.ArchivingService;
+import fi.arkisto.store.document.DocumentLookup;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.document.DocumentRepository;
 import fi.arkisto.store.identity.Oid;
@@ -91,7 +97,14 @@ public final class ProcessTestArchive implements AutoCloseable {
                 new StructureCheck(StructureCatalogue.shipped())),
                 objects, audit, new AccessPolicy(), new DocumentRepository(database.dataSource()), transactions, ENGINE_CLOCK,
                 new SimpleAsyncTaskExecutor("process-test-archive-"), 4);
-        reading = new DocumentReadService(objects, audit, new AccessPolicy(), parser, database.dataSource());
+        // reads decide on the real client facts of this database, as the application's do
+        AccessRules rules = new AccessRules(AccessProperties.defaults());
+        ClientFactsService clientFacts = new ClientFactsService(
+                new DocumentLookup(objects, parser, database.dataSource()),
+                new RegisterAccessAgreementService(database.dataSource(), transactions, audit, Clock.systemUTC()),
+                database.dataSource(), UnitOrganisation.byRule());
+        reading = new DocumentReadService(objects, audit, rules, clientFacts, UnitOrganisation.byRule(),
+                new AccessPolicy(), parser, database.dataSource(), Clock.system(ZoneId.of("Europe/Helsinki")));
     }
 
     /**

@@ -9,6 +9,7 @@ import fi.arkisto.store.document.ArchiveOutcome;
 import fi.arkisto.store.document.ArchivedDocument;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.ContentStream;
+import fi.arkisto.store.document.DisclosedMetadata;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -128,14 +129,17 @@ class DocumentController {
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE,
                                     schema = @Schema(type = "string", format = "binary"))),
                     @ApiResponse(responseCode = "304", description = "Not modified (If-None-Match matched)")})
-    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.STORED_OBJECT_CORRUPT})
+    @ApiErrors(value = {ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.STORED_OBJECT_CORRUPT,
+            ErrorCode.PROTECTED_LOCATION_DATA_WITHHELD}, reading = true)
     @GetMapping(path = "/{oid}")
     ResponseEntity<StreamingResponseBody> original(@PathVariable String oid, RequestContext context,
                                     @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
         DocumentOid documentOid = DocumentOid.of(oid);
         if (ifNoneMatch != null) {
-            ArchivedDocument document = reads.metadata(documentOid, context);
-            if (matches(ifNoneMatch, document.sha256())) {
+            DisclosedMetadata read = reads.disclosedMetadata(documentOid, context);
+            // a withheld original is refused, not confirmed unchanged: openContent answers why
+            if (read.wholeDocument() && matches(ifNoneMatch, read.document().sha256())) {
+                ArchivedDocument document = read.document();
                 return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag(document.sha256())).build();
             }
         }
@@ -175,11 +179,17 @@ class DocumentController {
         }
     }
 
-    @Operation(summary = "The document's metadata, status and archiving record")
-    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND})
+    @Operation(summary = "The document's metadata, status and archiving record",
+            description = "With the access the read was decided on (basis, disclosure). A document carrying location "
+                    + "data of a person under non-disclosure for safety reasons is disclosed to another organisation (and "
+                    + "to the organiser's professional without X-Non-Disclosure-Right) as STRUCTURED_FORM_MASKED: the "
+                    + "answer carries maskedStructuredForm, the structured form with those fields null, and maskedFields, "
+                    + "their JSON pointers; its original and display form are withheld (docs/access.md).")
+    @ApiErrors(value = {ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.STORED_OBJECT_CORRUPT},
+            reading = true)
     @GetMapping(path = "/{oid}/metadata", produces = MediaType.APPLICATION_JSON_VALUE)
     DocumentMetadataResponse metadata(@PathVariable String oid, RequestContext context) {
-        return DocumentMetadataResponse.of(reads.metadata(DocumentOid.of(oid), context));
+        return DocumentMetadataResponse.of(reads.disclosedMetadata(DocumentOid.of(oid), context));
     }
 
     @Operation(summary = "The decoded display form (XHTML), or rendered to PDF for printing",
@@ -191,9 +201,9 @@ class DocumentController {
             responses = @ApiResponse(responseCode = "200", description = "The display form",
                     content = {@Content(mediaType = XHTML, schema = @Schema(type = "string")),
                             @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))}))
-    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING,
+    @ApiErrors(value = {ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING,
             ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE, ErrorCode.INVALID_REQUEST,
-            ErrorCode.STORED_OBJECT_CORRUPT})
+            ErrorCode.STORED_OBJECT_CORRUPT, ErrorCode.PROTECTED_LOCATION_DATA_WITHHELD}, reading = true)
     @GetMapping(path = "/{oid}/display")
     ResponseEntity<byte[]> display(@PathVariable String oid, RequestContext context,
                                    @RequestParam(name = "format", defaultValue = "xhtml") String format) {

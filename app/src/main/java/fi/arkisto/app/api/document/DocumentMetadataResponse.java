@@ -1,14 +1,22 @@
 package fi.arkisto.app.api.document;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.arkisto.store.access.decision.AccessBasis;
+import fi.arkisto.store.access.decision.Disclosure;
+import fi.arkisto.store.access.nondisclosure.MaskedStructuredForm;
 import fi.arkisto.store.cda.Code;
 import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.SoftwareSupport;
 import fi.arkisto.store.document.ArchivedDocument;
+import fi.arkisto.store.document.DisclosedMetadata;
 import fi.arkisto.store.document.DocumentStatus;
 import fi.arkisto.store.document.SignatureEvidence;
 import fi.arkisto.store.document.SignatureType;
 import fi.arkisto.store.document.Warning;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -29,7 +37,19 @@ public record DocumentMetadataResponse(
         SoftwareResponse software, String replacesDocumentOid, String reasonOfCorrection, String title,
         String languageCode,
         String sha256, long size, Instant archivedAt, String nullificationReason,
-        List<WarningResponse> warnings, List<SignatureResponse> signatures) {
+        List<WarningResponse> warnings, List<SignatureResponse> signatures,
+        AccessResponse access, JsonNode maskedStructuredForm, List<String> maskedFields) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * On what the acting organisation read the document and how much of it may leave (docs/access.md, "Reading one
+     * document"): {@code FULL}, or {@code STRUCTURED_FORM_MASKED}: a protected person's location data is masked in
+     * {@code maskedStructuredForm} (the fields {@code maskedFields} name, as JSON pointers, are null), and the
+     * original and the display form are withheld (403 {@code PROTECTED_LOCATION_DATA_WITHHELD}).
+     */
+    public record AccessResponse(AccessBasis basis, Disclosure disclosure) {
+    }
 
     /** A coded value: code, code system OID, display name. */
     public record CodeResponse(String code, String codeSystem, String displayName) {
@@ -80,7 +100,29 @@ public record DocumentMetadataResponse(
         }
     }
 
+    /** A read's answer: the metadata with its access, and a masked disclosure's structured form. */
+    static DocumentMetadataResponse of(DisclosedMetadata read) {
+        MaskedStructuredForm masked = read.masked();
+        return of(read.document(), new AccessResponse(read.basis(), read.disclosure()),
+                masked == null ? null : structuredForm(masked.json()), masked == null ? null : masked.maskedPointers());
+    }
+
+    /** The metadata of a version the acting organisation has just written (a nullification). */
     static DocumentMetadataResponse of(ArchivedDocument document) {
+        return of(document, null, null, null);
+    }
+
+    private static JsonNode structuredForm(byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            // the archive wrote it from a parsed tree a moment ago
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DocumentMetadataResponse of(ArchivedDocument document, AccessResponse access, JsonNode masked,
+                                               List<String> maskedFields) {
         DocumentMetadata m = document.metadata();
         return new DocumentMetadataResponse(
                 m.documentOid().value(), m.setId(), m.versionNumber(), document.status(),
@@ -95,6 +137,6 @@ public record DocumentMetadataResponse(
                 m.replacesDocumentOid(), m.reasonOfCorrection(), m.title(), m.languageCode(),
                 document.sha256(), document.size(), document.archivedAt(), document.nullificationReason(),
                 document.warnings().stream().map(WarningResponse::of).toList(),
-                document.signatures().stream().map(SignatureResponse::of).toList());
+                document.signatures().stream().map(SignatureResponse::of).toList(), access, masked, maskedFields);
     }
 }

@@ -24,4 +24,7 @@ public @interface ApiErrors {
 
     /** Whether the operation archives a document: then every code of {@link ArchivingErrors} too. */
     boolean archiving() default false;
+
+    /** Whether the operation reads one document: then every code of {@link ReadingErrors} too. */
+    boolean reading() default false;
 }

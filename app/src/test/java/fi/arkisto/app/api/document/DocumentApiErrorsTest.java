@@ -21,7 +21,8 @@ class DocumentApiErrorsTest extends ApiIntegrationTest {
         sampleIsArchived();
         HttpResponse<byte[]> unsupported = send(authenticated(path, OWN_CLIENT).header("X-Organisation-Oid", CONTROLLER)
                 .header("X-User-Id", "someone").header("X-Purpose-Of-Use", "2").GET().build());
-        assertThat(assertProblem(unsupported, 403, "ACCESS_DENIED").path("detail").asText()).contains("purpose of use");
+        assertThat(assertProblem(unsupported, 403, "USE_CONTEXT_NOT_FOR_OWN_REGISTER").path("title").asText())
+                .contains("controller's own use");
     }
 
     @Test
@@ -131,8 +132,10 @@ class DocumentApiErrorsTest extends ApiIntegrationTest {
         HttpResponse<byte[]> response = send(withContext(authenticated("/api/v1/documents/" + builder.oidValue() + "/metadata",
                 OTHER_CLIENT), OTHER_ORGANISATION).GET().build());
 
-        // then access is denied, and the client list (of that organisation's register) shows nothing of it
-        assertProblem(response, 403, "ACCESS_DENIED");
+        // then access is denied with the rule that denies it: the document (derived from the sample) names that
+        // organisation's unit as the provider of service task 24 only, and the document has no service task; the
+        // client list (of that organisation's register) shows nothing of it
+        assertProblem(response, 403, "REGISTER_ACCESS_OTHER_SERVICE_TASK");
         HttpResponse<byte[]> list = send(withContext(authenticated("/api/v1/clients/" + client + "/documents",
                 OTHER_CLIENT), OTHER_ORGANISATION).GET().build());
         assertThat(list.statusCode()).as(text(list)).isEqualTo(200);

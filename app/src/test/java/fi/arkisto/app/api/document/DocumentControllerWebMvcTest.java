@@ -5,7 +5,10 @@ import fi.arkisto.app.support.ApiSliceTest;
 import fi.arkisto.store.actor.RequestAssertions;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.display.PdfRenderer;
+import fi.arkisto.store.access.decision.AccessBasis;
+import fi.arkisto.store.access.decision.Disclosure;
 import fi.arkisto.store.document.ArchivedDocument;
+import fi.arkisto.store.document.DisclosedMetadata;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.document.DocumentReadService;
@@ -129,37 +132,37 @@ class DocumentControllerWebMvcTest extends ApiSliceTest {
     void theRequestContextActsForTheOrganisationTheHeaderNames() {
         // given a client system registered for any organisation
         String organisation = "1.2.246.10.12345678.10.0";
-        when(reads.metadata(any(), any())).thenThrow(new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document"));
+        when(reads.disclosedMetadata(any(), any())).thenThrow(new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document"));
 
         // when it reads as that organisation
         perform(as(ANY_ORGANISATION_CLIENT, organisation, get(METADATA)));
 
         // then archive-store is asked for the document as that organisation, user and use context
-        verify(reads).metadata(DocumentOid.of(SAMPLE_OID), new RequestContext(
+        verify(reads).disclosedMetadata(DocumentOid.of(SAMPLE_OID), new RequestContext(
                 Oid.of(organisation), "test-professional", "1"));
     }
 
     @Test
     void theAssertionHeadersReachTheArchiveInTheRequestContext() {
         // given a professional searching broadly, asserting the right to non-disclosure data and a statutory right
-        when(reads.metadata(any(), any())).thenThrow(new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document"));
+        when(reads.disclosedMetadata(any(), any())).thenThrow(new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document"));
 
         // when the client system reads with the assertion headers
         perform(asOwnClient(get(METADATA)).header("X-Broad-Search-Justification", " 2 ")
                 .header("X-Non-Disclosure-Right", "true").header("X-Statutory-Right", "SHL 41 §"));
 
         // then archive-store is asked with exactly those assertions
-        verify(reads).metadata(DocumentOid.of(SAMPLE_OID), new RequestContext(Oid.of(CONTROLLER), "test-professional",
+        verify(reads).disclosedMetadata(DocumentOid.of(SAMPLE_OID), new RequestContext(Oid.of(CONTROLLER), "test-professional",
                 "1", new RequestAssertions("2", true, "SHL 41 §")));
     }
 
     @Test
     void withoutAssertionHeadersTheRequestAssertsNothing() {
-        when(reads.metadata(any(), any())).thenThrow(new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document"));
+        when(reads.disclosedMetadata(any(), any())).thenThrow(new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document"));
 
         perform(asOwnClient(get(METADATA)).header("X-Non-Disclosure-Right", "false"));
 
-        verify(reads).metadata(any(), org.mockito.ArgumentMatchers.argThat(context ->
+        verify(reads).disclosedMetadata(any(), org.mockito.ArgumentMatchers.argThat(context ->
                 context.assertions().equals(RequestAssertions.NONE)));
     }
 
@@ -268,7 +271,8 @@ class DocumentControllerWebMvcTest extends ApiSliceTest {
         String sha256 = "ab".repeat(32);
         ArchivedDocument document = mock(ArchivedDocument.class);
         when(document.sha256()).thenReturn(sha256);
-        when(reads.metadata(any(), any())).thenReturn(document);
+        when(reads.disclosedMetadata(any(), any()))
+                .thenReturn(new DisclosedMetadata(document, AccessBasis.OWN_REGISTER, Disclosure.FULL, null));
 
         MvcResult response = perform(asOwnClient(get("/api/v1/documents/" + SAMPLE_OID))
                 .header("If-None-Match", "W/\"other\", \"" + sha256 + "\""));
@@ -277,6 +281,25 @@ class DocumentControllerWebMvcTest extends ApiSliceTest {
         assertThat(response.getResponse().getHeader("ETag")).isEqualTo("\"" + sha256 + "\"");
         assertThat(response.getResponse().getContentAsByteArray()).isEmpty();
         verify(reads, never()).openContent(any(), any());
+    }
+
+    @Test
+    void anIfNoneMatchOfAWithheldOriginalIsNotConfirmedButRefusedByTheRead() {
+        // given a document disclosed to this organisation only masked
+        String sha256 = "cd".repeat(32);
+        ArchivedDocument document = mock(ArchivedDocument.class);
+        when(document.sha256()).thenReturn(sha256);
+        when(reads.disclosedMetadata(any(), any())).thenReturn(new DisclosedMetadata(document,
+                AccessBasis.REGISTER_ACCESS_RIGHT, Disclosure.STRUCTURED_FORM_MASKED, null));
+        when(reads.openContent(any(), any())).thenThrow(new ArchiveException(ErrorCode.PROTECTED_LOCATION_DATA_WITHHELD,
+                "withheld"));
+
+        // when its client system asks whether its copy is current
+        MvcResult response = perform(asOwnClient(get("/api/v1/documents/" + SAMPLE_OID))
+                .header("If-None-Match", "\"" + sha256 + "\""));
+
+        // then the answer is the refusal, not 304
+        assertProblem(response, 403, "PROTECTED_LOCATION_DATA_WITHHELD");
     }
 
     @Test

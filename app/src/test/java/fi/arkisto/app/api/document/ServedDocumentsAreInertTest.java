@@ -121,6 +121,23 @@ class ServedDocumentsAreInertTest extends ApiIntegrationTest {
         assertProblem(archive(hostile), 422, "CONTROL_CHARACTER_FORBIDDEN");
     }
 
+    @Test
+    void aClientWhoseEarlierArchivedDocumentHasActiveMarkupKeepsTheirOtherDocumentsReadable() {
+        // given a client relationship document an earlier release archived with a style sheet instruction in its
+        // header (the client's facts are read from it), and another document of the same client
+        String client = KantaSamples.newTestIdentityCode();
+        byte[] hostile = HostileDocuments.withActiveHeader(signed(derivedDocument().client(client)), TARGET);
+        EarlierRelease.archived(hostile, OWNER, objects, dataSource);
+        String oid = EarlierRelease.archived(signed(derivedDocument().client(client)), OWNER, objects, dataSource)
+                .oid().value();
+
+        // when the other document's display form is read
+        HttpResponse<byte[]> display = send(asOwnClient("/api/v1/documents/" + oid + "/display").GET().build());
+
+        // then it is served: what was judged at archiving is not judged again on reading
+        assertThat(display.statusCode()).as(text(display)).isEqualTo(200);
+    }
+
     private static String oidOf(HttpResponse<byte[]> archived) {
         assertThat(archived.statusCode()).as(text(archived)).isEqualTo(201);
         return json(archived).path("documentOid").asText();

@@ -84,6 +84,8 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
             AGREEMENT_OPERATIONS);
     /** Codes no operation answers: reject reasons of the file drop, the queue and the migration's reject report. */
     private static final Set<String> NO_OPERATION = Set.of();
+    /** The reads of one document by identifier, which the access decision decides (docs/access.md). */
+    private static final Set<String> READS = Set.of(ORIGINAL, METADATA, DISPLAY);
     /** Codes a document can be refused with, through POST /api/v1/documents and in a message's acknowledgement. */
     private static final Set<String> DOCUMENT_CHECK = Set.of(ARCHIVE, MESSAGES);
 
@@ -161,7 +163,8 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(NULLIFICATION_REASON_REQUIRED, 422, "nullification, reason", Set.of(NULLIFY, MESSAGES));
         row(CORRECTION_REASON_REQUIRED, 422, "replacing version, reasonOfCorrection", DOCUMENT_CHECK);
         row(STORAGE_UNAVAILABLE, 503, "object store, database, unavailable, retry", ALL);
-        row(STORED_OBJECT_CORRUPT, 500, "stored object, SHA-256", Set.of(ORIGINAL, DISPLAY));
+        // a read by identifier verifies the stored object for the document's access facts, metadata reads included
+        row(STORED_OBJECT_CORRUPT, 500, "stored object, SHA-256", READS);
 
         // signatures
         row(SIGNATURE_MISSING, 422, "no signature", DOCUMENT_CHECK);
@@ -197,6 +200,31 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(PACKAGE_TOO_LARGE, 422, "package, size", NO_OPERATION);
         row(INGESTION_FAILED, 500, "retries, dead-lettered", NO_OPERATION);
 
+        // access decision: reading one document (each the twin of a DenialReason, docs/access.md)
+        row(USE_CONTEXT_UNKNOWN, 403, "use context, not one the archive accepts", READS);
+        row(USE_CONTEXT_NOT_FOR_OWN_REGISTER, 403, "use context, controller's own use", READS);
+        row(NO_ACCESS_TO_REGISTER, 403, "not the register's controller, no register access right", READS);
+        row(REGISTER_ACCESS_RIGHT_NOT_STARTED, 403, "register access right, not started, begins later", READS);
+        row(REGISTER_ACCESS_RIGHT_ENDED, 403, "register access right, has ended", READS);
+        row(REGISTER_ACCESS_OTHER_SERVICE_TASK, 403, "register access right, another service task", READS);
+        row(REGISTER_ACCESS_AGREEMENT_MISSING, 403, "organiser, provider, not enabled", READS);
+        row(REGISTER_ACCESS_AGREEMENT_OTHER_SERVICE_TASK, 403, "agreement, other service tasks only", READS);
+        row(REGISTER_ACCESS_AGREEMENT_ENDED, 403, "ended their register access agreement", READS);
+        row(REGISTER_ACCESS_DOCUMENT_BEFORE_PERIOD, 403, "document, before, client relationship began", READS);
+        row(NON_DISCLOSURE_RIGHT_REQUIRED, 403, "non-disclosure, asserts, may process", READS);
+        row(CLIENT_NOT_INFORMED, 403, "not been informed", READS);
+        row(NO_VALID_CONSENT, 403, "no valid consent", READS);
+        row(NO_ACTIVE_CLIENT_RELATIONSHIP, 403, "no active client relationship", READS);
+        row(DISCLOSURE_DENIED_DOCUMENT, 403, "denied disclosing this document", READS);
+        row(DISCLOSURE_DENIED_SERVICE_TASK, 403, "denied disclosing, service task", READS);
+        row(DISCLOSURE_DENIED_CONTROLLER, 403, "denied disclosing, controller's documents", READS);
+        row(OLD_DOCUMENT_NEEDS_BROAD_SEARCH, 403, "old documents, broad search, justification", READS);
+        row(STAGE_ONE_DOCUMENT_NEEDS_BROAD_SEARCH, 403, "stage-1 documents, broad search, justification", READS);
+        row(BROAD_SEARCH_JUSTIFICATION_UNKNOWN, 403, "broad-search justification, not a code", READS);
+        row(PROTECTED_LOCATION_DATA_WITHHELD, 403,
+                "location data, non-disclosure, masked structured form, never its original or display form",
+                Set.of(ORIGINAL, DISPLAY));
+
         // organisation registry and deployment tests
         row(ORGANISATION_NOT_FOUND, 404, "no such organisation", Set.of(ORGANISATION, REGISTER_DEPLOYMENT_TEST));
         row(ORGANISATION_CONFLICT, 409, "another organisation, OID, business id", Set.of(REGISTER_DEPLOYMENT_TEST));
@@ -219,7 +247,8 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(USE_CONTEXT_NOT_FOR_CLIENT_RECORDS, 403, "use context, informing, consent, denial records", SHARING_RECORDS);
         row(SHARING_RECORD_NOT_FOUND, 404, "no such informing, consent or denial record", WITHDRAWALS);
         row(SHARING_RECORD_ALREADY_WITHDRAWN, 409, "already been withdrawn", WITHDRAWALS);
-        row(CLIENT_FACTS_UNREADABLE, 500, "client relationship document, cannot be read, access facts", SHARING_RECORDS);
+        row(CLIENT_FACTS_UNREADABLE, 500, "client relationship document, cannot be read, access facts",
+                union(SHARING_RECORDS, READS));
 
         // register access agreements (docs/access.md)
         row(AGREEMENT_ORGANISER_REQUIRED, 403, "only the organiser, register access agreement",

@@ -1,0 +1,32 @@
+package fi.arkisto.store.document;
+
+import fi.arkisto.store.access.decision.AccessBasis;
+import fi.arkisto.store.access.decision.Disclosure;
+import fi.arkisto.store.access.nondisclosure.MaskedStructuredForm;
+
+import java.util.Objects;
+
+/**
+ * What a metadata read discloses (docs/access.md, "Reading one document"): the version's metadata, the basis it was
+ * read on, and how much of the document may leave. Under {@link Disclosure#STRUCTURED_FORM_MASKED} the structured
+ * form comes with it, a protected person's location fields set to null and listed (kanta.fi, "Phase 2
+ * functionalities in social welfare services": such fields "will be left blank and a note ... shall be saved"),
+ * since the original and the display form that carry it are withheld.
+ *
+ * @param masked the masked structured form under {@code STRUCTURED_FORM_MASKED}; null otherwise, and null when the
+ *               version has no structured form or one too large to read in memory (then nothing of it is disclosed)
+ */
+public record DisclosedMetadata(ArchivedDocument document, AccessBasis basis, Disclosure disclosure,
+                                MaskedStructuredForm masked) {
+
+    public DisclosedMetadata {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(basis, "basis");
+        Objects.requireNonNull(disclosure, "disclosure");
+    }
+
+    /** Whether the original and the display form may be read too. */
+    public boolean wholeDocument() {
+        return disclosure == Disclosure.FULL;
+    }
+}
