@@ -1,0 +1,133 @@
+package fi.arkisto.store.document.bench;
+
+import fi.arkisto.store.StoreTestApplication;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.document.ArchivingService;
+import fi.arkisto.store.document.ClientDocumentsPage;
+import fi.arkisto.store.document.ClientDocumentsQuery;
+import fi.arkisto.store.document.DocumentReadService;
+import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.testsupport.ArchiveStoreTestEnvironment;
+import fi.arkisto.store.testsupport.ClientRelationshipForms;
+import fi.arkisto.store.testsupport.KantaSamples;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Not a test: the client document list with its access decision over a million document versions of metadata
+ * (COPY-loaded, {@link DocumentRowsLoader}), against the raw index lookup of the same query (the same rows through
+ * plain JDBC) measured in the same run, on the same database. See bench/access-list/README.md.
+ *
+ * <p>Arguments: [rows (1,000,000)] [measured requests per kind (2,000)] [queried clients (200)].
+ */
+public final class ClientDocumentListBenchmark {
+
+    private static final String ORGANISER = KantaSamples.SAMPLE_CONTROLLER;
+    private static final String SERVICE_TASK = "24";
+
+    public static void main(String[] args) throws Exception {
+        int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        int queried = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        ArchiveStoreTestEnvironment environment = ArchiveStoreTestEnvironment.privateLocal();
+        Map<String, Object> properties = new HashMap<>(environment.properties());
+        // the backfill and sweeps of a running archive would compete with the measurement
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.level.root", "WARN");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StoreTestApplication.class)
+                .web(WebApplicationType.NONE).properties(properties).run()) {
+            ArchivingService archiving = context.getBean(ArchivingService.class);
+            DocumentReadService reading = context.getBean(DocumentReadService.class);
+            DataSource dataSource = context.getBean(DataSource.class);
+            RequestContext organiser = new RequestContext(Oid.of(ORGANISER), "bench", "1");
+
+            // given the queried clients, each with a client relationship document archived through the real path
+            // (signed, checked, stored), and a million rows of metadata around them
+            Random random = new Random(20261203L);
+            List<String> clients = new ArrayList<>();
+            long started = System.nanoTime();
+            for (int i = 0; i < queried; i++) {
+                String client = KantaSamples.newTestIdentityCode();
+                archiving.archive(KantaSamples.document().client(client).controller(ORGANISER).serviceTask(SERVICE_TASK)
+                        .structuredForm(form -> ClientRelationshipForms.relationship(form, LocalDate.of(2024, 1, 1), null))
+                        .build(), organiser);
+                clients.add(client);
+            }
+            System.out.printf("archived %d client relationship documents in %.1f s%n", queried,
+                    (System.nanoTime() - started) / 1e9);
+            DocumentRowsLoader loader = new DocumentRowsLoader(dataSource, random);
+            started = System.nanoTime();
+            loader.load(rows, clients, ORGANISER, SERVICE_TASK);
+            System.out.printf("COPY-loaded %,d rows in %.1f s (%s), %d cores%n", loader.loaded(),
+                    (System.nanoTime() - started) / 1e9, loader.tableSize(), Runtime.getRuntime().availableProcessors());
+
+            RawListQuery raw = new RawListQuery(dataSource);
+            ClientDocumentsQuery page = ClientDocumentsQuery.firstPage();
+
+            // warm both paths over the same clients, unmeasured
+            for (int i = 0; i < Math.max(200, requests / 4); i++) {
+                String client = clients.get(random.nextInt(clients.size()));
+                raw.list(client, ORGANISER, page.size());
+                reading.clientDocuments(client, page, organiser);
+            }
+
+            // when the same requests are measured, interleaved so both see the same machine
+            long[] rawNanos = new long[requests];
+            long[] listNanos = new long[requests];
+            long listed = 0;
+            for (int i = 0; i < requests; i++) {
+                String client = clients.get(random.nextInt(clients.size()));
+                long t0 = System.nanoTime();
+                int rawCount = raw.list(client, ORGANISER, page.size());
+                long t1 = System.nanoTime();
+                ClientDocumentsPage result = reading.clientDocuments(client, page, organiser);
+                long t2 = System.nanoTime();
+                if (result.items().size() != rawCount) {
+                    throw new IllegalStateException("the list gave " + result.items().size() + " items for " + client
+                            + ", the raw lookup " + rawCount);
+                }
+                listed += rawCount;
+                rawNanos[i] = t1 - t0;
+                listNanos[i] = t2 - t1;
+            }
+
+            // then
+            System.out.printf("own register, %d requests, %.1f items per page on average%n", requests,
+                    listed / (double) requests);
+            report("raw index lookup (JDBC, same query)", rawNanos, null);
+            report("client document list with access decision", listNanos, rawNanos);
+        }
+        // the embedded S3 server's threads would keep the JVM running
+        System.exit(0);
+    }
+
+    private static void report(String name, long[] nanos, long[] baseline) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        double p50 = percentile(sorted, 0.50);
+        double p99 = percentile(sorted, 0.99);
+        if (baseline == null) {
+            System.out.printf("%-48s p50 %7.2f ms  p99 %7.2f ms%n", name, p50, p99);
+            return;
+        }
+        long[] base = baseline.clone();
+        Arrays.sort(base);
+        System.out.printf("%-48s p50 %7.2f ms  p99 %7.2f ms  (p50 %.2f x, p99 %.2f x raw; goal p99 <= 3 x)%n", name,
+                p50, p99, p50 / percentile(base, 0.50), p99 / percentile(base, 0.99));
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+}
