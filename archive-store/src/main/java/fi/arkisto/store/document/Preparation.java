@@ -31,11 +31,14 @@ public sealed interface Preparation {
      * A document every check passed; immutable.
      *
      * @param sha256 hex SHA-256 of the exact bytes that will be stored
+     * @param facts  the access facts read from the document once, recorded with its version (docs/access.md,
+     *               "Per-version access facts")
      */
     record Prepared(DocumentContent content, ParsedDocument parsed, String sha256, long size, List<Warning> warnings,
-                    List<SignatureEvidence> signatures) implements Preparation {
+                    List<SignatureEvidence> signatures, RecordedFacts facts) implements Preparation {
 
         public Prepared {
+            java.util.Objects.requireNonNull(facts, "facts");
             warnings = List.copyOf(warnings);
             signatures = List.copyOf(signatures);
         }
