@@ -177,18 +177,18 @@ public class ArchiveStoreConfiguration {
     }
 
     /**
-     * The reads by identifier decide with {@link AccessRules} on the document's and its client's facts
-     * ({@link ClientFactsSource}, docs/access.md "Reading one document"); a service unit's organisation is a
+     * The reads by identifier and the client document list decide with {@link AccessRules} on the document's and its
+     * client's facts ({@link ClientFactsSource}, docs/access.md "Reading one document", "A client's document list"); a
+     * service unit's organisation is a
      * {@link UnitOrganisation} bean's answer when one is given, else the {@link OrganisationRegistry}'s.
      */
     @Bean
     public DocumentReadService documentReadService(ObjectStore objects, AuditLog audit, AccessRules rules,
                                                    ClientFactsSource clients, ObjectProvider<UnitOrganisation> units,
-                                                   OrganisationRegistry registry, AccessPolicy policy,
-                                                   CdaParser parser, DataSource dataSource,
-                                                   ObjectProvider<Clock> clock) {
+                                                   OrganisationRegistry registry, CdaParser parser,
+                                                   DataSource dataSource, ObjectProvider<Clock> clock) {
         return new DocumentReadService(objects, audit, rules, clients,
-                units.getIfAvailable(registry::unitOrganisation), policy, parser, dataSource,
+                units.getIfAvailable(registry::unitOrganisation), parser, dataSource,
                 clock.getIfAvailable(() -> Clock.system(Hl7Timestamp.FINNISH_TIME)));
     }
 

@@ -150,16 +150,29 @@ public final class DocumentRepository {
     }
 
     /**
-     * A client's current documents (replaced versions left out) in one controller's register,
-     * newest first by effective time.
+     * The rows a client document list decides on (docs/access.md, "A client's document list"): the client's current
+     * versions (replaced ones left out) in the registers named, or in every register but {@code excludedRegister},
+     * matching the query's filters, newest first by effective time; with the columns the access decision needs, never
+     * the metadata document. What SQL can decide is decided here; the access rules decide each row.
+     *
+     * @param registers        the controllers whose registers are listed, or null for every register
+     * @param excludedRegister a register left out when {@code registers} is null, or null
      */
-    ClientDocumentsPage clientDocuments(String clientId, String controllerOid, ClientDocumentsQuery query) {
+    List<ListRow> listRows(String clientId, Collection<String> registers, String excludedRegister,
+                           ClientDocumentsQuery query) {
         StringBuilder where = new StringBuilder(
-                " FROM archive.document_version WHERE client_id = :client AND controller_oid = :controller"
-                        + " AND status <> 'REPLACED'");
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("client", clientId)
-                .addValue("controller", controllerOid);
+                " FROM archive.document_version WHERE client_id = :client AND status <> 'REPLACED'");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("client", clientId);
+        if (registers != null) {
+            if (registers.isEmpty()) {
+                return List.of();
+            }
+            where.append(" AND controller_oid IN (:registers)");
+            params.addValue("registers", registers);
+        } else if (excludedRegister != null) {
+            where.append(" AND controller_oid <> :excluded");
+            params.addValue("excluded", excludedRegister);
+        }
         if (query.serviceTask() != null) {
             where.append(" AND service_task = :task");
             params.addValue("task", query.serviceTask());
@@ -180,12 +193,16 @@ public final class DocumentRepository {
             where.append(" AND effective_time < :to");
             params.addValue("to", query.to(), Types.TIMESTAMP_WITH_TIMEZONE);
         }
-        Long total = named.queryForObject("SELECT count(*)" + where, params, Long.class);
-        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
-        List<ArchivedDocument> items = named.query("SELECT " + COLUMNS + where
-                        + " ORDER BY effective_time DESC NULLS LAST, document_oid LIMIT :limit OFFSET :offset",
-                params, ROW).stream().map(StoredDocument::document).toList();
-        return new ClientDocumentsPage(items, query.page(), query.size(), total == null ? 0 : total);
+        return named.query("SELECT document_oid, set_id, client_id, controller_oid, service_unit_oid, service_task,"
+                + " document_group, general_type, specific_type, case_id, effective_time, archived_at,"
+                + " original_custodian_oid, author_organisation_oid, location_data, non_disclosure_declared,"
+                + " own_restriction, minor_disclosure_code, facts_read_at" + where
+                + " ORDER BY effective_time DESC NULLS LAST, document_oid", params, (rs, i) -> new ListRow(
+                rs.getString("document_oid"), rs.getString("set_id"), rs.getString("client_id"),
+                rs.getString("controller_oid"), rs.getString("service_unit_oid"), rs.getString("service_task"),
+                rs.getString("document_group"), rs.getString("general_type"), rs.getString("specific_type"),
+                rs.getString("case_id"), rs.getObject("effective_time", OffsetDateTime.class),
+                rs.getObject("archived_at", OffsetDateTime.class).toInstant(), facts(rs)));
     }
 
     private static void bind(PreparedStatement ps, NewVersion v) throws SQLException {
