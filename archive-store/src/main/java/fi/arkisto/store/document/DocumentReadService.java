@@ -40,6 +40,8 @@ import javax.sql.DataSource;
  * original bytes stay the single source of truth, so the display form is decoded from them on each read. A document
  * disclosed with its location data masked ({@link Disclosure#STRUCTURED_FORM_MASKED}) is read as metadata with the
  * masked structured form only: its original and display form are withheld (PROTECTED_LOCATION_DATA_WITHHELD).
+ * A client's document list is decided by the same rules, row by row from the recorded facts
+ * ({@code ClientDocumentsList}; docs/access.md, "A client's document list").
  */
 public class DocumentReadService {
 
