@@ -44,3 +44,33 @@ CREATE INDEX document_version_client_current_idx
 -- The backfill's worklist.
 CREATE INDEX document_version_facts_unread_idx
     ON archive.document_version (document_oid) WHERE facts_read_at IS NULL;
+
+-- The parties of mutual cases (docs/access.md, "Mutual cases"), as each version of a case's topic document names
+-- them, written when the version is archived (or read by the backfill). The set's current version governs: the
+-- parties in effect are those of the case's ACTIVE topic versions, so nothing here is ever updated or deleted.
+CREATE TABLE archive.mutual_case_party (
+    topic_document_oid varchar(256) NOT NULL REFERENCES archive.document_version (document_oid),
+    case_id            varchar(256) NOT NULL,
+    party_id           varchar(64)  NOT NULL,
+    party_from         date         NOT NULL,
+    party_until        date,
+    CONSTRAINT mutual_case_party_pk PRIMARY KEY (topic_document_oid, party_id, party_from),
+    CONSTRAINT mutual_case_party_period_ck CHECK (party_until IS NULL OR party_until >= party_from)
+);
+
+CREATE INDEX mutual_case_party_party_idx ON archive.mutual_case_party (party_id, case_id);
+CREATE INDEX mutual_case_party_case_idx ON archive.mutual_case_party (case_id);
+
+CREATE FUNCTION archive.refuse_mutual_case_party_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'the parties a topic document version names are kept as archived (% refused)', TG_OP
+        USING ERRCODE = 'integrity_constraint_violation';
+END $$;
+
+CREATE TRIGGER mutual_case_party_append_only
+    BEFORE UPDATE OR DELETE ON archive.mutual_case_party
+    FOR EACH ROW EXECUTE FUNCTION archive.refuse_mutual_case_party_change();
+
+CREATE TRIGGER mutual_case_party_no_truncate
+    BEFORE TRUNCATE ON archive.mutual_case_party
+    FOR EACH STATEMENT EXECUTE FUNCTION archive.refuse_mutual_case_party_change();

@@ -1,7 +1,9 @@
 package fi.arkisto.store.document;
 
 import fi.arkisto.store.access.extract.DocumentFactsReader;
+import fi.arkisto.store.access.mutualcase.MutualCase;
 import fi.arkisto.store.cda.CdaParser;
+import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.object.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +19,7 @@ import java.util.Objects;
  * Fills the access facts of the versions archived before they were recorded (V11, docs/access.md, "Per-version
  * access facts"), in the background once the application is ready: each version's stored bytes, verified against
  * their SHA-256, are read with {@link CdaParser#readArchived} (what an earlier release archived is not judged again)
- * and the facts written once. A version above the in-memory limit gets the facts of its metadata with location data
+ * and the facts written once, with the parties a mutual case's topic document names. A version above the in-memory limit gets the facts of its metadata with location data
  * assumed. A version whose bytes cannot be read keeps no facts, so it stays treated as carrying location data, and is
  * tried again at the next start. Several instances may run it: a row is filled only while still unfilled.
  */
@@ -27,6 +29,7 @@ public class AccessFactsBackfill implements ApplicationListener<ApplicationReady
     private static final int BATCH = 200;
 
     private final DocumentRepository documents;
+    private final MutualCaseParties parties;
     private final ObjectStore objects;
     private final CdaParser parser;
     private final FactsReading reading;
@@ -37,6 +40,7 @@ public class AccessFactsBackfill implements ApplicationListener<ApplicationReady
     public AccessFactsBackfill(DocumentRepository documents, ObjectStore objects, CdaParser parser,
                                DocumentFactsReader reader, TaskScheduler scheduler, Clock clock) {
         this.documents = Objects.requireNonNull(documents);
+        this.parties = new MutualCaseParties(documents.jdbc());
         this.objects = Objects.requireNonNull(objects);
         this.parser = Objects.requireNonNull(parser);
         this.reading = new FactsReading(reader);
@@ -86,7 +90,12 @@ public class AccessFactsBackfill implements ApplicationListener<ApplicationReady
             if (document.size() > parser.limits().maxDocumentBytes()) {
                 return reading.ofMetadata(document.metadata());
             }
-            return reading.of(parser.readArchived(objects.get(stored.objectKey(), document.sha256())));
+            ParsedDocument parsed = parser.readArchived(objects.get(stored.objectKey(), document.sha256()));
+            MutualCase topic = reading.topicOf(parsed);
+            if (topic != null) {
+                parties.insert(document.oid().value(), topic);
+            }
+            return reading.of(parsed);
         } catch (RuntimeException e) {
             log.warn("The access facts of document {} could not be read; it stays treated as carrying location data",
                     document.oid().value(), e);

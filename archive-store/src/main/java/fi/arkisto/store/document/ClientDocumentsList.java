@@ -11,6 +11,7 @@ import fi.arkisto.store.access.extract.StageOneClassifier;
 import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.access.facts.DocumentFacts;
 import fi.arkisto.store.access.facts.DocumentGroup;
+import fi.arkisto.store.access.mutualcase.MutualCase;
 import fi.arkisto.store.access.registeraccess.RegisterAccessRight;
 import fi.arkisto.store.access.request.AccessRequest;
 import fi.arkisto.store.access.request.RequestKind;
@@ -29,21 +30,25 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * A client's document list under the access rules (docs/access.md, "A client's document list"; invariant 6,
  * docs/invariants.md): SQL selects the client's current versions in the registers in question, then
- * {@link AccessRules#decide} decides each row from its recorded facts and the client's facts, with no object read per
- * row. Denied rows are neither listed nor counted; one audit event records the listing with its scope, registers,
+ * {@link AccessRules#decide} decides each row from its recorded facts, the mutual case it is attached to (the client's
+ * own documents and those of the mutual cases it is a party of are selected) and the client's facts, with no object
+ * read per row. Denied rows are neither listed nor counted; one audit event records the listing with its scope, registers,
  * use context, bases and what was asserted, or the refusal of the whole list.
  */
 final class ClientDocumentsList {
 
     private final DocumentRepository documents;
+    private final MutualCaseParties parties;
     private final AuditLog audit;
     private final AccessRules rules;
     private final ClientFactsSource clients;
@@ -53,6 +58,7 @@ final class ClientDocumentsList {
     ClientDocumentsList(DocumentRepository documents, AuditLog audit, AccessRules rules, ClientFactsSource clients,
                         StageOneClassifier stageOne, Clock clock) {
         this.documents = Objects.requireNonNull(documents);
+        this.parties = new MutualCaseParties(documents.jdbc());
         this.audit = Objects.requireNonNull(audit);
         this.rules = Objects.requireNonNull(rules);
         this.clients = Objects.requireNonNull(clients);
@@ -79,10 +85,12 @@ final class ClientDocumentsList {
         }
         AccessRequest request = AccessRequests.of(context,
                 sharing ? RequestKind.PROFESSIONAL_SEARCH : RequestKind.PROFESSIONAL_LIST, clientId, today);
+        Map<String, MutualCase> cases = mutualCases(rows);
         List<ListRow> allowed = new ArrayList<>();
         List<AccessVerdict> verdicts = new ArrayList<>();
         for (ListRow row : rows) {
-            AccessVerdict verdict = rules.decide(request, facts(row), client);
+            AccessVerdict verdict = rules.decide(request,
+                    facts(row, row.caseId() == null ? null : cases.get(row.caseId())), client);
             if (verdict.allowed()) {
                 allowed.add(row);
                 verdicts.add(verdict);
@@ -144,14 +152,32 @@ final class ClientDocumentsList {
         return ordered;
     }
 
-    /** A row's facts: its recorded ones, or until they are read the conservative ones (location data assumed). */
-    private DocumentFacts facts(ListRow row) {
+    /** The mutual cases the rows are attached to, with their parties (one query for the page's rows). */
+    private Map<String, MutualCase> mutualCases(List<ListRow> rows) {
+        Set<String> caseIds = new HashSet<>();
+        for (ListRow row : rows) {
+            if (row.caseId() != null) {
+                caseIds.add(row.caseId());
+            }
+        }
+        try {
+            return parties.cases(caseIds);
+        } catch (DataAccessException e) {
+            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The documents could not be listed", e);
+        }
+    }
+
+    /**
+     * A row's facts: its recorded ones, or until they are read the conservative ones (location data assumed), and
+     * the mutual case it is attached to.
+     */
+    private DocumentFacts facts(ListRow row, MutualCase mutualCase) {
         RecordedFacts recorded = row.facts();
         DocumentFacts.Builder facts = DocumentFacts.builder().documentOid(row.documentOid()).setId(row.setId())
                 .controller(row.controller()).originalCustodian(row.controller()).clientId(row.clientId())
                 .serviceTask(row.serviceTask()).group(DocumentGroup.ofCode(row.documentGroup()))
                 .generalType(row.generalType()).specificType(row.specificType()).authorUnit(row.serviceUnit())
-                .caseId(row.caseId())
+                .caseId(row.caseId()).mutualCase(mutualCase)
                 .stageOne(stageOne.stageOne(row.controller(),
                         row.archivedAt().atZone(Hl7Timestamp.FINNISH_TIME).toLocalDate()))
                 .date((row.effectiveTime() != null ? row.effectiveTime().toInstant() : row.archivedAt())
@@ -171,7 +197,8 @@ final class ClientDocumentsList {
         for (int i = 0; i < rows.size(); i++) {
             ArchivedDocument document = byOid.get(rows.get(i).documentOid());
             if (document != null) {
-                items.add(new ListedDocument(document, verdicts.get(i).basis(), verdicts.get(i).disclosure()));
+                AccessVerdict verdict = verdicts.get(i);
+                items.add(new ListedDocument(document, verdict.basis(), verdict.relation(), verdict.disclosure()));
             }
         }
         return items;

@@ -67,7 +67,7 @@ final class DocumentPreparation {
             }
             // the access facts are read once, from the document every check passed, and recorded with its version
             return new Preparation.Prepared(content, parsed, sha256, size, report.warnings(), report.signatures(),
-                    facts.of(parsed));
+                    facts.of(parsed), facts.topicOf(parsed));
         } catch (ArchiveException e) {
             return refused(e, parsed);
         } catch (RuntimeException e) {

@@ -67,7 +67,8 @@ public class DocumentReadService {
         this.locationData = new LocationDataFields(keys.personKeys(), keys.locationKeys());
         // No controller's stage-2 start day is kept yet, so every document is a stage-2 one (docs/access.md, decision 9).
         StageOneClassifier stageOne = new StageOneClassifier(Map.of());
-        this.versionFacts = new VersionFacts(objects, parser, new DocumentFactsReader(units, locationData), stageOne);
+        this.versionFacts = new VersionFacts(objects, parser, new DocumentFactsReader(units, locationData), stageOne,
+                new MutualCaseParties(documents.jdbc()));
         this.access = new ReadAccess(rules, clients, clock);
         this.list = new ClientDocumentsList(documents, audit, rules, clients, stageOne, clock);
     }
@@ -100,7 +101,7 @@ public class DocumentReadService {
         }
         succeeded(context, AuditOperation.READ_METADATA, read.loaded().stored(), detail);
         return new DisclosedMetadata(read.loaded().stored().document(), read.decided().verdict().basis(),
-                read.disclosure(), masked);
+                read.disclosure(), masked, read.loaded().facts().mutualCase());
     }
 
     /** The original bytes exactly as archived (byte-exact), verified against their SHA-256. */

@@ -68,6 +68,10 @@ public final class DocumentRepository {
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
     /** Bounds lock waits in the current transaction (rows being replaced, the audit chain head). */
     void limitLockWaits() {
         jdbc.execute("SET LOCAL lock_timeout = '30s'");
@@ -150,8 +154,8 @@ public final class DocumentRepository {
     }
 
     /**
-     * The rows a client document list decides on (docs/access.md, "A client's document list"): the client's current
-     * versions (replaced ones left out) in the registers named, or in every register but {@code excludedRegister},
+     * The rows a client document list decides on (docs/access.md, "A client's document list"): the current versions
+     * (replaced ones left out) of the client's own documents and of those attached to a mutual case it is a party of in the registers named, or in every register but {@code excludedRegister},
      * matching the query's filters, newest first by effective time; with the columns the access decision needs, never
      * the metadata document. What SQL can decide is decided here; the access rules decide each row.
      *
@@ -160,8 +164,11 @@ public final class DocumentRepository {
      */
     List<ListRow> listRows(String clientId, Collection<String> registers, String excludedRegister,
                            ClientDocumentsQuery query) {
-        StringBuilder where = new StringBuilder(
-                " FROM archive.document_version WHERE client_id = :client AND status <> 'REPLACED'");
+        // the client's own documents, and those attached to a mutual case its current topic versions name it a party of
+        StringBuilder where = new StringBuilder(" FROM archive.document_version WHERE (client_id = :client OR case_id IN"
+                + " (SELECT p.case_id FROM archive.mutual_case_party p JOIN archive.document_version t"
+                + " ON t.document_oid = p.topic_document_oid AND t.status = 'ACTIVE' WHERE p.party_id = :client))"
+                + " AND status <> 'REPLACED'");
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("client", clientId);
         if (registers != null) {
             if (registers.isEmpty()) {

@@ -1,9 +1,14 @@
 package fi.arkisto.store.document;
 
 import fi.arkisto.store.access.extract.DocumentFactsReader;
+import fi.arkisto.store.access.extract.MutualCaseTopicReader;
+import fi.arkisto.store.access.mutualcase.MutualCase;
 import fi.arkisto.store.access.facts.DocumentFacts;
 import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Objects;
 
@@ -15,6 +20,8 @@ import java.util.Objects;
  * another organisation masked or withheld rather than possibly whole.
  */
 final class FactsReading {
+
+    private static final Logger log = LoggerFactory.getLogger(FactsReading.class);
 
     private final DocumentFactsReader reader;
 
@@ -33,6 +40,21 @@ final class FactsReading {
             facts = facts.toBuilder().locationData(true).build();
         }
         return RecordedFacts.of(facts);
+    }
+
+    /**
+     * For a mutual case's topic document, the case and the parties it names ({@link MutualCaseTopicReader}); else,
+     * and for a topic document the reader cannot make sense of (logged: the case then has no parties, so its
+     * documents reach no one through another party), null.
+     */
+    MutualCase topicOf(ParsedDocument parsed) {
+        try {
+            return MutualCaseTopicReader.readIfTopic(parsed.structuredForm(), parsed.metadata().controllerOid());
+        } catch (RuntimeException e) {
+            log.warn("The parties of the mutual case topic document {} could not be read: {}",
+                    parsed.metadata().documentOid().value(), e.getMessage());
+            return null;
+        }
     }
 
     /** The facts of a version whose bytes are not parsed: its metadata, location data assumed. */

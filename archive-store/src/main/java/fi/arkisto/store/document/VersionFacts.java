@@ -3,6 +3,7 @@ package fi.arkisto.store.document;
 import fi.arkisto.store.access.extract.DocumentFactsReader;
 import fi.arkisto.store.access.extract.StageOneClassifier;
 import fi.arkisto.store.access.facts.DocumentFacts;
+import fi.arkisto.store.access.mutualcase.MutualCase;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
@@ -11,13 +12,14 @@ import fi.arkisto.store.object.ObjectStore;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * The access facts of one stored document version (docs/access.md, "Reading one document" and "Per-version access
  * facts"): the facts recorded with the row when they are filled, else read from the stored object (the archived
  * bytes, verified against their SHA-256 and parsed as archived, never judged again), plus what only the row knows
- * (the set, the register's controller, the archived day for stage 1). The one place a read's document facts come
+ * (the set, the register's controller, the archived day for stage 1, the mutual case). The one place a read's document facts come
  * from.
  *
  * <p>A version above the in-memory limit is never parsed whole: without recorded facts its facts come from its
@@ -29,12 +31,15 @@ final class VersionFacts {
     private final CdaParser parser;
     private final FactsReading reading;
     private final StageOneClassifier stageOne;
+    private final MutualCaseParties parties;
 
-    VersionFacts(ObjectStore objects, CdaParser parser, DocumentFactsReader reader, StageOneClassifier stageOne) {
+    VersionFacts(ObjectStore objects, CdaParser parser, DocumentFactsReader reader, StageOneClassifier stageOne,
+                 MutualCaseParties parties) {
         this.objects = Objects.requireNonNull(objects);
         this.parser = Objects.requireNonNull(parser);
         this.reading = new FactsReading(reader);
         this.stageOne = Objects.requireNonNull(stageOne);
+        this.parties = Objects.requireNonNull(parties);
     }
 
     /**
@@ -94,10 +99,15 @@ final class VersionFacts {
         return new Loaded(stored, withRow(reading.reader().read(parsed).toBuilder(), stored), bytes, parsed);
     }
 
-    /** The row is the archive's record: the set and the register it was archived into, and its archived day. */
+    /**
+     * The row is the archive's record: the set and the register it was archived into, its archived day, and the
+     * mutual case its case is (the parties the case's current topic versions name), if any.
+     */
     private DocumentFacts withRow(DocumentFacts.Builder facts, StoredDocument stored) {
         DocumentMetadata metadata = stored.document().metadata();
-        return facts.setId(metadata.setId()).controller(metadata.controllerOid())
+        String caseId = metadata.caseId();
+        MutualCase mutualCase = caseId == null ? null : parties.cases(List.of(caseId)).get(caseId);
+        return facts.setId(metadata.setId()).controller(metadata.controllerOid()).mutualCase(mutualCase)
                 .stageOne(stageOne(metadata.controllerOid(), stored.document().archivedAt())).build();
     }
 

@@ -95,7 +95,8 @@ abstract class AccessFactsContract {
         DocumentRepository rows = new DocumentRepository(dataSource);
         assertThat(facts(oid)).containsEntry("filled", false);
         VersionFacts versions = new VersionFacts(objects, new CdaParser(),
-                ArchivingService.defaultFactsReader(), new StageOneClassifier(Map.of()));
+                ArchivingService.defaultFactsReader(), new StageOneClassifier(Map.of()),
+                new MutualCaseParties(new JdbcTemplate(dataSource)));
 
         // when the backfill runs
         assertThat(backfill.fill()).isGreaterThanOrEqualTo(1);
@@ -119,7 +120,8 @@ abstract class AccessFactsContract {
         StoredDocument stored = new DocumentRepository(dataSource).find(oid).orElseThrow();
         VersionFacts small = new VersionFacts(objects, new CdaParser(new CdaParserLimits(cda.length - 1,
                 CdaParserLimits.defaults().maxDepth(), CdaParserLimits.defaults().maxAttributes())),
-                ArchivingService.defaultFactsReader(), new StageOneClassifier(Map.of()));
+                ArchivingService.defaultFactsReader(), new StageOneClassifier(Map.of()),
+                new MutualCaseParties(new JdbcTemplate(dataSource)));
 
         // when / then
         assertThat(stored.facts()).isNull();

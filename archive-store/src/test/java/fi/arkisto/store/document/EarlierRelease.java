@@ -28,7 +28,7 @@ public final class EarlierRelease {
         String key = ObjectStore.documentKey(sha256);
         objects.put(key, cda, sha256);
         NewVersion version = new NewVersion(parsed.metadata(), sha256, cda.length, key,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), context, List.of(), List.of(), null);
+                Instant.now().truncatedTo(ChronoUnit.MICROS), context, List.of(), List.of(), null, null);
         new DocumentRepository(dataSource).insertIfAbsent(List.of(version));
         return version.toArchived();
     }
