@@ -4,6 +4,8 @@ import fi.arkisto.store.access.AccessPolicy;
 import fi.arkisto.store.access.AccessProperties;
 import fi.arkisto.store.access.AccessRules;
 import fi.arkisto.store.access.ClientFactsSource;
+import fi.arkisto.store.access.extract.DocumentFactsReader;
+import fi.arkisto.store.access.nondisclosure.LocationDataFields;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
 import fi.arkisto.store.accessrecords.AccessRecordsConfiguration;
 import fi.arkisto.store.audit.AuditLog;
@@ -11,6 +13,7 @@ import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.deploymenttest.TestRunGuard;
 import fi.arkisto.store.deploymenttest.TestRunGuardCheck;
 import fi.arkisto.store.deploymenttest.TestRunLedger;
+import fi.arkisto.store.document.AccessFactsBackfill;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.document.DocumentReadService;
@@ -119,14 +122,38 @@ public class ArchiveStoreConfiguration {
         return executor;
     }
 
+    /**
+     * Reads a document's access facts (docs/access.md, "Per-version access facts"): a service unit's organisation is a
+     * {@link UnitOrganisation} bean's answer when one is given, else the {@link OrganisationRegistry}'s; the
+     * location-data keys are {@code arkisto.access.non-disclosure.*}.
+     */
+    @Bean
+    public DocumentFactsReader documentFactsReader(AccessRules rules, ObjectProvider<UnitOrganisation> units,
+                                                   OrganisationRegistry registry) {
+        var keys = rules.properties().nonDisclosure();
+        return new DocumentFactsReader(units.getIfAvailable(registry::unitOrganisation),
+                new LocationDataFields(keys.personKeys(), keys.locationKeys()));
+    }
+
     @Bean
     public ArchivingService archivingService(CdaParser parser, ObjectProvider<DocumentCheck> checks, ObjectStore objects,
                                              AuditLog audit, AccessPolicy policy, DocumentRepository documents,
                                              PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
                                              @Qualifier("archivingTaskExecutor") TaskExecutor executor,
-                                             ArchiveStoreProperties properties) {
+                                             ArchiveStoreProperties properties, DocumentFactsReader facts) {
         return new ArchivingService(parser, checks.orderedStream().toList(), objects, audit, policy, documents,
-                transactionManager, clock.getIfAvailable(Clock::systemUTC), executor, properties.storageConcurrency());
+                transactionManager, clock.getIfAvailable(Clock::systemUTC), executor, properties.storageConcurrency(),
+                facts);
+    }
+
+    /** Reads, once the application is ready, the access facts of versions archived before they were recorded. */
+    @Bean
+    public AccessFactsBackfill accessFactsBackfill(DocumentRepository documents, ObjectStore objects, CdaParser parser,
+                                                   DocumentFactsReader facts,
+                                                   @Qualifier(ScheduleConfiguration.SCHEDULER) TaskScheduler scheduler,
+                                                   ObjectProvider<Clock> clock) {
+        return new AccessFactsBackfill(documents, objects, parser, facts, scheduler,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
@@ -150,18 +177,18 @@ public class ArchiveStoreConfiguration {
     }
 
     /**
-     * The reads by identifier decide with {@link AccessRules} on the document's and its client's facts
-     * ({@link ClientFactsSource}, docs/access.md "Reading one document"); a service unit's organisation is a
+     * The reads by identifier and the client document list decide with {@link AccessRules} on the document's and its
+     * client's facts ({@link ClientFactsSource}, docs/access.md "Reading one document", "A client's document list"); a
+     * service unit's organisation is a
      * {@link UnitOrganisation} bean's answer when one is given, else the {@link OrganisationRegistry}'s.
      */
     @Bean
     public DocumentReadService documentReadService(ObjectStore objects, AuditLog audit, AccessRules rules,
                                                    ClientFactsSource clients, ObjectProvider<UnitOrganisation> units,
-                                                   OrganisationRegistry registry, AccessPolicy policy,
-                                                   CdaParser parser, DataSource dataSource,
-                                                   ObjectProvider<Clock> clock) {
+                                                   OrganisationRegistry registry, CdaParser parser,
+                                                   DataSource dataSource, ObjectProvider<Clock> clock) {
         return new DocumentReadService(objects, audit, rules, clients,
-                units.getIfAvailable(registry::unitOrganisation), policy, parser, dataSource,
+                units.getIfAvailable(registry::unitOrganisation), parser, dataSource,
                 clock.getIfAvailable(() -> Clock.system(Hl7Timestamp.FINNISH_TIME)));
     }
 

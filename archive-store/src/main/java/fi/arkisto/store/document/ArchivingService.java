@@ -1,6 +1,10 @@
 package fi.arkisto.store.document;
 
 import fi.arkisto.store.access.AccessPolicy;
+import fi.arkisto.store.access.AccessProperties;
+import fi.arkisto.store.access.extract.DocumentFactsReader;
+import fi.arkisto.store.access.nondisclosure.LocationDataFields;
+import fi.arkisto.store.access.registeraccess.UnitOrganisation;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
@@ -57,9 +61,21 @@ public class ArchivingService {
     public ArchivingService(CdaParser parser, List<DocumentCheck> checks, ObjectStore objects, AuditLog audit,
                             AccessPolicy policy, DocumentRepository documents, PlatformTransactionManager transactionManager,
                             Clock clock, TaskExecutor executor, int storageConcurrency) {
+        this(parser, checks, objects, audit, policy, documents, transactionManager, clock, executor, storageConcurrency,
+                defaultFactsReader());
+    }
+
+    /**
+     * @param facts reads each document's access facts once at preparation, recorded with its version (a service
+     *              unit's organisation, the location-data keys: docs/access.md, "Per-version access facts")
+     */
+    public ArchivingService(CdaParser parser, List<DocumentCheck> checks, ObjectStore objects, AuditLog audit,
+                            AccessPolicy policy, DocumentRepository documents, PlatformTransactionManager transactionManager,
+                            Clock clock, TaskExecutor executor, int storageConcurrency, DocumentFactsReader facts) {
         Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.preparation = new DocumentPreparation(Objects.requireNonNull(parser, "parser"), checks);
+        this.preparation = new DocumentPreparation(Objects.requireNonNull(parser, "parser"), checks,
+                new FactsReading(facts));
         ArchiveAccess access = new ArchiveAccess(policy);
         DocumentObjects stored = new DocumentObjects(Objects.requireNonNull(objects, "objects"));
         VersionRecorder recorder = new VersionRecorder(documents, Objects.requireNonNull(audit, "audit"), transactionManager);
@@ -231,6 +247,13 @@ public class ArchivingService {
         Objects.requireNonNull(oid, "oid");
         Objects.requireNonNull(context, "context");
         return nullification.nullify(oid, reason, context);
+    }
+
+    /** The facts reader of the default access settings, a unit's organisation by the OID rule. */
+    public static DocumentFactsReader defaultFactsReader() {
+        var keys = AccessProperties.defaults().nonDisclosure();
+        return new DocumentFactsReader(UnitOrganisation.byRule(),
+                new LocationDataFields(keys.personKeys(), keys.locationKeys()));
     }
 
     /** A caller that names no channel: judged as an online arrival now, the strict rules. */

@@ -2,6 +2,7 @@ package fi.arkisto.store.document;
 
 import fi.arkisto.store.access.decision.AccessBasis;
 import fi.arkisto.store.access.decision.Disclosure;
+import fi.arkisto.store.access.mutualcase.MutualCase;
 import fi.arkisto.store.access.nondisclosure.MaskedStructuredForm;
 
 import java.util.Objects;
@@ -15,14 +16,23 @@ import java.util.Objects;
  *
  * @param masked the masked structured form under {@code STRUCTURED_FORM_MASKED}; null otherwise, and null when the
  *               version has no structured form or one too large to read in memory (then nothing of it is disclosed)
+ * @param mutualCase the mutual case the document is attached to, with its parties, or null: the client information
+ *                   system "must show clearly which documents are mutual with several clients and who the clients are"
+ *                   (kanta.fi, "Phase 2 functionalities in social welfare services")
  */
 public record DisclosedMetadata(ArchivedDocument document, AccessBasis basis, Disclosure disclosure,
-                                MaskedStructuredForm masked) {
+                                MaskedStructuredForm masked, MutualCase mutualCase) {
 
     public DisclosedMetadata {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(disclosure, "disclosure");
+    }
+
+    /** A document attached to no mutual case. */
+    public DisclosedMetadata(ArchivedDocument document, AccessBasis basis, Disclosure disclosure,
+                             MaskedStructuredForm masked) {
+        this(document, basis, disclosure, masked, null);
     }
 
     /** Whether the original and the display form may be read too. */

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The archiving stage's reading of one document: parses it once, hashes it once and runs every archiving-stage
  * check in order (kanta.fi, "Phase 2 functionalities in social welfare services"), the first refusal stopping. The checks of the submission itself (a frame's summary of
- * the document, a migration row's client) run first, on the same parsed document.
+ * the document, a migration row's client) run first, on the same parsed document; the document's access facts
+ * ({@link RecordedFacts}) are read from that parse too, once.
  */
 final class DocumentPreparation {
 
@@ -21,10 +22,12 @@ final class DocumentPreparation {
 
     private final CdaParser parser;
     private final List<DocumentCheck> checks;
+    private final FactsReading facts;
 
-    DocumentPreparation(CdaParser parser, List<DocumentCheck> checks) {
+    DocumentPreparation(CdaParser parser, List<DocumentCheck> checks, FactsReading facts) {
         this.parser = parser;
         this.checks = List.copyOf(checks);
+        this.facts = facts;
     }
 
     CdaParser parser() {
@@ -62,7 +65,9 @@ final class DocumentPreparation {
             for (DocumentCheck check : checks) {
                 check.check(parsed, intake, report);
             }
-            return new Preparation.Prepared(content, parsed, sha256, size, report.warnings(), report.signatures());
+            // the access facts are read once, from the document every check passed, and recorded with its version
+            return new Preparation.Prepared(content, parsed, sha256, size, report.warnings(), report.signatures(),
+                    facts.of(parsed), facts.topicOf(parsed));
         } catch (ArchiveException e) {
             return refused(e, parsed);
         } catch (RuntimeException e) {

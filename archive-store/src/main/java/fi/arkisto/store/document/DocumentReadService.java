@@ -1,8 +1,5 @@
 package fi.arkisto.store.document;
 
-import fi.arkisto.store.access.AccessAction;
-import fi.arkisto.store.access.AccessDecision;
-import fi.arkisto.store.access.AccessPolicy;
 import fi.arkisto.store.access.AccessRules;
 import fi.arkisto.store.access.ClientFactsSource;
 import fi.arkisto.store.access.decision.DenialReason;
@@ -43,36 +40,37 @@ import javax.sql.DataSource;
  * original bytes stay the single source of truth, so the display form is decoded from them on each read. A document
  * disclosed with its location data masked ({@link Disclosure#STRUCTURED_FORM_MASKED}) is read as metadata with the
  * masked structured form only: its original and display form are withheld (PROTECTED_LOCATION_DATA_WITHHELD).
+ * A client's document list is decided by the same rules, row by row from the recorded facts
+ * ({@code ClientDocumentsList}; docs/access.md, "A client's document list").
  */
 public class DocumentReadService {
 
     private final ObjectStore objects;
     private final AuditLog audit;
-    private final AccessPolicy policy;
     private final CdaParser parser;
     private final DocumentRepository documents;
     private final VersionFacts versionFacts;
     private final ReadAccess access;
     private final LocationDataFields locationData;
+    private final ClientDocumentsList list;
 
     /**
-     * @param units  a service unit's organisation (the author's organisation of the facts)
-     * @param policy the register-level question the client document list still asks
+     * @param units a service unit's organisation (the author's organisation of the facts)
      */
     public DocumentReadService(ObjectStore objects, AuditLog audit, AccessRules rules, ClientFactsSource clients,
-                               UnitOrganisation units, AccessPolicy policy, CdaParser parser, DataSource dataSource,
-                               Clock clock) {
+                               UnitOrganisation units, CdaParser parser, DataSource dataSource, Clock clock) {
         this.objects = Objects.requireNonNull(objects);
         this.audit = Objects.requireNonNull(audit);
-        this.policy = Objects.requireNonNull(policy);
         this.parser = Objects.requireNonNull(parser);
         this.documents = new DocumentRepository(dataSource);
         var keys = rules.properties().nonDisclosure();
         this.locationData = new LocationDataFields(keys.personKeys(), keys.locationKeys());
         // No controller's stage-2 start day is kept yet, so every document is a stage-2 one (docs/access.md, decision 9).
-        this.versionFacts = new VersionFacts(objects, parser, new DocumentFactsReader(units, locationData),
-                new StageOneClassifier(Map.of()));
+        StageOneClassifier stageOne = new StageOneClassifier(Map.of());
+        this.versionFacts = new VersionFacts(objects, parser, new DocumentFactsReader(units, locationData), stageOne,
+                new MutualCaseParties(documents.jdbc()));
         this.access = new ReadAccess(rules, clients, clock);
+        this.list = new ClientDocumentsList(documents, audit, rules, clients, stageOne, clock);
     }
 
     /**
@@ -103,7 +101,7 @@ public class DocumentReadService {
         }
         succeeded(context, AuditOperation.READ_METADATA, read.loaded().stored(), detail);
         return new DisclosedMetadata(read.loaded().stored().document(), read.decided().verdict().basis(),
-                read.disclosure(), masked);
+                read.disclosure(), masked, read.loaded().facts().mutualCase());
     }
 
     /** The original bytes exactly as archived (byte-exact), verified against their SHA-256. */
@@ -161,31 +159,30 @@ public class DocumentReadService {
     }
 
     /**
-     * A client's current documents (replaced versions left out; nullified ones included with their
-     * status) in the acting organisation's own register, newest first by effective time.
+     * A client's current documents (replaced versions left out; nullified ones included with their status) in the
+     * acting organisation's registers ({@link ClientDocumentsScope#REGISTERS}), newest first by effective time.
      */
     public ClientDocumentsPage clientDocuments(String clientId, ClientDocumentsQuery query, RequestContext context) {
+        return clientDocuments(clientId, query, ClientDocumentsScope.REGISTERS, context);
+    }
+
+    /**
+     * A client's current documents in the scope's registers that the access decision allows, newest first by effective
+     * time, each with its basis and disclosure (docs/access.md, "A client's document list"); one audit event records
+     * the listing.
+     *
+     * @throws ArchiveException INVALID_IDENTITY_CODE (not audited: it names nobody), USE_CONTEXT_UNKNOWN,
+     *                          USE_CONTEXT_NOT_FOR_SHARING, USE_CONTEXT_NOT_FOR_REGISTER_LIST,
+     *                          BROAD_SEARCH_JUSTIFICATION_UNKNOWN (each audited as denied), CLIENT_FACTS_UNREADABLE
+     */
+    public ClientDocumentsPage clientDocuments(String clientId, ClientDocumentsQuery query, ClientDocumentsScope scope,
+                                               RequestContext context) {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(scope, "scope");
         // Clients are found by their personal identity code; a malformed one names nobody (INVALID_IDENTITY_CODE).
         PersonalIdentityCode.of(clientId);
-        String register = context.organisation().value();
-        AccessDecision decision = policy.decide(context, AccessAction.LIST, register);
-        if (!decision.permitted()) {
-            append(new AuditEntry(context, AuditOperation.LIST_CLIENT_DOCUMENTS, null, clientId, AuditOutcome.DENIED,
-                    decision.reason()));
-            throw new ArchiveException(ErrorCode.ACCESS_DENIED, decision.reason());
-        }
-        ClientDocumentsPage page;
-        try {
-            page = documents.clientDocuments(clientId, register, query);
-        } catch (DataAccessException e) {
-            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The documents could not be listed", e);
-        }
-        append(new AuditEntry(context, AuditOperation.LIST_CLIENT_DOCUMENTS, null, clientId, AuditOutcome.SUCCESS,
-                "register " + register + ", page " + query.page() + " of size " + query.size() + ", "
-                        + page.items().size() + " of " + page.total() + " documents" + describeFilters(query)));
-        return page;
+        return list.list(clientId, query, scope, context);
     }
 
     /** An allowed read: the version with its facts, and the decision. */
@@ -256,7 +253,7 @@ public class DocumentReadService {
         audit.appendCommitted(entry);
     }
 
-    private static String describeFilters(ClientDocumentsQuery q) {
+    static String describeFilters(ClientDocumentsQuery q) {
         StringBuilder filters = new StringBuilder();
         if (q.serviceTask() != null) {
             filters.append(", service task ").append(q.serviceTask());

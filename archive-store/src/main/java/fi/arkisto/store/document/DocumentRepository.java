@@ -1,5 +1,6 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.access.facts.RestrictionKind;
 import fi.arkisto.store.cda.Code;
 import fi.arkisto.store.cda.DocumentMetadata;
 
@@ -9,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -24,16 +26,19 @@ public final class DocumentRepository {
 
     private static final String COLUMNS = """
             document_oid, metadata::text AS metadata_json, status, sha256, size_bytes, object_key, archived_at,
-            nullification_reason, warnings::text AS warnings_json, signatures::text AS signatures_json""";
+            nullification_reason, warnings::text AS warnings_json, signatures::text AS signatures_json,
+            original_custodian_oid, author_organisation_oid, location_data, non_disclosure_declared, own_restriction,
+            minor_disclosure_code, facts_read_at""";
     private static final String INSERT = """
             INSERT INTO archive.document_version (document_oid, set_id, version_number, client_id, client_id_root,
                 controller_oid, service_organiser_oid, service_unit_oid, service_task, document_group, general_type,
                 specific_type, confidentiality, content_specification_id, effective_time, creation_time, case_id,
                 client_relationship_id, retention_class, record_status, registry_type, replaces_oid,
                 reason_of_correction, metadata, status, sha256, size_bytes, object_key, archived_at, archived_by_org,
-                archived_by_user, warnings, signatures)
+                archived_by_user, warnings, signatures, original_custodian_oid, author_organisation_oid, location_data,
+                non_disclosure_declared, own_restriction, minor_disclosure_code, facts_read_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, 'ACTIVE', ?, ?, ?, ?, ?,
-                ?, ?::jsonb, ?::jsonb)
+                ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
 
     private static final RowMapper<StoredDocument> ROW = (rs, i) -> {
@@ -42,8 +47,18 @@ public final class DocumentRepository {
         return new StoredDocument(new ArchivedDocument(metadata, DocumentStatus.valueOf(rs.getString("status")),
                 rs.getString("sha256").trim(), rs.getLong("size_bytes"), archivedAt.toInstant(),
                 rs.getString("nullification_reason"), DocumentJson.warnings(rs.getString("warnings_json")),
-                DocumentJson.signatures(rs.getString("signatures_json"))), rs.getString("object_key"));
+                DocumentJson.signatures(rs.getString("signatures_json"))), rs.getString("object_key"), facts(rs));
     };
+
+    /** The recorded access facts of a row, or null until they are read (V11, docs/access.md). */
+    static RecordedFacts facts(ResultSet rs) throws SQLException {
+        if (rs.getObject("facts_read_at") == null) {
+            return null;
+        }
+        return new RecordedFacts(rs.getString("original_custodian_oid"), rs.getString("author_organisation_oid"),
+                rs.getBoolean("location_data"), rs.getBoolean("non_disclosure_declared"),
+                RestrictionKind.valueOf(rs.getString("own_restriction")), rs.getString("minor_disclosure_code"));
+    }
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -51,6 +66,10 @@ public final class DocumentRepository {
     public DocumentRepository(DataSource dataSource) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    JdbcTemplate jdbc() {
+        return jdbc;
     }
 
     /** Bounds lock waits in the current transaction (rows being replaced, the audit chain head). */
@@ -135,16 +154,32 @@ public final class DocumentRepository {
     }
 
     /**
-     * A client's current documents (replaced versions left out) in one controller's register,
-     * newest first by effective time.
+     * The rows a client document list decides on (docs/access.md, "A client's document list"): the current versions
+     * (replaced ones left out) of the client's own documents and of those attached to a mutual case it is a party of in the registers named, or in every register but {@code excludedRegister},
+     * matching the query's filters, newest first by effective time; with the columns the access decision needs, never
+     * the metadata document. What SQL can decide is decided here; the access rules decide each row.
+     *
+     * @param registers        the controllers whose registers are listed, or null for every register
+     * @param excludedRegister a register left out when {@code registers} is null, or null
      */
-    ClientDocumentsPage clientDocuments(String clientId, String controllerOid, ClientDocumentsQuery query) {
-        StringBuilder where = new StringBuilder(
-                " FROM archive.document_version WHERE client_id = :client AND controller_oid = :controller"
-                        + " AND status <> 'REPLACED'");
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("client", clientId)
-                .addValue("controller", controllerOid);
+    List<ListRow> listRows(String clientId, Collection<String> registers, String excludedRegister,
+                           ClientDocumentsQuery query) {
+        // the client's own documents, and those attached to a mutual case its current topic versions name it a party of
+        StringBuilder where = new StringBuilder(" FROM archive.document_version WHERE (client_id = :client OR case_id IN"
+                + " (SELECT p.case_id FROM archive.mutual_case_party p JOIN archive.document_version t"
+                + " ON t.document_oid = p.topic_document_oid AND t.status = 'ACTIVE' WHERE p.party_id = :client))"
+                + " AND status <> 'REPLACED'");
+        MapSqlParameterSource params = new MapSqlParameterSource().addValue("client", clientId);
+        if (registers != null) {
+            if (registers.isEmpty()) {
+                return List.of();
+            }
+            where.append(" AND controller_oid IN (:registers)");
+            params.addValue("registers", registers);
+        } else if (excludedRegister != null) {
+            where.append(" AND controller_oid <> :excluded");
+            params.addValue("excluded", excludedRegister);
+        }
         if (query.serviceTask() != null) {
             where.append(" AND service_task = :task");
             params.addValue("task", query.serviceTask());
@@ -165,12 +200,16 @@ public final class DocumentRepository {
             where.append(" AND effective_time < :to");
             params.addValue("to", query.to(), Types.TIMESTAMP_WITH_TIMEZONE);
         }
-        Long total = named.queryForObject("SELECT count(*)" + where, params, Long.class);
-        params.addValue("limit", query.size()).addValue("offset", (long) query.page() * query.size());
-        List<ArchivedDocument> items = named.query("SELECT " + COLUMNS + where
-                        + " ORDER BY effective_time DESC NULLS LAST, document_oid LIMIT :limit OFFSET :offset",
-                params, ROW).stream().map(StoredDocument::document).toList();
-        return new ClientDocumentsPage(items, query.page(), query.size(), total == null ? 0 : total);
+        return named.query("SELECT document_oid, set_id, client_id, controller_oid, service_unit_oid, service_task,"
+                + " document_group, general_type, specific_type, case_id, effective_time, archived_at,"
+                + " original_custodian_oid, author_organisation_oid, location_data, non_disclosure_declared,"
+                + " own_restriction, minor_disclosure_code, facts_read_at" + where
+                + " ORDER BY effective_time DESC NULLS LAST, document_oid", params, (rs, i) -> new ListRow(
+                rs.getString("document_oid"), rs.getString("set_id"), rs.getString("client_id"),
+                rs.getString("controller_oid"), rs.getString("service_unit_oid"), rs.getString("service_task"),
+                rs.getString("document_group"), rs.getString("general_type"), rs.getString("specific_type"),
+                rs.getString("case_id"), rs.getObject("effective_time", OffsetDateTime.class),
+                rs.getObject("archived_at", OffsetDateTime.class).toInstant(), facts(rs)));
     }
 
     private static void bind(PreparedStatement ps, NewVersion v) throws SQLException {
@@ -207,7 +246,38 @@ public final class DocumentRepository {
         ps.setString(i++, v.archivedBy().organisation().value());
         ps.setString(i++, v.archivedBy().userId());
         ps.setString(i++, DocumentJson.write(v.warnings()));
-        ps.setString(i, DocumentJson.write(v.signatures()));
+        ps.setString(i++, DocumentJson.write(v.signatures()));
+        RecordedFacts facts = v.facts();
+        if (facts == null) {
+            // a version recorded as an earlier release did, without its access facts (the backfill reads them)
+            for (int k = 0; k < 7; k++) {
+                ps.setNull(i++, k == 2 || k == 3 ? Types.BOOLEAN : k == 6 ? Types.TIMESTAMP_WITH_TIMEZONE : Types.VARCHAR);
+            }
+            return;
+        }
+        ps.setString(i++, facts.originalCustodian());
+        ps.setString(i++, facts.authorOrganisation());
+        ps.setBoolean(i++, facts.locationData());
+        ps.setBoolean(i++, facts.nonDisclosureDeclared());
+        ps.setString(i++, facts.ownRestriction().name());
+        ps.setString(i++, facts.minorDisclosureCode());
+        ps.setTimestamp(i, Timestamp.from(v.archivedAt()));
+    }
+
+    /** Up to {@code limit} versions whose access facts are not yet read, after {@code afterOid} (null: from the first). */
+    List<StoredDocument> withoutFacts(String afterOid, int limit) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.document_version WHERE facts_read_at IS NULL"
+                + " AND document_oid > ? ORDER BY document_oid LIMIT ?", ROW, afterOid == null ? "" : afterOid, limit);
+    }
+
+    /** Fills a version's access facts once (V11's trigger refuses any later change); 0 when another filled them. */
+    int fillFacts(String documentOid, RecordedFacts facts, Instant at) {
+        return jdbc.update("UPDATE archive.document_version SET original_custodian_oid = ?, author_organisation_oid = ?,"
+                        + " location_data = ?, non_disclosure_declared = ?, own_restriction = ?,"
+                        + " minor_disclosure_code = ?, facts_read_at = ? WHERE document_oid = ? AND facts_read_at IS NULL",
+                facts.originalCustodian(), facts.authorOrganisation(), facts.locationData(),
+                facts.nonDisclosureDeclared(), facts.ownRestriction().name(), facts.minorDisclosureCode(),
+                Timestamp.from(at), documentOid);
     }
 
     private static String code(Code code) {

@@ -1,5 +1,6 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.access.mutualcase.MutualCase;
 import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.error.ArchiveException;
@@ -31,11 +32,16 @@ public sealed interface Preparation {
      * A document every check passed; immutable.
      *
      * @param sha256 hex SHA-256 of the exact bytes that will be stored
+     * @param facts  the access facts read from the document once, recorded with its version (docs/access.md,
+     *               "Per-version access facts")
+     * @param topic  for a mutual case's topic document, the case and the parties it names (recorded with the
+     *               version); else null
      */
     record Prepared(DocumentContent content, ParsedDocument parsed, String sha256, long size, List<Warning> warnings,
-                    List<SignatureEvidence> signatures) implements Preparation {
+                    List<SignatureEvidence> signatures, RecordedFacts facts, MutualCase topic) implements Preparation {
 
         public Prepared {
+            java.util.Objects.requireNonNull(facts, "facts");
             warnings = List.copyOf(warnings);
             signatures = List.copyOf(signatures);
         }

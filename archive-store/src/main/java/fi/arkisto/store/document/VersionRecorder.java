@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The metadata transaction of archiving (invariants 3-5 (docs/invariants.md)): locks the version being replaced and re-checks that
- * it is still the set's active head, inserts the new versions (the primary key and the unique set and version settle
+ * it is still the set's active head, inserts the new versions with the parties a mutual case's topic document names (the primary key and the unique set and version settle
  * concurrent submissions, never two rows), marks the replaced versions REPLACED and appends the audit events, all in
  * one commit. The objects are stored before this runs (invariant 2).
  */
@@ -26,11 +26,13 @@ final class VersionRecorder {
     }
 
     private final DocumentRepository documents;
+    private final MutualCaseParties parties;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
     VersionRecorder(DocumentRepository documents, AuditLog audit, PlatformTransactionManager transactionManager) {
         this.documents = documents;
+        this.parties = new MutualCaseParties(documents.jdbc());
         this.audit = audit;
         // archiving is a unit of its own: durable when it returns, whatever the caller's transaction does
         // (a migration chunk that rolls back resubmits, and identical resubmissions are duplicates)
@@ -50,6 +52,7 @@ final class VersionRecorder {
                 }
                 List<NewVersion> versions = entries.stream().map(Entry::version).toList();
                 insert(versions);
+                parties.insert(versions);
                 for (Entry entry : entries) {
                     if (entry.previousOid() != null && documents.markReplaced(entry.previousOid(),
                             entry.version().metadata().documentOid().value(), entry.version().archivedAt()) != 1) {

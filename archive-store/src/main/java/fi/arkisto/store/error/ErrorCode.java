@@ -144,6 +144,11 @@ public enum ErrorCode {
     // the archive's own: what a masked disclosure (Disclosure.STRUCTURED_FORM_MASKED) withholds
     PROTECTED_LOCATION_DATA_WITHHELD(403, "The document carries location data under non-disclosure for safety reasons: "
             + "only its metadata with the masked structured form is disclosed, never its original or display form"),
+    // access decision: a client's document list (docs/access.md, "A client's document list")
+    USE_CONTEXT_NOT_FOR_SHARING(403, "The use context is not a sharing one: searching other controllers' documents "
+            + "(scope all-controllers) needs a use context for sharing"),
+    USE_CONTEXT_NOT_FOR_REGISTER_LIST(403, "A sharing use context lists no register: it searches other controllers' "
+            + "documents with scope all-controllers"),
 
     // organisation registry and deployment tests
     ORGANISATION_NOT_FOUND(404, "No such organisation in the registry"),

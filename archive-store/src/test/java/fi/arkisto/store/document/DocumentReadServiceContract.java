@@ -232,7 +232,7 @@ abstract class DocumentReadServiceContract {
 
         // when / then
         assertRefused(() -> reading.clientDocuments(client, ClientDocumentsQuery.firstPage(), OTHER_PURPOSE),
-                ErrorCode.ACCESS_DENIED);
+                ErrorCode.USE_CONTEXT_NOT_FOR_REGISTER_LIST);
         assertThat(audit.eventsForClient(client)).extracting(AuditEvent::outcome).containsExactly("DENIED");
         assertRefused(() -> query(null, null, null, null, null, -1, 10), ErrorCode.INVALID_REQUEST);
         assertRefused(() -> query(null, null, null, null, null, 0, 0), ErrorCode.INVALID_REQUEST);
@@ -263,7 +263,7 @@ abstract class DocumentReadServiceContract {
     }
 
     private static List<String> oids(ClientDocumentsPage page) {
-        return page.items().stream().map(d -> d.oid().value()).toList();
+        return page.items().stream().map(d -> d.document().oid().value()).toList();
     }
 
     static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, ErrorCode code) {

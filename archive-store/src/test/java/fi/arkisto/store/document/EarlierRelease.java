@@ -14,7 +14,8 @@ import javax.sql.DataSource;
 /**
  * A document as an earlier release of the archive would have stored it, before checks it does not pass existed: the
  * bytes in the object store and its metadata row, as archiving writes them, without the archiving-stage checks.
- * For tests of what the read path serves whatever the archive holds (it must stay inert in any browser).
+ * For tests of what the read path serves whatever the archive holds (it must stay inert in any browser). Like a
+ * release before V11, it records no access facts: {@link AccessFactsBackfill} reads them.
  */
 public final class EarlierRelease {
 
@@ -27,7 +28,7 @@ public final class EarlierRelease {
         String key = ObjectStore.documentKey(sha256);
         objects.put(key, cda, sha256);
         NewVersion version = new NewVersion(parsed.metadata(), sha256, cda.length, key,
-                Instant.now().truncatedTo(ChronoUnit.MICROS), context, List.of(), List.of());
+                Instant.now().truncatedTo(ChronoUnit.MICROS), context, List.of(), List.of(), null, null);
         new DocumentRepository(dataSource).insertIfAbsent(List.of(version));
         return version.toArchived();
     }

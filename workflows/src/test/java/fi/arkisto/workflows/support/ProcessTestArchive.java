@@ -104,7 +104,7 @@ public final class ProcessTestArchive implements AutoCloseable {
                 new RegisterAccessAgreementService(database.dataSource(), transactions, audit, Clock.systemUTC()),
                 database.dataSource(), UnitOrganisation.byRule());
         reading = new DocumentReadService(objects, audit, rules, clientFacts, UnitOrganisation.byRule(),
-                new AccessPolicy(), parser, database.dataSource(), Clock.system(ZoneId.of("Europe/Helsinki")));
+                parser, database.dataSource(), Clock.system(ZoneId.of("Europe/Helsinki")));
     }
 
     /**

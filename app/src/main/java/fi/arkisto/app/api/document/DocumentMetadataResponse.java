@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.arkisto.store.access.decision.AccessBasis;
 import fi.arkisto.store.access.decision.Disclosure;
+import fi.arkisto.store.access.mutualcase.MutualCase;
 import fi.arkisto.store.access.nondisclosure.MaskedStructuredForm;
 import fi.arkisto.store.cda.Code;
 import fi.arkisto.store.cda.DocumentMetadata;
@@ -18,6 +19,7 @@ import fi.arkisto.store.document.Warning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -38,7 +40,8 @@ public record DocumentMetadataResponse(
         String languageCode,
         String sha256, long size, Instant archivedAt, String nullificationReason,
         List<WarningResponse> warnings, List<SignatureResponse> signatures,
-        AccessResponse access, JsonNode maskedStructuredForm, List<String> maskedFields) {
+        AccessResponse access, JsonNode maskedStructuredForm, List<String> maskedFields,
+        MutualCaseResponse mutualCase) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -49,6 +52,23 @@ public record DocumentMetadataResponse(
      * original and the display form are withheld (403 {@code PROTECTED_LOCATION_DATA_WITHHELD}).
      */
     public record AccessResponse(AccessBasis basis, Disclosure disclosure) {
+    }
+
+    /**
+     * The mutual case the document is attached to and its parties with their periods, as the case's current topic
+     * versions name them (docs/access.md, "Mutual cases"): a client system must show which documents are mutual with
+     * several clients and who the clients are.
+     */
+    public record MutualCaseResponse(String caseId, List<PartyResponse> parties) {
+
+        static MutualCaseResponse of(MutualCase mutualCase) {
+            return mutualCase == null ? null : new MutualCaseResponse(mutualCase.caseId(), mutualCase.parties().stream()
+                    .map(p -> new PartyResponse(p.clientId(), p.from(), p.until())).toList());
+        }
+    }
+
+    /** One period of a party: its personal identity code, first and last day (null while it goes on). */
+    public record PartyResponse(String clientId, LocalDate from, LocalDate until) {
     }
 
     /** A coded value: code, code system OID, display name. */
@@ -104,12 +124,13 @@ public record DocumentMetadataResponse(
     static DocumentMetadataResponse of(DisclosedMetadata read) {
         MaskedStructuredForm masked = read.masked();
         return of(read.document(), new AccessResponse(read.basis(), read.disclosure()),
-                masked == null ? null : structuredForm(masked.json()), masked == null ? null : masked.maskedPointers());
+                masked == null ? null : structuredForm(masked.json()), masked == null ? null : masked.maskedPointers(),
+                MutualCaseResponse.of(read.mutualCase()));
     }
 
     /** The metadata of a version the acting organisation has just written (a nullification). */
     static DocumentMetadataResponse of(ArchivedDocument document) {
-        return of(document, null, null, null);
+        return of(document, null, null, null, null);
     }
 
     private static JsonNode structuredForm(byte[] json) {
@@ -122,7 +143,7 @@ public record DocumentMetadataResponse(
     }
 
     private static DocumentMetadataResponse of(ArchivedDocument document, AccessResponse access, JsonNode masked,
-                                               List<String> maskedFields) {
+                                               List<String> maskedFields, MutualCaseResponse mutualCase) {
         DocumentMetadata m = document.metadata();
         return new DocumentMetadataResponse(
                 m.documentOid().value(), m.setId(), m.versionNumber(), document.status(),
@@ -137,6 +158,7 @@ public record DocumentMetadataResponse(
                 m.replacesDocumentOid(), m.reasonOfCorrection(), m.title(), m.languageCode(),
                 document.sha256(), document.size(), document.archivedAt(), document.nullificationReason(),
                 document.warnings().stream().map(WarningResponse::of).toList(),
-                document.signatures().stream().map(SignatureResponse::of).toList(), access, masked, maskedFields);
+                document.signatures().stream().map(SignatureResponse::of).toList(), access, masked, maskedFields,
+                mutualCase);
     }
 }

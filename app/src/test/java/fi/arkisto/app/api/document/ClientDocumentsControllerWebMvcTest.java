@@ -2,6 +2,7 @@ package fi.arkisto.app.api.document;
 
 import fi.arkisto.app.support.ApiSliceTest;
 import fi.arkisto.store.document.ClientDocumentsPage;
+import fi.arkisto.store.document.ClientDocumentsScope;
 import fi.arkisto.store.document.ClientDocumentsQuery;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.testsupport.KantaSamples;
@@ -39,6 +40,7 @@ class ClientDocumentsControllerWebMvcTest extends ApiSliceTest {
         assertProblem(perform(asOwnClient(get(LIST + "?from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z"))),
                 400, "INVALID_REQUEST");
         assertProblem(perform(asOwnClient(get(LIST + "?size=0"))), 400, "INVALID_REQUEST");
+        assertProblem(perform(asOwnClient(get(LIST + "?scope=everything"))), 400, "INVALID_REQUEST");
         verifyNoInteractions(reads);
     }
 
@@ -54,7 +56,7 @@ class ClientDocumentsControllerWebMvcTest extends ApiSliceTest {
     @Test
     void theFiltersAndTheDefaultPageSizeGoToTheArchiveAndTheTotalIsCountedInPages() {
         // given 45 documents in all
-        when(reads.clientDocuments(any(), any(), any())).thenReturn(new ClientDocumentsPage(List.of(), 1, 20, 45));
+        when(reads.clientDocuments(any(), any(), any(), any())).thenReturn(new ClientDocumentsPage(List.of(), 1, 20, 45));
 
         // when the second page is asked with blank and padded filters
         MvcResult response = perform(asOwnClient(get(LIST)).param("page", "1").param("serviceTask", " 24 ")
@@ -63,7 +65,7 @@ class ClientDocumentsControllerWebMvcTest extends ApiSliceTest {
         // then the archive is asked with the default page size and the filters as given, blanks as none
         assertThat(response.getResponse().getStatus()).as(text(response)).isEqualTo(200);
         ArgumentCaptor<ClientDocumentsQuery> query = ArgumentCaptor.forClass(ClientDocumentsQuery.class);
-        verify(reads).clientDocuments(eq(SAMPLE_CLIENT), query.capture(), any());
+        verify(reads).clientDocuments(eq(SAMPLE_CLIENT), query.capture(), eq(ClientDocumentsScope.REGISTERS), any());
         assertThat(query.getValue()).isEqualTo(new ClientDocumentsQuery("24", null, null,
                 OffsetDateTime.parse("2026-01-01T00:00:00+02:00"), null, 1, 20));
         // and three pages hold the 45

@@ -201,7 +201,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(INGESTION_FAILED, 500, "retries, dead-lettered", NO_OPERATION);
 
         // access decision: reading one document (each the twin of a DenialReason, docs/access.md)
-        row(USE_CONTEXT_UNKNOWN, 403, "use context, not one the archive accepts", READS);
+        row(USE_CONTEXT_UNKNOWN, 403, "use context, not one the archive accepts", plus(READS, CLIENT_DOCUMENTS));
         row(USE_CONTEXT_NOT_FOR_OWN_REGISTER, 403, "use context, controller's own use", READS);
         row(NO_ACCESS_TO_REGISTER, 403, "not the register's controller, no register access right", READS);
         row(REGISTER_ACCESS_RIGHT_NOT_STARTED, 403, "register access right, not started, begins later", READS);
@@ -220,10 +220,17 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(DISCLOSURE_DENIED_CONTROLLER, 403, "denied disclosing, controller's documents", READS);
         row(OLD_DOCUMENT_NEEDS_BROAD_SEARCH, 403, "old documents, broad search, justification", READS);
         row(STAGE_ONE_DOCUMENT_NEEDS_BROAD_SEARCH, 403, "stage-1 documents, broad search, justification", READS);
-        row(BROAD_SEARCH_JUSTIFICATION_UNKNOWN, 403, "broad-search justification, not a code", READS);
+        row(BROAD_SEARCH_JUSTIFICATION_UNKNOWN, 403, "broad-search justification, not a code",
+                plus(READS, CLIENT_DOCUMENTS));
         row(PROTECTED_LOCATION_DATA_WITHHELD, 403,
                 "location data, non-disclosure, masked structured form, never its original or display form",
                 Set.of(ORIGINAL, DISPLAY));
+
+        // access decision: a client's document list (docs/access.md)
+        row(USE_CONTEXT_NOT_FOR_SHARING, 403, "not a sharing one, other controllers, all-controllers",
+                Set.of(CLIENT_DOCUMENTS));
+        row(USE_CONTEXT_NOT_FOR_REGISTER_LIST, 403, "sharing use context, lists no register, all-controllers",
+                Set.of(CLIENT_DOCUMENTS));
 
         // organisation registry and deployment tests
         row(ORGANISATION_NOT_FOUND, 404, "no such organisation", Set.of(ORGANISATION, REGISTER_DEPLOYMENT_TEST));
@@ -248,7 +255,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(SHARING_RECORD_NOT_FOUND, 404, "no such informing, consent or denial record", WITHDRAWALS);
         row(SHARING_RECORD_ALREADY_WITHDRAWN, 409, "already been withdrawn", WITHDRAWALS);
         row(CLIENT_FACTS_UNREADABLE, 500, "client relationship document, cannot be read, access facts",
-                union(SHARING_RECORDS, READS));
+                union(SHARING_RECORDS, READS, Set.of(CLIENT_DOCUMENTS)));
 
         // register access agreements (docs/access.md)
         row(AGREEMENT_ORGANISER_REQUIRED, 403, "only the organiser, register access agreement",

@@ -32,6 +32,20 @@ public final class MutualCaseTopicReader {
     private MutualCaseTopicReader() {
     }
 
+    /**
+     * The case and its parties when the structured form is a topic document, else null; the parties' non-disclosure
+     * is left false (it is each party's client fact, known only when a decision is made).
+     *
+     * @throws IllegalArgumentException a topic document that names no case, or a party without identity or start
+     */
+    public static MutualCase readIfTopic(byte[] structuredForm, String organiser) {
+        if (structuredForm == null || structuredForm.length == 0) {
+            return null;
+        }
+        JsonNode json = StructuredForms.parse(structuredForm);
+        return isTopicDocument(json) ? read(json, organiser, party -> false) : null;
+    }
+
     public static boolean isTopicDocument(JsonNode structuredForm) {
         return structuredForm != null && structuredForm.path(ROOT).isObject();
     }

@@ -1,0 +1,254 @@
+package fi.arkisto.store.document;
+
+import fi.arkisto.store.access.AccessProperties;
+import fi.arkisto.store.access.AccessRequests;
+import fi.arkisto.store.access.AccessRules;
+import fi.arkisto.store.access.ClientFactsSource;
+import fi.arkisto.store.access.decision.AccessBasis;
+import fi.arkisto.store.access.decision.AccessVerdict;
+import fi.arkisto.store.access.decision.Disclosure;
+import fi.arkisto.store.access.extract.StageOneClassifier;
+import fi.arkisto.store.access.facts.ClientFacts;
+import fi.arkisto.store.access.facts.DocumentFacts;
+import fi.arkisto.store.access.facts.DocumentGroup;
+import fi.arkisto.store.access.mutualcase.MutualCase;
+import fi.arkisto.store.access.registeraccess.RegisterAccessRight;
+import fi.arkisto.store.access.request.AccessRequest;
+import fi.arkisto.store.access.request.RequestKind;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.audit.AuditEntry;
+import fi.arkisto.store.audit.AuditLog;
+import fi.arkisto.store.audit.AuditOperation;
+import fi.arkisto.store.audit.AuditOutcome;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.hl7.Hl7Timestamp;
+import org.springframework.dao.DataAccessException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A client's document list under the access rules (docs/access.md, "A client's document list"; invariant 6,
+ * docs/invariants.md): SQL selects the client's current versions in the registers in question, then
+ * {@link AccessRules#decide} decides each row from its recorded facts, the mutual case it is attached to (the client's
+ * own documents and those of the mutual cases it is a party of are selected) and the client's facts, with no object
+ * read per row. Denied rows are neither listed nor counted; one audit event records the listing with its scope, registers,
+ * use context, bases and what was asserted, or the refusal of the whole list.
+ */
+final class ClientDocumentsList {
+
+    private final DocumentRepository documents;
+    private final MutualCaseParties parties;
+    private final AuditLog audit;
+    private final AccessRules rules;
+    private final ClientFactsSource clients;
+    private final StageOneClassifier stageOne;
+    private final Clock clock;
+
+    ClientDocumentsList(DocumentRepository documents, AuditLog audit, AccessRules rules, ClientFactsSource clients,
+                        StageOneClassifier stageOne, Clock clock) {
+        this.documents = Objects.requireNonNull(documents);
+        this.parties = new MutualCaseParties(documents.jdbc());
+        this.audit = Objects.requireNonNull(audit);
+        this.rules = Objects.requireNonNull(rules);
+        this.clients = Objects.requireNonNull(clients);
+        this.stageOne = Objects.requireNonNull(stageOne);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    ClientDocumentsPage list(String clientId, ClientDocumentsQuery query, ClientDocumentsScope scope,
+                             RequestContext context) {
+        LocalDate today = LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
+        String acting = context.organisation().value();
+        ErrorCode refusal = refusal(scope, context);
+        if (refusal != null) {
+            throw refuse(context, clientId, scope, refusal);
+        }
+        ClientFacts client = clients.facts(clientId);
+        boolean sharing = scope == ClientDocumentsScope.ALL_CONTROLLERS;
+        List<String> registers = sharing ? null : registers(context, client, acting, today);
+        List<ListRow> rows;
+        try {
+            rows = documents.listRows(clientId, registers, sharing ? acting : null, query);
+        } catch (DataAccessException e) {
+            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The documents could not be listed", e);
+        }
+        AccessRequest request = AccessRequests.of(context,
+                sharing ? RequestKind.PROFESSIONAL_SEARCH : RequestKind.PROFESSIONAL_LIST, clientId, today);
+        Map<String, MutualCase> cases = mutualCases(rows);
+        List<ListRow> allowed = new ArrayList<>();
+        List<AccessVerdict> verdicts = new ArrayList<>();
+        for (ListRow row : rows) {
+            AccessVerdict verdict = rules.decide(request,
+                    facts(row, row.caseId() == null ? null : cases.get(row.caseId())), client);
+            if (verdict.allowed()) {
+                allowed.add(row);
+                verdicts.add(verdict);
+            }
+        }
+        int from = (int) Math.min((long) query.page() * query.size(), allowed.size());
+        int to = Math.min(from + query.size(), allowed.size());
+        List<ListedDocument> items = items(allowed.subList(from, to), verdicts.subList(from, to));
+        audit.appendCommitted(new AuditEntry(context, AuditOperation.LIST_CLIENT_DOCUMENTS, null, clientId,
+                AuditOutcome.SUCCESS, describe(scope, registers, query, items.size(), allowed.size(),
+                        rows.size() - allowed.size(), verdicts, context)));
+        return new ClientDocumentsPage(items, query.page(), query.size(), allowed.size());
+    }
+
+    /** What refuses the whole list before any row: a use context that does not fit the scope. */
+    private ErrorCode refusal(ClientDocumentsScope scope, RequestContext context) {
+        AccessProperties.UseContexts useContexts = rules.properties().useContexts();
+        String useContext = context.purposeOfUse();
+        if (!useContexts.known(useContext)) {
+            return ErrorCode.USE_CONTEXT_UNKNOWN;
+        }
+        boolean sharingContext = useContexts.sharing().contains(useContext);
+        if (scope == ClientDocumentsScope.ALL_CONTROLLERS) {
+            if (!sharingContext) {
+                return ErrorCode.USE_CONTEXT_NOT_FOR_SHARING;
+            }
+            String justification = context.assertions().broadSearchJustification();
+            if (justification != null && !rules.properties().broadSearch().justifications().contains(justification)) {
+                return ErrorCode.BROAD_SEARCH_JUSTIFICATION_UNKNOWN;
+            }
+            return null;
+        }
+        return sharingContext ? ErrorCode.USE_CONTEXT_NOT_FOR_REGISTER_LIST : null;
+    }
+
+    /**
+     * The registers of {@link ClientDocumentsScope#REGISTERS}: the own one in an own-register use context, and each
+     * organiser's under a register access right of the acting organisation over the client in effect today in a
+     * register-access use context (the rules then decide each row's service task).
+     */
+    private List<String> registers(RequestContext context, ClientFacts client, String acting, LocalDate today) {
+        AccessProperties.UseContexts useContexts = rules.properties().useContexts();
+        TreeSet<String> registers = new TreeSet<>();
+        if (useContexts.ownRegister().contains(context.purposeOfUse())) {
+            registers.add(acting);
+        }
+        if (useContexts.registerAccess().contains(context.purposeOfUse())) {
+            for (RegisterAccessRight right : client.registerAccess().rights()) {
+                if (right.provider().equals(acting) && right.inEffectOn(today)) {
+                    registers.add(right.organiser());
+                }
+            }
+        }
+        List<String> ordered = new ArrayList<>(registers);
+        ordered.remove(acting);
+        if (registers.contains(acting)) {
+            ordered.add(0, acting);
+        }
+        return ordered;
+    }
+
+    /** The mutual cases the rows are attached to, with their parties (one query for the page's rows). */
+    private Map<String, MutualCase> mutualCases(List<ListRow> rows) {
+        Set<String> caseIds = new HashSet<>();
+        for (ListRow row : rows) {
+            if (row.caseId() != null) {
+                caseIds.add(row.caseId());
+            }
+        }
+        try {
+            return parties.cases(caseIds);
+        } catch (DataAccessException e) {
+            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The documents could not be listed", e);
+        }
+    }
+
+    /**
+     * A row's facts: its recorded ones, or until they are read the conservative ones (location data assumed), and
+     * the mutual case it is attached to.
+     */
+    private DocumentFacts facts(ListRow row, MutualCase mutualCase) {
+        RecordedFacts recorded = row.facts();
+        DocumentFacts.Builder facts = DocumentFacts.builder().documentOid(row.documentOid()).setId(row.setId())
+                .controller(row.controller()).originalCustodian(row.controller()).clientId(row.clientId())
+                .serviceTask(row.serviceTask()).group(DocumentGroup.ofCode(row.documentGroup()))
+                .generalType(row.generalType()).specificType(row.specificType()).authorUnit(row.serviceUnit())
+                .caseId(row.caseId()).mutualCase(mutualCase)
+                .stageOne(stageOne.stageOne(row.controller(),
+                        row.archivedAt().atZone(Hl7Timestamp.FINNISH_TIME).toLocalDate()))
+                .date((row.effectiveTime() != null ? row.effectiveTime().toInstant() : row.archivedAt())
+                        .atZone(Hl7Timestamp.FINNISH_TIME).toLocalDate());
+        return recorded != null ? recorded.applyTo(facts).build() : facts.locationData(true).build();
+    }
+
+    private List<ListedDocument> items(List<ListRow> rows, List<AccessVerdict> verdicts) {
+        Map<String, ArchivedDocument> byOid = new HashMap<>();
+        try {
+            documents.findAll(rows.stream().map(ListRow::documentOid).toList())
+                    .forEach(stored -> byOid.put(stored.document().oid().value(), stored.document()));
+        } catch (DataAccessException e) {
+            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The documents could not be listed", e);
+        }
+        List<ListedDocument> items = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            ArchivedDocument document = byOid.get(rows.get(i).documentOid());
+            if (document != null) {
+                AccessVerdict verdict = verdicts.get(i);
+                items.add(new ListedDocument(document, verdict.basis(), verdict.relation(), verdict.disclosure()));
+            }
+        }
+        return items;
+    }
+
+    private ArchiveException refuse(RequestContext context, String clientId, ClientDocumentsScope scope,
+                                    ErrorCode code) {
+        String asserted = context.assertions().describe();
+        audit.appendCommitted(new AuditEntry(context, AuditOperation.LIST_CLIENT_DOCUMENTS, null, clientId,
+                AuditOutcome.DENIED, code.name() + ": " + code.title() + "; scope " + scopeName(scope)
+                + "; use context " + context.purposeOfUse() + "; asserted: "
+                + (asserted.isEmpty() ? "nothing" : asserted)));
+        return new ArchiveException(code, "Listing the client's documents with scope " + scopeName(scope)
+                + " is refused: " + code.title());
+    }
+
+    /**
+     * The listing as the client's log extract needs it: scope and registers, the page, how many the rules allowed
+     * and left out, each basis with its count and the disclosures other than whole, the use context and assertions.
+     */
+    private static String describe(ClientDocumentsScope scope, List<String> registers, ClientDocumentsQuery query,
+                                   int listed, int allowed, int leftOut, List<AccessVerdict> verdicts,
+                                   RequestContext context) {
+        Map<AccessBasis, Integer> bases = new EnumMap<>(AccessBasis.class);
+        Map<Disclosure, Integer> disclosures = new EnumMap<>(Disclosure.class);
+        for (AccessVerdict verdict : verdicts) {
+            bases.merge(verdict.basis(), 1, Integer::sum);
+            if (verdict.disclosure() != Disclosure.FULL) {
+                disclosures.merge(verdict.disclosure(), 1, Integer::sum);
+            }
+        }
+        StringBuilder text = new StringBuilder("scope ").append(scopeName(scope));
+        text.append(registers == null ? ", every other controller's register" : ", registers " + registers);
+        text.append(", page ").append(query.page()).append(" of size ").append(query.size()).append(", ")
+                .append(listed).append(" of ").append(allowed).append(" documents");
+        if (leftOut > 0) {
+            text.append(", ").append(leftOut).append(" left out by the access rules");
+        }
+        text.append("; bases ").append(bases.isEmpty() ? "none" : bases.toString());
+        if (!disclosures.isEmpty()) {
+            text.append(", disclosures ").append(disclosures);
+        }
+        text.append(DocumentReadService.describeFilters(query));
+        text.append("; use context ").append(context.purposeOfUse());
+        String asserted = context.assertions().describe();
+        text.append("; asserted: ").append(asserted.isEmpty() ? "nothing" : asserted);
+        return text.toString();
+    }
+
+    static String scopeName(ClientDocumentsScope scope) {
+        return scope == ClientDocumentsScope.ALL_CONTROLLERS ? "all-controllers" : "registers";
+    }
+}
