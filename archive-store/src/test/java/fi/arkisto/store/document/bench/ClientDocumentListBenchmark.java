@@ -1,21 +1,16 @@
 package fi.arkisto.store.document.bench;
 
 import fi.arkisto.store.StoreTestApplication;
-import fi.arkisto.store.actor.RequestContext;
-import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.ClientDocumentsPage;
 import fi.arkisto.store.document.ClientDocumentsQuery;
 import fi.arkisto.store.document.DocumentReadService;
-import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.testsupport.ArchiveStoreTestEnvironment;
-import fi.arkisto.store.testsupport.ClientRelationshipForms;
 import fi.arkisto.store.testsupport.KantaSamples;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,15 +20,13 @@ import java.util.Random;
 
 /**
  * Not a test: the client document list with its access decision over a million document versions of metadata
- * (COPY-loaded, {@link DocumentRowsLoader}), against the raw index lookup of the same query (the same rows through
- * plain JDBC) measured in the same run, on the same database. See bench/access-list/README.md.
+ * (COPY-loaded, {@link DocumentRowsLoader}) in three scenarios ({@link ListScenarios}), each against the raw index
+ * lookup that gives the same items (plain JDBC) measured in the same run, on the same database. See
+ * bench/access-list/README.md.
  *
  * <p>Arguments: [rows (1,000,000)] [measured requests per kind (2,000)] [queried clients (200)].
  */
 public final class ClientDocumentListBenchmark {
-
-    private static final String ORGANISER = KantaSamples.SAMPLE_CONTROLLER;
-    private static final String SERVICE_TASK = "24";
 
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -46,66 +39,72 @@ public final class ClientDocumentListBenchmark {
         properties.put("logging.level.root", "WARN");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StoreTestApplication.class)
                 .web(WebApplicationType.NONE).properties(properties).run()) {
-            ArchivingService archiving = context.getBean(ArchivingService.class);
             DocumentReadService reading = context.getBean(DocumentReadService.class);
             DataSource dataSource = context.getBean(DataSource.class);
-            RequestContext organiser = new RequestContext(Oid.of(ORGANISER), "bench", "1");
 
-            // given the queried clients, each with a client relationship document archived through the real path
-            // (signed, checked, stored), and a million rows of metadata around them
+            // given the queried clients, each with the client relationship documents, informing and consent of the
+            // scenarios recorded through the real paths (signed, checked, stored), and a million rows around them
             Random random = new Random(20261203L);
             List<String> clients = new ArrayList<>();
-            long started = System.nanoTime();
             for (int i = 0; i < queried; i++) {
-                String client = KantaSamples.newTestIdentityCode();
-                archiving.archive(KantaSamples.document().client(client).controller(ORGANISER).serviceTask(SERVICE_TASK)
-                        .structuredForm(form -> ClientRelationshipForms.relationship(form, LocalDate.of(2024, 1, 1), null))
-                        .build(), organiser);
-                clients.add(client);
+                clients.add(KantaSamples.newTestIdentityCode());
             }
-            System.out.printf("archived %d client relationship documents in %.1f s%n", queried,
-                    (System.nanoTime() - started) / 1e9);
+            long started = System.nanoTime();
+            String template = new ListScenarios(context).prepare(clients);
+            System.out.printf("archived %d client relationship documents and recorded %d informings and consents"
+                    + " in %.1f s%n", 2 * queried, queried, (System.nanoTime() - started) / 1e9);
             DocumentRowsLoader loader = new DocumentRowsLoader(dataSource, random);
             started = System.nanoTime();
-            loader.load(rows, clients, ORGANISER, SERVICE_TASK);
+            loader.load(template, rows, clients, ListScenarios.ORGANISER, ListScenarios.SERVICE_TASK);
             System.out.printf("COPY-loaded %,d rows in %.1f s (%s), %d cores%n", loader.loaded(),
                     (System.nanoTime() - started) / 1e9, loader.tableSize(), Runtime.getRuntime().availableProcessors());
 
-            RawListQuery raw = new RawListQuery(dataSource);
+            List<ListScenarios.Scenario> scenarios = ListScenarios.scenarios(dataSource);
             ClientDocumentsQuery page = ClientDocumentsQuery.firstPage();
 
-            // warm both paths over the same clients, unmeasured
+            // warm both paths of every scenario over the same clients, unmeasured
             for (int i = 0; i < Math.max(200, requests / 4); i++) {
                 String client = clients.get(random.nextInt(clients.size()));
-                raw.list(client, ORGANISER, page.size());
-                reading.clientDocuments(client, page, organiser);
+                for (ListScenarios.Scenario scenario : scenarios) {
+                    scenario.raw().list(client, page.size());
+                    reading.clientDocuments(client, page, scenario.scope(), scenario.context());
+                }
             }
 
-            // when the same requests are measured, interleaved so both see the same machine
-            long[] rawNanos = new long[requests];
-            long[] listNanos = new long[requests];
-            long listed = 0;
+            // when the same requests are measured, interleaved (raw, list; scenario after scenario) so that every
+            // path sees the same machine
+            long[][] rawNanos = new long[scenarios.size()][requests];
+            long[][] listNanos = new long[scenarios.size()][requests];
+            long[] listed = new long[scenarios.size()];
             for (int i = 0; i < requests; i++) {
                 String client = clients.get(random.nextInt(clients.size()));
-                long t0 = System.nanoTime();
-                int rawCount = raw.list(client, ORGANISER, page.size());
-                long t1 = System.nanoTime();
-                ClientDocumentsPage result = reading.clientDocuments(client, page, organiser);
-                long t2 = System.nanoTime();
-                if (result.items().size() != rawCount) {
-                    throw new IllegalStateException("the list gave " + result.items().size() + " items for " + client
-                            + ", the raw lookup " + rawCount);
+                for (int s = 0; s < scenarios.size(); s++) {
+                    ListScenarios.Scenario scenario = scenarios.get(s);
+                    long t0 = System.nanoTime();
+                    int rawCount = scenario.raw().list(client, page.size());
+                    long t1 = System.nanoTime();
+                    ClientDocumentsPage result = reading.clientDocuments(client, page, scenario.scope(),
+                            scenario.context());
+                    long t2 = System.nanoTime();
+                    if (result.items().size() != rawCount) {
+                        throw new IllegalStateException(scenario.name() + ": the list gave " + result.items().size()
+                                + " items for " + client + ", the raw lookup " + rawCount);
+                    }
+                    listed[s] += rawCount;
+                    rawNanos[s][i] = t1 - t0;
+                    listNanos[s][i] = t2 - t1;
                 }
-                listed += rawCount;
-                rawNanos[i] = t1 - t0;
-                listNanos[i] = t2 - t1;
             }
 
             // then
-            System.out.printf("own register, %d requests, %.1f items per page on average%n", requests,
-                    listed / (double) requests);
-            report("raw index lookup (JDBC, same query)", rawNanos, null);
-            report("client document list with access decision", listNanos, rawNanos);
+            System.out.printf("%,d rows, %d requests per path and scenario, page size %d%n", loader.loaded(), requests,
+                    page.size());
+            for (int s = 0; s < scenarios.size(); s++) {
+                System.out.printf("%s, %.1f items per page on average%n", scenarios.get(s).name(),
+                        listed[s] / (double) requests);
+                report("  raw index lookup (JDBC, same items)", rawNanos[s], null);
+                report("  client document list with access decision", listNanos[s], rawNanos[s]);
+            }
         }
         // the embedded S3 server's threads would keep the JVM running
         System.exit(0);

@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Loads generated document version rows with COPY: every column of a version archived through the real path, with
- * its identity (OID, set, client, register, service task, effective time) and the metadata document's matching fields
- * replaced. The queried clients get {@value #OWN_PER_CLIENT} rows in the organiser's register and
+ * Loads generated document version rows with COPY: every column of a version archived through the real path (a
+ * client report, document group 3, with its recorded access facts), with its identity (OID, set, client, register,
+ * service task, effective time), its original custodian and author's organisation (the register's controller) and the
+ * metadata document's matching fields replaced. The queried clients get {@value #OWN_PER_CLIENT} rows in the organiser's register and
  * {@value #ELSEWHERE_PER_CLIENT} in others; the rest of the rows belong to other clients, about ten each.
  */
 final class DocumentRowsLoader {
@@ -55,13 +56,18 @@ final class DocumentRowsLoader {
                 String.class);
     }
 
-    void load(int rows, List<String> queriedClients, String organiser, String serviceTask) throws Exception {
+    /**
+     * @param templateOid a version archived through the real path whose row every loaded row copies
+     */
+    void load(String templateOid, int rows, List<String> queriedClients, String organiser, String serviceTask)
+            throws Exception {
         List<String> columns = jdbc.queryForList("SELECT column_name FROM information_schema.columns"
                 + " WHERE table_schema = 'archive' AND table_name = 'document_version' ORDER BY ordinal_position",
                 String.class);
         String select = String.join(", ", columns.stream().map(c -> c + "::text").toList());
         Map<String, String> template = new LinkedHashMap<>();
-        Map<String, Object> row = jdbc.queryForMap("SELECT " + select + " FROM archive.document_version LIMIT 1");
+        Map<String, Object> row = jdbc.queryForMap("SELECT " + select
+                + " FROM archive.document_version WHERE document_oid = ?", templateOid);
         int i = 0;
         for (Object value : row.values()) {
             template.put(columns.get(i++), value == null ? null : value.toString());
@@ -104,6 +110,8 @@ final class DocumentRowsLoader {
             values.put("client_id", client);
             values.put("controller_oid", register);
             values.put("service_organiser_oid", register);
+            values.put("original_custodian_oid", register);
+            values.put("author_organisation_oid", register);
             values.put("service_task", task);
             values.put("effective_time", effective.toString());
             values.put("case_id", null);
