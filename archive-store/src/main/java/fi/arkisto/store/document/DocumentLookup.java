@@ -15,13 +15,17 @@ import java.util.Optional;
 /**
  * The archive's own reads of archived documents, for the facts of its decisions (who serves a client, what a denial
  * names). Nothing read here is handed to a user, so these reads are not audited; whatever decision they feed is.
- * Content comes from the object store, checked against the SHA-256 recorded in PostgreSQL.
+ * Content comes from the object store, checked against the SHA-256 recorded in PostgreSQL; a structured form once read
+ * is kept for the version ({@link VerifiedStructuredForms}).
  */
 public class DocumentLookup {
 
     private final ObjectStore objects;
     private final CdaParser parser;
     private final DocumentRepository documents;
+    // the client facts of every list and read come from here: an object read and a parse per client relationship
+    // document each time cost more than the list itself
+    private final VerifiedStructuredForms structuredForms = new VerifiedStructuredForms(4_096);
 
     public DocumentLookup(ObjectStore objects, CdaParser parser, DataSource dataSource) {
         this.objects = Objects.requireNonNull(objects);
@@ -56,8 +60,9 @@ public class DocumentLookup {
                 throw new ArchiveException(ErrorCode.CLIENT_FACTS_UNREADABLE, "Document " + document.document().oid()
                         + " has " + document.document().size() + " bytes, above the in-memory limit of " + limit);
             }
-            byte[] bytes = objects.get(document.objectKey(), document.document().sha256());
-            current.add(new CurrentStructuredForm(document.document(), parser.readArchived(bytes).structuredForm()));
+            current.add(new CurrentStructuredForm(document.document(), structuredForms.get(document.document(),
+                    () -> parser.readArchived(objects.get(document.objectKey(), document.document().sha256()))
+                            .structuredForm())));
         }
         return current;
     }
