@@ -79,7 +79,7 @@ class MessageController {
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE)),
                     @ApiResponse(responseCode = "4XX", description = "AE/AR acknowledgement with the stable error code",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE)),
-                    @ApiResponse(responseCode = "503", description = "AR STORAGE_UNAVAILABLE: retry later",
+                    @ApiResponse(responseCode = "503", description = "AR STORAGE_UNAVAILABLE: retry after Retry-After seconds",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))})
     @AcknowledgementErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
             ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
@@ -149,9 +149,14 @@ class MessageController {
         return (long) (properties.maxDocumentSize().toBytes() * MIME_OVERHEAD) + 1024 * 1024;
     }
 
-    private static ResponseEntity<byte[]> answer(Acknowledgement ack) {
+    private ResponseEntity<byte[]> answer(Acknowledgement ack) {
         int status = ack.accepted() ? 200 : ErrorCode.valueOf(ack.errorCode()).httpStatus();
-        return ResponseEntity.status(status)
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (status == 503) {
+            // an outage, not the message's fault: when to send it again
+            answer.header(HttpHeaders.RETRY_AFTER, properties.retryAfterHeader());
+        }
+        return answer
                 .header(HttpHeaders.CONTENT_TYPE, AcknowledgementXml.MEDIA_TYPE)
                 .header("X-Arkisto-Outcome", ack.outcome().name())
                 .body(AcknowledgementXml.write(ack));
