@@ -12,14 +12,21 @@ import java.time.Duration;
  *
  * @param timeout longest a check of the database or of the object store may take before it answers DOWN
  *                (default 2 s): a probe of an instance whose store stopped answering must itself answer in time
+ * @param databaseFailFast how long, after a connection to the database could not be had, further requests for one are
+ *                refused at once instead of each waiting out the pool's connection timeout (default 5 s); then one
+ *                request tries the server again
  */
 @Validated
 @ConfigurationProperties("arkisto.health")
-public record HealthProperties(@NotNull @DefaultValue("2s") Duration timeout) {
+public record HealthProperties(@NotNull @DefaultValue("2s") Duration timeout,
+                               @NotNull @DefaultValue("5s") Duration databaseFailFast) {
 
     public HealthProperties {
         if (timeout != null && (timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > 60)) {
             throw new IllegalArgumentException("arkisto.health.timeout must be above zero and at most 60 s: " + timeout);
+        }
+        if (databaseFailFast != null && (databaseFailFast.isNegative() || databaseFailFast.isZero())) {
+            throw new IllegalArgumentException("arkisto.health.database-fail-fast must be above zero: " + databaseFailFast);
         }
     }
 }

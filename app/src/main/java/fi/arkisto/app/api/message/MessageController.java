@@ -1,6 +1,7 @@
 package fi.arkisto.app.api.message;
 
 import fi.arkisto.app.api.ApiProperties;
+import fi.arkisto.app.api.problem.RetryAfterProperties;
 import fi.arkisto.app.api.BoundedBody;
 import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
@@ -54,11 +55,14 @@ class MessageController {
     private final MessageService messages;
     private final ApiClientRegistry clients;
     private final ApiProperties properties;
+    private final RetryAfterProperties retryAfter;
 
-    MessageController(MessageService messages, ApiClientRegistry clients, ApiProperties properties) {
+    MessageController(MessageService messages, ApiClientRegistry clients, ApiProperties properties,
+                      RetryAfterProperties retryAfter) {
         this.messages = messages;
         this.clients = clients;
         this.properties = properties;
+        this.retryAfter = retryAfter;
     }
 
     @Operation(summary = "Submit a framed archive request",
@@ -154,7 +158,7 @@ class MessageController {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
         if (status == 503) {
             // an outage, not the message's fault: when to send it again
-            answer.header(HttpHeaders.RETRY_AFTER, properties.retryAfterHeader());
+            answer.header(HttpHeaders.RETRY_AFTER, retryAfter.header());
         }
         return answer
                 .header(HttpHeaders.CONTENT_TYPE, AcknowledgementXml.MEDIA_TYPE)

@@ -1,6 +1,5 @@
 package fi.arkisto.app.api.problem;
 
-import fi.arkisto.app.api.ApiProperties;
 import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
 import fi.arkisto.store.error.ArchiveException;
@@ -59,8 +58,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private final String retryAfterSeconds;
 
-    ProblemHandler(ApiProperties properties) {
-        this.retryAfterSeconds = properties.retryAfterHeader();
+    ProblemHandler(RetryAfterProperties retryAfter) {
+        this.retryAfterSeconds = retryAfter.header();
     }
 
     @ExceptionHandler(ArchiveException.class)
