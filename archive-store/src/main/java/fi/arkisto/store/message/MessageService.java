@@ -15,6 +15,8 @@ import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.rejection.PayloadFingerprint;
 import fi.arkisto.store.rejection.RejectionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -40,6 +42,8 @@ import java.util.Objects;
  */
 @Service
 public class MessageService {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageService.class);
 
     /**
      * What one submission came to: its acknowledgement and either the archiving outcome (null for a nullification)
@@ -116,7 +120,7 @@ public class MessageService {
         try {
             return receive(submission, source, null);
         } catch (ArchiveException e) {
-            return new Receipt(reject(submission.fingerprintBytes(), source, e), null, e);
+            return new Receipt(reject(fingerprintOf(submission), source, e), null, e);
         }
     }
 
@@ -137,6 +141,7 @@ public class MessageService {
         Objects.requireNonNull(source, "source");
         MessageFrame frame = null;
         String documentOid = null;
+        byte[] framedDocument = null;
         try (GroupCommit.Turn turn = groups.begin()) {
             if (submission.hasFrame()) {
                 frame = frameParser.parse(submission.frame());
@@ -147,7 +152,8 @@ public class MessageService {
                     return new Receipt(nullify(frame, context, source), null, null);
                 }
                 FramedDocument framed = frame.document();
-                Preparation prepared = archiving.prepare(FramedDocuments.documentOf(submission, frame), source.intake(),
+                framedDocument = FramedDocuments.documentOf(submission, frame);
+                Preparation prepared = archiving.prepare(framedDocument, source.intake(),
                         (parsed, report) -> FramedDocuments.checkAgreement(framed, parsed.metadata()));
                 return accepted(frame, source, turn.archive(prepared, context));
             }
@@ -174,7 +180,8 @@ public class MessageService {
                 throw e;
             }
             String messageId = frame != null ? frame.messageId().toString() : source.transportMessageId();
-            byte[] fingerprinted = submission.fingerprintBytes();
+            // the document's own bytes when they are known, so that its later archiving resolves the record
+            byte[] fingerprinted = framedDocument != null ? framedDocument : submission.fingerprintBytes();
             rejections.record(source.channel(), source.reference(), messageId, source.receivedAt(), e.code(), e.detail(),
                     payload != null && payload.bytes() == fingerprinted ? payload.fingerprint()
                             : PayloadFingerprint.of(fingerprinted));
@@ -253,6 +260,34 @@ public class MessageService {
         return Arrays.asList(acks);
     }
 
+    /**
+     * The fingerprint a channel records a refusal of an opaque payload under when the refusal came before the payload
+     * was understood (a failure the channel met itself): its document's bytes when they can be found, as
+     * {@link #submit} records its own refusals, so that the document's later archiving resolves the record; else the
+     * whole payload.
+     */
+    public PayloadFingerprint refusalFingerprint(byte[] payload, String contentType) {
+        try {
+            return fingerprintOf(Submission.read(payload, contentType));
+        } catch (RuntimeException unreadable) {
+            // a payload that cannot be read is fingerprinted as it came
+            return PayloadFingerprint.of(payload == null ? new byte[0] : payload);
+        }
+    }
+
+    /** A submission's fingerprint: its document's bytes, found through its frame when it is a MIME part. */
+    private PayloadFingerprint fingerprintOf(Submission submission) {
+        if (submission.hasFrame() && submission.document() == null) {
+            try {
+                return PayloadFingerprint.of(FramedDocuments.documentOf(submission,
+                        frameParser.parse(submission.frame())));
+            } catch (RuntimeException noDocument) {
+                // the frame names no document it carries: the frame is what there is
+            }
+        }
+        return PayloadFingerprint.of(submission.fingerprintBytes());
+    }
+
     /** A payload and the fingerprint its channel computed while reading it. */
     private record Fingerprinted(byte[] bytes, PayloadFingerprint fingerprint) {
     }
@@ -282,8 +317,24 @@ public class MessageService {
     }
 
     private Receipt accepted(MessageFrame frame, SubmissionSource source, ArchiveOutcome outcome) {
+        resolveRefusals(Map.of(outcome.document().oid().value(), outcome.document().sha256()));
         return new Receipt(observed(source, Acknowledgement.accepted(frame, transportId(source),
                 outcome.created() ? SubmissionOutcome.ARCHIVED : SubmissionOutcome.DUPLICATE, outcome.document())), outcome, null);
+    }
+
+    /**
+     * Earlier refusals of the same bytes are resolved now that they are archived. Bookkeeping after the commit: a
+     * failure here leaves them unresolved until the next archiving of those bytes, never undoes the archiving.
+     */
+    private void resolveRefusals(Map<String, String> archived) {
+        try {
+            int resolved = rejections.resolve(archived);
+            if (resolved > 0) {
+                log.info("{} earlier refusal(s) resolved by the archiving of {}", resolved, archived.keySet());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Earlier refusals of {} could not be marked resolved: {}", archived.keySet(), e.toString());
+        }
     }
 
     private static MessageId transportId(SubmissionSource source) {
