@@ -15,8 +15,6 @@ import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.rejection.PayloadFingerprint;
 import fi.arkisto.store.rejection.RejectionStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Duration;
@@ -43,8 +41,6 @@ import java.util.Objects;
 @Service
 public class MessageService {
 
-    private static final Logger log = LoggerFactory.getLogger(MessageService.class);
-
     /**
      * What one submission came to: its acknowledgement and either the archiving outcome (null for a nullification)
      * or the refusal.
@@ -53,7 +49,7 @@ public class MessageService {
     }
 
     private final ArchivingService archiving;
-    private final RejectionStore rejections;
+    private final Refusals refusals;
     private final IngestMetrics metrics;
     private final GroupCommit groups;
     private final MessageFrameParser frameParser = new MessageFrameParser();
@@ -61,7 +57,7 @@ public class MessageService {
     public MessageService(ArchivingService archiving, RejectionStore rejections, IngestMetrics metrics,
                           IntakeProperties properties) {
         this.archiving = archiving;
-        this.rejections = rejections;
+        this.refusals = new Refusals(rejections, frameParser);
         this.metrics = metrics;
         this.groups = new GroupCommit(archiving, properties.batching(), metrics::groupArchived);
     }
@@ -87,7 +83,7 @@ public class MessageService {
 
     /** {@link #reject(byte[], SubmissionSource, ArchiveException)} for a payload the channel fingerprinted itself. */
     public Acknowledgement reject(PayloadFingerprint payload, SubmissionSource source, ArchiveException error) {
-        rejections.record(source.channel(), source.reference(), source.transportMessageId(), source.receivedAt(),
+        refusals.rejections().record(source.channel(), source.reference(), source.transportMessageId(), source.receivedAt(),
                 error.code(), error.detail(), payload);
         return observed(source, Acknowledgement.refused(null, transportId(source), error, null));
     }
@@ -120,7 +116,7 @@ public class MessageService {
         try {
             return receive(submission, source, null);
         } catch (ArchiveException e) {
-            return new Receipt(reject(fingerprintOf(submission), source, e), null, e);
+            return new Receipt(reject(refusals.fingerprintOf(submission), source, e), null, e);
         }
     }
 
@@ -182,7 +178,7 @@ public class MessageService {
             String messageId = frame != null ? frame.messageId().toString() : source.transportMessageId();
             // the document's own bytes when they are known, so that its later archiving resolves the record
             byte[] fingerprinted = framedDocument != null ? framedDocument : submission.fingerprintBytes();
-            rejections.record(source.channel(), source.reference(), messageId, source.receivedAt(), e.code(), e.detail(),
+            refusals.rejections().record(source.channel(), source.reference(), messageId, source.receivedAt(), e.code(), e.detail(),
                     payload != null && payload.bytes() == fingerprinted ? payload.fingerprint()
                             : PayloadFingerprint.of(fingerprinted));
             return new Receipt(observed(source, Acknowledgement.refused(frame, transportId(source), e, documentOid)),
@@ -262,30 +258,10 @@ public class MessageService {
 
     /**
      * The fingerprint a channel records a refusal of an opaque payload under when the refusal came before the payload
-     * was understood (a failure the channel met itself): its document's bytes when they can be found, as
-     * {@link #submit} records its own refusals, so that the document's later archiving resolves the record; else the
-     * whole payload.
+     * was understood (a failure the channel met itself): {@link Refusals#fingerprintOf(byte[], String)}.
      */
     public PayloadFingerprint refusalFingerprint(byte[] payload, String contentType) {
-        try {
-            return fingerprintOf(Submission.read(payload, contentType));
-        } catch (RuntimeException unreadable) {
-            // a payload that cannot be read is fingerprinted as it came
-            return PayloadFingerprint.of(payload == null ? new byte[0] : payload);
-        }
-    }
-
-    /** A submission's fingerprint: its document's bytes, found through its frame when it is a MIME part. */
-    private PayloadFingerprint fingerprintOf(Submission submission) {
-        if (submission.hasFrame() && submission.document() == null) {
-            try {
-                return PayloadFingerprint.of(FramedDocuments.documentOf(submission,
-                        frameParser.parse(submission.frame())));
-            } catch (RuntimeException noDocument) {
-                // the frame names no document it carries: the frame is what there is
-            }
-        }
-        return PayloadFingerprint.of(submission.fingerprintBytes());
+        return refusals.fingerprintOf(payload, contentType);
     }
 
     /** A payload and the fingerprint its channel computed while reading it. */
@@ -317,24 +293,9 @@ public class MessageService {
     }
 
     private Receipt accepted(MessageFrame frame, SubmissionSource source, ArchiveOutcome outcome) {
-        resolveRefusals(Map.of(outcome.document().oid().value(), outcome.document().sha256()));
+        refusals.resolvedBy(outcome.document());
         return new Receipt(observed(source, Acknowledgement.accepted(frame, transportId(source),
                 outcome.created() ? SubmissionOutcome.ARCHIVED : SubmissionOutcome.DUPLICATE, outcome.document())), outcome, null);
-    }
-
-    /**
-     * Earlier refusals of the same bytes are resolved now that they are archived. Bookkeeping after the commit: a
-     * failure here leaves them unresolved until the next archiving of those bytes, never undoes the archiving.
-     */
-    private void resolveRefusals(Map<String, String> archived) {
-        try {
-            int resolved = rejections.resolve(archived);
-            if (resolved > 0) {
-                log.info("{} earlier refusal(s) resolved by the archiving of {}", resolved, archived.keySet());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Earlier refusals of {} could not be marked resolved: {}", archived.keySet(), e.toString());
-        }
     }
 
     private static MessageId transportId(SubmissionSource source) {
