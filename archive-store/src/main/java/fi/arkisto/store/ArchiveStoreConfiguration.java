@@ -19,6 +19,7 @@ import fi.arkisto.store.document.DocumentCheck;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.document.DocumentRepository;
 import fi.arkisto.store.document.OrphanObjectSweeper;
+import fi.arkisto.store.document.OrphanSweepLog;
 import fi.arkisto.store.document.OrphanSweepSchedule;
 import fi.arkisto.store.hl7.Hl7Timestamp;
 import fi.arkisto.store.message.IntakeProperties;
@@ -27,6 +28,10 @@ import fi.arkisto.store.object.ObjectStoreProperties;
 import fi.arkisto.store.organisation.OrganisationRegistry;
 import fi.arkisto.store.schedule.ScheduleConfiguration;
 import fi.arkisto.store.schema.LegacyHistorySplit;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -37,11 +42,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 
 /**
@@ -60,6 +67,9 @@ import java.time.Clock;
         IntakeProperties.class, AccessProperties.class})
 @Import({ScheduleConfiguration.class, AccessRecordsConfiguration.class})
 public class ArchiveStoreConfiguration {
+
+    /** This instance in the sweep records and the locks: the JVM's {@code pid@host}. */
+    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     /** A database of the former single-history layout is split into the modules' histories before Flyway validates. */
     @Bean
@@ -200,9 +210,35 @@ public class ArchiveStoreConfiguration {
     }
 
     @Bean
-    public OrphanSweepSchedule orphanSweepSchedule(OrphanObjectSweeper sweeper,
+    public OrphanSweepLog orphanSweepLog(DataSource dataSource) {
+        return new OrphanSweepLog(dataSource);
+    }
+
+    /**
+     * Locks of work that runs once across every instance sharing the database (ShedLock's {@code archive.shedlock},
+     * on the database's clock): the orphan sweep's.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public LockProvider arkistoLockProvider(DataSource dataSource) {
+        return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource))
+                .withTableName("archive.shedlock")
+                .withLockedByValue(INSTANCE)
+                .usingDbTime()
+                // a database that cannot be reached fails the round (logged) instead of looking like a held lock
+                .withThrowUnexpectedException(true)
+                .build());
+    }
+
+    @Bean
+    public OrphanSweepSchedule orphanSweepSchedule(OrphanObjectSweeper sweeper, OrphanSweepLog sweeps,
+                                                   LockProvider locks,
                                                    @Qualifier(ScheduleConfiguration.SCHEDULER) TaskScheduler scheduler,
-                                                   ArchiveStoreProperties properties) {
-        return new OrphanSweepSchedule(sweeper, scheduler, properties.orphanSweepInterval());
+                                                   ArchiveStoreProperties properties, ObjectProvider<Clock> clock,
+                                                   ObjectProvider<MeterRegistry> meters) {
+        return new OrphanSweepSchedule(sweeper, sweeps, locks, scheduler, properties.orphanSweepInitialDelay(),
+                properties.orphanSweepInterval(), INSTANCE, clock.getIfAvailable(Clock::systemUTC),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDocumentSize largest CDA document accepted for archiving (413 {@code DOCUMENT_TOO_LARGE} above it)
  * @param defaultPageSize page size of the client document list when the request names none
  * @param maxPageSize     largest page size a request may ask for
+ * @see fi.arkisto.app.api.problem.RetryAfterProperties {@code arkisto.api.retry-after}
  */
 @Validated
 @ConfigurationProperties("arkisto.api")

@@ -11,6 +11,7 @@ import fi.arkisto.store.error.ErrorCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
@@ -103,7 +104,9 @@ class OpenApiConfiguration {
                                 Errors are application/problem+json with a stable `code`; the codes each operation may answer
                                 with are listed with its responses. Besides those, any path under /api answers
                                 `PATH_NOT_FOUND` (404) where no operation exists and `METHOD_NOT_ALLOWED` (405, with Allow)
-                                for a method its operations do not take."""))
+                                for a method its operations do not take. An outage of the archive's database or object
+                                store is 503 `STORAGE_UNAVAILABLE` with a `Retry-After` header (seconds), on every
+                                operation: retry after it; it is never a refusal of the request."""))
                 .components(new Components()
                         .addSchemas(PROBLEM_SCHEMA, problem)
                         .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
@@ -238,6 +241,12 @@ class OpenApiConfiguration {
             response.getContent().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA)));
             response.addExtension(ERROR_CODES, statusCodes.stream().map(Enum::name).toList());
+            if (status == 503) {
+                // an outage of the database or the object store: retryable, and the answer says when
+                response.addHeaderObject(org.springframework.http.HttpHeaders.RETRY_AFTER, new Header()
+                        .description("Seconds to wait before retrying (arkisto.api.retry-after)")
+                        .schema(new IntegerSchema()));
+            }
         });
         operation.setResponses(responses);
     }

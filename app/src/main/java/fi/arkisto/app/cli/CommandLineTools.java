@@ -51,6 +51,9 @@ public final class CommandLineTools {
                 + "system signer (arkisto.signature.system-signer.*); hands it to the server running on this data directory", args -> MigrateCommand.run(args, application)));
         tools.register(new Tool("trust-anchors", "write the certificates a signed document carries into a trust-anchor "
                 + "directory, for test set-ups (--from-document FILE --out DIR)", TrustAnchorsCommand::run));
+        tools.register(new Tool("replay-dead-letters", "move the queue channel's dead letters back to its request queue "
+                + "once their cause is fixed (--uri amqp://USER@HOST:PORT --password-env VAR)",
+                fi.arkisto.routes.queue.DeadLetterReplayCommand::run));
         tools.register(new Tool("legacy-package", "write a synthetic legacy export package (--count N --out DIR)",
                 fi.arkisto.testkit.legacy.LegacyPackageCommand::run));
         return tools;

@@ -27,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -45,8 +46,8 @@ import java.util.stream.Stream;
  *       ({@link ClientCertificateFilter}), or HTTP Basic where password clients are on ({@link HttpBasicProperties});
  *       the audit verification only for auditor clients, the migrations also for the local tools' credential (HTTP Basic
  *       always);</li>
- *   <li>{@code /actuator/prometheus}: the metrics scraper's own credential ({@link MonitoringCredential}), HTTP Basic,
- *       stateless;</li>
+ *   <li>{@code /actuator/prometheus} and {@code /actuator/orphansweeps}: the metrics scraper's own credential
+ *       ({@link MonitoringCredential}), HTTP Basic, stateless;</li>
  *   <li>everything else: health, OpenAPI and Swagger UI open; the rest denied.</li>
  * </ol>
  *
@@ -145,7 +146,9 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain metrics(HttpSecurity http, ApiSecurityProperties properties) throws Exception {
         // Only the monitoring credential: API clients and Camunda users are unknown here.
-        return statelessBasic(http.securityMatcher(path("/actuator/prometheus")),
+        // the operators' read-only records (orphan sweeps) go with the metrics: same audience, same credential
+        return statelessBasic(http.securityMatcher(new OrRequestMatcher(path("/actuator/prometheus"),
+                        path("/actuator/orphansweeps"))),
                 MonitoringCredential.from(properties.monitoring(), new BCryptPasswordEncoder()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(MonitoringCredential.ROLE_MONITORING))
                 .httpBasic(basic -> basic.realmName(METRICS_REALM))

@@ -97,6 +97,14 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
         assertThat(errorCodes(end.path("409"))).contains("AGREEMENT_ALREADY_ENDED");
         assertThat(errorCodes(end.path("403"))).contains("AGREEMENT_ORGANISER_REQUIRED");
 
+        // and every operation's 503 is the retryable outage with when to retry
+        api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            JsonNode unavailable = operation.getValue().path("responses").path("503");
+            String name = operation.getKey() + " " + path.getKey();
+            assertThat(errorCodes(unavailable)).as(name).contains("STORAGE_UNAVAILABLE");
+            assertThat(unavailable.path("headers").has("Retry-After")).as(name).isTrue();
+        }));
+
         // and the RequestContext is not mistaken for a query parameter
         assertThat(archive.path("parameters").findValuesAsText("name")).doesNotContain("context", "organisation");
     }

@@ -1,5 +1,10 @@
 package fi.arkisto.app.packaged;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
 import fi.arkisto.app.packaged.PackagedJar.CommandRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,8 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -35,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PackagedCommandsIT {
 
     /** The commands the packaged-jar tests run, each in a test of its own. */
-    static final Set<String> EXERCISED = Set.of("help", "pki", "generate", "legacy-package", "migrate", "trust-anchors");
+    static final Set<String> EXERCISED = Set.of("help", "pki", "generate", "legacy-package", "migrate", "trust-anchors",
+            "replay-dead-letters");
 
 
     @TempDir
@@ -157,6 +165,50 @@ class PackagedCommandsIT {
         }
         assertThat(jar.run("trust-anchors", "--from-document", shared.resolve("none.xml").toString(), "--out",
                 anchors.toString()).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void replayDeadLettersMovesEachDeadLetterBackToTheRequestQueueOfTheMachinesBroker() throws Exception {
+        // given the queue channel's three queues on the machine's broker, names of this test's own, and two dead letters
+        String prefix = "arkisto.replay-it." + UUID.randomUUID().toString().substring(0, 8);
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost("127.0.0.1");
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            channel.exchangeDeclare(prefix, "direct", false, true, null);
+            channel.queueDeclare(prefix + ".requests", false, false, false, null);
+            channel.queueBind(prefix + ".requests", prefix, prefix + ".requests");
+            channel.queueDeclare(prefix + ".dead-letter", false, false, false, null);
+            for (String id : List.of("first", "second")) {
+                channel.basicPublish("", prefix + ".dead-letter", new AMQP.BasicProperties.Builder().messageId(id)
+                        .contentType("application/xml").headers(Map.of("x-arkisto-error-code", "STORAGE_UNAVAILABLE"))
+                        .build(), ("<document id='" + id + "'/>").getBytes(StandardCharsets.UTF_8));
+            }
+            try {
+                // when the operator replays them as docs/messages.md shows
+                jar.withEnvironment("REPLAY_BROKER_PASSWORD", "guest");
+                CommandRun replay = jar.run("replay-dead-letters", "--uri", "amqp://guest@127.0.0.1:5672",
+                        "--password-env", "REPLAY_BROKER_PASSWORD", "--exchange", prefix,
+                        "--request-queue", prefix + ".requests", "--dead-letter-queue", prefix + ".dead-letter");
+
+                // then both are on the request queue, as they came but for the dead-lettering's headers
+                replay.assertSucceeded();
+                assertThat(replay.lastLine()).isEqualTo("Replayed 2 dead letters from " + prefix + ".dead-letter to "
+                        + prefix + ".requests; 0 left in " + prefix + ".dead-letter.");
+                for (String id : List.of("first", "second")) {
+                    GetResponse replayed = channel.basicGet(prefix + ".requests", true);
+                    assertThat(replayed.getProps().getMessageId()).isEqualTo(id);
+                    assertThat(new String(replayed.getBody(), StandardCharsets.UTF_8)).contains(id);
+                    assertThat(replayed.getProps().getHeaders()).doesNotContainKey("x-arkisto-error-code")
+                            .containsEntry("x-arkisto-replays", 1);
+                }
+                // and a wrong command line is told as such
+                assertThat(jar.run("replay-dead-letters", "--limit", "0").exitCode()).isEqualTo(2);
+            } finally {
+                channel.queueDelete(prefix + ".requests");
+                channel.queueDelete(prefix + ".dead-letter");
+                channel.exchangeDelete(prefix);
+            }
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package fi.arkisto.app.security;
 
 import fi.arkisto.app.api.ApiProperties;
+import fi.arkisto.app.api.problem.RetryAfterProperties;
 import fi.arkisto.app.local.LocalToolsCredential;
 import fi.arkisto.app.transport.ClientCertificateAnchors;
 import fi.arkisto.app.transport.ClientCertificateProperties;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @TestConfiguration(proxyBeanMethods = false)
 @Import(SecurityConfiguration.class)
 @EnableConfigurationProperties({ApiSecurityProperties.class, HttpBasicProperties.class, ClientCertificateProperties.class,
-        ApiProperties.class})
+        ApiProperties.class, RetryAfterProperties.class})
 public class WebSliceSecurity {
 
     public static final String LOCAL_TOOLS_PASSWORD = "test-only-local-tools-password";

@@ -4,6 +4,7 @@ import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.cda.ParsedDocument;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.error.InfrastructureFailure;
 import fi.arkisto.store.object.ContentHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,12 @@ final class DocumentPreparation {
         } catch (ArchiveException e) {
             return refused(e, parsed);
         } catch (RuntimeException e) {
+            if (InfrastructureFailure.isCause(e)) {
+                // a check that reads the database (the organisation registry, the deployment tests) met an outage:
+                // not the document's fault, so not a refusal of it
+                return refused(new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE,
+                        "The document could not be checked: the archive's storage is unavailable", e), parsed);
+            }
             // a check's bug must not pass a document unchecked, nor fail the other items of a bulk list
             log.error("Archiving-stage check failed unexpectedly", e);
             return refused(new ArchiveException(ErrorCode.INVALID_REQUEST, "The document could not be checked: " + e, e),

@@ -40,26 +40,50 @@ public class OrphanObjectSweeper {
 
     /** Deletes unreferenced document objects older than the grace period; returns their keys. */
     public List<String> sweep() {
+        return sweep(new Tally());
+    }
+
+    /**
+     * The same, counting into {@code tally} as it goes, so that a sweep cut short by an outage still tells how far
+     * it got and what it removed.
+     */
+    public List<String> sweep(Tally tally) {
         Instant cutoff = clock.instant().minus(gracePeriod);
         List<String> candidates = new ArrayList<>();
         objects.list(ObjectStore.DOCUMENT_PREFIX, object -> {
+            tally.examined++;
             if (isOlder(object, cutoff) && !documents.referencesObject(object.key())) {
                 candidates.add(object.key());
             }
         });
-        List<String> deleted = new ArrayList<>();
         for (String key : candidates) {
             boolean stillStray = objects.describe(key).filter(o -> isOlder(o, cutoff)).isPresent()
                     && !documents.referencesObject(key);
             if (stillStray) {
                 objects.delete(key);
-                deleted.add(key);
+                tally.removed.add(key);
             }
         }
-        if (!deleted.isEmpty()) {
-            log.info("Removed {} stray objects that no archived document references", deleted.size());
+        if (!tally.removed.isEmpty()) {
+            log.info("Removed {} stray objects that no archived document references", tally.removed.size());
         }
-        return deleted;
+        return List.copyOf(tally.removed);
+    }
+
+    /** What one sweep examined and removed so far. */
+    public static final class Tally {
+        private int examined;
+        private final List<String> removed = new ArrayList<>();
+
+        /** Document objects listed. */
+        public int examined() {
+            return examined;
+        }
+
+        /** Keys of the objects deleted, in order. */
+        public List<String> removed() {
+            return List.copyOf(removed);
+        }
     }
 
     private static boolean isOlder(StoredObject object, Instant cutoff) {

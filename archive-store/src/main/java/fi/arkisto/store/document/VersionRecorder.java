@@ -5,6 +5,7 @@ import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,7 +67,8 @@ final class VersionRecorder {
             return new Recording.Raced();
         } catch (ArchiveException e) {
             return new Recording.Failed(e);
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | TransactionException e) {
+            // TransactionException: the commit or rollback itself failed (the server stopped mid-transaction)
             return new Recording.Failed(new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE,
                     "The metadata could not be recorded: " + rootMessage(e), e));
         }

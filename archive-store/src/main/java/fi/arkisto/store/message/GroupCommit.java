@@ -6,6 +6,7 @@ import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.BulkResult;
 import fi.arkisto.store.document.Preparation;
 import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.InfrastructureFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -186,6 +187,16 @@ final class GroupCommit {
             try {
                 results = archiving.archivePrepared(list.stream().map(m -> m.prepared).toList(), members.getKey());
             } catch (RuntimeException e) {
+                if (InfrastructureFailure.isCause(e)) {
+                    // the store is down for every member alike: one by one would only wait out the outage again
+                    // for each of them before answering
+                    RuntimeException unavailable = InfrastructureFailure.translate(e,
+                            "The document could not be archived: the archive's storage is unavailable");
+                    log.warn("A group of {} submissions could not be archived: storage unavailable ({})", list.size(),
+                            e.toString());
+                    list.forEach(member -> member.outcome.completeExceptionally(unavailable));
+                    continue;
+                }
                 log.warn("A group of {} submissions could not be archived together ({}); archiving them one by one",
                         list.size(), e.toString());
                 list.forEach(GroupCommit.this::archiveAlone);

@@ -49,7 +49,7 @@ public class MessageService {
     }
 
     private final ArchivingService archiving;
-    private final RejectionStore rejections;
+    private final Refusals refusals;
     private final IngestMetrics metrics;
     private final GroupCommit groups;
     private final MessageFrameParser frameParser = new MessageFrameParser();
@@ -57,7 +57,7 @@ public class MessageService {
     public MessageService(ArchivingService archiving, RejectionStore rejections, IngestMetrics metrics,
                           IntakeProperties properties) {
         this.archiving = archiving;
-        this.rejections = rejections;
+        this.refusals = new Refusals(rejections, frameParser);
         this.metrics = metrics;
         this.groups = new GroupCommit(archiving, properties.batching(), metrics::groupArchived);
     }
@@ -83,7 +83,7 @@ public class MessageService {
 
     /** {@link #reject(byte[], SubmissionSource, ArchiveException)} for a payload the channel fingerprinted itself. */
     public Acknowledgement reject(PayloadFingerprint payload, SubmissionSource source, ArchiveException error) {
-        rejections.record(source.channel(), source.reference(), source.transportMessageId(), source.receivedAt(),
+        refusals.rejections().record(source.channel(), source.reference(), source.transportMessageId(), source.receivedAt(),
                 error.code(), error.detail(), payload);
         return observed(source, Acknowledgement.refused(null, transportId(source), error, null));
     }
@@ -116,7 +116,7 @@ public class MessageService {
         try {
             return receive(submission, source, null);
         } catch (ArchiveException e) {
-            return new Receipt(reject(submission.fingerprintBytes(), source, e), null, e);
+            return new Receipt(reject(refusals.fingerprintOf(submission), source, e), null, e);
         }
     }
 
@@ -137,6 +137,7 @@ public class MessageService {
         Objects.requireNonNull(source, "source");
         MessageFrame frame = null;
         String documentOid = null;
+        byte[] framedDocument = null;
         try (GroupCommit.Turn turn = groups.begin()) {
             if (submission.hasFrame()) {
                 frame = frameParser.parse(submission.frame());
@@ -147,7 +148,8 @@ public class MessageService {
                     return new Receipt(nullify(frame, context, source), null, null);
                 }
                 FramedDocument framed = frame.document();
-                Preparation prepared = archiving.prepare(FramedDocuments.documentOf(submission, frame), source.intake(),
+                framedDocument = FramedDocuments.documentOf(submission, frame);
+                Preparation prepared = archiving.prepare(framedDocument, source.intake(),
                         (parsed, report) -> FramedDocuments.checkAgreement(framed, parsed.metadata()));
                 return accepted(frame, source, turn.archive(prepared, context));
             }
@@ -174,8 +176,9 @@ public class MessageService {
                 throw e;
             }
             String messageId = frame != null ? frame.messageId().toString() : source.transportMessageId();
-            byte[] fingerprinted = submission.fingerprintBytes();
-            rejections.record(source.channel(), source.reference(), messageId, source.receivedAt(), e.code(), e.detail(),
+            // the document's own bytes when they are known, so that its later archiving resolves the record
+            byte[] fingerprinted = framedDocument != null ? framedDocument : submission.fingerprintBytes();
+            refusals.rejections().record(source.channel(), source.reference(), messageId, source.receivedAt(), e.code(), e.detail(),
                     payload != null && payload.bytes() == fingerprinted ? payload.fingerprint()
                             : PayloadFingerprint.of(fingerprinted));
             return new Receipt(observed(source, Acknowledgement.refused(frame, transportId(source), e, documentOid)),
@@ -253,6 +256,14 @@ public class MessageService {
         return Arrays.asList(acks);
     }
 
+    /**
+     * The fingerprint a channel records a refusal of an opaque payload under when the refusal came before the payload
+     * was understood (a failure the channel met itself): {@link Refusals#fingerprintOf(byte[], String)}.
+     */
+    public PayloadFingerprint refusalFingerprint(byte[] payload, String contentType) {
+        return refusals.fingerprintOf(payload, contentType);
+    }
+
     /** A payload and the fingerprint its channel computed while reading it. */
     private record Fingerprinted(byte[] bytes, PayloadFingerprint fingerprint) {
     }
@@ -282,6 +293,7 @@ public class MessageService {
     }
 
     private Receipt accepted(MessageFrame frame, SubmissionSource source, ArchiveOutcome outcome) {
+        refusals.resolvedBy(outcome.document());
         return new Receipt(observed(source, Acknowledgement.accepted(frame, transportId(source),
                 outcome.created() ? SubmissionOutcome.ARCHIVED : SubmissionOutcome.DUPLICATE, outcome.document())), outcome, null);
     }

@@ -60,6 +60,7 @@ public class ObjectStore implements AutoCloseable {
 
     private final MinioClient client;
     private final OkHttpClient httpClient;
+    private final ObjectStoreProperties properties;
     private final String bucket;
 
     public ObjectStore(ObjectStoreProperties properties) {
@@ -72,13 +73,15 @@ public class ObjectStore implements AutoCloseable {
      */
     public ObjectStore(ObjectStoreProperties properties, SslBundle tls) {
         this.bucket = properties.bucket();
+        this.properties = properties;
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .socketFactory(new NoDelaySocketFactory())
                 // the bulk path runs 16 concurrent PUTs; keep their connections alive between batches
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofMinutes(2))
-                .writeTimeout(Duration.ofMinutes(2))
+                // a store that stops answering fails calls within seconds instead of holding threads
+                .connectTimeout(properties.connectTimeout())
+                .readTimeout(properties.readTimeout())
+                .writeTimeout(properties.writeTimeout())
                 .protocols(List.of(Protocol.HTTP_1_1));
         if (tls != null) {
             if (!properties.endpoint().regionMatches(true, 0, "https://", 0, 8)) {
@@ -273,6 +276,31 @@ public class ObjectStore implements AutoCloseable {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (Exception e) {
             throw unavailable("delete " + key, e);
+        }
+    }
+
+    /**
+     * Asks the store whether the archive's bucket exists, the whole call bounded by {@code timeout} (connect, send and
+     * answer), so a health check of a store that stopped answering ends in time (docs/running.md, "Health").
+     *
+     * @throws ArchiveException STORAGE_UNAVAILABLE when the store does not answer in time, refuses, or lacks the bucket
+     */
+    public void checkReachable(Duration timeout) {
+        MinioClient bounded = MinioClient.builder()
+                .endpoint(properties.endpoint())
+                .credentials(properties.accessKey(), properties.secretKey())
+                .region(properties.region())
+                // shares the connection pool and TLS settings; only the whole-call limit differs
+                .httpClient(httpClient.newBuilder().callTimeout(timeout).build())
+                .build();
+        boolean exists;
+        try {
+            exists = bounded.bucketExists(BucketExistsArgs.builder().bucket(bucket).build());
+        } catch (Exception e) {
+            throw unavailable("answer within " + timeout.toMillis() + " ms", e);
+        }
+        if (!exists) {
+            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "Object store has no bucket " + bucket);
         }
     }
 

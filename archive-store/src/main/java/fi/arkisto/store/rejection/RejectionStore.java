@@ -12,11 +12,13 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The reject store (table {@code archive.rejection}, V30): where every refused submission of every channel ends
- * with its stable error code and reason (invariant 1 (docs/invariants.md)). Rows are only ever added.
+ * with its stable error code and reason (invariant 1 (docs/invariants.md)). Rows are only ever added, and each gains
+ * once the stamp of its resolution when its document later archives (V13).
  */
 @Repository
 public class RejectionStore {
@@ -33,7 +35,9 @@ public class RejectionStore {
             rs.getTimestamp("rejected_at").toInstant(),
             ErrorCode.valueOf(rs.getString("error_code")),
             rs.getString("reason"),
-            new PayloadFingerprint(rs.getString("payload_sha256"), rs.getLong("payload_size")));
+            new PayloadFingerprint(rs.getString("payload_sha256"), rs.getLong("payload_size")),
+            rs.getTimestamp("resolved_at") == null ? null : new Rejection.Resolution(
+                    rs.getTimestamp("resolved_at").toInstant(), rs.getString("resolved_by_document")));
 
     private final JdbcTemplate jdbc;
 
@@ -83,6 +87,33 @@ public class RejectionStore {
 
     public List<Rejection> findByPayload(String sha256) {
         return jdbc.query("SELECT * FROM archive.rejection WHERE payload_sha256 = ? ORDER BY id", ROW, sha256);
+    }
+
+    /**
+     * Marks resolved every unresolved refusal of the given document's bytes, now that the document is archived
+     * (docs/messages.md, "Reject records"): an outage the sender waited out, a dead letter replayed, a resubmission
+     * after a fix. A record is resolved once; the first document to resolve it stays its resolution.
+     *
+     * @param documents each archived document's OID with the SHA-256 of its bytes
+     * @return how many records became resolved
+     */
+    public int resolve(Map<String, String> documents) {
+        if (documents.isEmpty()) {
+            return 0;
+        }
+        int resolved = 0;
+        for (int count : jdbc.batchUpdate("""
+                UPDATE archive.rejection SET resolved_at = now(), resolved_by_document = ?
+                WHERE payload_sha256 = ? AND resolved_at IS NULL""", documents.entrySet().stream()
+                .map(d -> new Object[] {d.getKey(), d.getValue()}).toList())) {
+            resolved += Math.max(count, 0);
+        }
+        return resolved;
+    }
+
+    /** The refusals not resolved yet, oldest first, at most {@code limit}. */
+    public List<Rejection> findUnresolved(int limit) {
+        return jdbc.query("SELECT * FROM archive.rejection WHERE resolved_at IS NULL ORDER BY id LIMIT ?", ROW, limit);
     }
 
     private static String escapeLike(String value) {

@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * A task run on the given scheduler every interval (after a first interval) while the application runs; a failing
+ * A task run on the given scheduler every interval (the first round after an initial delay, by default one interval)
+ * while the application runs; a failing
  * round is logged and the next round tries again, so one failure never ends the schedule. Stopping cancels the
  * rounds (interrupting one in progress); starting again schedules them anew.
  */
@@ -20,6 +21,7 @@ public abstract class FixedDelaySchedule implements SmartLifecycle {
 
     private final String name;
     private final TaskScheduler scheduler;
+    private final Duration initialDelay;
     private final Duration interval;
     private ScheduledFuture<?> rounds;
 
@@ -29,11 +31,24 @@ public abstract class FixedDelaySchedule implements SmartLifecycle {
      * @param interval  time between rounds; zero switches the schedule off
      */
     protected FixedDelaySchedule(String name, TaskScheduler scheduler, Duration interval) {
+        this(name, scheduler, interval, interval);
+    }
+
+    /**
+     * @param initialDelay time from start to the first round: a round that must happen even on an instance restarted
+     *                     more often than the interval starts soon after start
+     * @param interval     time between rounds; zero switches the schedule off
+     */
+    protected FixedDelaySchedule(String name, TaskScheduler scheduler, Duration initialDelay, Duration interval) {
         if (interval.isNegative()) {
             throw new IllegalArgumentException("the interval of " + name + " must not be negative");
         }
+        if (initialDelay.isNegative()) {
+            throw new IllegalArgumentException("the initial delay of " + name + " must not be negative");
+        }
         this.name = name;
         this.scheduler = scheduler;
+        this.initialDelay = initialDelay;
         this.interval = interval;
     }
 
@@ -54,7 +69,7 @@ public abstract class FixedDelaySchedule implements SmartLifecycle {
         if (interval.isZero() || !enabled() || rounds != null) {
             return;
         }
-        rounds = scheduler.scheduleWithFixedDelay(this::runQuietly, Instant.now().plus(interval), interval);
+        rounds = scheduler.scheduleWithFixedDelay(this::runQuietly, Instant.now().plus(initialDelay), interval);
     }
 
     @Override

@@ -14,8 +14,12 @@ import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.testsupport.KantaSamples;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentMatchers;
+import org.mockito.Mockito;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -221,6 +225,32 @@ class GroupCommitLocalTest {
         assertThat(groupSizes).allSatisfy(size -> assertThat(size).isBetween(1, 8));
         assertThat(groupSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(documents.size());
         assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
+    void aStorageOutageFailsTheWholeGroupAsUnavailableWithoutArchivingEachAloneAgain() throws Exception {
+        // given a database that cannot hand out a connection (the group's commit fails as it did in an outage)
+        ArchivingService unavailable = Mockito.spy(archiving);
+        Mockito.doThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new SQLException("Connection to 127.0.0.1:5432 refused", "08001")))
+                .when(unavailable).archivePrepared(ArgumentMatchers.anyList(), ArgumentMatchers.any());
+        GroupCommit groups = new GroupCommit(unavailable, new IntakeProperties.Batching(16, LONG_WAIT), groupSizes::add);
+        GroupCommit.Turn first = groups.begin();
+        GroupCommit.Turn second = groups.begin();
+
+        // when two submissions are archived together
+        Future<ArchiveOutcome> leader = submitters.submit(
+                () -> first.archive(prepare(KantaSamples.document().build()), OWN_USE));
+        Preparation follower = prepare(KantaSamples.document().build());
+
+        // then each is refused as the retryable outage, at once, and none is retried alone
+        assertThatThrownBy(() -> second.archive(follower, OWN_USE)).isInstanceOfSatisfying(ArchiveException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE));
+        assertThatThrownBy(() -> leader.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(ArchiveException.class)
+                .cause().satisfies(e -> assertThat(((ArchiveException) e).code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE))
+                .hasMessageNotContaining("127.0.0.1");
+        Mockito.verify(unavailable, Mockito.never()).archive(ArgumentMatchers.any(Preparation.class),
+                ArgumentMatchers.any(RequestContext.class));
     }
 
     private GroupCommit groups(int maxSize, Duration maxWait) {

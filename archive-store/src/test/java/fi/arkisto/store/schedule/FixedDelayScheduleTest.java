@@ -81,6 +81,23 @@ class FixedDelayScheduleTest {
         assertThat(schedule.thread.getName()).startsWith("arkisto-schedule-");
     }
 
+    @Test
+    void givenAnInitialDelayShorterThanTheIntervalThenTheFirstRoundComesAfterTheDelayNotTheInterval() {
+        // given: an interval far beyond the test and a short initial delay
+        Counting schedule = new Counting(Duration.ofMillis(50), Duration.ofHours(1), false);
+
+        // when
+        schedule.start();
+        try {
+            // then the first round runs soon after start, and the next waits for the interval
+            await("the first round").atMost(Duration.ofSeconds(5)).until(() -> schedule.rounds.get() == 1);
+            await("no second round before the interval").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+                    .until(() -> schedule.rounds.get() == 1);
+        } finally {
+            schedule.stop();
+        }
+    }
+
     private final class Counting extends FixedDelaySchedule {
         final AtomicInteger rounds = new AtomicInteger();
         final boolean failing;
@@ -88,6 +105,11 @@ class FixedDelayScheduleTest {
 
         Counting(Duration interval, boolean failing) {
             super("a test schedule", scheduler, interval);
+            this.failing = failing;
+        }
+
+        Counting(Duration initialDelay, Duration interval, boolean failing) {
+            super("a test schedule", scheduler, initialDelay, interval);
             this.failing = failing;
         }
 

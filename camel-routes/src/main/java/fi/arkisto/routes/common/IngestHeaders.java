@@ -11,6 +11,8 @@ public final class IngestHeaders {
     public static final String SOURCE = "arkistoSource";
     /** Exchange property: the {@link fi.arkisto.store.rejection.PayloadFingerprint} of a streamed payload. */
     public static final String FINGERPRINT = "arkistoPayloadFingerprint";
+    /** Exchange property: the payload's content type as its channel received it (MIME boundary included). */
+    public static final String CONTENT_TYPE = "arkistoContentType";
     /** Header on acknowledgements and dead letters: the stable error code. */
     public static final String ERROR_CODE = "x-arkisto-error-code";
     /** Header on dead letters: the reason text. */

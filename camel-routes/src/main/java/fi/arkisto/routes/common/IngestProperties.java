@@ -65,8 +65,43 @@ public record IngestProperties(@Valid @NotNull @DefaultValue File file,
         }
     }
 
-    /** Bounded retries of technical failures (storage unavailable, broker hiccups) before dead-lettering. */
+    /**
+     * Retries of failures that are not the document's (docs/messages.md, "Technical failures"). A failure of the
+     * database or the object store is waited out: retried with exponential back-off from {@code transient-delay},
+     * each wait at most {@code transient-max-delay}, for {@code transient-for} in all (default 10 min) before the
+     * submission is dead-lettered. Any other technical failure (a bug, something unexpected) is retried
+     * {@code max-redeliveries} times from {@code delay}. A queue consumer waits out a transient failure holding its
+     * message, so {@code transient-for} must stay below the broker's {@code consumer_timeout} (RabbitMQ: 30 min).
+     */
     public record Retry(@DefaultValue("3") @Min(0) int maxRedeliveries,
-                        @DefaultValue("200ms") Duration delay) {
+                        @DefaultValue("200ms") Duration delay,
+                        @DefaultValue("10m") @NotNull Duration transientFor,
+                        @DefaultValue("1s") @NotNull Duration transientDelay,
+                        @DefaultValue("30s") @NotNull Duration transientMaxDelay) {
+
+        public Retry {
+            if (transientFor.isNegative() || transientFor.compareTo(Duration.ofMinutes(25)) > 0) {
+                throw new IllegalArgumentException("arkisto.ingest.retry.transient-for must be between 0 and 25 min "
+                        + "(below the broker's consumer timeout): " + transientFor);
+            }
+            if (transientDelay.isNegative() || transientDelay.isZero() || transientMaxDelay.compareTo(transientDelay) < 0) {
+                throw new IllegalArgumentException("arkisto.ingest.retry.transient-delay must be above zero and at most "
+                        + "transient-max-delay: " + transientDelay + ", " + transientMaxDelay);
+            }
+        }
+
+        /** How many redeliveries of a transient failure, waiting {@code transient-delay} doubling up to its cap, span {@code transient-for}. */
+        public int transientRedeliveries() {
+            long window = transientFor.toMillis();
+            long waited = 0;
+            long next = transientDelay.toMillis();
+            int redeliveries = 0;
+            while (waited < window) {
+                waited += next;
+                next = Math.min(next * 2, transientMaxDelay.toMillis());
+                redeliveries++;
+            }
+            return redeliveries;
+        }
     }
 }

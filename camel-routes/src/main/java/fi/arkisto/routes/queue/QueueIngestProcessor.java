@@ -46,6 +46,7 @@ class QueueIngestProcessor {
         exchange.setProperty(IngestHeaders.SOURCE, "amqp:" + properties.requestQueue() + ":"
                 + (messageId != null ? messageId : correlationId != null ? correlationId : exchange.getExchangeId()));
         exchange.setProperty(IngestHeaders.RECEIVED_AT, Instant.now());
+        exchange.setProperty(IngestHeaders.CONTENT_TYPE, in.getHeader(SpringRabbitMQConstants.CONTENT_TYPE, String.class));
     }
 
     void process(Exchange exchange) {

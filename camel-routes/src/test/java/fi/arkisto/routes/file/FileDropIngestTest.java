@@ -187,7 +187,7 @@ class FileDropIngestTest {
     }
 
     @Test
-    void movesAFileWhoseStorageKeepsFailingToRejectedWithItsReasonAfterTheBoundedRetries() throws IOException {
+    void movesAFileWhoseStorageStaysUnavailableBeyondTheRetryWindowToRejectedWithItsReason() throws IOException {
         // given a document whose storage keeps failing
         String oid = KantaSamples.newOid();
         faults.storageUnavailableFor(oid);
@@ -195,12 +195,13 @@ class FileDropIngestTest {
         // when it is dropped
         String name = drop("unstored-" + UUID.randomUUID() + ".xml", KantaSamples.document().oid(oid).build());
 
-        // then, once every retry has failed too, it is in rejected/ with the transient failure's code as its reason
+        // then, once the store has stayed unavailable for the whole retry window, it is in rejected/ with the transient
+        // failure's code as its reason
         awaitMoved(name, FileDropProcessor.REJECTED);
         Map<String, Object> reason = ReasonFiles.read(inbox.resolve(FileDropProcessor.REJECTED).resolve(name + ".reason.json"));
         assertThat(reason).containsEntry("file", name).containsEntry("code", "STORAGE_UNAVAILABLE");
         assertThat((String) reason.get("reason")).contains("does not answer");
-        assertThat(faults.attempts(oid)).isEqualTo(1 + properties.retry().maxRedeliveries());
+        assertThat(faults.attempts(oid)).isEqualTo(1 + properties.retry().transientRedeliveries());
         assertThat(inbox.resolve(name)).doesNotExist();
         assertThat(inbox.resolve(FileDropProcessor.DONE).resolve(name)).doesNotExist();
         assertThat(archive.versions(oid)).isZero();

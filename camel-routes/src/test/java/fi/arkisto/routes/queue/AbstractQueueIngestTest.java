@@ -16,6 +16,8 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -148,7 +150,26 @@ abstract class AbstractQueueIngestTest {
     }
 
     @Test
-    void deadLettersAMessageThatStillFailsAfterTheBoundedRetriesWithItsReason() throws Exception {
+    void waitsOutAStorageOutageShorterThanItsRetryWindowAndArchivesTheMessageOnceWithoutADeadLetter() throws Exception {
+        // given a document whose store is unavailable for its first three archivings, then back
+        String oid = KantaSamples.newOid();
+        faults.storageUnavailableFor(oid, 3);
+        byte[] document = KantaSamples.document().oid(oid).build();
+
+        // when it is published
+        client.publish(document, "application/xml", Map.of());
+
+        // then the consumer waits the outage out: the sender hears ARCHIVED, the archive holds one version, and there
+        // is neither a dead letter nor a reject record of it
+        assertThat(outcome(client.awaitReply(WAIT))).isEqualTo("ARCHIVED");
+        assertThat(faults.attempts(oid)).isEqualTo(4);
+        assertThat(archive.versions(oid)).isEqualTo(1);
+        assertThat(client.poll(environment().deadLetterQueue())).isNull();
+        assertThat(archive.rejectionsOfPayload(document)).isZero();
+    }
+
+    @Test
+    void deadLettersAMessageWhoseStoreStaysUnavailableBeyondTheRetryWindowWithItsReason() throws Exception {
         // given a document whose storage keeps failing
         String oid = KantaSamples.newOid();
         faults.storageUnavailableFor(oid);
@@ -162,10 +183,69 @@ abstract class AbstractQueueIngestTest {
         assertThat(dead.getBody()).isEqualTo(document);
         assertThat(dead.getProps().getCorrelationId()).isEqualTo(correlationId);
         assertThat(dead.getProps().getHeaders().get("x-arkisto-error-code").toString()).isEqualTo("STORAGE_UNAVAILABLE");
-        assertThat(dead.getProps().getHeaders().get("x-arkisto-reason").toString()).contains("does not answer");
+        assertThat(dead.getProps().getHeaders().get("x-arkisto-reason").toString())
+                .contains("Still unavailable after retrying for PT2S").contains("does not answer");
         GetResponse reply = client.awaitReply(WAIT);
         assertThat(new String(reply.getBody(), StandardCharsets.UTF_8)).contains("typeCode=\"AR\"");
         assertThat(client.ready(environment().requestQueue())).isZero();
+        assertThat(archive.versions(oid)).isZero();
+    }
+
+    @Test
+    void aDeadLetterReplayedOnceTheStoreIsBackArchivesOnceAndResolvesItsRejectRecord() throws Exception {
+        // given a message dead-lettered because its store stayed unavailable beyond the retry window, with its reject
+        // record and the sender's AR
+        String oid = KantaSamples.newOid();
+        faults.storageUnavailableFor(oid);
+        byte[] document = KantaSamples.document().oid(oid).build();
+        String correlationId = client.publish(document, "application/xml", Map.of());
+        assertThat(new String(client.awaitReply(WAIT).getBody(), StandardCharsets.UTF_8)).contains("typeCode=\"AR\"");
+        assertThat(archive.resolutionsOfPayload(document)).containsExactly((String) null);
+
+        // when the store is back and an operator replays the dead letters
+        faults.storageBackFor(oid);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = DeadLetterReplayCommand.run(new String[] {"--uri", environment().amqpUri(),
+                "--password-env", "BROKER_PASSWORD", "--exchange", environment().exchange(),
+                "--request-queue", environment().requestQueue(), "--dead-letter-queue", environment().deadLetterQueue()},
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                Map.of("BROKER_PASSWORD", environment().brokerPassword())::get);
+
+        // then the message is archived once under its own correlation id, nothing is left dead, and the reject
+        // record names the document that resolved it
+        assertThat(status).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Replayed 1 dead letter from");
+        GetResponse reply = client.awaitReply(WAIT);
+        assertThat(outcome(reply)).isEqualTo("ARCHIVED");
+        assertThat(reply.getProps().getCorrelationId()).isEqualTo(correlationId);
+        assertThat(archive.versions(oid)).isEqualTo(1);
+        assertThat(client.ready(environment().deadLetterQueue())).isZero();
+        assertThat(archive.resolutionsOfPayload(document)).containsExactly(oid);
+    }
+
+    @Test
+    void replayingWhenTheRequestQueueIsMissingLeavesTheDeadLettersWhereTheyAre() throws Exception {
+        // given a dead letter
+        String oid = KantaSamples.newOid();
+        faults.storageUnavailableFor(oid);
+        byte[] document = KantaSamples.document().oid(oid).build();
+        client.publish(document, "application/xml", Map.of());
+        client.awaitReply(WAIT);
+
+        // when the replay names a request queue that does not exist
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int status = DeadLetterReplayCommand.run(new String[] {"--uri", environment().amqpUri(),
+                "--password-env", "BROKER_PASSWORD", "--exchange", environment().exchange(),
+                "--request-queue", environment().requestQueue() + ".missing",
+                "--dead-letter-queue", environment().deadLetterQueue()},
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                Map.of("BROKER_PASSWORD", environment().brokerPassword())::get);
+
+        // then it fails naming the queue, and the dead letter is still there, unchanged
+        assertThat(status).isEqualTo(1);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains(environment().requestQueue() + ".missing");
+        GetResponse dead = client.awaitDeadLetter(WAIT);
+        assertThat(dead.getBody()).isEqualTo(document);
         assertThat(archive.versions(oid)).isZero();
     }
 

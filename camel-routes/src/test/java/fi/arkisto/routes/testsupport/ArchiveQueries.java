@@ -1,5 +1,6 @@
 package fi.arkisto.routes.testsupport;
 
+import fi.arkisto.store.rejection.PayloadFingerprint;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -26,5 +27,16 @@ public final class ArchiveQueries {
     public int rejections(String sourceReferencePrefix) {
         return jdbc.queryForObject("SELECT count(*) FROM archive.rejection WHERE source_reference LIKE ?",
                 Integer.class, sourceReferencePrefix + "%");
+    }
+
+    public int rejectionsOfPayload(byte[] payload) {
+        return jdbc.queryForObject("SELECT count(*) FROM archive.rejection WHERE payload_sha256 = ?",
+                Integer.class, PayloadFingerprint.of(payload).sha256());
+    }
+
+    /** The document each reject record of these bytes was resolved by, null for one still unresolved. */
+    public java.util.List<String> resolutionsOfPayload(byte[] payload) {
+        return jdbc.query("SELECT resolved_by_document FROM archive.rejection WHERE payload_sha256 = ? ORDER BY id",
+                (rs, i) -> rs.getString(1), PayloadFingerprint.of(payload).sha256());
     }
 }

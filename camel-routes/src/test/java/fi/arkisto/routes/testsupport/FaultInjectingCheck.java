@@ -27,6 +27,7 @@ public class FaultInjectingCheck implements DocumentCheck {
 
     /** The documents whose storage is unavailable, each with how often its archiving was tried. */
     private final Map<String, AtomicInteger> unavailable = new ConcurrentHashMap<>();
+    private final Map<String, Integer> outageLength = new ConcurrentHashMap<>();
     private final Map<String, Block> blocks = new ConcurrentHashMap<>();
 
     /** A one-shot barrier: the first archiving attempt of the document waits here until released. */
@@ -49,7 +50,18 @@ public class FaultInjectingCheck implements DocumentCheck {
     }
 
     public void storageUnavailableFor(String documentOid) {
+        storageUnavailableFor(documentOid, Integer.MAX_VALUE);
+    }
+
+    /** The store is unavailable for the first {@code attempts} archivings of the document, then back. */
+    public void storageUnavailableFor(String documentOid, int attempts) {
         unavailable.put(documentOid, new AtomicInteger());
+        outageLength.put(documentOid, attempts);
+    }
+
+    /** The document's store is back: its next archiving passes. */
+    public void storageBackFor(String documentOid) {
+        outageLength.put(documentOid, 0);
     }
 
     /** How many times the archiving of a document marked {@link #storageUnavailableFor} met the unavailable store. */
@@ -68,8 +80,7 @@ public class FaultInjectingCheck implements DocumentCheck {
     public void check(ParsedDocument document, ValidationReport report) {
         String oid = document.metadata().documentOid().value();
         AtomicInteger attempts = unavailable.get(oid);
-        if (attempts != null) {
-            attempts.incrementAndGet();
+        if (attempts != null && attempts.incrementAndGet() <= outageLength.get(oid)) {
             throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "Simulated: the object store does not answer");
         }
         Block block = blocks.remove(oid);

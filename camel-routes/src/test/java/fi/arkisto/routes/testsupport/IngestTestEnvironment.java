@@ -72,6 +72,10 @@ public final class IngestTestEnvironment {
         properties.put("arkisto.ingest.queue.consumers", "3");
         properties.put("arkisto.ingest.retry.max-redeliveries", "2");
         properties.put("arkisto.ingest.retry.delay", "50ms");
+        // a store outage is waited out for 2 s (12 redeliveries: 50, 100, then 200 ms each)
+        properties.put("arkisto.ingest.retry.transient-for", "2s");
+        properties.put("arkisto.ingest.retry.transient-delay", "50ms");
+        properties.put("arkisto.ingest.retry.transient-max-delay", "200ms");
         // channel tests submit documents derived from the signed sample (their signatures no longer verify):
         // signature verification is h4's archiving-stage check and is tested there
         properties.put("arkisto.signature.enabled", "false");
@@ -118,6 +122,15 @@ public final class IngestTestEnvironment {
 
     public String exchange() {
         return prefix;
+    }
+
+    /** The broker as an AMQP URI with its user (the password apart, as {@code replay-dead-letters} takes it). */
+    public String amqpUri() {
+        return "amqp://" + user + "@" + host + ":" + port;
+    }
+
+    public String brokerPassword() {
+        return password;
     }
 
     /** A plain AMQP connection for tests that publish and consume as a client system would. */

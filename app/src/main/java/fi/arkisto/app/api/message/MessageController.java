@@ -1,6 +1,7 @@
 package fi.arkisto.app.api.message;
 
 import fi.arkisto.app.api.ApiProperties;
+import fi.arkisto.app.api.problem.RetryAfterProperties;
 import fi.arkisto.app.api.BoundedBody;
 import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
@@ -54,11 +55,14 @@ class MessageController {
     private final MessageService messages;
     private final ApiClientRegistry clients;
     private final ApiProperties properties;
+    private final RetryAfterProperties retryAfter;
 
-    MessageController(MessageService messages, ApiClientRegistry clients, ApiProperties properties) {
+    MessageController(MessageService messages, ApiClientRegistry clients, ApiProperties properties,
+                      RetryAfterProperties retryAfter) {
         this.messages = messages;
         this.clients = clients;
         this.properties = properties;
+        this.retryAfter = retryAfter;
     }
 
     @Operation(summary = "Submit a framed archive request",
@@ -79,7 +83,7 @@ class MessageController {
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE)),
                     @ApiResponse(responseCode = "4XX", description = "AE/AR acknowledgement with the stable error code",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE)),
-                    @ApiResponse(responseCode = "503", description = "AR STORAGE_UNAVAILABLE: retry later",
+                    @ApiResponse(responseCode = "503", description = "AR STORAGE_UNAVAILABLE: retry after Retry-After seconds",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))})
     @AcknowledgementErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
             ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
@@ -149,9 +153,14 @@ class MessageController {
         return (long) (properties.maxDocumentSize().toBytes() * MIME_OVERHEAD) + 1024 * 1024;
     }
 
-    private static ResponseEntity<byte[]> answer(Acknowledgement ack) {
+    private ResponseEntity<byte[]> answer(Acknowledgement ack) {
         int status = ack.accepted() ? 200 : ErrorCode.valueOf(ack.errorCode()).httpStatus();
-        return ResponseEntity.status(status)
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (status == 503) {
+            // an outage, not the message's fault: when to send it again
+            answer.header(HttpHeaders.RETRY_AFTER, retryAfter.header());
+        }
+        return answer
                 .header(HttpHeaders.CONTENT_TYPE, AcknowledgementXml.MEDIA_TYPE)
                 .header("X-Arkisto-Outcome", ack.outcome().name())
                 .body(AcknowledgementXml.write(ack));

@@ -4,6 +4,7 @@ import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.error.InfrastructureFailure;
 import fi.arkisto.store.identity.IdentityCodeRedaction;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -12,12 +13,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -41,15 +45,29 @@ import java.util.stream.Collectors;
  * Every error of the API as {@code application/problem+json} with the stable {@code code} property
  * (invariant 7 (docs/invariants.md): bad input gets a clear, specific error). Details never carry a full personal
  * identity code: archive-store masks them in its messages, and framework messages here are replaced
- * by fixed texts rather than echoing request values.
+ * by fixed texts rather than echoing request values. No failure of the database or the object store is ever an
+ * {@code INTERNAL_ERROR}: whatever layer raised it and however the framework wrapped it ({@link InfrastructureFailure}),
+ * it answers 503 {@code STORAGE_UNAVAILABLE} with a {@code Retry-After} header (docs/running.md, "Operations"), so a
+ * client system that retries 503s never gives a document up for an outage.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String STORAGE_DETAIL = "The archive's storage is unavailable; retry later";
+
+    private final String retryAfterSeconds;
+
+    ProblemHandler(RetryAfterProperties retryAfter) {
+        this.retryAfterSeconds = retryAfter.header();
+    }
 
     @ExceptionHandler(ArchiveException.class)
     ResponseEntity<ProblemDetail> archiveException(ArchiveException e, HttpServletRequest request) {
+        if (e.code() != ErrorCode.STORAGE_UNAVAILABLE && e.code().httpStatus() >= 500
+                && InfrastructureFailure.isCause(e.getCause())) {
+            return storageUnavailable(e, request);
+        }
         if (e.code().httpStatus() >= 500) {
             log.error("{}: {}", e.code(), e.detail(), e);
         } else {
@@ -58,14 +76,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(e.code(), e.detail()), request);
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class})
     ResponseEntity<ProblemDetail> storageUnavailable(RuntimeException e, HttpServletRequest request) {
-        log.error("Storage unavailable", e);
-        return respond(Problems.of(ErrorCode.STORAGE_UNAVAILABLE, "The archive's storage is unavailable; retry later"), request);
+        // the cause's message may name hosts or statements: logged, never answered
+        log.error("Storage unavailable: {}", e.toString(), e);
+        return respond(Problems.of(ErrorCode.STORAGE_UNAVAILABLE, STORAGE_DETAIL), request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (InfrastructureFailure.isCause(e)) {
+            log.error("Storage unavailable: {}", e.toString(), e);
+            return respond(Problems.of(ErrorCode.STORAGE_UNAVAILABLE, STORAGE_DETAIL), request);
+        }
         log.error("Unexpected failure", e);
         return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "The archive failed to process the request"), request);
     }
@@ -78,11 +103,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             log.error("Framework failure answered as {}", code, ex);
         }
         // The status is always the code's own, so a code means one thing whichever layer answers it.
-        ProblemDetail problem = Problems.of(code, detailFor(ex, code));
+        ProblemDetail problem = Problems.of(code, code == ErrorCode.STORAGE_UNAVAILABLE ? STORAGE_DETAIL : detailFor(ex, code));
         if (request instanceof ServletWebRequest servlet) {
             problem.setInstance(instanceOf(servlet.getRequest()));
         }
-        return super.handleExceptionInternal(ex, problem, headers, HttpStatusCode.valueOf(code.httpStatus()), request);
+        HttpHeaders answered = new HttpHeaders();
+        answered.addAll(headers);
+        if (code.httpStatus() == 503) {
+            answered.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
+        return super.handleExceptionInternal(ex, problem, answered, HttpStatusCode.valueOf(code.httpStatus()), request);
     }
 
     private static ErrorCode codeFor(Exception ex, HttpStatusCode status) {
@@ -107,6 +137,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (ex instanceof HttpMessageNotReadableException && jsonParseFailure(ex) != null) {
             return ErrorCode.MALFORMED_JSON;
+        }
+        if (status.is5xxServerError() && InfrastructureFailure.isCause(ex)) {
+            return ErrorCode.STORAGE_UNAVAILABLE;
         }
         return status.is5xxServerError() ? ErrorCode.INTERNAL_ERROR : ErrorCode.INVALID_REQUEST;
     }
@@ -195,9 +228,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return type.isRecord() || !type.getName().startsWith("java.") ? "an object" : type.getSimpleName();
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
+    private ResponseEntity<ProblemDetail> respond(ProblemDetail problem, HttpServletRequest request) {
         problem.setInstance(instanceOf(request));
-        return ResponseEntity.status(problem.getStatus()).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus());
+        if (problem.getStatus() == 503) {
+            // a transient outage: when to try again, so that client systems back off instead of giving up
+            answer.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        }
+        return answer.body(problem);
     }
 
     /** The request path as the problem's instance, with any identity code in it masked (client paths carry them). */

@@ -8,10 +8,15 @@ import fi.arkisto.store.testsupport.KantaSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +26,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.sql.SQLException;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +64,29 @@ class ProblemHandlerWebMvcTest extends ApiSliceTest {
         @GetMapping(path = "/api/v1/probe/storage-slow", produces = MediaType.APPLICATION_JSON_VALUE)
         Map<String, String> storageSlow() {
             throw new QueryTimeoutException("canceling statement due to statement timeout");
+        }
+
+        /** The failures a database or object store outage surfaces as, however the framework wrapped them. */
+        @GetMapping(path = "/api/v1/probe/outage/{kind}", produces = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> outage(@PathVariable String kind) {
+            SQLException refused = new SQLException("Connection to db.internal:5432 refused", "08001");
+            throw switch (kind) {
+                case "rollback-failed" -> new TransactionSystemException("JDBC rollback failed",
+                        new SQLException("An I/O error occurred while sending to the backend", "08006"));
+                case "no-transaction" -> new CannotCreateTransactionException("Could not open JDBC Connection", refused);
+                case "no-connection" -> new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", refused);
+                case "resource-failure" -> new DataAccessResourceFailureException("db.internal down", refused);
+                case "uncategorized-shutdown" -> new UncategorizedSQLException("insert", "INSERT ...",
+                        new SQLException("terminating connection due to administrator command", "57P01"));
+                case "wrapped-refused" -> new IllegalStateException("wrapped", refused);
+                case "object-store" -> new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE,
+                        "Object store could not write documents/ab: connect timed out",
+                        new SocketTimeoutException("connect timed out"));
+                case "object-store-socket" -> new UncheckedIOException(new ConnectException("Connection refused"));
+                case "facts-behind-outage" -> new ArchiveException(ErrorCode.CLIENT_FACTS_UNREADABLE,
+                        "A document could not be read", new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "down"));
+                default -> new IllegalArgumentException(kind);
+            };
         }
 
         @GetMapping(path = "/api/v1/probe/bug", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -113,7 +145,22 @@ class ProblemHandlerWebMvcTest extends ApiSliceTest {
             JsonNode problem = assertProblem(response, 503, "STORAGE_UNAVAILABLE");
             assertThat(problem.path("detail").asText()).as(path).contains("retry later")
                     .doesNotContain("db.internal", "statement timeout");
+            assertThat(response.getResponse().getHeader("Retry-After")).as(path).isEqualTo("5");
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rollback-failed", "no-transaction", "no-connection", "resource-failure",
+            "uncategorized-shutdown", "wrapped-refused", "object-store", "object-store-socket", "facts-behind-outage"})
+    void everyInfrastructureFailureIs503StorageUnavailableWithRetryAfterNever500(String kind) {
+        // when an operation fails because the database or the object store went away, however it surfaces
+        MvcResult response = perform(as(OWN_CLIENT, get("/api/v1/probe/outage/" + kind)));
+
+        // then the client sees the retryable 503 with its code and when to retry, never the cause's hosts
+        JsonNode problem = assertProblem(response, 503, "STORAGE_UNAVAILABLE");
+        assertThat(response.getResponse().getHeader("Retry-After")).as(kind).isEqualTo("5");
+        assertThat(text(response)).as(kind).doesNotContain("db.internal", "INTERNAL_ERROR");
+        assertThat(problem.path("title").asText()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE.title());
     }
 
     @Test
@@ -122,6 +169,7 @@ class ProblemHandlerWebMvcTest extends ApiSliceTest {
 
         JsonNode problem = assertProblem(response, 500, "INTERNAL_ERROR");
         assertThat(problem.path("detail").asText()).isEqualTo("The archive failed to process the request");
+        assertThat(response.getResponse().getHeader("Retry-After")).isNull();
         assertThat(text(response)).doesNotContain("200111A904P", "internal state");
     }
 
