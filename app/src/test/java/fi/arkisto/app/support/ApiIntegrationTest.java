@@ -73,6 +73,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.workflows.users[3].id=" + ApiIntegrationTest.OPERATOR,
         "arkisto.workflows.users[3].password=" + ApiIntegrationTest.PASSWORD,
         "arkisto.workflows.users[3].groups[0]=archive-operators",
+        // a controller that has not begun its stage-2 use: whatever it archives is a stage-1 document
+        "arkisto.access.stage-two.start-days[" + ApiIntegrationTest.STAGE_ONE_CONTROLLER + "]=2999-12-31",
         "camunda.bpm.job-execution.enabled=false",
         "logging.level.org.camunda=WARN"})
 @ContextConfiguration(initializers = ArchiveStoreTestInitializers.Local.class)
@@ -85,6 +87,8 @@ public abstract class ApiIntegrationTest {
 
     /** The controller (custodian) of the real sample document. */
     public static final String CONTROLLER = KantaSamples.SAMPLE_CONTROLLER;
+    /** A controller whose stage-2 start day is far ahead (arkisto.access.stage-two.start-days): its documents are stage 1. */
+    public static final String STAGE_ONE_CONTROLLER = "1.2.246.10.99999901.10.0";
     public static final String OTHER_ORGANISATION = "1.2.246.10.1246109.10.0";
     public static final String OWN_CLIENT = "own-cis";
     public static final String OTHER_CLIENT = "other-cis";

@@ -1,12 +1,15 @@
 package fi.arkisto.store.access;
 
 import fi.arkisto.store.access.facts.DocumentGroup;
+import fi.arkisto.store.identity.Oid;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,12 +23,13 @@ import java.util.Set;
  * @param citizen       which documents the citizen's view never shows
  * @param guardian      how a guardian's view of a minor's documents is decided
  * @param nonDisclosure which structured-form fields are a person's location data
+ * @param stageTwo      from which day each controller archived stage-2 documents
  */
 @Validated
 @ConfigurationProperties("arkisto.access")
 public record AccessProperties(UseContexts useContexts, BroadSearch broadSearch, RegisterAccessRules registerAccess,
                                MutualCaseRules mutualCases, CitizenView citizen, Guardian guardian,
-                               NonDisclosure nonDisclosure) {
+                               NonDisclosure nonDisclosure, StageTwo stageTwo) {
 
     public AccessProperties {
         useContexts = useContexts == null ? UseContexts.defaults() : useContexts;
@@ -35,10 +39,11 @@ public record AccessProperties(UseContexts useContexts, BroadSearch broadSearch,
         citizen = citizen == null ? CitizenView.defaults() : citizen;
         guardian = guardian == null ? Guardian.defaults() : guardian;
         nonDisclosure = nonDisclosure == null ? NonDisclosure.defaults() : nonDisclosure;
+        stageTwo = stageTwo == null ? StageTwo.defaults() : stageTwo;
     }
 
     public static AccessProperties defaults() {
-        return new AccessProperties(null, null, null, null, null, null, null);
+        return new AccessProperties(null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -234,6 +239,32 @@ public record AccessProperties(UseContexts useContexts, BroadSearch broadSearch,
 
         public static NonDisclosure defaults() {
             return new NonDisclosure(null, null);
+        }
+    }
+
+    /**
+     * The operator's record of the day each controller began to use the archive's stage-2 functions (docs/access.md,
+     * "Decisions where the sources are silent", 9): a document archived into a controller's register before that day
+     * is a stage-1 document, disclosed to another controller only on a broad search and never shown to the citizen.
+     * A controller without a day has archived stage-2 documents only. Keys are controller OIDs, written in brackets
+     * ({@code arkisto.access.stage-two.start-days[1.2.246.10.12345678.10.0]=2026-09-01}).
+     *
+     * @param startDays per controller OID, its first day of stage-2 use (a Finnish day)
+     */
+    public record StageTwo(Map<String, LocalDate> startDays) {
+
+        public StageTwo {
+            startDays = startDays == null ? Map.of() : Map.copyOf(startDays);
+            for (String controller : startDays.keySet()) {
+                if (!Oid.isValid(controller)) {
+                    throw new IllegalArgumentException("arkisto.access.stage-two.start-days: " + controller
+                            + " is not a controller OID (write the key in brackets: start-days[1.2.246...])");
+                }
+            }
+        }
+
+        public static StageTwo defaults() {
+            return new StageTwo(null);
         }
     }
 }

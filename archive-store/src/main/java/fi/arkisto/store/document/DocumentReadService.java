@@ -26,7 +26,6 @@ import org.springframework.dao.DataAccessException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -65,8 +64,7 @@ public class DocumentReadService {
         this.documents = new DocumentRepository(dataSource);
         var keys = rules.properties().nonDisclosure();
         this.locationData = new LocationDataFields(keys.personKeys(), keys.locationKeys());
-        // No controller's stage-2 start day is kept yet, so every document is a stage-2 one (docs/access.md, decision 9).
-        StageOneClassifier stageOne = new StageOneClassifier(Map.of());
+        StageOneClassifier stageOne = new StageOneClassifier(rules.properties().stageTwo().startDays());
         this.versionFacts = new VersionFacts(objects, parser, new DocumentFactsReader(units, locationData), stageOne,
                 new MutualCaseParties(documents.jdbc()));
         this.access = new ReadAccess(rules, clients, clock);

@@ -410,7 +410,7 @@ final class DecisionTable {
                     new AccessProperties.CitizenView(hiddenDocuments("shelter", hidden, d.citizen().shelterServices()),
                             hiddenDocuments("violence", hidden, d.citizen().intimatePartnerViolence()),
                             hiddenDocuments("payment", hidden, d.citizen().paymentCommitments())),
-                    new AccessProperties.Guardian(null, guardianAge), d.nonDisclosure());
+                    new AccessProperties.Guardian(null, guardianAge), d.nonDisclosure(), d.stageTwo());
         }
 
         private static AccessProperties.HiddenDocuments hiddenDocuments(String category, Map<String, Set<String>> hidden,

@@ -169,6 +169,35 @@ class ClientDocumentsAccessApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aStageOneDocumentReachesAnotherControllerOnlyOnABroadSearchWhileItsControllerHasItAsItsOwn() {
+        // given a controller archiving before its stage-2 start day (arkisto.access.stage-two.start-days), a report
+        // of a client who is informed and consents, and a second organisation's own client relationship with the client
+        String controller = STAGE_ONE_CONTROLLER;
+        String second = newOrganisation();
+        String client = KantaSamples.newTestIdentityCode();
+        String relationship = archiveClientRelationship(controller, client, JANUARY, null);
+        String report = archiveReportAndOldDocument(controller, client).get(0);
+        informedAndConsenting(client, controller);
+        archiveClientRelationship(second, client, JANUARY, null);
+
+        // when / then the second organisation's list across controllers leaves the stage-1 documents out, and a broad
+        // search with an accepted justification reaches them
+        assertThat(items(list(client, "?scope=all-controllers", second, SHARING))).doesNotContainKeys(relationship,
+                report);
+        assertThat(items(list(client, "?scope=all-controllers", second, SHARING, "X-Broad-Search-Justification", "1")))
+                .contains(Map.entry(relationship, "BROAD_SEARCH FULL " + controller),
+                        Map.entry(report, "BROAD_SEARCH FULL " + controller));
+        // and one document read is refused with the rule's own code without the justification
+        HttpResponse<byte[]> read = send(asOrganisation("/api/v1/documents/" + report + "/metadata", second)
+                .setHeader("X-Purpose-Of-Use", SHARING).GET().build());
+        assertProblem(read, 403, "STAGE_ONE_DOCUMENT_NEEDS_BROAD_SEARCH");
+        // while the controller lists them as the documents of its own register
+        assertThat(items(list(client, "", controller, "1"))).contains(
+                Map.entry(relationship, "OWN_REGISTER FULL " + controller),
+                Map.entry(report, "OWN_REGISTER FULL " + controller));
+    }
+
+    @Test
     void anotherControllerListsSharedDocumentsAcrossControllersOnlyAsTheSharingRulesAllow() {
         // given the organiser's documents of a client, and a second organisation with its own client relationship
         String organiser = newOrganisation();
