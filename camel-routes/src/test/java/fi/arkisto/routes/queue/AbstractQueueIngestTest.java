@@ -191,6 +191,15 @@ abstract class AbstractQueueIngestTest {
         assertThat(archive.versions(oid)).isZero();
     }
 
+    /** {@code replay-dead-letters} on this environment's broker and queues, as an operator types it. */
+    private int replayDeadLetters(String requestQueue, ByteArrayOutputStream printed) {
+        return DeadLetterReplayCommand.run(new String[] {"--uri", environment().amqpUri(),
+                "--password-env", "BROKER_PASSWORD", "--exchange", environment().exchange(),
+                "--request-queue", requestQueue, "--dead-letter-queue", environment().deadLetterQueue()},
+                new PrintStream(printed, true, StandardCharsets.UTF_8),
+                Map.of("BROKER_PASSWORD", environment().brokerPassword())::get);
+    }
+
     @Test
     void aDeadLetterReplayedOnceTheStoreIsBackArchivesOnceAndResolvesItsRejectRecord() throws Exception {
         // given a message dead-lettered because its store stayed unavailable beyond the retry window, with its reject
@@ -205,11 +214,7 @@ abstract class AbstractQueueIngestTest {
         // when the store is back and an operator replays the dead letters
         faults.storageBackFor(oid);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = DeadLetterReplayCommand.run(new String[] {"--uri", environment().amqpUri(),
-                "--password-env", "BROKER_PASSWORD", "--exchange", environment().exchange(),
-                "--request-queue", environment().requestQueue(), "--dead-letter-queue", environment().deadLetterQueue()},
-                new PrintStream(printed, true, StandardCharsets.UTF_8),
-                Map.of("BROKER_PASSWORD", environment().brokerPassword())::get);
+        int status = replayDeadLetters(environment().requestQueue(), printed);
 
         // then the message is archived once under its own correlation id, nothing is left dead, and the reject
         // record names the document that resolved it
@@ -234,12 +239,7 @@ abstract class AbstractQueueIngestTest {
 
         // when the replay names a request queue that does not exist
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int status = DeadLetterReplayCommand.run(new String[] {"--uri", environment().amqpUri(),
-                "--password-env", "BROKER_PASSWORD", "--exchange", environment().exchange(),
-                "--request-queue", environment().requestQueue() + ".missing",
-                "--dead-letter-queue", environment().deadLetterQueue()},
-                new PrintStream(printed, true, StandardCharsets.UTF_8),
-                Map.of("BROKER_PASSWORD", environment().brokerPassword())::get);
+        int status = replayDeadLetters(environment().requestQueue() + ".missing", printed);
 
         // then it fails naming the queue, and the dead letter is still there, unchanged
         assertThat(status).isEqualTo(1);
