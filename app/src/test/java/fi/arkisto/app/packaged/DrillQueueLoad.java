@@ -36,6 +36,7 @@ final class DrillQueueLoad implements AutoCloseable {
     private final Channel replies;
     private final String replyQueue;
     private final Map<String, List<Reply>> received = new ConcurrentHashMap<>();
+    private final Map<String, Instant> published = new ConcurrentHashMap<>();
     private Thread publisher;
 
     DrillQueueLoad(Drill drill, int count) throws Exception {
@@ -70,6 +71,7 @@ final class DrillQueueLoad implements AutoCloseable {
                         .build();
                 publishing.basicPublish(drill.exchange(), drill.requestQueue(), properties, document.bytes());
                 publishing.waitForConfirmsOrDie(10_000);
+                published.put(document.oid(), Instant.now());
                 DrillLoad.sleep(PACE);
             }
         } catch (Exception e) {
@@ -90,6 +92,11 @@ final class DrillQueueLoad implements AutoCloseable {
 
     Map<String, List<Reply>> replies() {
         return Map.copyOf(received);
+    }
+
+    /** When the broker confirmed each document's message. */
+    Map<String, Instant> published() {
+        return Map.copyOf(published);
     }
 
     private static String header(Map<String, Object> headers, String name) {

@@ -62,7 +62,8 @@ final class DrillVerdict {
         all.addAll(queue.documents());
 
         // what the clients saw
-        List<Attempt> during = attempts.stream().filter(a -> !a.started().isBefore(fault.began())
+        // in flight at some moment of the fault: a request the fault cut short counts, though it began just before
+        List<Attempt> during = attempts.stream().filter(a -> !a.ended().isBefore(fault.began())
                 && a.started().isBefore(fault.restored())).toList();
         softly.assertThat(attempts).as("answers other than 200, 201, 503 or none")
                 .filteredOn(a -> !Set.of(0, 200, 201, 503).contains(a.status())).isEmpty();
@@ -91,7 +92,8 @@ final class DrillVerdict {
                     .allMatch(r -> r.outcome().equals("ARCHIVED") || r.outcome().equals("DUPLICATE"))
                     .filteredOn(r -> r.outcome().equals("ARCHIVED")).hasSizeLessThanOrEqualTo(1);
         }
-        softly.assertThat(drill.ready(drill.deadLetterQueue())).as("dead letters").isZero();
+        long deadLetters = drill.ready(drill.deadLetterQueue());
+        softly.assertThat(deadLetters).as("dead letters").isZero();
         softly.assertThat(drill.ready(drill.requestQueue())).as("requests left in the queue").isZero();
 
         Map<String, ArchivedRow> rows = drill.stores().archivedRows();
@@ -131,30 +133,36 @@ final class DrillVerdict {
         softly.assertThat(objects).as("objects (left) versus metadata (right)").containsExactlyInAnyOrderElementsOf(referenced);
         int swept = drill.sweeps().stream().mapToInt(Drill.Sweep::removed).sum();
 
-        System.out.println(summary(during, attempts, fates, replies, exactReads, swept, objects.size() - referenced.size(),
-                verification, last));
+        System.out.println(summary(during, attempts, fates, replies, deadLetters, exactReads, swept,
+                objects.size() - referenced.size(), verification, last));
         softly.assertAll();
     }
 
     private String summary(List<Attempt> during, List<Attempt> attempts, Map<String, Fate> fates,
-                           Map<String, List<Reply>> replies, int exactReads, int swept, int orphansLeft,
+                           Map<String, List<Reply>> replies, long deadLetters, int exactReads, int swept, int orphansLeft,
                            JsonNode verification, Drill.Sweep last) {
         Instant firstArchivedAfter = attempts.stream().filter(a -> a.what().equals("POST")
                         && (a.status() == 200 || a.status() == 201) && a.ended().isAfter(fault.restored()))
                 .map(Attempt::ended).min(Instant::compareTo).orElse(null);
         long queueDuplicates = replies.values().stream().flatMap(List::stream).filter(r -> r.outcome().equals("DUPLICATE")).count();
-        long queueWaited = replies.values().stream().filter(list -> list.get(0).at().isAfter(fault.restored())).count();
+        // published before the fault was over and first acknowledged after it: the messages that waited it out
+        Map<String, Instant> published = queue.published();
+        List<Instant> waitedOut = replies.entrySet().stream()
+                .filter(e -> published.containsKey(e.getKey()) && published.get(e.getKey()).isBefore(fault.restored()))
+                .map(e -> e.getValue().get(0).at()).filter(at -> at.isAfter(fault.restored())).sorted().toList();
+        String queueRecovery = waitedOut.isEmpty() ? "" : String.format(", the last %.1f s after the fault",
+                seconds(fault.restored(), waitedOut.get(waitedOut.size() - 1)));
         return String.format(
                 "DRILL %s: fault %.1f s; REST requests during it %d (%s); all REST answers (%s); recovery %s after the %s; "
-                        + "REST %d documents: %d archived, %d duplicate, %d refused; queue %d documents: %d acknowledged "
-                        + "after the fault, %d duplicate acknowledgements, 0 dead-lettered; reads %d byte-exact; "
+                        + "REST %d documents: %d archived, %d duplicate, %d refused; queue %d documents: %d waited the fault out%s, "
+                        + "%d duplicate acknowledgements, %d dead-lettered; reads %d byte-exact; "
                         + "orphans swept %d, left %d (last sweep %s); audit chain valid=%s, %d events",
                 drill.name(), seconds(fault.began(), fault.restored()), during.size(), histogram(during),
                 histogram(attempts),
                 firstArchivedAfter == null ? "none" : String.format("%.1f s", seconds(fault.restored(), firstArchivedAfter)),
                 processGone ? "restart answered health" : "store was back",
                 fates.size(), count(fates, "ARCHIVED"), count(fates, "DUPLICATE"), count(fates, "REFUSED"),
-                queue.documents().size(), queueWaited, queueDuplicates, exactReads, swept, orphansLeft,
+                queue.documents().size(), waitedOut.size(), queueRecovery, queueDuplicates, deadLetters, exactReads, swept, orphansLeft,
                 last.startedAt(), verification.path("valid").asText(), verification.path("events").asLong());
     }
 
