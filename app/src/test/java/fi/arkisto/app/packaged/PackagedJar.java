@@ -125,7 +125,12 @@ final class PackagedJar {
 
     /** Starts {@code java -jar arkisto-app.jar --server.port=<free> --arkisto.data-dir=DIR options...}; waits for health. */
     RunningServer startServer(Path dataDirectory, String... options) throws Exception {
-        return startServer(dataDirectory, "http", http, options);
+        return startServer(freePort(), dataDirectory, options);
+    }
+
+    /** Starts the server as {@link #startServer(Path, String...)} does, on this port (a restart where clients wait). */
+    RunningServer startServer(int port, Path dataDirectory, String... options) throws Exception {
+        return startServer(port, dataDirectory, "http", http, options);
     }
 
     /**
@@ -133,12 +138,12 @@ final class PackagedJar {
      * for its health over https with a client trusting {@code trust}.
      */
     RunningServer startTlsServer(Path dataDirectory, SSLContext trust, String... options) throws Exception {
-        return startServer(dataDirectory, "https", HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        return startServer(freePort(), dataDirectory, "https", HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .sslContext(trust).build(), options);
     }
 
-    private RunningServer startServer(Path dataDirectory, String scheme, HttpClient client, String... options) throws Exception {
-        int port = freePort();
+    private RunningServer startServer(int port, Path dataDirectory, String scheme, HttpClient client, String... options)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m"));
         command.addAll(SERVER_JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
@@ -238,6 +243,14 @@ final class PackagedJar {
             }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             return new Stop(took, process.exitValue(), log().substring(logLength));
+        }
+
+        /** Sends SIGKILL, as {@code kill -9 PID} or the kernel's OOM killer does, and waits for the process to end. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("The server did not end within 30 s of SIGKILL");
+            }
         }
 
         String tail() throws IOException {

@@ -17,10 +17,13 @@ import java.util.List;
  * committed (a crash or a database failure between the PUT and the commit; invariant 2 (docs/invariants.md)).
  * Only objects older than the grace period are considered, so an archiving in flight is never
  * robbed of its object; each candidate is re-checked just before deletion, because
- * content-addressed keys may be written again by a new submission of the same bytes. A residual
- * window remains between that re-check and the delete; a read of a document whose object was lost
- * that way fails with STORED_OBJECT_CORRUPT rather than returning wrong data, and an identical
- * resubmission of the same bytes writes the object back. Run it rarely (e.g. daily) with a grace period far above archiving latency.
+ * content-addressed keys may be written again by a new submission of the same bytes. A window
+ * remains between that re-check and the delete: a resubmission writing the key just then finds its object gone
+ * at its own check and writes it again ({@link ObjectStore#put}); one whose write and check both fall inside the
+ * window could commit metadata of a deleted object, and a read of it then fails with STORED_OBJECT_CORRUPT rather
+ * than returning wrong data, until an identical resubmission of the same bytes writes the object back. Run it
+ * rarely (e.g. daily) with a grace period far above archiving latency and above the downtime after which clients
+ * resubmit.
  */
 public class OrphanObjectSweeper {
 

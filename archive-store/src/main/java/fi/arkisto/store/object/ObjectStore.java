@@ -19,6 +19,8 @@ import io.minio.messages.Item;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ssl.SslBundle;
 
 import java.io.BufferedInputStream;
@@ -55,6 +57,9 @@ public class ObjectStore implements AutoCloseable {
     /** Prefix of document objects; keys are content-addressed so they never carry personal data. */
     public static final String DOCUMENT_PREFIX = "documents/";
     static final String SHA256_METADATA = "sha256";
+    /** Writes of one object whose first write was gone right after it ({@link #writeVerified}). */
+    private static final int WRITES_OF_A_VANISHED_OBJECT = 2;
+    private static final Logger log = LoggerFactory.getLogger(ObjectStore.class);
     /** Multipart part size of {@link #put(String, Path, long, String)}: minio-java holds one part in memory. */
     public static final long PART_SIZE = 16L * 1024 * 1024;
 
@@ -127,31 +132,52 @@ public class ObjectStore implements AutoCloseable {
             throw new IllegalArgumentException("The SHA-256 given for " + key + " is not the SHA-256 of the bytes");
         }
         byte[] md5 = ContentHash.md5(bytes);
-        try {
-            ObjectWriteResponse response = client.putObject(PutObjectArgs.builder()
-                    .bucket(bucket)
-                    .object(key)
-                    .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
-                    .contentType("application/octet-stream")
-                    .headers(Map.of("Content-MD5", Base64.getEncoder().encodeToString(md5)))
-                    .userMetadata(Map.of(SHA256_METADATA, sha256))
-                    .build());
-            String etag = unquote(response.etag());
-            if (etag != null && etag.length() == 32 && !etag.equalsIgnoreCase(HexFormat.of().formatHex(md5))) {
-                throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
-                        "Object store acknowledged different content for " + key);
+        writeVerified(key, bytes.length, sha256, () -> {
+            try {
+                ObjectWriteResponse response = client.putObject(PutObjectArgs.builder()
+                        .bucket(bucket)
+                        .object(key)
+                        .stream(new ByteArrayInputStream(bytes), bytes.length, -1)
+                        .contentType("application/octet-stream")
+                        .headers(Map.of("Content-MD5", Base64.getEncoder().encodeToString(md5)))
+                        .userMetadata(Map.of(SHA256_METADATA, sha256))
+                        .build());
+                String etag = unquote(response.etag());
+                if (etag != null && etag.length() == 32 && !etag.equalsIgnoreCase(HexFormat.of().formatHex(md5))) {
+                    throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
+                            "Object store acknowledged different content for " + key);
+                }
+            } catch (ArchiveException e) {
+                throw e;
+            } catch (Exception e) {
+                throw unavailable("write " + key, e);
             }
-        } catch (ArchiveException e) {
-            throw e;
-        } catch (Exception e) {
-            throw unavailable("write " + key, e);
-        }
-        StatObjectResponse stat = stat(key).orElseThrow(() -> new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
-                "Object " + key + " is missing right after it was written"));
-        String storedSha = stat.userMetadata().get(SHA256_METADATA);
-        if (stat.size() != bytes.length || !sha256.equals(storedSha)) {
-            throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
-                    "Object " + key + " does not verify after writing (size " + stat.size() + ", expected " + bytes.length + ")");
+        });
+    }
+
+    /**
+     * Writes and checks by a HEAD that the object has the size and SHA-256 metadata. An object gone right after its
+     * write is written again: the orphan sweep deletes a stray object whose check it passed, and a resubmission of the
+     * same content (the same key) may land just between that check and the delete (OrphanObjectSweeper). The sweep
+     * deletes a key once, and a rewritten object is young, so a second write stays; only then is a missing object
+     * corrupt.
+     */
+    private void writeVerified(String key, long size, String sha256, Runnable write) {
+        for (int written = 1; ; written++) {
+            write.run();
+            Optional<StatObjectResponse> stat = stat(key);
+            if (stat.isEmpty() && written < WRITES_OF_A_VANISHED_OBJECT) {
+                log.warn("Object {} was gone right after it was written (the orphan sweep removed a stray object of the"
+                        + " same content at that moment); writing it again", key);
+                continue;
+            }
+            StatObjectResponse found = stat.orElseThrow(() -> new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
+                    "Object " + key + " is missing right after it was written"));
+            if (found.size() != size || !sha256.equals(found.userMetadata().get(SHA256_METADATA))) {
+                throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
+                        "Object " + key + " does not verify after writing (size " + found.size() + ", expected " + size + ")");
+            }
+            return;
         }
     }
 
@@ -167,36 +193,32 @@ public class ObjectStore implements AutoCloseable {
      * @throws ArchiveException STORAGE_UNAVAILABLE, STORED_OBJECT_CORRUPT
      */
     public void put(String key, Path file, long size, String sha256) {
-        MessageDigest digest = ContentHash.newSha256();
-        try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 256 * 1024), digest)) {
-            client.putObject(PutObjectArgs.builder()
-                    .bucket(bucket)
-                    .object(key)
-                    .stream(in, size, PART_SIZE)
-                    .contentType("application/octet-stream")
-                    .userMetadata(Map.of(SHA256_METADATA, sha256))
-                    .build());
-        } catch (ArchiveException e) {
-            throw e;
-        } catch (Exception e) {
-            throw unavailable("write " + key, e);
-        }
-        String sent = HexFormat.of().formatHex(digest.digest());
-        if (!sent.equals(sha256)) {
-            try {
-                delete(key);
+        writeVerified(key, size, sha256, () -> {
+            MessageDigest digest = ContentHash.newSha256();
+            try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 256 * 1024), digest)) {
+                client.putObject(PutObjectArgs.builder()
+                        .bucket(bucket)
+                        .object(key)
+                        .stream(in, size, PART_SIZE)
+                        .contentType("application/octet-stream")
+                        .userMetadata(Map.of(SHA256_METADATA, sha256))
+                        .build());
             } catch (ArchiveException e) {
-                // the sweeper removes it once it is old enough; the refusal below is what matters
+                throw e;
+            } catch (Exception e) {
+                throw unavailable("write " + key, e);
             }
-            throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT, "The file for " + key
-                    + " changed while it was stored (SHA-256 " + sent + ")");
-        }
-        StatObjectResponse stat = stat(key).orElseThrow(() -> new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
-                "Object " + key + " is missing right after it was written"));
-        if (stat.size() != size || !sha256.equals(stat.userMetadata().get(SHA256_METADATA))) {
-            throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT,
-                    "Object " + key + " does not verify after writing (size " + stat.size() + ", expected " + size + ")");
-        }
+            String sent = HexFormat.of().formatHex(digest.digest());
+            if (!sent.equals(sha256)) {
+                try {
+                    delete(key);
+                } catch (ArchiveException e) {
+                    // the sweeper removes it once it is old enough; the refusal below is what matters
+                }
+                throw new ArchiveException(ErrorCode.STORED_OBJECT_CORRUPT, "The file for " + key
+                        + " changed while it was stored (SHA-256 " + sent + ")");
+            }
+        });
     }
 
     /**

@@ -3,6 +3,7 @@ package fi.arkisto.store.object;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.testsupport.KantaSamples;
+import fi.arkisto.store.testsupport.StallingProxy;
 import fi.arkisto.store.testsupport.TestObjectStorage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +79,26 @@ class ObjectStoreTest {
         assertThatThrownBy(() -> store.put(ObjectStore.documentKey(wrong), bytes, wrong))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(store.exists(ObjectStore.documentKey(wrong))).isFalse();
+    }
+
+    @Test
+    void anObjectDeletedRightAfterItWasWrittenIsWrittenAgainNotReportedCorrupt() {
+        // given a store where the object is deleted between the write and its check, as the orphan sweep deletes a
+        // stray object of the same content (a content-addressed key) at the moment a resubmission writes it again
+        byte[] bytes = ("kirjoitetaan uudelleen " + java.util.UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        String sha = ContentHash.sha256Hex(bytes);
+        String key = ObjectStore.documentKey(sha);
+        try (StallingProxy proxy = StallingProxy.to("127.0.0.1", java.net.URI.create(storage.properties().endpoint()).getPort());
+             ObjectStore racing = new ObjectStore(new ObjectStoreProperties(proxy.endpoint(), storage.properties().accessKey(),
+                     storage.properties().secretKey(), store.bucket(), null))) {
+            proxy.onceBeforeForwarding("HEAD /" + store.bucket() + "/" + key, () -> store.delete(key));
+
+            // when
+            racing.put(key, bytes, sha);
+        }
+
+        // then the write is made again and verified: the object is there, byte for byte
+        assertThat(store.get(key, sha)).isEqualTo(bytes);
     }
 
     @Test

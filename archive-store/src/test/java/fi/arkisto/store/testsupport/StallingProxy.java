@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP proxy on the loopback address in front of a server, for outage tests: while it forwards, it pipes each
  * connection to the target; once {@link #stall()}ed, it drops the connections it had and accepts new ones without
  * ever answering (a store that stops answering, not one that refuses) until {@link #resume()}d. Without a target it
- * only stalls.
+ * only stalls. {@link #onceBeforeForwarding} lets a test act at one precise request (a race made deterministic).
  */
 public final class StallingProxy implements AutoCloseable {
 
@@ -23,6 +24,8 @@ public final class StallingProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean stalled;
+    private volatile String marker;
+    private volatile Runnable markerAction;
 
     private StallingProxy(String targetHost, int targetPort, boolean stalled) {
         try {
@@ -71,6 +74,15 @@ public final class StallingProxy implements AutoCloseable {
         closeAll();
     }
 
+    /**
+     * The first time bytes a client sends contain {@code text} (ASCII, e.g. a request line {@code "HEAD /bucket/key"}),
+     * runs {@code action} before forwarding them: what another party does just before the target sees that request.
+     */
+    public void onceBeforeForwarding(String text, Runnable action) {
+        this.markerAction = action;
+        this.marker = text;
+    }
+
     @Override
     public void close() {
         try {
@@ -107,19 +119,22 @@ public final class StallingProxy implements AutoCloseable {
             try {
                 Socket upstream = new Socket(targetHost, targetPort);
                 sockets.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
+                pipe(client, upstream, true);
+                pipe(upstream, client, false);
             } catch (IOException e) {
                 closeQuietly(client);
             }
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    private void pipe(Socket from, Socket to, boolean fromClient) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
+                    if (fromClient) {
+                        actOnMarker(buffer, n);
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -132,6 +147,14 @@ public final class StallingProxy implements AutoCloseable {
         }, "stalling-proxy-pipe");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private synchronized void actOnMarker(byte[] buffer, int length) {
+        String text = marker;
+        if (text != null && new String(buffer, 0, length, StandardCharsets.ISO_8859_1).contains(text)) {
+            marker = null;
+            markerAction.run();
+        }
     }
 
     private static void closeQuietly(Socket socket) {
