@@ -1,7 +1,8 @@
 package fi.arkisto.store.document;
 
-import fi.arkisto.store.access.AccessPolicy;
 import fi.arkisto.store.access.AccessProperties;
+import fi.arkisto.store.access.AccessRules;
+import fi.arkisto.store.access.ClientFactsSource;
 import fi.arkisto.store.access.extract.DocumentFactsReader;
 import fi.arkisto.store.access.nondisclosure.LocationDataFields;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
@@ -57,12 +58,16 @@ public class ArchivingService {
      * @param checks             archiving-stage checks, in the order they run
      * @param executor           runs the bulk path's parallel stages (preparation, object writes)
      * @param storageConcurrency parallel object-store writes of the bulk path
+     * @param rules              the access rules every archiving and nullification is decided by (docs/access.md,
+     *                           "Archiving and nullifying")
+     * @param clients            the facts of a document's client, gathered when the rules say they can matter
      */
     public ArchivingService(CdaParser parser, List<DocumentCheck> checks, ObjectStore objects, AuditLog audit,
-                            AccessPolicy policy, DocumentRepository documents, PlatformTransactionManager transactionManager,
-                            Clock clock, TaskExecutor executor, int storageConcurrency) {
-        this(parser, checks, objects, audit, policy, documents, transactionManager, clock, executor, storageConcurrency,
-                defaultFactsReader());
+                            AccessRules rules, ClientFactsSource clients, DocumentRepository documents,
+                            PlatformTransactionManager transactionManager, Clock clock, TaskExecutor executor,
+                            int storageConcurrency) {
+        this(parser, checks, objects, audit, rules, clients, documents, transactionManager, clock, executor,
+                storageConcurrency, defaultFactsReader());
     }
 
     /**
@@ -70,20 +75,20 @@ public class ArchivingService {
      *              unit's organisation, the location-data keys: docs/access.md, "Per-version access facts")
      */
     public ArchivingService(CdaParser parser, List<DocumentCheck> checks, ObjectStore objects, AuditLog audit,
-                            AccessPolicy policy, DocumentRepository documents, PlatformTransactionManager transactionManager,
-                            Clock clock, TaskExecutor executor, int storageConcurrency, DocumentFactsReader facts) {
-        Objects.requireNonNull(policy, "policy");
+                            AccessRules rules, ClientFactsSource clients, DocumentRepository documents,
+                            PlatformTransactionManager transactionManager, Clock clock, TaskExecutor executor,
+                            int storageConcurrency, DocumentFactsReader facts) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.preparation = new DocumentPreparation(Objects.requireNonNull(parser, "parser"), checks,
-                new FactsReading(facts));
-        ArchiveAccess access = new ArchiveAccess(policy);
+        FactsReading reading = new FactsReading(facts);
+        this.preparation = new DocumentPreparation(Objects.requireNonNull(parser, "parser"), checks, reading);
+        ArchiveAccess access = new ArchiveAccess(rules, clients, reading, new MutualCaseParties(documents.jdbc()), clock);
         DocumentObjects stored = new DocumentObjects(Objects.requireNonNull(objects, "objects"));
         VersionRecorder recorder = new VersionRecorder(documents, Objects.requireNonNull(audit, "audit"), transactionManager);
         ArchivingAudit archivingAudit = new ArchivingAudit(audit);
         this.single = new DocumentArchiver(documents, access, stored, recorder, archivingAudit, clock);
         this.bulk = new BulkArchiver(preparation, documents, access, stored, recorder, archivingAudit, single, clock,
                 Objects.requireNonNull(executor, "executor"), storageConcurrency);
-        this.nullification = new Nullification(documents, audit, policy, transactionManager, clock);
+        this.nullification = new Nullification(documents, audit, access, transactionManager, clock);
     }
 
     /**

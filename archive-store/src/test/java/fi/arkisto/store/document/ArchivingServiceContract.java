@@ -50,6 +50,10 @@ abstract class ArchivingServiceContract {
     ObjectStore objects;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    fi.arkisto.store.access.AccessRules rules;
+    @Autowired
+    fi.arkisto.store.access.ClientFactsSource clients;
 
     JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
@@ -220,7 +224,7 @@ abstract class ArchivingServiceContract {
 
         // when / then
         assertRefused(() -> archiving.nullify(oid, "  ", OWNER), ErrorCode.NULLIFICATION_REASON_REQUIRED);
-        assertRefused(() -> archiving.nullify(oid, "syy", STRANGER), ErrorCode.ACCESS_DENIED);
+        assertRefused(() -> archiving.nullify(oid, "syy", STRANGER), ErrorCode.NO_ACCESS_TO_REGISTER);
         assertRefused(() -> archiving.nullify(DocumentOid.of(KantaSamples.newOid()), "syy", OWNER),
                 ErrorCode.DOCUMENT_NOT_FOUND);
         assertThat(reading.metadata(oid, OWNER).status()).isEqualTo(DocumentStatus.ACTIVE);
@@ -264,7 +268,7 @@ abstract class ArchivingServiceContract {
         KantaSamples.Builder builder = KantaSamples.document();
 
         // when / then
-        assertRefused(() -> archiving.archive(builder.build(), STRANGER), ErrorCode.ACCESS_DENIED);
+        assertRefused(() -> archiving.archive(builder.build(), STRANGER), ErrorCode.NO_ACCESS_TO_REGISTER);
         assertThat(rows(builder.oidValue())).isZero();
         List<AuditEvent> events = audit.eventsForDocument(builder.oidValue());
         assertThat(events).extracting(AuditEvent::outcome, AuditEvent::organisation)
@@ -448,7 +452,7 @@ abstract class ArchivingServiceContract {
             }
         };
         ArchivingService checked = new ArchivingService(parser, List.of(warns, refusesSecond), objects, audit,
-                new fi.arkisto.store.access.AccessPolicy(), new DocumentRepository(dataSource), transactions,
+                rules, clients, new DocumentRepository(dataSource), transactions,
                 Clock.systemUTC(), new SimpleAsyncTaskExecutor("test-archive-"), 2);
         {
             String base = KantaSamples.newOid();
@@ -481,7 +485,7 @@ abstract class ArchivingServiceContract {
         KantaSamples.Builder builder = KantaSamples.document();
         try {
             ArchivingService offline = new ArchivingService(parser, List.of(), vanishing, audit,
-                    new fi.arkisto.store.access.AccessPolicy(), new DocumentRepository(dataSource), transactions,
+                    rules, clients, new DocumentRepository(dataSource), transactions,
                     Clock.systemUTC(), new SimpleAsyncTaskExecutor("test-archive-"), 2);
 
             // when / then
