@@ -3,6 +3,7 @@ package fi.arkisto.store.document;
 import fi.arkisto.store.access.AccessProperties;
 import fi.arkisto.store.access.AccessRules;
 import fi.arkisto.store.access.ClientFactsSource;
+import fi.arkisto.store.access.decision.DenialReason;
 import fi.arkisto.store.access.extract.DocumentFactsReader;
 import fi.arkisto.store.access.nondisclosure.LocationDataFields;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Archives Kanta CDA documents: parse, check, decide access, store the original bytes, record the metadata and
@@ -252,6 +254,19 @@ public class ArchivingService {
         Objects.requireNonNull(oid, "oid");
         Objects.requireNonNull(context, "context");
         return nullification.nullify(oid, reason, context);
+    }
+
+    /**
+     * Every denial reason of the access rules archiving can answer, each as the {@link ErrorCode} of the same name
+     * (docs/access.md, "Archiving and nullifying").
+     */
+    public static Set<DenialReason> archiveDenials() {
+        return ArchiveAccess.ARCHIVE_DENIALS;
+    }
+
+    /** Every denial reason of the access rules a nullification can answer, each as the {@link ErrorCode} of the same name. */
+    public static Set<DenialReason> nullifyDenials() {
+        return ArchiveAccess.NULLIFY_DENIALS;
     }
 
     /** The facts reader of the default access settings, a unit's organisation by the OID rule. */

@@ -1,6 +1,8 @@
 package fi.arkisto.store.signature;
 
 import fi.arkisto.store.access.ActingOrganisations;
+import fi.arkisto.store.access.ClientFactsSource;
+import fi.arkisto.store.access.RegisterAccessActing;
 import fi.arkisto.store.schedule.ScheduleConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -47,11 +49,14 @@ public class SignatureConfiguration {
         return new TrustAnchorReloadSchedule(trustAnchorDirectory, scheduler, properties.trustAnchorsReloadInterval());
     }
 
-    /** Who may sign for a controller: the configured producers ({@code arkisto.signature.producers}). */
+    /**
+     * Who may sign for a controller: the configured producers ({@code arkisto.signature.producers}), and the providers
+     * the organiser's client relationship document of the document's client names (docs/trust.md).
+     */
     @Bean
     @ConditionalOnMissingBean
-    public ActingOrganisations actingOrganisations(SignatureProperties properties) {
-        return SignatureVerifier.producers(properties);
+    public ActingOrganisations actingOrganisations(SignatureProperties properties, ClientFactsSource clients) {
+        return new RegisterAccessActing(SignatureVerifier.producers(properties), clients);
     }
 
     @Bean
