@@ -27,6 +27,8 @@ public final class KantaSamples {
     public static final String SAMPLE_CLIENT = "200111A904P";
     public static final String SAMPLE_CONTROLLER = "1.2.246.10.32213561.10.0";
     public static final String SAMPLE_EFFECTIVE_TIME = "20260717130652+0300";
+    /** The sample's service unit (encounterParticipant ADM), a unit of the City of Vantaa. */
+    public static final String SAMPLE_SERVICE_UNIT = "1.2.246.10.1246109.10.2001213";
     /** Root for OIDs made up by tests; unique per JVM start and call. */
     public static final String TEST_OID_ROOT = "1.2.246.10.32213561.95777.9999";
 
