@@ -88,7 +88,8 @@ class DocumentController {
             responses = {
                     @ApiResponse(responseCode = "201", description = "Archived; Location names the document"),
                     @ApiResponse(responseCode = "200", description = "The identical document was already archived")})
-    @ApiErrors(value = {ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE}, archiving = true)
+    @ApiErrors(value = {ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE, ErrorCode.CLIENT_FACTS_UNREADABLE},
+            archiving = true)
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {

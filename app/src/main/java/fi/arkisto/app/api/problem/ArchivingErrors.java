@@ -13,7 +13,8 @@ import static fi.arkisto.store.error.ErrorCode.*;
  * The codes archiving a document may refuse it with, whichever operation hands it in (POST /api/v1/documents as a
  * problem, POST /api/v1/messages in the acknowledgement): the parser's, the archiving-stage checks' (deployment test
  * guard, signature and certificate, display form, structure; docs/trust.md), the archive state's and the access
- * decision's (the twin of every denial reason archiving can answer, and CLIENT_FACTS_UNREADABLE). One list, so the
+ * decision's (the twin of every denial reason archiving can answer; CLIENT_FACTS_UNREADABLE, a 500, each operation
+ * names as a problem). One list, so the
  * operations' descriptions cannot drift apart; {@link ApiErrors#archiving()} and {@link AcknowledgementErrors#archiving()}
  * add it to an operation.
  */
@@ -48,7 +49,6 @@ public final class ArchivingErrors {
     /** The checks' codes, and the access decision's (docs/access.md, "Archiving and nullifying"). */
     private static Set<ErrorCode> codes() {
         EnumSet<ErrorCode> codes = EnumSet.copyOf(CHECKS);
-        codes.add(CLIENT_FACTS_UNREADABLE);
         ArchivingService.archiveDenials().forEach(reason -> codes.add(ErrorCode.valueOf(reason.name())));
         return Collections.unmodifiableSet(codes);
     }

@@ -97,6 +97,19 @@ class ArchiveAccessApiTest extends ApiIntegrationTest {
                 new Provider(unitOf(provider, GENERATED_UNIT), JANUARY, null));
     }
 
+    /** An organiser, a provider and a client, the provider's basic right over the client in effect. */
+    private record Parties(String organiser, String provider, String client, String relationship) {
+    }
+
+    private Parties providerInEffect() {
+        String organiser = newOrganisation();
+        String provider = newOrganisation();
+        String client = KantaSamples.newTestIdentityCode();
+        String relationship = providerNamed(organiser, provider, client);
+        agreement(organiser, provider, false);
+        return new Parties(organiser, provider, client, relationship);
+    }
+
     private List<AuditEvent> events(String oid, String operation) {
         return audit.eventsForDocument(oid).stream().filter(e -> e.operation().equals(operation)).toList();
     }
@@ -104,11 +117,11 @@ class ArchiveAccessApiTest extends ApiIntegrationTest {
     @Test
     void aProviderArchivesIntoTheOrganisersRegisterWhileItsRightIsInEffectAndIsRefusedAfterItEnds() {
         // given the organiser names the provider's unit for the client, and both have enabled the function
-        String organiser = newOrganisation();
-        String provider = newOrganisation();
-        String client = KantaSamples.newTestIdentityCode();
-        String relationship = providerNamed(organiser, provider, client);
-        agreement(organiser, provider, false);
+        Parties parties = providerInEffect();
+        String organiser = parties.organiser();
+        String provider = parties.provider();
+        String client = parties.client();
+        String relationship = parties.relationship();
         Report report = providersReport(organiser, provider, client);
 
         // when the provider archives its report, signed by its own system, into the organiser's register
@@ -153,11 +166,10 @@ class ArchiveAccessApiTest extends ApiIntegrationTest {
     @Test
     void aProviderReplacesAndNullifiesOnlyTheVersionsItArchivedItself() {
         // given the provider's right in effect, and the organiser's own report naming the provider's unit
-        String organiser = newOrganisation();
-        String provider = newOrganisation();
-        String client = KantaSamples.newTestIdentityCode();
-        providerNamed(organiser, provider, client);
-        agreement(organiser, provider, false);
+        Parties parties = providerInEffect();
+        String organiser = parties.organiser();
+        String provider = parties.provider();
+        String client = parties.client();
         Report organisers = providersReport(organiser, provider, client);
         assertThat(archive(organiser, signedBy(organiser, organisers.first())).statusCode()).isEqualTo(201);
 
@@ -184,11 +196,10 @@ class ArchiveAccessApiTest extends ApiIntegrationTest {
     @Test
     void theBasicRightWritesNoClientRelationshipDocumentAndNoProviderWritesOneNotNamingItself() {
         // given the provider's basic right in effect
-        String organiser = newOrganisation();
-        String provider = newOrganisation();
-        String client = KantaSamples.newTestIdentityCode();
-        providerNamed(organiser, provider, client);
-        agreement(organiser, provider, false);
+        Parties parties = providerInEffect();
+        String organiser = parties.organiser();
+        String provider = parties.provider();
+        String client = parties.client();
 
         // when the provider archives a client relationship document of the organiser produced in its unit (task 24)
         KantaSamples.Builder relationship = derivedDocument().client(client).controller(organiser).serviceTask("24");
@@ -207,12 +218,11 @@ class ArchiveAccessApiTest extends ApiIntegrationTest {
     @Test
     void aSharingUseContextNeverWritesAndAStrangerHasNoAccessToTheRegister() {
         // given the provider's right in effect and a report the organiser archived
-        String organiser = newOrganisation();
-        String provider = newOrganisation();
+        Parties parties = providerInEffect();
+        String organiser = parties.organiser();
+        String provider = parties.provider();
+        String client = parties.client();
         String stranger = newOrganisation();
-        String client = KantaSamples.newTestIdentityCode();
-        providerNamed(organiser, provider, client);
-        agreement(organiser, provider, false);
         Report report = providersReport(organiser, provider, client);
         byte[] organisersCopy = signedBy(organiser, report.first());
         assertThat(archive(organiser, organisersCopy).statusCode()).isEqualTo(201);
