@@ -4,6 +4,7 @@ import fi.arkisto.store.access.ActingOrganisations;
 import fi.arkisto.store.access.ClientFactsSource;
 import fi.arkisto.store.access.RegisterAccessActing;
 import fi.arkisto.store.schedule.ScheduleConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -51,12 +52,17 @@ public class SignatureConfiguration {
 
     /**
      * Who may sign for a controller: the configured producers ({@code arkisto.signature.producers}), and the providers
-     * the organiser's client relationship document of the document's client names (docs/trust.md).
+     * the organiser's client relationship document of the document's client names (docs/trust.md), where the clients'
+     * facts are at hand.
      */
     @Bean
     @ConditionalOnMissingBean
-    public ActingOrganisations actingOrganisations(SignatureProperties properties, ClientFactsSource clients) {
-        return new RegisterAccessActing(SignatureVerifier.producers(properties), clients);
+    public ActingOrganisations actingOrganisations(SignatureProperties properties,
+                                                   ObjectProvider<ClientFactsSource> clients) {
+        ActingOrganisations configured = SignatureVerifier.producers(properties);
+        // without the clients' facts (the signature settings on their own) only the configured relations hold
+        ClientFactsSource facts = clients.getIfAvailable();
+        return facts == null ? configured : new RegisterAccessActing(configured, facts);
     }
 
     @Bean

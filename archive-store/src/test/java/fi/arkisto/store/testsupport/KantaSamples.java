@@ -88,6 +88,7 @@ public final class KantaSamples {
         private String reasonOfCorrection;
         private String replaces;
         private String marker;
+        private String serviceUnit;
         private java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> structuredForm;
 
         private Builder() {
@@ -166,6 +167,15 @@ public final class KantaSamples {
             return this;
         }
 
+        /**
+         * The service unit producing the document ({@code encounterParticipant[@typeCode=ADM]}), whose organisation is
+         * the author's organisation (docs/access.md): a provider's unit for a document of its register access right.
+         */
+        public Builder serviceUnit(String unitOid) {
+            this.serviceUnit = unitOid;
+            return this;
+        }
+
         /** An XML comment that changes the bytes but none of the metadata. */
         public Builder marker(String value) {
             this.marker = value;
@@ -223,6 +233,9 @@ public final class KantaSamples {
                 xml = xml.replace("\t<!-- Asiakirjan korvauksen tiedot -->",
                         "\t<relatedDocument typeCode=\"RPLC\"><parentDocument><id root=\"" + replaces
                                 + "\"/></parentDocument></relatedDocument>");
+            }
+            if (serviceUnit != null) {
+                xml = xml.replace("<id root=\"" + SAMPLE_SERVICE_UNIT + "\"/>", "<id root=\"" + serviceUnit + "\"/>");
             }
             if (marker != null) {
                 xml = xml.replace("<realmCode code=\"FI\"/>", "<realmCode code=\"FI\"/><!-- " + marker + " -->");

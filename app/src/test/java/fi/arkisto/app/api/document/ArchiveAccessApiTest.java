@@ -202,12 +202,11 @@ class ArchiveAccessApiTest extends ApiIntegrationTest {
         String client = parties.client();
 
         // when the provider archives a client relationship document of the organiser produced in its unit (task 24)
-        KantaSamples.Builder relationship = derivedDocument().client(client).controller(organiser).serviceTask("24");
-        byte[] inProvidersUnit = new String(relationship.build(), StandardCharsets.UTF_8)
-                .replace(KantaSamples.SAMPLE_SERVICE_UNIT, unitOf(provider, GENERATED_UNIT)).getBytes(StandardCharsets.UTF_8);
+        KantaSamples.Builder relationship = derivedDocument().client(client).controller(organiser).serviceTask("24")
+                .serviceUnit(unitOf(provider, GENERATED_UNIT));
 
         // then it needs the extensive right
-        assertProblem(archive(provider, signedBy(provider, inProvidersUnit)), 403,
+        assertProblem(archive(provider, signedFor(provider, relationship)), 403,
                 "EXTENSIVE_REGISTER_ACCESS_RIGHT_REQUIRED");
         // and a report of the organiser's own unit does not name the provider as its author's organisation
         Report organisersUnit = providersReport(organiser, organiser, client);
