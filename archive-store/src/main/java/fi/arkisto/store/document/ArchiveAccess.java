@@ -50,9 +50,14 @@ final class ArchiveAccess {
             DenialReason.LOCATION_DATA_UNDER_NON_DISCLOSURE, DenialReason.NON_DISCLOSURE_RIGHT_REQUIRED));
 
     /** Those of {@link #ARCHIVE_DENIALS} a nullification can answer: it writes no content, so no non-disclosure rule. */
-    static final Set<DenialReason> NULLIFY_DENIALS = Set.copyOf(EnumSet.complementOf(EnumSet.of(
-            DenialReason.LOCATION_DATA_UNDER_NON_DISCLOSURE, DenialReason.NON_DISCLOSURE_RIGHT_REQUIRED)).stream()
-            .filter(ARCHIVE_DENIALS::contains).toList());
+    static final Set<DenialReason> NULLIFY_DENIALS = nullifyDenials();
+
+    private static Set<DenialReason> nullifyDenials() {
+        EnumSet<DenialReason> reasons = EnumSet.copyOf(ARCHIVE_DENIALS);
+        reasons.removeAll(EnumSet.of(DenialReason.LOCATION_DATA_UNDER_NON_DISCLOSURE,
+                DenialReason.NON_DISCLOSURE_RIGHT_REQUIRED));
+        return Set.copyOf(reasons);
+    }
 
     private final AccessRules rules;
     private final ClientFactsSource clients;

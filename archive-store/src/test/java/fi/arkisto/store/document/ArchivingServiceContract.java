@@ -263,6 +263,27 @@ abstract class ArchivingServiceContract {
     }
 
     @Test
+    void locationDataOfAClientUnderNonDisclosureIsRefusedOutsideTheClientRelationshipDocument() {
+        // given the organiser's client relationship document putting a client of its own under non-disclosure
+        String client = KantaSamples.newTestIdentityCode();
+        RequestContext withRight = new RequestContext(OWNER.organisation(), OWNER.userId(), OWNER.purposeOfUse(),
+                new fi.arkisto.store.actor.RequestAssertions(null, true, null));
+        archiving.archive(KantaSamples.document().client(client).structuredForm(
+                form -> fi.arkisto.store.testsupport.ClientRelationshipForms.nonDisclosure(form, true)).build(), withRight);
+        // and another document of the client whose structured form carries the home municipality
+        KantaSamples.Builder other = KantaSamples.document().client(client).documentGroup("3");
+
+        // when / then it is refused, the asserted right notwithstanding, and nothing is stored
+        assertRefused(() -> archiving.archive(other.build(), withRight), ErrorCode.LOCATION_DATA_UNDER_NON_DISCLOSURE);
+        assertThat(rows(other.oidValue())).isZero();
+        assertThat(audit.eventsForDocument(other.oidValue())).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo("DENIED");
+            assertThat(e.detail()).startsWith("LOCATION_DATA_UNDER_NON_DISCLOSURE: Archiving into the register of "
+                    + CONTROLLER + " refused: The client is under non-disclosure");
+        });
+    }
+
+    @Test
     void anotherOrganisationCannotArchiveIntoTheRegisterAndIsAudited() {
         // given
         KantaSamples.Builder builder = KantaSamples.document();
