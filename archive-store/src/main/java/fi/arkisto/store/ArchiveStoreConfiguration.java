@@ -1,6 +1,5 @@
 package fi.arkisto.store;
 
-import fi.arkisto.store.access.AccessPolicy;
 import fi.arkisto.store.access.AccessProperties;
 import fi.arkisto.store.access.AccessRules;
 import fi.arkisto.store.access.ClientFactsSource;
@@ -95,11 +94,6 @@ public class ArchiveStoreConfiguration {
     }
 
     @Bean
-    public AccessPolicy accessPolicy(AccessRules rules, ObjectProvider<Clock> clock) {
-        return new AccessPolicy(rules, clock.getIfAvailable(() -> Clock.system(Hl7Timestamp.FINNISH_TIME)));
-    }
-
-    @Bean
     @ConditionalOnMissingBean
     public CdaParser cdaParser(CdaProperties properties) {
         return new CdaParser(properties.toLimits());
@@ -147,11 +141,12 @@ public class ArchiveStoreConfiguration {
 
     @Bean
     public ArchivingService archivingService(CdaParser parser, ObjectProvider<DocumentCheck> checks, ObjectStore objects,
-                                             AuditLog audit, AccessPolicy policy, DocumentRepository documents,
+                                             AuditLog audit, AccessRules rules, ClientFactsSource clients,
+                                             DocumentRepository documents,
                                              PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock,
                                              @Qualifier("archivingTaskExecutor") TaskExecutor executor,
                                              ArchiveStoreProperties properties, DocumentFactsReader facts) {
-        return new ArchivingService(parser, checks.orderedStream().toList(), objects, audit, policy, documents,
+        return new ArchivingService(parser, checks.orderedStream().toList(), objects, audit, rules, clients, documents,
                 transactionManager, clock.getIfAvailable(Clock::systemUTC), executor, properties.storageConcurrency(),
                 facts);
     }

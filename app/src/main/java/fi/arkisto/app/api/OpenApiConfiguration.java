@@ -3,6 +3,7 @@ package fi.arkisto.app.api;
 import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.api.problem.ArchivingErrors;
+import fi.arkisto.app.api.problem.NullifyingErrors;
 import fi.arkisto.app.api.problem.ReadingErrors;
 import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
@@ -165,6 +166,9 @@ class OpenApiConfiguration {
             codes.addAll(Arrays.asList(declared.value()));
             if (declared.archiving()) {
                 codes.addAll(ArchivingErrors.CODES);
+            }
+            if (declared.nullifying()) {
+                codes.addAll(NullifyingErrors.CODES);
             }
             if (declared.reading()) {
                 codes.addAll(ReadingErrors.CODES);

@@ -159,8 +159,15 @@ public abstract class ApiIntegrationTest {
 
     /** A document derived from the sample, signed by its controller's own client information system. */
     public static byte[] signedFor(String organisation, KantaSamples.Builder derived) {
-        String xml = new String(derived.build(), StandardCharsets.UTF_8);
-        String unsigned = SIGNATURE_COLLECTION.matcher(xml).replaceFirst("");
+        return signedBy(organisation, derived.build());
+    }
+
+    /**
+     * The document signed anew by the organisation's client information system, any signature it had removed (a
+     * provider's system signing the organiser's document under a register access right, docs/trust.md).
+     */
+    public static byte[] signedBy(String organisation, byte[] xml) {
+        String unsigned = SIGNATURE_COLLECTION.matcher(new String(xml, StandardCharsets.UTF_8)).replaceFirst("");
         return systemSignerFor(organisation).apply(unsigned.getBytes(StandardCharsets.UTF_8));
     }
 

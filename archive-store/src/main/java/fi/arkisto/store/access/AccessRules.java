@@ -42,6 +42,18 @@ public final class AccessRules {
     }
 
     /**
+     * Whether {@link #decide} of this write can depend on the client's facts, so that a caller gathers them (reading
+     * the client's client relationship documents) only when they matter: a write into the acting organisation's own
+     * register consults them only for non-disclosure, which only a document carrying location data can meet
+     * ({@link NonDisclosureChecks}). Every other request needs them.
+     */
+    public boolean needsClientFacts(AccessRequest request, DocumentFacts document) {
+        boolean ownRegister = request.actingOrganisation() != null
+                && request.actingOrganisation().equals(document.controller());
+        return !(request.kind().write() && ownRegister && !document.locationData());
+    }
+
+    /**
      * @param request  who asks for what
      * @param document the document version's facts
      * @param client   facts of the client the request is about; for a read by document identifier, the document's client

@@ -14,7 +14,12 @@ public record ActingRelation(Kind kind, String basis) {
         /** The organisation is the register's controller itself. */
         CONTROLLER,
         /** A producer configured to make the controller's documents (e.g. the organiser's IT service provider). */
-        PRODUCER
+        PRODUCER,
+        /**
+         * A provider whose unit the organiser's client relationship document of the client names (a register access
+         * right's provider, which archives into the organiser's register).
+         */
+        REGISTER_ACCESS
     }
 
     public ActingRelation {

@@ -67,6 +67,10 @@ final class RegisterAccessDecision {
         if (!request.actingOrganisation().equals(document.authorOrganisation())) {
             return DenialReason.AUTHOR_ORGANISATION_NOT_PROVIDER;
         }
+        // the organiser's versions, and another provider's, stay as their archivers left them
+        if (document.replacedArchivedBy() != null && !request.actingOrganisation().equals(document.replacedArchivedBy())) {
+            return DenialReason.REPLACED_VERSION_NOT_BY_PROVIDER;
+        }
         return switch (request.kind()) {
             case PROFESSIONAL_ARCHIVE -> NonDisclosureChecks.archiving(request, document, client);
             default -> null;

@@ -95,7 +95,7 @@ public class AccessFactsBackfill implements ApplicationListener<ApplicationReady
             if (topic != null) {
                 parties.insert(document.oid().value(), topic);
             }
-            return reading.of(parsed);
+            return RecordedFacts.of(reading.of(parsed));
         } catch (RuntimeException e) {
             log.warn("The access facts of document {} could not be read; it stays treated as carrying location data",
                     document.oid().value(), e);

@@ -7,7 +7,6 @@ import fi.arkisto.store.audit.AuditOperation;
 import fi.arkisto.store.audit.AuditOutcome;
 import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.error.ArchiveException;
-import fi.arkisto.store.error.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +30,14 @@ final class ArchivingAudit {
         this.audit = audit;
     }
 
-    static AuditEntry created(RequestContext context, Preparation.Prepared document, String previousOid) {
+    /** @param decision the words of the access decision that allowed it (its basis) */
+    static AuditEntry created(RequestContext context, Preparation.Prepared document, String previousOid,
+                              String decision) {
         DocumentMetadata m = document.metadata();
         String description = previousOid == null ? "version " + m.versionNumber()
                 : "version " + m.versionNumber() + " replacing " + previousOid;
         return new AuditEntry(context, AuditOperation.ARCHIVE, document.documentOid(), document.clientId(),
-                AuditOutcome.SUCCESS, description);
+                AuditOutcome.SUCCESS, description + "; " + decision);
     }
 
     static AuditEntry duplicate(RequestContext context, Preparation document, String description) {
@@ -46,7 +47,7 @@ final class ArchivingAudit {
 
     /** An access refusal is DENIED, every other refusal REJECTED. */
     static AuditEntry refused(RequestContext context, Preparation document, ArchiveException error) {
-        AuditOutcome outcome = error.code() == ErrorCode.ACCESS_DENIED ? AuditOutcome.DENIED : AuditOutcome.REJECTED;
+        AuditOutcome outcome = ArchiveAccess.denial(error.code()) ? AuditOutcome.DENIED : AuditOutcome.REJECTED;
         return new AuditEntry(context, AuditOperation.ARCHIVE, document.documentOid(), document.clientId(), outcome,
                 describe(error));
     }
@@ -61,8 +62,9 @@ final class ArchivingAudit {
         return error;
     }
 
-    void appendDuplicate(RequestContext context, Preparation document) {
-        audit.appendCommitted(duplicate(context, document, IDENTICAL_TO_ARCHIVED));
+    /** @param decision the words of the access decision that allowed the resubmission */
+    void appendDuplicate(RequestContext context, Preparation document, String decision) {
+        audit.appendCommitted(duplicate(context, document, IDENTICAL_TO_ARCHIVED + "; " + decision));
     }
 
     void appendQuietly(List<AuditEntry> entries) {

@@ -1,7 +1,9 @@
 package fi.arkisto.store.document;
 
-import fi.arkisto.store.access.AccessPolicy;
 import fi.arkisto.store.access.AccessProperties;
+import fi.arkisto.store.access.AccessRules;
+import fi.arkisto.store.access.ClientFactsSource;
+import fi.arkisto.store.access.decision.DenialReason;
 import fi.arkisto.store.access.extract.DocumentFactsReader;
 import fi.arkisto.store.access.nondisclosure.LocationDataFields;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Archives Kanta CDA documents: parse, check, decide access, store the original bytes, record the metadata and
@@ -57,12 +60,16 @@ public class ArchivingService {
      * @param checks             archiving-stage checks, in the order they run
      * @param executor           runs the bulk path's parallel stages (preparation, object writes)
      * @param storageConcurrency parallel object-store writes of the bulk path
+     * @param rules              the access rules every archiving and nullification is decided by (docs/access.md,
+     *                           "Archiving and nullifying")
+     * @param clients            the facts of a document's client, gathered when the rules say they can matter
      */
     public ArchivingService(CdaParser parser, List<DocumentCheck> checks, ObjectStore objects, AuditLog audit,
-                            AccessPolicy policy, DocumentRepository documents, PlatformTransactionManager transactionManager,
-                            Clock clock, TaskExecutor executor, int storageConcurrency) {
-        this(parser, checks, objects, audit, policy, documents, transactionManager, clock, executor, storageConcurrency,
-                defaultFactsReader());
+                            AccessRules rules, ClientFactsSource clients, DocumentRepository documents,
+                            PlatformTransactionManager transactionManager, Clock clock, TaskExecutor executor,
+                            int storageConcurrency) {
+        this(parser, checks, objects, audit, rules, clients, documents, transactionManager, clock, executor,
+                storageConcurrency, defaultFactsReader());
     }
 
     /**
@@ -70,20 +77,20 @@ public class ArchivingService {
      *              unit's organisation, the location-data keys: docs/access.md, "Per-version access facts")
      */
     public ArchivingService(CdaParser parser, List<DocumentCheck> checks, ObjectStore objects, AuditLog audit,
-                            AccessPolicy policy, DocumentRepository documents, PlatformTransactionManager transactionManager,
-                            Clock clock, TaskExecutor executor, int storageConcurrency, DocumentFactsReader facts) {
-        Objects.requireNonNull(policy, "policy");
+                            AccessRules rules, ClientFactsSource clients, DocumentRepository documents,
+                            PlatformTransactionManager transactionManager, Clock clock, TaskExecutor executor,
+                            int storageConcurrency, DocumentFactsReader facts) {
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.preparation = new DocumentPreparation(Objects.requireNonNull(parser, "parser"), checks,
-                new FactsReading(facts));
-        ArchiveAccess access = new ArchiveAccess(policy);
+        FactsReading reading = new FactsReading(facts);
+        this.preparation = new DocumentPreparation(Objects.requireNonNull(parser, "parser"), checks, reading);
+        ArchiveAccess access = new ArchiveAccess(rules, clients, reading, new MutualCaseParties(documents.jdbc()), clock);
         DocumentObjects stored = new DocumentObjects(Objects.requireNonNull(objects, "objects"));
         VersionRecorder recorder = new VersionRecorder(documents, Objects.requireNonNull(audit, "audit"), transactionManager);
         ArchivingAudit archivingAudit = new ArchivingAudit(audit);
         this.single = new DocumentArchiver(documents, access, stored, recorder, archivingAudit, clock);
         this.bulk = new BulkArchiver(preparation, documents, access, stored, recorder, archivingAudit, single, clock,
                 Objects.requireNonNull(executor, "executor"), storageConcurrency);
-        this.nullification = new Nullification(documents, audit, policy, transactionManager, clock);
+        this.nullification = new Nullification(documents, audit, access, transactionManager, clock);
     }
 
     /**
@@ -247,6 +254,19 @@ public class ArchivingService {
         Objects.requireNonNull(oid, "oid");
         Objects.requireNonNull(context, "context");
         return nullification.nullify(oid, reason, context);
+    }
+
+    /**
+     * Every denial reason of the access rules archiving can answer, each as the {@link ErrorCode} of the same name
+     * (docs/access.md, "Archiving and nullifying").
+     */
+    public static Set<DenialReason> archiveDenials() {
+        return ArchiveAccess.ARCHIVE_DENIALS;
+    }
+
+    /** Every denial reason of the access rules a nullification can answer, each as the {@link ErrorCode} of the same name. */
+    public static Set<DenialReason> nullifyDenials() {
+        return ArchiveAccess.NULLIFY_DENIALS;
     }
 
     /** The facts reader of the default access settings, a unit's organisation by the OID rule. */

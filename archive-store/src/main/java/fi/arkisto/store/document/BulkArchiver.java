@@ -1,5 +1,6 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEntry;
 import fi.arkisto.store.cda.DocumentMetadata;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -82,7 +84,7 @@ final class BulkArchiver {
         }
         List<Item> items = new ArrayList<>(prepared.size());
         for (int i = 0; i < prepared.size(); i++) {
-            items.add(new Item(i, prepared.get(i), context));
+            items.add(new Item(i, prepared.get(i)));
         }
         List<Item> live = items.stream().filter(c -> !c.failed()).toList();
         List<Item> planned = plan(live, context);
@@ -150,9 +152,24 @@ final class BulkArchiver {
         Map<String, StoredDocument> existing = new HashMap<>();
         documents.findAll(live.stream().map(c -> c.document().documentOid()).distinct().toList())
                 .forEach(s -> existing.put(s.document().oid().value(), s));
+        // each decided before any answer for it (see DocumentArchiver); a refused item goes no further
+        Function<String, ClientFacts> clients = access.clientFacts();
+        List<Item> allowed = new ArrayList<>(live.size());
+        for (Item c : live) {
+            StoredDocument stored = existing.get(c.document().documentOid());
+            ArchiveAccess.Decided decided = access.archiving(context, c.document(),
+                    heads.get(c.document().metadata().setId()),
+                    stored != null && stored.document().sha256().equals(c.document().sha256()), clients);
+            if (decided.allowed()) {
+                c.decision = decided.description();
+                allowed.add(c);
+            } else {
+                c.error = decided.refusal();
+            }
+        }
         Map<String, Item> firstByOid = new HashMap<>();
         List<Item> fresh = new ArrayList<>();
-        for (Item c : live) {
+        for (Item c : allowed) {
             StoredDocument stored = existing.get(c.document().documentOid());
             Item first = firstByOid.putIfAbsent(c.document().documentOid(), c);
             if (stored != null) {
@@ -177,7 +194,7 @@ final class BulkArchiver {
         List<Item> planned = new ArrayList<>();
         for (Item c : fresh) {
             DocumentMetadata m = c.document().metadata();
-            VersionPlan plan = access.plan(heads.get(m.setId()), m, context);
+            VersionPlan plan = VersionPlanner.plan(heads.get(m.setId()), m);
             if (plan instanceof VersionPlan.Refused refused) {
                 c.error = refused.error();
                 continue;
@@ -185,7 +202,7 @@ final class BulkArchiver {
             Item previousInBatch = plan instanceof VersionPlan.Replaces ? headInBatch.get(m.setId()) : null;
             String previousOid = plan instanceof VersionPlan.Replaces replaces ? replaces.head().oid() : null;
             c.fate = new Fate.Fresh(previousOid, previousOid != null && previousInBatch == null, previousInBatch);
-            heads.put(m.setId(), SetHead.of(m));
+            heads.put(m.setId(), SetHead.of(m, context.organisation().value()));
             headInBatch.put(m.setId(), c);
             planned.add(c);
         }
@@ -228,7 +245,8 @@ final class BulkArchiver {
                         ? new BulkResult(c.index, new ArchiveOutcome(first.outcome().document(), false), null)
                         : new BulkResult(c.index, null, first.error());
                 refusals.add(first.succeeded()
-                        ? ArchivingAudit.duplicate(context, c.preparation, ArchivingAudit.IDENTICAL_TO_EARLIER_ITEM)
+                        ? ArchivingAudit.duplicate(context, c.preparation,
+                                ArchivingAudit.IDENTICAL_TO_EARLIER_ITEM + "; " + c.decision)
                         : ArchivingAudit.refused(context, c.preparation, first.error()));
             }
         }
@@ -260,14 +278,14 @@ final class BulkArchiver {
         final Preparation preparation;
         Fate fate;
         ArchiveException error;
+        /** The words of the access decision that allowed it, once decided. */
+        String decision;
 
-        Item(int index, Preparation preparation, RequestContext context) {
+        Item(int index, Preparation preparation) {
             this.index = index;
             this.preparation = preparation;
             if (preparation instanceof Preparation.Refused refused) {
                 error = refused.error();
-            } else {
-                error = access.refusalToArchive(context, document().metadata().controllerOid()).orElse(null);
             }
         }
 
@@ -281,11 +299,11 @@ final class BulkArchiver {
 
         AuditEntry auditEntry(RequestContext context, boolean created) {
             if (created) {
-                return ArchivingAudit.created(context, document(), ((Fate.Fresh) fate).previousOid());
+                return ArchivingAudit.created(context, document(), ((Fate.Fresh) fate).previousOid(), decision);
             }
             if (!failed() && (fate instanceof Fate.Duplicate || fate instanceof Fate.SameAs)) {
-                return ArchivingAudit.duplicate(context, preparation, fate instanceof Fate.Duplicate
-                        ? ArchivingAudit.IDENTICAL_TO_ARCHIVED : ArchivingAudit.IDENTICAL_TO_EARLIER_ITEM);
+                return ArchivingAudit.duplicate(context, preparation, (fate instanceof Fate.Duplicate
+                        ? ArchivingAudit.IDENTICAL_TO_ARCHIVED : ArchivingAudit.IDENTICAL_TO_EARLIER_ITEM) + "; " + decision);
             }
             return ArchivingAudit.refused(context, preparation, error);
         }

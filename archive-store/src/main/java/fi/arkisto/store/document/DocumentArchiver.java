@@ -39,18 +39,21 @@ final class DocumentArchiver {
             throw audit.refuse(context, refused, refused.error());
         }
         Preparation.Prepared document = (Preparation.Prepared) preparation;
-        Optional<ArchiveException> denied = access.refusalToArchive(context, document.metadata().controllerOid());
-        if (denied.isPresent()) {
-            throw audit.refuse(context, document, denied.get());
-        }
         // the set's head is read before the OID is looked up: a concurrent archiving of this very
         // document is then either seen by the lookup, or not in the head and caught by the insert
         SetHead head = documents.currentOfSet(document.metadata().setId()).map(SetHead::of).orElse(null);
         Optional<StoredDocument> existing = documents.find(document.documentOid());
-        if (existing.isPresent()) {
-            return answerExisting(document, existing.get(), context);
+        // decided before any answer, so that a refused writer learns nothing of what is archived
+        ArchiveAccess.Decided decided = access.archiving(context, document, head,
+                existing.isPresent() && existing.get().document().sha256().equals(document.sha256()),
+                access.clientFacts());
+        if (!decided.allowed()) {
+            throw audit.refuse(context, document, decided.refusal());
         }
-        VersionPlan plan = access.plan(head, document.metadata(), context);
+        if (existing.isPresent()) {
+            return answerExisting(document, existing.get(), context, decided.description());
+        }
+        VersionPlan plan = VersionPlanner.plan(head, document.metadata());
         if (plan instanceof VersionPlan.Refused refused) {
             throw audit.refuse(context, document, refused.error());
         }
@@ -62,30 +65,31 @@ final class DocumentArchiver {
         }
         NewVersion version = NewVersion.of(document, context, NewVersion.now(clock));
         Recording recording = recorder.record(List.of(new VersionRecorder.Entry(version, previousOid, previousOid != null)),
-                List.of(ArchivingAudit.created(context, document, previousOid)));
+                List.of(ArchivingAudit.created(context, document, previousOid, decided.description())));
         if (recording instanceof Recording.Failed failed) {
             throw audit.refuse(context, document, failed.error());
         }
         if (recording instanceof Recording.Raced) {
-            return settleConcurrent(document, context);
+            return settleConcurrent(document, context, decided.description());
         }
         return new ArchiveOutcome(version.toArchived(), true);
     }
 
-    private ArchiveOutcome answerExisting(Preparation.Prepared document, StoredDocument stored, RequestContext context) {
+    private ArchiveOutcome answerExisting(Preparation.Prepared document, StoredDocument stored, RequestContext context,
+                                          String decision) {
         if (stored.document().sha256().equals(document.sha256())) {
             objects.heal(document, stored);
-            audit.appendDuplicate(context, document);
+            audit.appendDuplicate(context, document, decision);
             return new ArchiveOutcome(stored.document(), false);
         }
         throw audit.refuse(context, document, conflict(document));
     }
 
     /** Another submission won the race for this OID or this set and version: answer from what it stored. */
-    private ArchiveOutcome settleConcurrent(Preparation.Prepared document, RequestContext context) {
+    private ArchiveOutcome settleConcurrent(Preparation.Prepared document, RequestContext context, String decision) {
         Optional<StoredDocument> stored = documents.find(document.documentOid());
         if (stored.isPresent()) {
-            return answerExisting(document, stored.get(), context);
+            return answerExisting(document, stored.get(), context, decision);
         }
         DocumentMetadata m = document.metadata();
         Optional<StoredDocument> head = documents.currentOfSet(m.setId());

@@ -28,7 +28,7 @@ public final class DocumentRepository {
             document_oid, metadata::text AS metadata_json, status, sha256, size_bytes, object_key, archived_at,
             nullification_reason, warnings::text AS warnings_json, signatures::text AS signatures_json,
             original_custodian_oid, author_organisation_oid, location_data, non_disclosure_declared, own_restriction,
-            minor_disclosure_code, facts_read_at""";
+            minor_disclosure_code, facts_read_at, archived_by_org""";
     private static final String INSERT = """
             INSERT INTO archive.document_version (document_oid, set_id, version_number, client_id, client_id_root,
                 controller_oid, service_organiser_oid, service_unit_oid, service_task, document_group, general_type,
@@ -47,7 +47,8 @@ public final class DocumentRepository {
         return new StoredDocument(new ArchivedDocument(metadata, DocumentStatus.valueOf(rs.getString("status")),
                 rs.getString("sha256").trim(), rs.getLong("size_bytes"), archivedAt.toInstant(),
                 rs.getString("nullification_reason"), DocumentJson.warnings(rs.getString("warnings_json")),
-                DocumentJson.signatures(rs.getString("signatures_json"))), rs.getString("object_key"), facts(rs));
+                DocumentJson.signatures(rs.getString("signatures_json"))), rs.getString("object_key"), facts(rs),
+                rs.getString("archived_by_org"));
     };
 
     /** The recorded access facts of a row, or null until they are read (V11, docs/access.md). */

@@ -34,12 +34,12 @@ final class FactsReading {
     }
 
     /** The facts of a document parsed whole or with its body streamed. */
-    RecordedFacts of(ParsedDocument parsed) {
+    DocumentFacts of(ParsedDocument parsed) {
         DocumentFacts facts = reader.read(parsed);
         if (parsed.isStreamed()) {
             facts = facts.toBuilder().locationData(true).build();
         }
-        return RecordedFacts.of(facts);
+        return facts;
     }
 
     /**

@@ -1,8 +1,5 @@
 package fi.arkisto.store.document;
 
-import fi.arkisto.store.access.AccessAction;
-import fi.arkisto.store.access.AccessDecision;
-import fi.arkisto.store.access.AccessPolicy;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditEntry;
 import fi.arkisto.store.audit.AuditLog;
@@ -22,24 +19,25 @@ import java.util.Optional;
 
 /**
  * Declares a version void with a reason (Kanta: a nullified document stays stored and retrievable, marked void;
- * invariant 4 (docs/invariants.md)). Only the current version of a set, only by its register's controller; who, when and why are
- * recorded, and every outcome is audited in the same transaction as the mark (invariant 5).
+ * invariant 4 (docs/invariants.md)). Only the current version of a set, by whom the access rules allow
+ * ({@link ArchiveAccess}: the register's controller, or a provider for a version it archived while its register access
+ * right is in effect); who, when and why are recorded, and every outcome is audited in the same transaction as the mark (invariant 5).
  */
 final class Nullification {
 
     private final DocumentRepository documents;
     private final AuditLog audit;
     private final ArchivingAudit archivingAudit;
-    private final AccessPolicy policy;
+    private final ArchiveAccess access;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Nullification(DocumentRepository documents, AuditLog audit, AccessPolicy policy,
+    Nullification(DocumentRepository documents, AuditLog audit, ArchiveAccess access,
                   PlatformTransactionManager transactionManager, Clock clock) {
         this.documents = documents;
         this.audit = audit;
         this.archivingAudit = new ArchivingAudit(audit);
-        this.policy = policy;
+        this.access = access;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -78,11 +76,11 @@ final class Nullification {
             return Optional.of(refusal);
         }
         StoredDocument stored = found.get();
-        AccessDecision decision = policy.decide(context, AccessAction.NULLIFY, stored.controllerOid());
-        if (!decision.permitted()) {
+        ArchiveAccess.Decided decision = access.nullifying(context, stored);
+        if (!decision.allowed()) {
             audit.append(new AuditEntry(context, AuditOperation.NULLIFY, documentOid, stored.clientId(),
-                    AuditOutcome.DENIED, decision.reason()));
-            return Optional.of(new ArchiveException(ErrorCode.ACCESS_DENIED, decision.reason()));
+                    AuditOutcome.DENIED, ArchivingAudit.describe(decision.refusal())));
+            return Optional.of(decision.refusal());
         }
         ArchiveException refusal = null;
         if (stored.document().status() == DocumentStatus.NULLIFIED) {
@@ -99,7 +97,7 @@ final class Nullification {
         }
         documents.markNullified(documentOid, reason, context.organisation().value(), context.userId(), NewVersion.now(clock));
         audit.append(new AuditEntry(context, AuditOperation.NULLIFY, documentOid, stored.clientId(),
-                AuditOutcome.SUCCESS, "reason: " + reason));
+                AuditOutcome.SUCCESS, "reason: " + reason + "; " + decision.description()));
         return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package fi.arkisto.store.document;
 
+import fi.arkisto.store.access.facts.DocumentFacts;
 import fi.arkisto.store.access.mutualcase.MutualCase;
 import fi.arkisto.store.cda.DocumentMetadata;
 import fi.arkisto.store.cda.ParsedDocument;
@@ -32,16 +33,16 @@ public sealed interface Preparation {
      * A document every check passed; immutable.
      *
      * @param sha256 hex SHA-256 of the exact bytes that will be stored
-     * @param facts  the access facts read from the document once, recorded with its version (docs/access.md,
-     *               "Per-version access facts")
+     * @param access the access facts read from the document once: recorded with its version (docs/access.md,
+     *               "Per-version access facts") and decided on when it is archived ("Archiving and nullifying")
      * @param topic  for a mutual case's topic document, the case and the parties it names (recorded with the
      *               version); else null
      */
     record Prepared(DocumentContent content, ParsedDocument parsed, String sha256, long size, List<Warning> warnings,
-                    List<SignatureEvidence> signatures, RecordedFacts facts, MutualCase topic) implements Preparation {
+                    List<SignatureEvidence> signatures, DocumentFacts access, MutualCase topic) implements Preparation {
 
         public Prepared {
-            java.util.Objects.requireNonNull(facts, "facts");
+            java.util.Objects.requireNonNull(access, "access");
             warnings = List.copyOf(warnings);
             signatures = List.copyOf(signatures);
         }
@@ -49,6 +50,11 @@ public sealed interface Preparation {
         @Override
         public DocumentMetadata metadata() {
             return parsed.metadata();
+        }
+
+        /** What of the access facts is recorded with the version. */
+        RecordedFacts facts() {
+            return RecordedFacts.of(access);
         }
     }
 

@@ -80,39 +80,9 @@ final class ReadAccess {
         return new Decided(verdict, describe(verdict, context, document));
     }
 
-    /**
-     * The decision as the client's log extract needs it: the basis and what it rests on, the use context and what the
-     * client system asserted; for a denial the code and its rule.
-     */
+    /** The decision as the client's log extract needs it ({@link AccessDescription}). */
     static String describe(AccessVerdict verdict, RequestContext context, DocumentFacts document) {
-        StringBuilder text = new StringBuilder();
-        if (verdict.allowed()) {
-            text.append("basis ").append(verdict.basis()).append(" (").append(basis(verdict, context, document))
-                    .append("), disclosure ").append(verdict.disclosure());
-        } else {
-            text.append(Decided.code(verdict.denial()).name()).append(": ").append(verdict.denial().title());
-        }
-        text.append("; use context ").append(context.purposeOfUse());
-        String asserted = context.assertions().describe();
-        text.append("; asserted: ").append(asserted.isEmpty() ? "nothing" : asserted);
-        return text.toString();
-    }
-
-    private static String basis(AccessVerdict verdict, RequestContext context, DocumentFacts document) {
-        String register = document.controller();
-        return switch (verdict.basis()) {
-            case OWN_REGISTER -> "own register " + register;
-            // the right was matched on the document's service task
-            case REGISTER_ACCESS_RIGHT -> "register access right in the register of " + register + ", service task "
-                    + document.serviceTask();
-            case EXTENSIVE_REGISTER_ACCESS_RIGHT -> "extensive register access right in the register of " + register
-                    + ", service task " + document.serviceTask();
-            case SHARING_WITH_CONSENT -> "sharing with consent from the register of " + register;
-            case BROAD_SEARCH -> "broad search with justification " + context.assertions().broadSearchJustification()
-                    + " in the register of " + register;
-            case STATUTORY_RIGHT -> "statutory right " + context.assertions().statutoryRightBasis()
-                    + " to the register of " + register;
-            default -> verdict.basis().name();
-        };
+        return AccessDescription.describe(verdict, verdict.allowed() ? null : Decided.code(verdict.denial()), context,
+                document);
     }
 }

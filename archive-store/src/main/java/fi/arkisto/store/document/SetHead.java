@@ -7,17 +7,18 @@ import fi.arkisto.store.cda.DocumentMetadata;
  * item of the same bulk list.
  *
  * @param controller the register controller's OID, whose access decides who may replace this version
+ * @param archivedBy the organisation that archived it (a provider replaces only its own versions, docs/access.md)
  */
-record SetHead(String oid, int version, DocumentStatus status, String controller) {
+record SetHead(String oid, int version, DocumentStatus status, String controller, String archivedBy) {
 
     static SetHead of(StoredDocument stored) {
         return new SetHead(stored.document().oid().value(), stored.document().metadata().versionNumber(),
-                stored.document().status(), stored.controllerOid());
+                stored.document().status(), stored.controllerOid(), stored.archivedBy());
     }
 
-    /** A version about to be archived: active once recorded. */
-    static SetHead of(DocumentMetadata metadata) {
+    /** A version about to be archived by {@code archivedBy}: active once recorded. */
+    static SetHead of(DocumentMetadata metadata, String archivedBy) {
         return new SetHead(metadata.documentOid().value(), metadata.versionNumber(), DocumentStatus.ACTIVE,
-                metadata.controllerOid());
+                metadata.controllerOid(), archivedBy);
     }
 }

@@ -150,6 +150,15 @@ public enum ErrorCode {
     USE_CONTEXT_NOT_FOR_REGISTER_LIST(403, "A sharing use context lists no register: it searches other controllers' "
             + "documents with scope all-controllers"),
 
+    // access decision: archiving and nullifying (a DenialReason of a write, same name, status and title;
+    // docs/access.md, "Archiving and nullifying")
+    SHARING_ONLY_FOR_READS(403, "A sharing use context allows reading another controller's documents, not writing or listing its register"),
+    EXTENSIVE_REGISTER_ACCESS_RIGHT_REQUIRED(403, "Only the extensive register access right lets a provider write client relationship and case documents"),
+    DOCUMENT_GROUP_NOT_ARCHIVABLE_BY_PROVIDER(403, "A provider may not write documents of this document group into the organiser's register"),
+    AUTHOR_ORGANISATION_NOT_PROVIDER(403, "A document written under a register access right must name the provider as the author's organisation"),
+    REPLACED_VERSION_NOT_BY_PROVIDER(403, "A provider replaces or nullifies only versions it archived itself into the organiser's register"),
+    LOCATION_DATA_UNDER_NON_DISCLOSURE(422, "The client is under non-disclosure for safety reasons: location data belongs only in the organiser's client relationship document"),
+
     // organisation registry and deployment tests
     ORGANISATION_NOT_FOUND(404, "No such organisation in the registry"),
     ORGANISATION_CONFLICT(409, "Another organisation of the registry has this OID or business id, or the organisation has others"),

@@ -1,7 +1,10 @@
 package fi.arkisto.store.signature;
 
 import fi.arkisto.store.access.ActingOrganisations;
+import fi.arkisto.store.access.ClientFactsSource;
+import fi.arkisto.store.access.RegisterAccessActing;
 import fi.arkisto.store.schedule.ScheduleConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -47,11 +50,19 @@ public class SignatureConfiguration {
         return new TrustAnchorReloadSchedule(trustAnchorDirectory, scheduler, properties.trustAnchorsReloadInterval());
     }
 
-    /** Who may sign for a controller: the configured producers ({@code arkisto.signature.producers}). */
+    /**
+     * Who may sign for a controller: the configured producers ({@code arkisto.signature.producers}), and the providers
+     * the organiser's client relationship document of the document's client names (docs/trust.md), where the clients'
+     * facts are at hand.
+     */
     @Bean
     @ConditionalOnMissingBean
-    public ActingOrganisations actingOrganisations(SignatureProperties properties) {
-        return SignatureVerifier.producers(properties);
+    public ActingOrganisations actingOrganisations(SignatureProperties properties,
+                                                   ObjectProvider<ClientFactsSource> clients) {
+        ActingOrganisations configured = SignatureVerifier.producers(properties);
+        // without the clients' facts (the signature settings on their own) only the configured relations hold
+        ClientFactsSource facts = clients.getIfAvailable();
+        return facts == null ? configured : new RegisterAccessActing(configured, facts);
     }
 
     @Bean

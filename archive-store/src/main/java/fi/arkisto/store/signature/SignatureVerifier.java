@@ -129,7 +129,8 @@ public class SignatureVerifier implements DocumentCheck {
     @Override
     public void check(ParsedDocument document, Intake intake, ValidationReport report) {
         String controller = document.metadata() == null ? null : document.metadata().controllerOid();
-        List<Outcome> outcomes = evaluate(document.dom(), document.streamed(), controller, intake);
+        String client = document.metadata() == null ? null : document.metadata().clientId();
+        List<Outcome> outcomes = evaluate(document.dom(), document.streamed(), controller, client, intake);
         outcomes.forEach(outcome -> report.addSignature(outcome.evidence()));
         for (Outcome outcome : outcomes) {
             if (outcome.failure() != null) {
@@ -148,6 +149,11 @@ public class SignatureVerifier implements DocumentCheck {
      * DOM; SignedInfo's SignatureValue, the other references, trust, type and evidence are exactly as for a whole DOM.
      */
     List<Outcome> evaluate(Document dom, StreamedBody streamed, String controller, Intake intake) {
+        return evaluate(dom, streamed, controller, null, intake);
+    }
+
+    /** @param client the document's client, whose facts may say who acts for the controller (a provider), or null */
+    List<Outcome> evaluate(Document dom, StreamedBody streamed, String controller, String client, Intake intake) {
         Instant verifiedAt = clock.instant();
         // one document is judged against one set of anchors, even if they are re-read meanwhile
         CertificateTrust trust = trust();
@@ -157,13 +163,13 @@ public class SignatureVerifier implements DocumentCheck {
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < parts.signatures.size(); i++) {
             outcomes.add(verifyOne(dom, parts, i, removed > 0, new Evidence(parts.signatures.get(i).id, intake, verifiedAt),
-                    streamed, controller, trust));
+                    streamed, controller, client, trust));
         }
         return outcomes;
     }
 
     private Outcome verifyOne(Document original, SignedParts parts, int index, boolean whitespaceWasRemoved, Evidence evidence,
-                              StreamedBody streamed, String controller, CertificateTrust trust) {
+                              StreamedBody streamed, String controller, String client, CertificateTrust trust) {
         SignedParts.Entry entry = parts.signatures.get(index);
         try {
             SignatureType claimed = claimedType(entry.description);
@@ -211,7 +217,7 @@ public class SignatureVerifier implements DocumentCheck {
             if (actual == SignatureType.SYSTEM && controller != null) {
                 String organisation = CertificateClassifier.subjectAttribute(certificate, BCStyle.SERIALNUMBER);
                 evidence.signerOrganisation = organisation;
-                Optional<ActingRelation> relation = acting.relation(organisation, controller, signingTime);
+                Optional<ActingRelation> relation = acting.relation(organisation, controller, client, signingTime);
                 if (relation.isEmpty()) {
                     return evidence.fail(ErrorCode.SIGNATURE_ORGANISATION_MISMATCH, "The system certificate belongs to organisation "
                             + organisation + ", which is not the register's controller " + controller + " and does not act for it");

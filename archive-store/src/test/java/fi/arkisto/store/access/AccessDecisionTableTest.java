@@ -63,6 +63,23 @@ class AccessDecisionTableTest {
         assertThat(verdict.denial()).isEqualTo(expected.denial());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void aWriteThatNeedsNoClientFactsIsDecidedAlikeWithoutThem(DecisionTable.Row row) {
+        // given the row's request and document, under its configuration
+        AccessRules rules = RULES.get(row.config());
+
+        // when the rules say the client's facts cannot matter
+        boolean needed = rules.needsClientFacts(row.request(), row.document());
+
+        // then deciding with no facts of the client at all gives the row's verdict
+        if (!needed) {
+            assertThat(row.request().kind().write()).as(row.toString()).isTrue();
+            assertThat(rules.decide(row.request(), row.document(), fi.arkisto.store.access.facts.ClientFacts.unknown(
+                    row.document().clientId())).toString()).as(row.toString()).isEqualTo(row.expected().toString());
+        }
+    }
+
     @Test
     void everyDenialReasonBasisDisclosureAndRequestKindHasARow() {
         // given every row of the table

@@ -194,6 +194,7 @@ final class DecisionTable {
                 .locationData(d.containsKey("loc"))
                 .nonDisclosureDeclared(d.containsKey("nd-declared"))
                 .minorDisclosureCode(d.get("minor"))
+                .replacedArchivedBy(d.containsKey("over") ? organisation(d.get("over")) : null)
                 .date(d.containsKey("date") ? LocalDate.parse(d.get("date")) : DEFAULT_DOCUMENT_DATE);
         if (d.containsKey("restrict")) {
             b.ownRestriction(restriction(d.get("restrict")));

@@ -1,5 +1,6 @@
 package fi.arkisto.store.accessrecords;
 
+import fi.arkisto.store.actor.RequestAssertions;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.identity.Oid;
@@ -34,6 +35,15 @@ final class AccessRecordsFixtures {
     }
 
     /**
+     * A professional of the organisation whose client system asserts the right to process data under non-disclosure
+     * for safety reasons: archiving a protected client's client relationship document needs it (docs/access.md).
+     */
+    static RequestContext withNonDisclosureRight(String organisation) {
+        return new RequestContext(Oid.of(organisation), "sosiaalityontekija-7", "1",
+                new RequestAssertions(null, true, null));
+    }
+
+    /**
      * Archives a client relationship document of the organiser for the client: its own relationship from
      * {@code start} to {@code end} (null: goes on) in service task 24, and the provider entries given.
      *
@@ -47,7 +57,7 @@ final class AccessRecordsFixtures {
                     ClientRelationshipForms.providers(form, "24", providers);
                     ClientRelationshipForms.nonDisclosure(form, nonDisclosure);
                 });
-        archiving.archive(document.build(), actingFor(organiser));
+        archiving.archive(document.build(), nonDisclosure ? withNonDisclosureRight(organiser) : actingFor(organiser));
         return document.oidValue();
     }
 }

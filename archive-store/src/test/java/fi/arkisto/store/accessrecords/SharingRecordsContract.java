@@ -24,6 +24,7 @@ import static fi.arkisto.store.accessrecords.AccessRecordsFixtures.actingFor;
 import static fi.arkisto.store.accessrecords.AccessRecordsFixtures.clientRelationship;
 import static fi.arkisto.store.accessrecords.AccessRecordsFixtures.newOrganisation;
 import static fi.arkisto.store.accessrecords.AccessRecordsFixtures.unitOf;
+import static fi.arkisto.store.accessrecords.AccessRecordsFixtures.withNonDisclosureRight;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -244,7 +245,8 @@ abstract class SharingRecordsContract {
                             new Provider(unitOf(provider, 3), JANUARY, LocalDate.of(2026, 6, 30)));
                     ClientRelationshipForms.nonDisclosure(form, false);
                 });
-        archiving.archive(replacement.build(), actingFor(organiser));
+        // (the client is under non-disclosure until this version is archived)
+        archiving.archive(replacement.build(), withNonDisclosureRight(organiser));
 
         // then the facts follow the replacement
         ClientFacts after = facts.facts(client);

@@ -50,6 +50,10 @@ abstract class ArchivingServiceContract {
     ObjectStore objects;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    fi.arkisto.store.access.AccessRules rules;
+    @Autowired
+    fi.arkisto.store.access.ClientFactsSource clients;
 
     JdbcTemplate jdbc() {
         return new JdbcTemplate(dataSource);
@@ -220,7 +224,7 @@ abstract class ArchivingServiceContract {
 
         // when / then
         assertRefused(() -> archiving.nullify(oid, "  ", OWNER), ErrorCode.NULLIFICATION_REASON_REQUIRED);
-        assertRefused(() -> archiving.nullify(oid, "syy", STRANGER), ErrorCode.ACCESS_DENIED);
+        assertRefused(() -> archiving.nullify(oid, "syy", STRANGER), ErrorCode.NO_ACCESS_TO_REGISTER);
         assertRefused(() -> archiving.nullify(DocumentOid.of(KantaSamples.newOid()), "syy", OWNER),
                 ErrorCode.DOCUMENT_NOT_FOUND);
         assertThat(reading.metadata(oid, OWNER).status()).isEqualTo(DocumentStatus.ACTIVE);
@@ -259,12 +263,33 @@ abstract class ArchivingServiceContract {
     }
 
     @Test
+    void locationDataOfAClientUnderNonDisclosureIsRefusedOutsideTheClientRelationshipDocument() {
+        // given the organiser's client relationship document putting a client of its own under non-disclosure
+        String client = KantaSamples.newTestIdentityCode();
+        RequestContext withRight = new RequestContext(OWNER.organisation(), OWNER.userId(), OWNER.purposeOfUse(),
+                new fi.arkisto.store.actor.RequestAssertions(null, true, null));
+        archiving.archive(KantaSamples.document().client(client).structuredForm(
+                form -> fi.arkisto.store.testsupport.ClientRelationshipForms.nonDisclosure(form, true)).build(), withRight);
+        // and another document of the client whose structured form carries the home municipality
+        KantaSamples.Builder other = KantaSamples.document().client(client).documentGroup("3");
+
+        // when / then it is refused, the asserted right notwithstanding, and nothing is stored
+        assertRefused(() -> archiving.archive(other.build(), withRight), ErrorCode.LOCATION_DATA_UNDER_NON_DISCLOSURE);
+        assertThat(rows(other.oidValue())).isZero();
+        assertThat(audit.eventsForDocument(other.oidValue())).singleElement().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo("DENIED");
+            assertThat(e.detail()).startsWith("LOCATION_DATA_UNDER_NON_DISCLOSURE: Archiving into the register of "
+                    + CONTROLLER + " refused: The client is under non-disclosure");
+        });
+    }
+
+    @Test
     void anotherOrganisationCannotArchiveIntoTheRegisterAndIsAudited() {
         // given
         KantaSamples.Builder builder = KantaSamples.document();
 
         // when / then
-        assertRefused(() -> archiving.archive(builder.build(), STRANGER), ErrorCode.ACCESS_DENIED);
+        assertRefused(() -> archiving.archive(builder.build(), STRANGER), ErrorCode.NO_ACCESS_TO_REGISTER);
         assertThat(rows(builder.oidValue())).isZero();
         List<AuditEvent> events = audit.eventsForDocument(builder.oidValue());
         assertThat(events).extracting(AuditEvent::outcome, AuditEvent::organisation)
@@ -448,7 +473,7 @@ abstract class ArchivingServiceContract {
             }
         };
         ArchivingService checked = new ArchivingService(parser, List.of(warns, refusesSecond), objects, audit,
-                new fi.arkisto.store.access.AccessPolicy(), new DocumentRepository(dataSource), transactions,
+                rules, clients, new DocumentRepository(dataSource), transactions,
                 Clock.systemUTC(), new SimpleAsyncTaskExecutor("test-archive-"), 2);
         {
             String base = KantaSamples.newOid();
@@ -481,7 +506,7 @@ abstract class ArchivingServiceContract {
         KantaSamples.Builder builder = KantaSamples.document();
         try {
             ArchivingService offline = new ArchivingService(parser, List.of(), vanishing, audit,
-                    new fi.arkisto.store.access.AccessPolicy(), new DocumentRepository(dataSource), transactions,
+                    rules, clients, new DocumentRepository(dataSource), transactions,
                     Clock.systemUTC(), new SimpleAsyncTaskExecutor("test-archive-"), 2);
 
             // when / then

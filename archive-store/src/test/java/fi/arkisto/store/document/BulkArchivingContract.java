@@ -70,7 +70,7 @@ abstract class BulkArchivingContract {
         assertRefused(results.get(5), ErrorCode.MALFORMED_XML);
         assertCreated(results.get(6), false);
         assertThat(results.get(6).outcome().document().oid().value()).isEqualTo(a.oidValue());
-        assertRefused(results.get(7), ErrorCode.ACCESS_DENIED);
+        assertRefused(results.get(7), ErrorCode.NO_ACCESS_TO_REGISTER);
         assertRefused(results.get(8), ErrorCode.CORRECTION_REASON_REQUIRED);
         assertRefused(results.get(9), ErrorCode.DOCUMENT_CONFLICT);
         assertThat(reading.metadata(DocumentOid.of(b.oidValue()), MIGRATION).status()).isEqualTo(DocumentStatus.REPLACED);

@@ -155,7 +155,7 @@ class ReadAccessTest {
                 // writes
                 DenialReason.SHARING_ONLY_FOR_READS, DenialReason.EXTENSIVE_REGISTER_ACCESS_RIGHT_REQUIRED,
                 DenialReason.DOCUMENT_GROUP_NOT_ARCHIVABLE_BY_PROVIDER, DenialReason.AUTHOR_ORGANISATION_NOT_PROVIDER,
-                DenialReason.LOCATION_DATA_UNDER_NON_DISCLOSURE,
+                DenialReason.REPLACED_VERSION_NOT_BY_PROVIDER, DenialReason.LOCATION_DATA_UNDER_NON_DISCLOSURE,
                 // a read by identifier reaches a document through its own client
                 DenialReason.NOT_THE_CLIENTS_DOCUMENT, DenialReason.MUTUAL_CASE_BEFORE_PARTY_JOINED,
                 DenialReason.MUTUAL_CASE_AFTER_PARTY_LEFT);

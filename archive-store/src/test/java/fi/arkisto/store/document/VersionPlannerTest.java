@@ -107,16 +107,16 @@ class VersionPlannerTest {
         VersionPlan firstPlan = VersionPlanner.plan(null, first);
 
         // when
-        VersionPlan secondPlan = VersionPlanner.plan(SetHead.of(first), version(2, "correction", null));
+        VersionPlan secondPlan = VersionPlanner.plan(SetHead.of(first, CONTROLLER), version(2, "correction", null));
 
         // then
         assertThat(firstPlan).isEqualTo(new VersionPlan.StartsSet());
         assertThat(secondPlan).isEqualTo(new VersionPlan.Replaces(
-                new SetHead(first.documentOid().value(), 1, DocumentStatus.ACTIVE, CONTROLLER)));
+                new SetHead(first.documentOid().value(), 1, DocumentStatus.ACTIVE, CONTROLLER, CONTROLLER)));
     }
 
     private static SetHead head(int version, DocumentStatus status) {
-        return new SetHead(SET + "." + version, version, status, CONTROLLER);
+        return new SetHead(SET + "." + version, version, status, CONTROLLER, CONTROLLER);
     }
 
     private static DocumentMetadata version(int version, String reason, String replaces) {

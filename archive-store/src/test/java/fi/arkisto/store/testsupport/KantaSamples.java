@@ -27,6 +27,8 @@ public final class KantaSamples {
     public static final String SAMPLE_CLIENT = "200111A904P";
     public static final String SAMPLE_CONTROLLER = "1.2.246.10.32213561.10.0";
     public static final String SAMPLE_EFFECTIVE_TIME = "20260717130652+0300";
+    /** The sample's service unit (encounterParticipant ADM), a unit of the City of Vantaa. */
+    public static final String SAMPLE_SERVICE_UNIT = "1.2.246.10.1246109.10.2001213";
     /** Root for OIDs made up by tests; unique per JVM start and call. */
     public static final String TEST_OID_ROOT = "1.2.246.10.32213561.95777.9999";
 
@@ -86,6 +88,7 @@ public final class KantaSamples {
         private String reasonOfCorrection;
         private String replaces;
         private String marker;
+        private String serviceUnit;
         private java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> structuredForm;
 
         private Builder() {
@@ -164,6 +167,15 @@ public final class KantaSamples {
             return this;
         }
 
+        /**
+         * The service unit producing the document ({@code encounterParticipant[@typeCode=ADM]}), whose organisation is
+         * the author's organisation (docs/access.md): a provider's unit for a document of its register access right.
+         */
+        public Builder serviceUnit(String unitOid) {
+            this.serviceUnit = unitOid;
+            return this;
+        }
+
         /** An XML comment that changes the bytes but none of the metadata. */
         public Builder marker(String value) {
             this.marker = value;
@@ -221,6 +233,9 @@ public final class KantaSamples {
                 xml = xml.replace("\t<!-- Asiakirjan korvauksen tiedot -->",
                         "\t<relatedDocument typeCode=\"RPLC\"><parentDocument><id root=\"" + replaces
                                 + "\"/></parentDocument></relatedDocument>");
+            }
+            if (serviceUnit != null) {
+                xml = xml.replace("<id root=\"" + SAMPLE_SERVICE_UNIT + "\"/>", "<id root=\"" + serviceUnit + "\"/>");
             }
             if (marker != null) {
                 xml = xml.replace("<realmCode code=\"FI\"/>", "<realmCode code=\"FI\"/><!-- " + marker + " -->");

@@ -219,6 +219,25 @@ class FileDropIngestTest {
     }
 
     /** Writes under a dot-name (never taken) and renames: the way a well-behaved exporter delivers. */
+    @Test
+    void refusesTheClientRelationshipDocumentOfAClientUnderNonDisclosureAsItAssertsNoRightToProcessIt()
+            throws IOException {
+        // given a client relationship document declaring its client under non-disclosure (with the home municipality)
+        String oid = KantaSamples.newOid();
+        byte[] document = KantaSamples.document().oid(oid).client(KantaSamples.newTestIdentityCode())
+                .structuredForm(form -> fi.arkisto.store.testsupport.ClientRelationshipForms.nonDisclosure(form, true))
+                .build();
+
+        // when it arrives through the file drop, whose request context asserts nothing of the professional
+        String name = drop("protected-" + UUID.randomUUID() + ".xml", document);
+
+        // then it is refused with the access rule's code, and nothing is archived
+        awaitMoved(name, FileDropProcessor.REJECTED);
+        Map<String, Object> reason = ReasonFiles.read(inbox.resolve(FileDropProcessor.REJECTED).resolve(name + ".reason.json"));
+        assertThat(reason).containsEntry("file", name).containsEntry("code", "NON_DISCLOSURE_RIGHT_REQUIRED");
+        assertThat(archive.versions(oid)).isZero();
+    }
+
     private String drop(String name, byte[] content) throws IOException {
         Path tmp = inbox.resolve("." + name + ".tmp");
         Files.write(tmp, content);

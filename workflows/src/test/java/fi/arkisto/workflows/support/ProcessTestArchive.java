@@ -1,6 +1,5 @@
 package fi.arkisto.workflows.support;
 
-import fi.arkisto.store.access.AccessPolicy;
 import fi.arkisto.store.access.AccessProperties;
 import fi.arkisto.store.access.AccessRules;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
@@ -89,20 +88,20 @@ public final class ProcessTestArchive implements AutoCloseable {
         ObjectStore objects = storage.newObjectStore();
         SignatureProperties signatures = SignatureProperties.withTrustAnchors(null);
         CdaParser parser = new CdaParser();
+        // reads and writes decide on the real client facts of this database, as the application's do
+        AccessRules rules = new AccessRules(AccessProperties.defaults());
+        ClientFactsService clientFacts = new ClientFactsService(
+                new DocumentLookup(objects, parser, database.dataSource()),
+                new RegisterAccessAgreementService(database.dataSource(), transactions, audit, Clock.systemUTC()),
+                database.dataSource(), UnitOrganisation.byRule());
         archiving = new ArchivingService(parser, List.of(
                 new TestRunGuardCheck(new TestRunGuard(ledger, registry, ENGINE_CLOCK)),
                 new SignatureVerifier(signatures, TrustAnchors.of(List.of(pki.ca().certificate()), List.of(pki.crl())),
                         ENGINE_CLOCK),
                 new DisplayFormCheck(new DisplayFormSafety()),
                 new StructureCheck(StructureCatalogue.shipped())),
-                objects, audit, new AccessPolicy(), new DocumentRepository(database.dataSource()), transactions, ENGINE_CLOCK,
+                objects, audit, rules, clientFacts, new DocumentRepository(database.dataSource()), transactions, ENGINE_CLOCK,
                 new SimpleAsyncTaskExecutor("process-test-archive-"), 4);
-        // reads decide on the real client facts of this database, as the application's do
-        AccessRules rules = new AccessRules(AccessProperties.defaults());
-        ClientFactsService clientFacts = new ClientFactsService(
-                new DocumentLookup(objects, parser, database.dataSource()),
-                new RegisterAccessAgreementService(database.dataSource(), transactions, audit, Clock.systemUTC()),
-                database.dataSource(), UnitOrganisation.byRule());
         reading = new DocumentReadService(objects, audit, rules, clientFacts, UnitOrganisation.byRule(),
                 parser, database.dataSource(), Clock.system(ZoneId.of("Europe/Helsinki")));
     }

@@ -78,14 +78,18 @@ class DocumentController {
     @Operation(summary = "Archive a CDA document",
             description = "The body is the CDA R2 document exactly as the client information system sends it; the archive "
                     + "stores these bytes unchanged. 201 when this request archived it, 200 when the identical bytes were "
-                    + "already archived (idempotent resubmission).",
+                    + "already archived (idempotent resubmission). Decided by the access rules (docs/access.md, \"Archiving "
+                    + "and nullifying\"): into the acting organisation's own register, or as a provider into the "
+                    + "organiser's register while its register access right is in effect; X-Non-Disclosure-Right: true "
+                    + "for the client relationship document of a client under non-disclosure.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string", format = "binary")),
                     @Content(mediaType = MediaType.TEXT_XML_VALUE, schema = @Schema(type = "string", format = "binary"))}),
             responses = {
                     @ApiResponse(responseCode = "201", description = "Archived; Location names the document"),
                     @ApiResponse(responseCode = "200", description = "The identical document was already archived")})
-    @ApiErrors(value = {ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE}, archiving = true)
+    @ApiErrors(value = {ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE, ErrorCode.CLIENT_FACTS_UNREADABLE},
+            archiving = true)
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ArchivingReceipt> archive(RequestContext context, HttpServletRequest request) throws IOException {
@@ -228,10 +232,12 @@ class DocumentController {
 
     @Operation(summary = "Nullify a document",
             description = "Declares the document void with a reason. Nothing is deleted: the bytes stay stored and readable "
-                    + "with status NULLIFIED.")
-    @ApiErrors({ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.NULLIFICATION_REASON_REQUIRED,
+                    + "with status NULLIFIED. Decided by the access rules (docs/access.md, \"Archiving and nullifying\"): "
+                    + "the register's controller, or a provider for a version it archived itself while its register "
+                    + "access right is in effect.")
+    @ApiErrors(value = {ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.NULLIFICATION_REASON_REQUIRED,
             ErrorCode.DOCUMENT_NULLIFIED, ErrorCode.INVALID_REQUEST, ErrorCode.MALFORMED_JSON,
-            ErrorCode.UNSUPPORTED_MEDIA_TYPE})
+            ErrorCode.UNSUPPORTED_MEDIA_TYPE}, nullifying = true)
     @PostMapping(path = "/{oid}/nullification", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     DocumentMetadataResponse nullify(@PathVariable String oid, RequestContext context,

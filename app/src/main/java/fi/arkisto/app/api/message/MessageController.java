@@ -116,7 +116,7 @@ class MessageController {
                     @ApiResponse(responseCode = "4XX", description = "AE/AR acknowledgement with the stable error code",
                             content = @Content(mediaType = MediaType.APPLICATION_XML_VALUE))})
     // a missing frame part or an oversized form is refused by Spring before an acknowledgement can be built
-    @ApiErrors({ErrorCode.INVALID_REQUEST, ErrorCode.DOCUMENT_TOO_LARGE})
+    @ApiErrors({ErrorCode.INVALID_REQUEST, ErrorCode.DOCUMENT_TOO_LARGE, ErrorCode.CLIENT_FACTS_UNREADABLE})
     @AcknowledgementErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.DOCUMENT_TOO_LARGE,
             ErrorCode.FRAME_INVALID, ErrorCode.FRAME_DOCUMENT_MISMATCH, ErrorCode.UNSUPPORTED_SERVICE_REQUEST,
             ErrorCode.NULLIFICATION_REASON_REQUIRED, ErrorCode.DOCUMENT_NOT_FOUND}, archiving = true)

@@ -27,4 +27,7 @@ public @interface ApiErrors {
 
     /** Whether the operation reads one document: then every code of {@link ReadingErrors} too. */
     boolean reading() default false;
+
+    /** Whether the operation nullifies a document: then every code of {@link NullifyingErrors} too. */
+    boolean nullifying() default false;
 }

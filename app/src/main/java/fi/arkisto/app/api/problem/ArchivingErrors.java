@@ -1,5 +1,6 @@
 package fi.arkisto.app.api.problem;
 
+import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.error.ErrorCode;
 
 import java.util.Collections;
@@ -11,13 +12,15 @@ import static fi.arkisto.store.error.ErrorCode.*;
 /**
  * The codes archiving a document may refuse it with, whichever operation hands it in (POST /api/v1/documents as a
  * problem, POST /api/v1/messages in the acknowledgement): the parser's, the archiving-stage checks' (deployment test
- * guard, signature and certificate, display form, structure; docs/trust.md) and the archive state's. One list, so the
+ * guard, signature and certificate, display form, structure; docs/trust.md), the archive state's and the access
+ * decision's (the twin of every denial reason archiving can answer; CLIENT_FACTS_UNREADABLE, a 500, each operation
+ * names as a problem). One list, so the
  * operations' descriptions cannot drift apart; {@link ApiErrors#archiving()} and {@link AcknowledgementErrors#archiving()}
  * add it to an operation.
  */
 public final class ArchivingErrors {
 
-    public static final Set<ErrorCode> CODES = Collections.unmodifiableSet(EnumSet.of(
+    private static final Set<ErrorCode> CHECKS = Collections.unmodifiableSet(EnumSet.of(
             // the document as XML and its header
             MALFORMED_XML, XML_DTD_FORBIDDEN, XML_TOO_DEEP, DOCUMENT_TOO_LARGE, NOT_A_CDA_DOCUMENT, DUPLICATE_ID,
             ACTIVE_CONTENT_FORBIDDEN, CONTROL_CHARACTER_FORBIDDEN,
@@ -37,6 +40,16 @@ public final class ArchivingErrors {
             UNKNOWN_CONTENT_SPECIFICATION, STRUCTURE_INVALID, HEADER_RULE_VIOLATED, IDENTITY_MISMATCH,
             DOCUMENT_TYPE_MISMATCH));
 
+    // after CHECKS, which it is made of
+    public static final Set<ErrorCode> CODES = codes();
+
     private ArchivingErrors() {
+    }
+
+    /** The checks' codes, and the access decision's (docs/access.md, "Archiving and nullifying"). */
+    private static Set<ErrorCode> codes() {
+        EnumSet<ErrorCode> codes = EnumSet.copyOf(CHECKS);
+        ArchivingService.archiveDenials().forEach(reason -> codes.add(ErrorCode.valueOf(reason.name())));
+        return Collections.unmodifiableSet(codes);
     }
 }

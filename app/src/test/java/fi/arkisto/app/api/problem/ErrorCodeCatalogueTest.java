@@ -88,6 +88,10 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final Set<String> READS = Set.of(ORIGINAL, METADATA, DISPLAY);
     /** Codes a document can be refused with, through POST /api/v1/documents and in a message's acknowledgement. */
     private static final Set<String> DOCUMENT_CHECK = Set.of(ARCHIVE, MESSAGES);
+    /** The writes the access decision decides: archiving and nullifying (a message may do either). */
+    private static final Set<String> WRITES = Set.of(ARCHIVE, MESSAGES, NULLIFY);
+    /** The access decision's register-access codes, which reads and writes alike answer. */
+    private static final Set<String> READS_AND_WRITES = union(READS, WRITES);
 
     private record Row(int status, List<String> titleWords, Set<String> operations) {
     }
@@ -201,17 +205,17 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(INGESTION_FAILED, 500, "retries, dead-lettered", NO_OPERATION);
 
         // access decision: reading one document (each the twin of a DenialReason, docs/access.md)
-        row(USE_CONTEXT_UNKNOWN, 403, "use context, not one the archive accepts", plus(READS, CLIENT_DOCUMENTS));
-        row(USE_CONTEXT_NOT_FOR_OWN_REGISTER, 403, "use context, controller's own use", READS);
-        row(NO_ACCESS_TO_REGISTER, 403, "not the register's controller, no register access right", READS);
-        row(REGISTER_ACCESS_RIGHT_NOT_STARTED, 403, "register access right, not started, begins later", READS);
-        row(REGISTER_ACCESS_RIGHT_ENDED, 403, "register access right, has ended", READS);
-        row(REGISTER_ACCESS_OTHER_SERVICE_TASK, 403, "register access right, another service task", READS);
-        row(REGISTER_ACCESS_AGREEMENT_MISSING, 403, "organiser, provider, not enabled", READS);
-        row(REGISTER_ACCESS_AGREEMENT_OTHER_SERVICE_TASK, 403, "agreement, other service tasks only", READS);
-        row(REGISTER_ACCESS_AGREEMENT_ENDED, 403, "ended their register access agreement", READS);
+        row(USE_CONTEXT_UNKNOWN, 403, "use context, not one the archive accepts", plus(READS_AND_WRITES, CLIENT_DOCUMENTS));
+        row(USE_CONTEXT_NOT_FOR_OWN_REGISTER, 403, "use context, controller's own use", READS_AND_WRITES);
+        row(NO_ACCESS_TO_REGISTER, 403, "not the register's controller, no register access right", READS_AND_WRITES);
+        row(REGISTER_ACCESS_RIGHT_NOT_STARTED, 403, "register access right, not started, begins later", READS_AND_WRITES);
+        row(REGISTER_ACCESS_RIGHT_ENDED, 403, "register access right, has ended", READS_AND_WRITES);
+        row(REGISTER_ACCESS_OTHER_SERVICE_TASK, 403, "register access right, another service task", READS_AND_WRITES);
+        row(REGISTER_ACCESS_AGREEMENT_MISSING, 403, "organiser, provider, not enabled", READS_AND_WRITES);
+        row(REGISTER_ACCESS_AGREEMENT_OTHER_SERVICE_TASK, 403, "agreement, other service tasks only", READS_AND_WRITES);
+        row(REGISTER_ACCESS_AGREEMENT_ENDED, 403, "ended their register access agreement", READS_AND_WRITES);
         row(REGISTER_ACCESS_DOCUMENT_BEFORE_PERIOD, 403, "document, before, client relationship began", READS);
-        row(NON_DISCLOSURE_RIGHT_REQUIRED, 403, "non-disclosure, asserts, may process", READS);
+        row(NON_DISCLOSURE_RIGHT_REQUIRED, 403, "non-disclosure, asserts, may process", union(READS, DOCUMENT_CHECK));
         row(CLIENT_NOT_INFORMED, 403, "not been informed", READS);
         row(NO_VALID_CONSENT, 403, "no valid consent", READS);
         row(NO_ACTIVE_CLIENT_RELATIONSHIP, 403, "no active client relationship", READS);
@@ -231,6 +235,16 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
                 Set.of(CLIENT_DOCUMENTS));
         row(USE_CONTEXT_NOT_FOR_REGISTER_LIST, 403, "sharing use context, lists no register, all-controllers",
                 Set.of(CLIENT_DOCUMENTS));
+
+        // access decision: archiving and nullifying (docs/access.md)
+        row(SHARING_ONLY_FOR_READS, 403, "sharing use context, reading, not writing", WRITES);
+        row(EXTENSIVE_REGISTER_ACCESS_RIGHT_REQUIRED, 403, "extensive register access right, client relationship, case documents",
+                WRITES);
+        row(DOCUMENT_GROUP_NOT_ARCHIVABLE_BY_PROVIDER, 403, "provider, document group", WRITES);
+        row(AUTHOR_ORGANISATION_NOT_PROVIDER, 403, "name the provider, author's organisation", WRITES);
+        row(REPLACED_VERSION_NOT_BY_PROVIDER, 403, "provider, replaces or nullifies, archived itself", WRITES);
+        row(LOCATION_DATA_UNDER_NON_DISCLOSURE, 422, "non-disclosure, location data, client relationship document",
+                DOCUMENT_CHECK);
 
         // organisation registry and deployment tests
         row(ORGANISATION_NOT_FOUND, 404, "no such organisation", Set.of(ORGANISATION, REGISTER_DEPLOYMENT_TEST));
@@ -255,7 +269,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(SHARING_RECORD_NOT_FOUND, 404, "no such informing, consent or denial record", WITHDRAWALS);
         row(SHARING_RECORD_ALREADY_WITHDRAWN, 409, "already been withdrawn", WITHDRAWALS);
         row(CLIENT_FACTS_UNREADABLE, 500, "client relationship document, cannot be read, access facts",
-                union(SHARING_RECORDS, READS, Set.of(CLIENT_DOCUMENTS)));
+                union(SHARING_RECORDS, READS_AND_WRITES, Set.of(CLIENT_DOCUMENTS)));
 
         // register access agreements (docs/access.md)
         row(AGREEMENT_ORGANISER_REQUIRED, 403, "only the organiser, register access agreement",

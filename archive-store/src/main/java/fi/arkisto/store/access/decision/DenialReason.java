@@ -30,6 +30,7 @@ public enum DenialReason {
     EXTENSIVE_REGISTER_ACCESS_RIGHT_REQUIRED(403, "Only the extensive register access right lets a provider write client relationship and case documents"),
     DOCUMENT_GROUP_NOT_ARCHIVABLE_BY_PROVIDER(403, "A provider may not write documents of this document group into the organiser's register"),
     AUTHOR_ORGANISATION_NOT_PROVIDER(403, "A document written under a register access right must name the provider as the author's organisation"),
+    REPLACED_VERSION_NOT_BY_PROVIDER(403, "A provider replaces or nullifies only versions it archived itself into the organiser's register"),
 
     // non-disclosure for safety reasons
     LOCATION_DATA_UNDER_NON_DISCLOSURE(422, "The client is under non-disclosure for safety reasons: location data belongs only in the organiser's client relationship document"),

@@ -31,13 +31,16 @@ import java.util.Objects;
  *                              {@code asiakas.turvakielto: true}
  * @param minorDisclosureCode   {@code authorization/consent/code} of 1.2.246.537.6.1286.201901, or null
  * @param date                  the document's effective day (Finnish time)
+ * @param replacedArchivedBy    for a write over an archived version (a replacement, a nullification), the
+ *                              organisation that archived that version; null for a new set or a read
+ *                              (docs/access.md, "Archiving and nullifying": a provider writes over only its own versions)
  */
 public record DocumentFacts(String documentOid, String setId, String controller, String originalCustodian,
                             String clientId, String serviceTask, DocumentGroup group, boolean stageOne,
                             String generalType, String specificType, String authorOrganisation, String authorUnit,
                             String caseId, MutualCase mutualCase, RestrictionKind ownRestriction,
                             RestrictionKind currentRestriction, boolean locationData, boolean nonDisclosureDeclared,
-                            String minorDisclosureCode, LocalDate date) {
+                            String minorDisclosureCode, LocalDate date, String replacedArchivedBy) {
 
     public DocumentFacts {
         Objects.requireNonNull(group, "group");
@@ -60,7 +63,8 @@ public record DocumentFacts(String documentOid, String setId, String controller,
                 .stageOne(stageOne).generalType(generalType).specificType(specificType)
                 .authorOrganisation(authorOrganisation).authorUnit(authorUnit).caseId(caseId).mutualCase(mutualCase)
                 .ownRestriction(ownRestriction).currentRestriction(currentRestriction).locationData(locationData)
-                .nonDisclosureDeclared(nonDisclosureDeclared).minorDisclosureCode(minorDisclosureCode).date(date);
+                .nonDisclosureDeclared(nonDisclosureDeclared).minorDisclosureCode(minorDisclosureCode).date(date)
+                .replacedArchivedBy(replacedArchivedBy);
     }
 
     /** Named setters for a record with many components. */
@@ -85,6 +89,7 @@ public record DocumentFacts(String documentOid, String setId, String controller,
         private boolean nonDisclosureDeclared;
         private String minorDisclosureCode;
         private LocalDate date;
+        private String replacedArchivedBy;
 
         public Builder documentOid(String v) { documentOid = v; return this; }
         public Builder setId(String v) { setId = v; return this; }
@@ -106,12 +111,13 @@ public record DocumentFacts(String documentOid, String setId, String controller,
         public Builder nonDisclosureDeclared(boolean v) { nonDisclosureDeclared = v; return this; }
         public Builder minorDisclosureCode(String v) { minorDisclosureCode = v; return this; }
         public Builder date(LocalDate v) { date = v; return this; }
+        public Builder replacedArchivedBy(String v) { replacedArchivedBy = v; return this; }
 
         public DocumentFacts build() {
             return new DocumentFacts(documentOid, setId, controller, originalCustodian == null ? controller
                     : originalCustodian, clientId, serviceTask, group, stageOne, generalType, specificType,
                     authorOrganisation, authorUnit, caseId, mutualCase, ownRestriction, currentRestriction,
-                    locationData, nonDisclosureDeclared, minorDisclosureCode, date);
+                    locationData, nonDisclosureDeclared, minorDisclosureCode, date, replacedArchivedBy);
         }
     }
 }

@@ -1,11 +1,16 @@
 package fi.arkisto.store.document.bench;
 
-import fi.arkisto.store.access.AccessPolicy;
+import fi.arkisto.store.access.AccessProperties;
+import fi.arkisto.store.access.AccessRules;
+import fi.arkisto.store.access.registeraccess.UnitOrganisation;
+import fi.arkisto.store.accessrecords.ClientFactsService;
+import fi.arkisto.store.accessrecords.RegisterAccessAgreementService;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.document.BulkResult;
+import fi.arkisto.store.document.DocumentLookup;
 import fi.arkisto.store.document.DocumentRepository;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.object.ContentHash;
@@ -44,7 +49,12 @@ public final class ArchivingBenchmark {
             DataSourceTransactionManager transactions = new DataSourceTransactionManager(database.dataSource());
             AuditLog audit = new AuditLog(database.dataSource(), transactions, Clock.systemUTC());
             CdaParser parser = new CdaParser();
-            ArchivingService archiving = new ArchivingService(parser, List.of(), objects, audit, new AccessPolicy(),
+            ClientFactsService clientFacts = new ClientFactsService(
+                    new DocumentLookup(objects, parser, database.dataSource()),
+                    new RegisterAccessAgreementService(database.dataSource(), transactions, audit, Clock.systemUTC()),
+                    database.dataSource(), UnitOrganisation.byRule());
+            ArchivingService archiving = new ArchivingService(parser, List.of(), objects, audit,
+                    new AccessRules(AccessProperties.defaults()), clientFacts,
                     new DocumentRepository(database.dataSource()), transactions, Clock.systemUTC(),
                     new SimpleAsyncTaskExecutor("bench-archive-"), 16);
 
