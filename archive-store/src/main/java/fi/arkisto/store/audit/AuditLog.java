@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -20,6 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The append-only, hash-chained log of every use of client data (invariant 5 (docs/invariants.md)).
@@ -29,6 +31,11 @@ import java.util.Map;
  * {@code prev_hash} is its predecessor's hash. An append joins the caller's transaction when there
  * is one (the event commits or rolls back with the change it records), otherwise it commits on its
  * own before returning, so "audited before data leaves" holds for readers.
+ *
+ * <p>A single event outside any transaction (every read's) is first appended in one autocommitted statement after
+ * the head this instance last saw: the statement moves the head only if it is still that one, and inserts the event
+ * only if it moved it, so the chain's rules hold as under the lock. When another instance has appended since, nothing
+ * changes and the append takes the lock as above. One round trip instead of three for a read's audit event.
  */
 public class AuditLog {
 
@@ -40,6 +47,15 @@ public class AuditLog {
     /** One event and the chain head in one statement: a single read's event costs one round trip after the lock. */
     private static final String INSERT_ONE = "WITH event AS (" + INSERT + " RETURNING id)"
             + " UPDATE archive.audit_chain_head SET last_id = (SELECT id FROM event), last_hash = ? WHERE singleton";
+    /** The head moves from the last one seen to the new event, and the event is inserted only if it moved. */
+    private static final String APPEND_AFTER_KNOWN_HEAD = """
+            WITH moved AS (
+                UPDATE archive.audit_chain_head SET last_id = ?, last_hash = ?
+                 WHERE singleton AND last_id = ? AND last_hash = ? RETURNING last_id)
+            INSERT INTO archive.audit_event (id, occurred_at, organisation, user_id, purpose_of_use, operation,
+                document_oid, client_id, outcome, detail, prev_hash, hash)
+            SELECT ?::bigint, ?::timestamptz, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text, ?::text,
+                   ?::text, ?::text FROM moved""";
     private static final String LOCK_HEAD = "last_id, last_hash FROM archive.audit_chain_head WHERE singleton FOR UPDATE";
     private static final String SELECT = """
             SELECT id, occurred_at, organisation, user_id, purpose_of_use, operation, document_oid, client_id,
@@ -52,6 +68,11 @@ public class AuditLog {
     private final TransactionTemplate independent;
     private final TransactionTemplate snapshot;
     private final Clock clock;
+    /** The chain head as this instance last wrote or read it: where an optimistic append starts. */
+    private final AtomicReference<Head> lastSeenHead = new AtomicReference<>();
+
+    private record Head(long id, String hash) {
+    }
 
     public AuditLog(DataSource dataSource, PlatformTransactionManager transactionManager, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
@@ -98,41 +119,35 @@ public class AuditLog {
             return List.of();
         }
         try {
+            if (entries.size() == 1 && !TransactionSynchronizationManager.isActualTransactionActive()) {
+                AuditEvent appended = appendAfterLastSeenHead(entries.get(0));
+                if (appended != null) {
+                    return List.of(appended);
+                }
+            }
             return transaction.execute(status -> {
                 // a caller holding the head in an outer transaction would otherwise wait on itself forever; the
                 // timeout is set in the locking statement itself (set_config is SET LOCAL), saving a round trip
                 Map<String, Object> head = jdbc.queryForMap(status.isNewTransaction()
                         ? "SELECT set_config('lock_timeout', '30s', true) AS lock_timeout, " + LOCK_HEAD
                         : "SELECT " + LOCK_HEAD);
-                long id = ((Number) head.get("last_id")).longValue();
-                String prevHash = ((String) head.get("last_hash")).trim();
+                Head locked = new Head(((Number) head.get("last_id")).longValue(), ((String) head.get("last_hash")).trim());
                 Instant now = AuditChain.truncate(clock.instant());
-                List<AuditEvent> events = new ArrayList<>(entries.size());
-                for (AuditEntry entry : entries) {
-                    id++;
-                    String detail = entry.detail() == null || entry.detail().length() <= MAX_DETAIL
-                            ? entry.detail() : entry.detail().substring(0, MAX_DETAIL);
-                    String organisation = entry.context().organisation().value();
-                    String hash = AuditChain.hash(prevHash, id, now, organisation, entry.context().userId(),
-                            entry.context().purposeOfUse(), entry.operation().name(), entry.documentOid(),
-                            entry.clientId(), entry.outcome().name(), detail);
-                    events.add(new AuditEvent(id, now, organisation, entry.context().userId(),
-                            entry.context().purposeOfUse(), entry.operation().name(), entry.documentOid(),
-                            entry.clientId(), entry.outcome().name(), detail, prevHash, hash));
-                    prevHash = hash;
-                }
+                List<AuditEvent> events = chained(entries, locked, now);
+                AuditEvent last = events.get(events.size() - 1);
                 Timestamp at = Timestamp.from(now);
                 if (events.size() == 1) {
-                    String last = prevHash;
                     jdbc.update(INSERT_ONE, ps -> {
-                        bind(ps, events.get(0), at);
-                        ps.setString(13, last);
+                        bind(ps, last, at);
+                        ps.setString(13, last.hash());
                     });
-                    return events;
+                } else {
+                    jdbc.batchUpdate(INSERT, events, 1_000, (ps, e) -> bind(ps, e, at));
+                    jdbc.update("UPDATE archive.audit_chain_head SET last_id = ?, last_hash = ? WHERE singleton",
+                            last.id(), last.hash());
                 }
-                jdbc.batchUpdate(INSERT, events, 1_000, (ps, e) -> bind(ps, e, at));
-                jdbc.update("UPDATE archive.audit_chain_head SET last_id = ?, last_hash = ? WHERE singleton",
-                        id, prevHash);
+                // a rolled-back caller leaves a head that never was: the next optimistic append then finds no match
+                lastSeenHead.set(new Head(last.id(), last.hash()));
                 return events;
             });
         } catch (DataAccessException e) {
@@ -140,19 +155,71 @@ public class AuditLog {
         }
     }
 
+    /**
+     * The event appended after the head this instance last saw, in one autocommitted statement; null when there is
+     * none yet or another instance has moved the head since (then nothing was written).
+     */
+    private AuditEvent appendAfterLastSeenHead(AuditEntry entry) {
+        Head seen = lastSeenHead.get();
+        if (seen == null) {
+            return null;
+        }
+        Instant now = AuditChain.truncate(clock.instant());
+        AuditEvent event = chained(List.of(entry), seen, now).get(0);
+        int inserted = jdbc.update(APPEND_AFTER_KNOWN_HEAD, ps -> {
+            ps.setLong(1, event.id());
+            ps.setString(2, event.hash());
+            ps.setLong(3, seen.id());
+            ps.setString(4, seen.hash());
+            bind(ps, 4, event, Timestamp.from(now));
+        });
+        if (inserted != 1) {
+            return null;
+        }
+        lastSeenHead.compareAndSet(seen, new Head(event.id(), event.hash()));
+        return event;
+    }
+
+    /** The entries as events following {@code after}, each linked to its predecessor's hash, all at {@code now}. */
+    private static List<AuditEvent> chained(List<AuditEntry> entries, Head after, Instant now) {
+        long id = after.id();
+        String prevHash = after.hash();
+        List<AuditEvent> events = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            id++;
+            String detail = entry.detail() == null || entry.detail().length() <= MAX_DETAIL
+                    ? entry.detail() : entry.detail().substring(0, MAX_DETAIL);
+            String organisation = entry.context().organisation().value();
+            String hash = AuditChain.hash(prevHash, id, now, organisation, entry.context().userId(),
+                    entry.context().purposeOfUse(), entry.operation().name(), entry.documentOid(),
+                    entry.clientId(), entry.outcome().name(), detail);
+            events.add(new AuditEvent(id, now, organisation, entry.context().userId(),
+                    entry.context().purposeOfUse(), entry.operation().name(), entry.documentOid(),
+                    entry.clientId(), entry.outcome().name(), detail, prevHash, hash));
+            prevHash = hash;
+        }
+        return events;
+    }
+
     private static void bind(PreparedStatement ps, AuditEvent e, Timestamp at) throws SQLException {
-        ps.setLong(1, e.id());
-        ps.setTimestamp(2, at);
-        ps.setString(3, e.organisation());
-        ps.setString(4, e.userId());
-        ps.setString(5, e.purposeOfUse());
-        ps.setString(6, e.operation());
-        ps.setString(7, e.documentOid());
-        ps.setString(8, e.clientId());
-        ps.setString(9, e.outcome());
-        ps.setString(10, e.detail());
-        ps.setString(11, e.prevHash());
-        ps.setString(12, e.hash());
+        bind(ps, 0, e, at);
+    }
+
+    /** The event's twelve columns as parameters {@code after + 1} on. */
+    private static void bind(PreparedStatement ps, int after, AuditEvent e, Timestamp at) throws SQLException {
+        int i = after;
+        ps.setLong(++i, e.id());
+        ps.setTimestamp(++i, at);
+        ps.setString(++i, e.organisation());
+        ps.setString(++i, e.userId());
+        ps.setString(++i, e.purposeOfUse());
+        ps.setString(++i, e.operation());
+        ps.setString(++i, e.documentOid());
+        ps.setString(++i, e.clientId());
+        ps.setString(++i, e.outcome());
+        ps.setString(++i, e.detail());
+        ps.setString(++i, e.prevHash());
+        ps.setString(++i, e.hash());
     }
 
     /**

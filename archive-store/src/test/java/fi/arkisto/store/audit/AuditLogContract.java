@@ -86,6 +86,57 @@ abstract class AuditLogContract {
     }
 
     @Test
+    void twoInstancesAppendingInTurnAndAtOnceKeepOneGaplessChain() throws Exception {
+        // given a second instance of the archive on the same database, each having appended once (so each starts its
+        // next append from the head it last saw, which the other has moved since)
+        AuditLog other = new AuditLog(database.dataSource(), new DataSourceTransactionManager(database.dataSource()),
+                Clock.systemUTC());
+        audit.appendCommitted(entry("first"));
+        other.appendCommitted(entry("second"));
+
+        // when they append in turn, and then from four threads each at once
+        for (int i = 0; i < 5; i++) {
+            audit.appendCommitted(entry("turn-a-" + i));
+            other.appendCommitted(entry("turn-b-" + i));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<CompletableFuture<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            AuditLog writer = t % 2 == 0 ? audit : other;
+            writers.add(CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < 10; i++) {
+                    writer.appendCommitted(entry("at-once-" + i));
+                }
+            }, pool));
+        }
+        CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
+        pool.shutdown();
+
+        // then every event is in one chain, gapless, its head the last event
+        assertThat(audit.verify()).isEqualTo(new AuditVerification(true, 52, null, null));
+        assertThat(jdbc.queryForObject("SELECT last_id FROM archive.audit_chain_head", Long.class)).isEqualTo(52L);
+    }
+
+    @Test
+    void anEventOfARolledBackTransactionNeverMisleadsTheNextAppend() {
+        // given an instance whose last append was in a transaction that rolled back
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        audit.appendCommitted(entry("before"));
+        transaction.executeWithoutResult(status -> {
+            audit.append(entry("rolled-back"));
+            status.setRollbackOnly();
+        });
+
+        // when it appends on its own again
+        AuditEvent next = audit.appendCommitted(entry("after"));
+
+        // then the event follows the event that was kept, not the one rolled back
+        assertThat(next.id()).isEqualTo(2L);
+        assertThat(next.prevHash()).isEqualTo(audit.eventsForDocument("before").get(0).hash());
+        assertThat(audit.verify()).isEqualTo(new AuditVerification(true, 2, null, null));
+    }
+
+    @Test
     void appendJoinsTheCallersTransactionAndRollsBackWithIt() {
         // given
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
