@@ -6,6 +6,7 @@ import fi.arkisto.store.access.ClientFactsSource;
 import fi.arkisto.store.access.extract.DocumentFactsReader;
 import fi.arkisto.store.access.nondisclosure.LocationDataFields;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
+import fi.arkisto.store.accesslog.AccessLogConfiguration;
 import fi.arkisto.store.accessrecords.AccessRecordsConfiguration;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
@@ -59,12 +60,13 @@ import java.time.Clock;
  * Object store settings are {@code arkisto.s3.*} ({@link ObjectStoreProperties}), tuning is
  * {@code arkisto.store.*} ({@link ArchiveStoreProperties}). Archiving-stage checks are every
  * {@link DocumentCheck} bean, run in {@code @Order}; the first is the deployment test guard ({@link TestRunGuardCheck}).
- * The records behind the access facts ({@link AccessRecordsConfiguration}) come with it: reads decide on them.
+ * The records behind the access facts ({@link AccessRecordsConfiguration}) come with it: reads decide on them; and
+ * the client's log extract ({@link AccessLogConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class, CdaProperties.class,
         IntakeProperties.class, AccessProperties.class})
-@Import({ScheduleConfiguration.class, AccessRecordsConfiguration.class})
+@Import({ScheduleConfiguration.class, AccessRecordsConfiguration.class, AccessLogConfiguration.class})
 public class ArchiveStoreConfiguration {
 
     /** This instance in the sweep records and the locks: the JVM's {@code pid@host}. */

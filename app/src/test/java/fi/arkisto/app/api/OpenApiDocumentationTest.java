@@ -34,6 +34,7 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
                 Map.entry("/api/v1/documents/{oid}/display", List.of("get")),
                 Map.entry("/api/v1/documents/{oid}/nullification", List.of("post")),
                 Map.entry("/api/v1/clients/{clientId}/documents", List.of("get")),
+                Map.entry("/api/v1/clients/{clientId}/access-log", List.of("get")),
                 Map.entry("/api/v1/audit/verification", List.of("get")),
                 Map.entry("/api/v1/clients/{clientId}/informing", List.of("get", "post")),
                 Map.entry("/api/v1/clients/{clientId}/consents", List.of("get", "post")),

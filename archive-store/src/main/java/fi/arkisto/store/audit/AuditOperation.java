@@ -8,5 +8,7 @@ public enum AuditOperation {
     RECORD_CONSENT, WITHDRAW_CONSENT, READ_CONSENTS,
     RECORD_DENIAL, WITHDRAW_DENIAL, READ_DENIALS,
     /** Register access agreements between an organiser and a provider (docs/access.md, "Register access agreements"). */
-    CREATE_ACCESS_AGREEMENT, END_ACCESS_AGREEMENT, READ_ACCESS_AGREEMENTS
+    CREATE_ACCESS_AGREEMENT, END_ACCESS_AGREEMENT, READ_ACCESS_AGREEMENTS,
+    /** A controller's log extract of a client (docs/access.md, "Log extracts"): reading the log is itself a use. */
+    READ_ACCESS_LOG
 }

@@ -159,6 +159,11 @@ public enum ErrorCode {
     REPLACED_VERSION_NOT_BY_PROVIDER(403, "A provider replaces or nullifies only versions it archived itself into the organiser's register"),
     LOCATION_DATA_UNDER_NON_DISCLOSURE(422, "The client is under non-disclosure for safety reasons: location data belongs only in the organiser's client relationship document"),
 
+    // a client's log extract (docs/access.md, "Log extracts")
+    ACCESS_LOG_REASON_REQUIRED(400, "A log extract reaching further back than two years needs a stated reason (the "
+            + "reason parameter)"),
+    ACCESS_LOG_TOO_LARGE(422, "The log extract holds more entries than one letter may: ask for a shorter period"),
+
     // organisation registry and deployment tests
     ORGANISATION_NOT_FOUND(404, "No such organisation in the registry"),
     ORGANISATION_CONFLICT(409, "Another organisation of the registry has this OID or business id, or the organisation has others"),

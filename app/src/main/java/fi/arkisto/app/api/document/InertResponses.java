@@ -20,7 +20,7 @@ import org.springframework.http.MediaType;
  * Every response also carries {@code X-Content-Type-Options: nosniff} (no browser second-guesses the type) and
  * {@code Cross-Origin-Resource-Policy: same-origin} (no other site embeds it).
  */
-final class InertResponses {
+public final class InertResponses {
 
     static final String ORIGINAL_POLICY = "sandbox; default-src 'none'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
@@ -46,9 +46,14 @@ final class InertResponses {
     }
 
     static HttpHeaders pdf(String oid) {
+        return pdfNamed(fileName(oid));
+    }
+
+    /** A PDF the archive renders itself (a client's log extract letter) under {@code name}, a fixed word. */
+    public static HttpHeaders pdfNamed(String name) {
         HttpHeaders headers = common(ORIGINAL_POLICY);
         headers.setContentType(MediaType.APPLICATION_PDF);
-        headers.set(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(oid) + ".pdf\"");
+        headers.set(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".pdf\"");
         return headers;
     }
 

@@ -44,6 +44,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final String DISPLAY = "get /api/v1/documents/{oid}/display";
     private static final String NULLIFY = "post /api/v1/documents/{oid}/nullification";
     private static final String CLIENT_DOCUMENTS = "get /api/v1/clients/{clientId}/documents";
+    private static final String ACCESS_LOG = "get /api/v1/clients/{clientId}/access-log";
     private static final String AUDIT = "get /api/v1/audit/verification";
     private static final String MESSAGES = "post /api/v1/messages";
     private static final String LAUNCH_MIGRATION = "post /api/v1/migrations";
@@ -76,11 +77,11 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final Set<String> RECORD_BODIES = union(RECORDINGS, WITHDRAWALS, Set.of(CREATE_AGREEMENT, END_AGREEMENT));
     private static final Set<String> AGREEMENT_OPERATIONS = Set.of(CREATE_AGREEMENT, AGREEMENTS, AGREEMENT, END_AGREEMENT);
     private static final Set<String> ALL = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS,
-            AUDIT, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATIONS, ORGANISATION, REGISTER_DEPLOYMENT_TEST,
+            ACCESS_LOG, AUDIT, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATIONS, ORGANISATION, REGISTER_DEPLOYMENT_TEST,
             DEPLOYMENT_TEST), SHARING_RECORDS, AGREEMENT_OPERATIONS);
     /** The operations that take the request context headers (the messages carry it in their frame). */
     private static final Set<String> WITH_CONTEXT = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY,
-            CLIENT_DOCUMENTS, LAUNCH_MIGRATION, MIGRATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST), SHARING_RECORDS,
+            CLIENT_DOCUMENTS, ACCESS_LOG, LAUNCH_MIGRATION, MIGRATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST), SHARING_RECORDS,
             AGREEMENT_OPERATIONS);
     /** Codes no operation answers: reject reasons of the file drop, the queue and the migration's reject report. */
     private static final Set<String> NO_OPERATION = Set.of();
@@ -117,7 +118,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(MISSING_REQUEST_CONTEXT, 400, "request context, required", WITH_CONTEXT);
         row(INVALID_REQUEST_CONTEXT, 400, "request context, invalid", WITH_CONTEXT);
         row(INVALID_REQUEST, 400, "parameter, body, invalid",
-                union(Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATION,
+                union(Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, ACCESS_LOG, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATION,
                         REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
         row(MALFORMED_JSON, 400, "not well-formed JSON",
                 union(Set.of(NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
@@ -154,7 +155,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
                 plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST,
                         RECORD_DENIAL, CREATE_AGREEMENT, AGREEMENTS));
         row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid",
-                union(plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS), SHARING_RECORDS));
+                union(plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS, ACCESS_LOG), SHARING_RECORDS));
         row(INVALID_FIELD_VALUE, 422, "field, invalid value", plus(DOCUMENT_CHECK, REGISTER_DEPLOYMENT_TEST));
         row(INVALID_BASE64, 422, "Base64", DOCUMENT_CHECK);
         row(INVALID_CODE, 422, "coded header value, not a code", DOCUMENT_CHECK);
@@ -245,6 +246,10 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(REPLACED_VERSION_NOT_BY_PROVIDER, 403, "provider, replaces or nullifies, archived itself", WRITES);
         row(LOCATION_DATA_UNDER_NON_DISCLOSURE, 422, "non-disclosure, location data, client relationship document",
                 DOCUMENT_CHECK);
+
+        // a client's log extract (docs/access.md, "Log extracts")
+        row(ACCESS_LOG_REASON_REQUIRED, 400, "log extract, two years, reason", Set.of(ACCESS_LOG));
+        row(ACCESS_LOG_TOO_LARGE, 422, "log extract, letter, shorter period", Set.of(ACCESS_LOG));
 
         // organisation registry and deployment tests
         row(ORGANISATION_NOT_FOUND, 404, "no such organisation", Set.of(ORGANISATION, REGISTER_DEPLOYMENT_TEST));
