@@ -112,11 +112,15 @@ class ClientAccessLogApiTest extends ApiIntegrationTest {
         created(postJson("/api/v1/clients/" + client + "/consents", organiser, "{}"));
         archiveClientRelationship(second, client, JANUARY, null);
 
-        // when the organiser, the provider and the second controller read the report, the provider lists the
+        // when the organiser, the provider and the second controller read the report (the second once more under a
+        // statutory right to information), the provider lists the
         // client's documents, a stranger is refused, and the organiser reads the other client's report
         readMetadata(report, organiser, "1");
         readMetadata(report, provider, "1");
         readMetadata(report, second, SHARING);
+        HttpResponse<byte[]> statutory = send(asOrganisation("/api/v1/documents/" + report + "/metadata", second)
+                .setHeader("X-Purpose-Of-Use", SHARING).header("X-Statutory-Right", "SHL 41").GET().build());
+        assertThat(statutory.statusCode()).as(text(statutory)).isEqualTo(200);
         HttpResponse<byte[]> listing = as("/api/v1/clients/" + client + "/documents", provider, "1");
         assertThat(listing.statusCode()).as(text(listing)).isEqualTo(200);
         assertThat(as("/api/v1/documents/" + report + "/metadata", newOrganisation(), "1").statusCode())
@@ -140,12 +144,16 @@ class ClientAccessLogApiTest extends ApiIntegrationTest {
                         Tuple.tuple(provider, "1", report, organiser, "USE", "REGISTER_ACCESS_RIGHT",
                                 "register access right in the register of " + organiser + ", service task 24"),
                         Tuple.tuple(second, SHARING, report, organiser, "DISCLOSURE", "SHARING_WITH_CONSENT",
-                                "sharing with consent from the register of " + organiser));
+                                "sharing with consent from the register of " + organiser),
+                        Tuple.tuple(second, SHARING, report, organiser, "DISCLOSURE", "STATUTORY_RIGHT",
+                                "statutory right SHL 41 to the register of " + organiser));
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.path("occurredAt").asText()).isNotEmpty();
             assertThat(e.path("professional").asText()).isNotEmpty();
-            assertThat(e.path("asserted").asText()).isIn("nothing", "");
         });
+        // what the client system asserted for the professional is named with the entry it took part in
+        assertThat(entries).extracting(e -> e.path("asserted").asText()).containsOnlyOnce("statutory right: SHL 41")
+                .containsOnly("nothing", "statutory right: SHL 41", "");
         // the provider's listing covered the organiser's register; the organiser's own archiving and records are uses
         assertThat(entries).filteredOn(e -> e.path("operation").asText().equals("LIST_CLIENT_DOCUMENTS"))
                 .singleElement().satisfies(e -> {
