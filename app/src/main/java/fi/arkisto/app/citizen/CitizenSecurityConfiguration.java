@@ -29,7 +29,7 @@ import java.util.Arrays;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-class CitizenSecurityConfiguration {
+public class CitizenSecurityConfiguration {
 
     static final String PATH = "/api/v1/citizen/**";
     static final String REALM = "Arkisto citizen API";
