@@ -9,6 +9,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.PersonalIdentityCode;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -38,11 +39,12 @@ final class CitizenTokenValidation {
     /** The decoder of the configured issuer's tokens; the properties must be {@link CitizenProperties#configured()}. */
     static JwtDecoder decoder(CitizenProperties properties) {
         NimbusJwtDecoder decoder;
+        // RS256 named, as for the file below: otherwise building the decoder fetches the key set to learn algorithms
         if (properties.issuerUri() != null) {
-            // the discovery document is read on the first token, so the archive starts while the issuer is down
-            decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build();
+            decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         } else if (properties.jwkSetUri() != null) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
         } else {
             decoder = new NimbusJwtDecoder(fileProcessor(properties));
         }

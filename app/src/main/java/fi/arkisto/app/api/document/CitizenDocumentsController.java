@@ -6,7 +6,6 @@ import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.document.ClientDocumentsQuery;
 import fi.arkisto.store.document.DocumentReadService;
-import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.PersonalIdentityCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -63,20 +62,11 @@ class CitizenDocumentsController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size (default arkisto.api.default-page-size)") @RequestParam(required = false) Integer size) {
-        int pageSize = size == null ? properties.defaultPageSize() : size;
-        if (page < 0 || pageSize < 1 || pageSize > properties.maxPageSize()) {
-            throw new ArchiveException(ErrorCode.INVALID_REQUEST,
-                    "page must be >= 0 and size 1-" + properties.maxPageSize());
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new ArchiveException(ErrorCode.INVALID_REQUEST, "from must be before to");
-        }
+        int pageSize = ClientDocumentsResponse.checkedPageSize(properties, page, size, from, to);
         String task = serviceTask == null || serviceTask.isBlank() ? null : serviceTask.strip();
         var result = reads.citizenDocuments(identity(citizen),
                 new ClientDocumentsQuery(task, null, null, from, to, page, pageSize));
-        long totalPages = (result.total() + pageSize - 1) / pageSize;
-        return new ClientDocumentsResponse(result.items().stream().map(DocumentSummary::of).toList(),
-                result.page(), result.size(), result.total(), totalPages);
+        return ClientDocumentsResponse.of(result, pageSize);
     }
 
     @Operation(summary = "The metadata of one of the citizen's documents",
