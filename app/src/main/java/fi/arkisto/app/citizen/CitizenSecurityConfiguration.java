@@ -8,13 +8,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -54,8 +57,10 @@ public class CitizenSecurityConfiguration {
         }
         AuthenticationEntryPoint refused = (request, response, e) -> {
             ErrorCode code = codeOf(e);
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\""
-                    + (code == ErrorCode.CITIZEN_TOKEN_MISSING ? "" : ", error=\"invalid_token\""));
+            if (code.httpStatus() == 401) {
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"" + REALM + "\""
+                        + (code == ErrorCode.CITIZEN_TOKEN_MISSING ? "" : ", error=\"invalid_token\""));
+            }
             problems.write(response, Problems.of(code, code == ErrorCode.CITIZEN_TOKEN_MISSING
                     ? "Authenticate as a citizen with a bearer token of the archive's trusted issuer" : detailOf(e)));
         };
@@ -66,13 +71,25 @@ public class CitizenSecurityConfiguration {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(CitizenTokenValidation.decoder(properties))
                                 .jwtAuthenticationConverter(citizens))
-                        .authenticationEntryPoint(refused))
+                        .authenticationEntryPoint(refused)
+                        // by default a token that could not be checked (the issuer unreachable) is rethrown as a 500
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(refused::commence);
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(refused))
                 .build();
     }
 
     /** The code of the failed check ({@link CitizenTokenValidation}); a token that cannot be verified at all is invalid. */
     static ErrorCode codeOf(AuthenticationException e) {
+        if (e instanceof AuthenticationServiceException) {
+            // the token could not be checked: the issuer's keys (or its discovery document) could not be fetched
+            return ErrorCode.CITIZEN_ISSUER_UNAVAILABLE;
+        }
         if (!(e instanceof OAuth2AuthenticationException)) {
             return ErrorCode.CITIZEN_TOKEN_MISSING;
         }

@@ -15,6 +15,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * How a citizen's bearer token is checked (docs/access.md, "The citizen API"): its signature against the configured
@@ -36,20 +38,55 @@ final class CitizenTokenValidation {
     private CitizenTokenValidation() {
     }
 
-    /** The decoder of the configured issuer's tokens; the properties must be {@link CitizenProperties#configured()}. */
+    /**
+     * The decoder of the configured issuer's tokens; the properties must be {@link CitizenProperties#configured()}.
+     * An issuer's decoder is built on the first token, not at start (Spring's reads the issuer's discovery document
+     * when built), so that the archive starts while the issuer is down; until it answers, each token fails as
+     * {@link JwtException} (CITIZEN_ISSUER_UNAVAILABLE).
+     */
     static JwtDecoder decoder(CitizenProperties properties) {
-        NimbusJwtDecoder decoder;
-        // RS256 named, as for the file below: otherwise building the decoder fetches the key set to learn algorithms
-        if (properties.issuerUri() != null) {
-            decoder = NimbusJwtDecoder.withIssuerLocation(properties.issuerUri())
-                    .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        } else if (properties.jwkSetUri() != null) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        } else {
-            decoder = new NimbusJwtDecoder(fileProcessor(properties));
+        if (properties.jwkSetFile() != null) {
+            NimbusJwtDecoder decoder = new NimbusJwtDecoder(fileProcessor(properties));
+            decoder.setJwtValidator(validator(properties));
+            return decoder;
         }
-        decoder.setJwtValidator(validator(properties));
-        return decoder;
+        return new OnFirstToken(() -> {
+            // RS256 named, as for the file: otherwise building fetches the key set to learn its algorithms
+            NimbusJwtDecoder decoder = properties.issuerUri() != null
+                    ? NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build()
+                    : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).jwsAlgorithm(SignatureAlgorithm.RS256).build();
+            decoder.setJwtValidator(validator(properties));
+            return decoder;
+        });
+    }
+
+    /** A decoder built when the first token comes, and built again on the next token while building fails. */
+    private static final class OnFirstToken implements JwtDecoder {
+
+        private final Supplier<JwtDecoder> build;
+        private volatile JwtDecoder built;
+
+        OnFirstToken(Supplier<JwtDecoder> build) {
+            this.build = build;
+        }
+
+        @Override
+        public Jwt decode(String token) {
+            JwtDecoder decoder = built;
+            if (decoder == null) {
+                synchronized (this) {
+                    if (built == null) {
+                        try {
+                            built = build.get();
+                        } catch (RuntimeException e) {
+                            throw new JwtException("The issuer of citizens' tokens cannot be reached: " + e.getMessage(), e);
+                        }
+                    }
+                    decoder = built;
+                }
+            }
+            return decoder.decode(token);
+        }
     }
 
     private static DefaultJWTProcessor<SecurityContext> fileProcessor(CitizenProperties properties) {

@@ -152,6 +152,7 @@ public enum ErrorCode {
 
     // the citizen API: bearer tokens (docs/access.md, "The citizen API")
     CITIZEN_API_NOT_CONFIGURED(503, "No issuer of citizens' bearer tokens is configured, so the citizen API trusts no token"),
+    CITIZEN_ISSUER_UNAVAILABLE(503, "The issuer of citizens' bearer tokens cannot be reached for its keys; retry later"),
     CITIZEN_TOKEN_MISSING(401, "The citizen API needs a bearer token (Authorization: Bearer) of a trusted issuer"),
     CITIZEN_TOKEN_INVALID(401, "The bearer token is not a well-formed JWT signed by a trusted issuer of citizens' tokens"),
     CITIZEN_TOKEN_EXPIRED(401, "The bearer token has expired, is not yet valid or has no expiry time"),

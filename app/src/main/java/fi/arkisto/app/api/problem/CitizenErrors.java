@@ -16,7 +16,7 @@ public final class CitizenErrors {
 
     /** The bearer token's checks, and the citizen API without a trusted issuer. */
     public static final Set<ErrorCode> TOKEN = Collections.unmodifiableSet(EnumSet.of(
-            ErrorCode.CITIZEN_API_NOT_CONFIGURED, ErrorCode.CITIZEN_TOKEN_MISSING, ErrorCode.CITIZEN_TOKEN_INVALID,
+            ErrorCode.CITIZEN_API_NOT_CONFIGURED, ErrorCode.CITIZEN_ISSUER_UNAVAILABLE, ErrorCode.CITIZEN_TOKEN_MISSING, ErrorCode.CITIZEN_TOKEN_INVALID,
             ErrorCode.CITIZEN_TOKEN_EXPIRED, ErrorCode.CITIZEN_IDENTITY_CLAIM_MISSING,
             ErrorCode.CITIZEN_IDENTITY_CLAIM_INVALID));
 

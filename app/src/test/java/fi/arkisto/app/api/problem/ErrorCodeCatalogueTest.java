@@ -244,6 +244,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
 
         // the citizen API: its bearer tokens, and the citizen's view (each the twin of a DenialReason)
         row(CITIZEN_API_NOT_CONFIGURED, 503, "no issuer, configured, trusts no token", CITIZEN);
+        row(CITIZEN_ISSUER_UNAVAILABLE, 503, "issuer, cannot be reached, keys, retry", CITIZEN);
         row(CITIZEN_TOKEN_MISSING, 401, "bearer token, trusted issuer", CITIZEN);
         row(CITIZEN_TOKEN_INVALID, 401, "not a well-formed JWT, signed, trusted issuer", CITIZEN);
         row(CITIZEN_TOKEN_EXPIRED, 401, "expired, not yet valid, no expiry time", CITIZEN);
