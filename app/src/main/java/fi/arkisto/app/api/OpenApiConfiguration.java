@@ -4,6 +4,7 @@ import fi.arkisto.app.api.problem.AcknowledgementErrors;
 import fi.arkisto.app.api.problem.ApiErrors;
 import fi.arkisto.app.api.problem.ArchivingErrors;
 import fi.arkisto.app.api.problem.NullifyingErrors;
+import fi.arkisto.app.api.problem.CitizenErrors;
 import fi.arkisto.app.api.problem.ReadingErrors;
 import fi.arkisto.app.problem.Problems;
 import fi.arkisto.app.security.RequestContextHeaders;
@@ -60,12 +61,15 @@ class OpenApiConfiguration {
 
     static final String PROBLEM_SCHEMA = "Problem";
     static final String BASIC_AUTH = "clientSystem";
+    static final String CITIZEN_BEARER = "citizen";
     /** The extension of each error response listing the codes it stands for. */
     static final String ERROR_CODES = "x-error-codes";
 
     static {
         // Resolved from headers by RequestContextArgumentResolver; documented as header parameters below.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(RequestContext.class);
+        // the citizen's authentication (their bearer token), documented as the citizen security scheme
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(org.springframework.security.core.Authentication.class);
     }
 
     @Bean
@@ -89,7 +93,10 @@ class OpenApiConfiguration {
                                 Client data archive for social welfare services (modelled on the Kanta archive).
                                 Client information systems archive CDA R2 documents in the Kanta format and read them back.
 
-                                Every call authenticates as a client system: with its TLS client certificate (mutual TLS;
+                                The citizen API (/api/v1/citizen/**) is the citizen's own view of their documents:
+                                it authenticates the citizen with a bearer token (JWT) of the issuer the archive
+                                trusts, takes no request context headers and answers only what the citizen's view
+                                shows (docs/access.md, "The citizen API"). Every other call authenticates as a client system: with its TLS client certificate (mutual TLS;
                                 it acts for the organisation its certificate's subject serialNumber names, and for those the
                                 archive's configuration adds), or, where password clients are on, with HTTP Basic as a
                                 registered client system. A certificate that does not authenticate answers its own
@@ -113,7 +120,12 @@ class OpenApiConfiguration {
                         .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
                                 .description("A password client registered in arkisto.security.api-clients, where"
                                         + " arkisto.security.http-basic is on; otherwise client systems authenticate"
-                                        + " with their TLS client certificates (mutual TLS)")))
+                                        + " with their TLS client certificates (mutual TLS)"))
+                        .addSecuritySchemes(CITIZEN_BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT")
+                                .description("The citizen API (/api/v1/citizen/**): a JWT of the issuer the archive trusts"
+                                        + " (arkisto.citizen.*), with the citizen's personal identity code in the"
+                                        + " configured claim (arkisto.citizen.identity-claim)")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
     }
 
@@ -126,6 +138,10 @@ class OpenApiConfiguration {
                 addContextHeaders(operation);
             }
             addProblemResponses(operation, errorsOf(handlerMethod, takesContext));
+            ApiErrors declared = handlerMethod.getMethodAnnotation(ApiErrors.class);
+            if (declared != null && declared.citizen()) {
+                operation.setSecurity(List.of(new SecurityRequirement().addList(CITIZEN_BEARER)));
+            }
             AcknowledgementErrors acknowledged = handlerMethod.getMethodAnnotation(AcknowledgementErrors.class);
             if (acknowledged != null) {
                 Set<ErrorCode> codes = new LinkedHashSet<>(Arrays.asList(acknowledged.value()));
@@ -141,13 +157,22 @@ class OpenApiConfiguration {
     /** The codes answered as problems: shared ones, those the method's signature implies, and the declared ones. */
     static Set<ErrorCode> errorsOf(HandlerMethod handlerMethod, boolean takesContext) {
         Set<ErrorCode> codes = new LinkedHashSet<>();
-        codes.add(ErrorCode.AUTHENTICATION_REQUIRED);
-        codes.addAll(CLIENT_CERTIFICATE_CODES);
+        ApiErrors declared = handlerMethod.getMethodAnnotation(ApiErrors.class);
+        boolean citizen = declared != null && declared.citizen();
+        if (citizen) {
+            codes.addAll(CitizenErrors.TOKEN);
+        } else {
+            codes.add(ErrorCode.AUTHENTICATION_REQUIRED);
+            codes.addAll(CLIENT_CERTIFICATE_CODES);
+        }
         if (takesContext) {
             codes.add(ErrorCode.MISSING_REQUEST_CONTEXT);
             codes.add(ErrorCode.INVALID_REQUEST_CONTEXT);
         }
-        codes.add(ErrorCode.ACCESS_DENIED);
+        if (!citizen) {
+            // a citizen's refusals are the citizen's view's own codes
+            codes.add(ErrorCode.ACCESS_DENIED);
+        }
         // Spring answers 406 for an Accept header naming none of the operation's media types, and 415 for a
         // Content-Type the operation does not consume.
         codes.add(ErrorCode.NOT_ACCEPTABLE);
@@ -161,7 +186,6 @@ class OpenApiConfiguration {
             codes.add(ErrorCode.MALFORMED_JSON);
             codes.add(ErrorCode.INVALID_REQUEST);
         }
-        ApiErrors declared = handlerMethod.getMethodAnnotation(ApiErrors.class);
         if (declared != null) {
             codes.addAll(Arrays.asList(declared.value()));
             if (declared.archiving()) {
@@ -171,7 +195,7 @@ class OpenApiConfiguration {
                 codes.addAll(NullifyingErrors.CODES);
             }
             if (declared.reading()) {
-                codes.addAll(ReadingErrors.CODES);
+                codes.addAll(citizen ? CitizenErrors.READING : ReadingErrors.CODES);
             }
         }
         codes.add(ErrorCode.STORAGE_UNAVAILABLE);

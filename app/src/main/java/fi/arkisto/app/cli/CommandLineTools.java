@@ -54,6 +54,9 @@ public final class CommandLineTools {
         tools.register(new Tool("replay-dead-letters", "move the queue channel's dead letters back to its request queue "
                 + "once their cause is fixed (--uri amqp://USER@HOST:PORT --password-env VAR)",
                 fi.arkisto.routes.queue.DeadLetterReplayCommand::run));
+        tools.register(new Tool("citizen-token", "print a citizen's bearer token for a test identity code, signed with "
+                + "a development key pair written to DIR (--hetu CODE --key-dir DIR [--issuer ISS] [--minutes N])",
+                fi.arkisto.app.citizen.CitizenTokenCommand::run));
         tools.register(new Tool("legacy-package", "write a synthetic legacy export package (--count N --out DIR)",
                 fi.arkisto.testkit.legacy.LegacyPackageCommand::run));
         return tools;

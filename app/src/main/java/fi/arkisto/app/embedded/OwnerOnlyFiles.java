@@ -55,13 +55,26 @@ public final class OwnerOnlyFiles {
      * never sees half of it, and the secret in it is never readable by others, not even for a moment.
      */
     public static void writeProperties(Path file, Properties properties, String comment) {
+        write(file, out -> properties.store(out, comment));
+    }
+
+    /** Writes the text (UTF-8) to {@code file} as {@link #writeProperties} does: owner-only, replaced atomically. */
+    public static void writeString(Path file, String text) {
+        write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void write(Path file, Content content) {
         Path parent = file.toAbsolutePath().getParent();
         try {
             Path temporary = supportsPosix(parent) ? Files.createTempFile(parent, "." + file.getFileName(), ".tmp", ownerOnly())
                     : Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
-                    properties.store(out, comment);
+                    content.writeTo(out);
                 }
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

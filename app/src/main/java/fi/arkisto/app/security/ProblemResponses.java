@@ -8,15 +8,15 @@ import org.springframework.http.ProblemDetail;
 import java.io.IOException;
 
 /** Problem answers written by the security filters, before any controller (and its problem handler) is reached. */
-final class ProblemResponses {
+public final class ProblemResponses {
 
     private final ObjectMapper json;
 
-    ProblemResponses(ObjectMapper json) {
+    public ProblemResponses(ObjectMapper json) {
         this.json = json;
     }
 
-    void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);

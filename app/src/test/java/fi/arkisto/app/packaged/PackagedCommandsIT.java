@@ -43,7 +43,7 @@ class PackagedCommandsIT {
 
     /** The commands the packaged-jar tests run, each in a test of its own. */
     static final Set<String> EXERCISED = Set.of("help", "pki", "generate", "legacy-package", "migrate", "trust-anchors",
-            "replay-dead-letters");
+            "replay-dead-letters", "citizen-token");
 
 
     @TempDir
@@ -165,6 +165,29 @@ class PackagedCommandsIT {
         }
         assertThat(jar.run("trust-anchors", "--from-document", shared.resolve("none.xml").toString(), "--out",
                 anchors.toString()).exitCode()).isEqualTo(1);
+    }
+
+    @Test
+    void citizenTokenPrintsATokenThatVerifiesWithTheJwkSetItWroteForTestCodesOnly() throws Exception {
+        Path keys = shared.resolve("citizen-keys");
+
+        // when a developer asks for a test citizen's token as docs/running.md shows
+        CommandRun issued = jar.run("citizen-token", "--hetu", "010190-900P", "--key-dir", keys.toString(),
+                "--minutes", "5");
+
+        // then one line is a JWT signed by the key of the JWK set the archive is told to trust
+        issued.assertSucceeded();
+        assertThat(issued.output()).contains("arkisto.citizen.jwk-set-file=" + keys.resolve("jwks.json").toAbsolutePath());
+        String token = issued.output().lines().filter(line -> line.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+"))
+                .findFirst().orElseThrow();
+        com.nimbusds.jose.jwk.RSAKey key = com.nimbusds.jose.jwk.JWKSet.load(keys.resolve("jwks.json").toFile())
+                .getKeys().get(0).toRSAKey();
+        com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+        assertThat(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getStringClaim("urn:oid:1.2.246.21")).isEqualTo("010190-900P");
+        // and a real person's code is refused
+        assertThat(jar.run("citizen-token", "--hetu", "010190-123M", "--key-dir", keys.toString()).exitCode())
+                .isEqualTo(1);
     }
 
     @Test

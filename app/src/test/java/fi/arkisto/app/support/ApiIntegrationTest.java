@@ -2,6 +2,7 @@ package fi.arkisto.app.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fi.arkisto.app.citizen.CitizenTestIssuer;
 import fi.arkisto.store.testsupport.ArchiveStoreTestInitializers;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.testsupport.ClientRelationshipForms;
@@ -13,6 +14,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import fi.arkisto.store.document.DocumentStatus;
+import fi.arkisto.store.document.SignatureType;
+import fi.arkisto.testkit.deployment.ExpectedDocument;
+import fi.arkisto.testkit.generator.TestCaseDocuments;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +33,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Base64;
 import java.util.regex.Pattern;
 
@@ -117,6 +127,11 @@ public abstract class ApiIntegrationTest {
     private static final TestPki PKI = TestPki.create(Oid.of(CONTROLLER), "Vantaan ja Keravan hyvinvointialue", 1, Instant.now());
     private static final Path PKI_DIRECTORY = writePki();
     private static final Path TRUST_ANCHORS = PKI_DIRECTORY.resolve("trust-anchors");
+    /** The issuer of citizens' bearer tokens the test context trusts (arkisto.citizen.jwk-set-file). */
+    protected static final CitizenTestIssuer CITIZEN_ISSUER = CitizenTestIssuer.openOrCreate(
+            PKI_DIRECTORY.resolve("citizen-issuer"));
+    /** The {@code iss} the test context requires of citizens' tokens (arkisto.citizen.issuer). */
+    protected static final String CITIZEN_ISSUER_NAME = "urn:arkisto:test:citizen-issuer";
     /** Whether this JVM's database holds the real sample ({@link #sampleIsArchived()}). */
     private static boolean sampleArchived;
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -226,6 +241,28 @@ public abstract class ApiIntegrationTest {
     }
 
     /** POSTs the JSON body as the organisation. */
+    /**
+     * Archives, as the organiser, its client report of the client in service task 24 (document group 3, general type 4)
+     * and an old document (group 4), as the test kit's client information system writes them; answers their OIDs.
+     */
+    protected List<String> archiveReportAndOldDocument(String organiser, String client) {
+        List<ExpectedDocument> items = List.of(
+                new ExpectedDocument("report", "Asiakaskertomus", "Client report", "3", "4", 1, DocumentStatus.ACTIVE,
+                        SignatureType.SYSTEM, true),
+                new ExpectedDocument("old", "Vanha asiakirja", "Old document", "4", "9", 1, DocumentStatus.ACTIVE,
+                        SignatureType.SYSTEM, false));
+        List<TestCaseDocuments.TestCaseDocument> documents = TestCaseDocuments.write(items, new TestCaseDocuments.Options(
+                Oid.of(organiser), "Organisaatio " + organiser, client, LocalDate.now(ZoneId.of("Europe/Helsinki")),
+                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), systemSignerFor(organiser), null));
+        for (TestCaseDocuments.TestCaseDocument document : documents) {
+            HttpResponse<byte[]> archived = send(asOrganisation("/api/v1/documents", organiser)
+                    .header("Content-Type", "application/xml")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(document.xml())).build());
+            assertThat(archived.statusCode()).as(document.key() + ": " + text(archived)).isEqualTo(201);
+        }
+        return documents.stream().map(TestCaseDocuments.TestCaseDocument::documentOid).toList();
+    }
+
     protected HttpResponse<byte[]> postJson(String path, String organisation, String json) {
         return send(asOrganisation(path, organisation).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
@@ -309,6 +346,18 @@ public abstract class ApiIntegrationTest {
     @DynamicPropertySource
     static void trustAnchors(DynamicPropertyRegistry registry) {
         signatureProperties().forEach((name, value) -> registry.add(name, () -> value));
+        registry.add("arkisto.citizen.jwk-set-file", () -> CITIZEN_ISSUER.jwkSetFile().toString());
+        registry.add("arkisto.citizen.issuer", () -> CITIZEN_ISSUER_NAME);
+    }
+
+    /** A citizen's request with a bearer token of the trusted test issuer for the (test) identity code, valid 10 minutes. */
+    protected HttpRequest.Builder asCitizen(String path, String identityCode) {
+        return withBearer(path, CITIZEN_ISSUER.token("urn:oid:1.2.246.21", identityCode, CITIZEN_ISSUER_NAME,
+                Instant.now(), Duration.ofMinutes(10)));
+    }
+
+    protected HttpRequest.Builder withBearer(String path, String token) {
+        return HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token);
     }
 
     /**

@@ -85,6 +85,30 @@ final class ClientDocumentsList {
         }
         AccessRequest request = AccessRequests.of(context,
                 sharing ? RequestKind.PROFESSIONAL_SEARCH : RequestKind.PROFESSIONAL_LIST, clientId, today);
+        return decidedPage(rows, request, client, query, context, "scope " + scopeName(scope)
+                + (registers == null ? ", every other controller's register" : ", registers " + registers));
+    }
+
+    /**
+     * The citizen's own list (docs/access.md, "The citizen API"): the citizen's documents and those of the mutual
+     * cases they are a party of, in every register, decided by the same rules with the citizen's request kind.
+     */
+    ClientDocumentsPage citizenList(String citizen, ClientDocumentsQuery query, RequestContext context) {
+        LocalDate today = LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
+        ClientFacts client = clients.facts(citizen);
+        List<ListRow> rows;
+        try {
+            rows = documents.listRows(citizen, null, null, query);
+        } catch (DataAccessException e) {
+            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The documents could not be listed", e);
+        }
+        return decidedPage(rows, AccessRequest.citizen(RequestKind.CITIZEN_LIST, citizen, null, today), client, query,
+                context, "citizen's own view, every register");
+    }
+
+    /** The rows the rules allow, the query's page of them, and the audit event of the listing. */
+    private ClientDocumentsPage decidedPage(List<ListRow> rows, AccessRequest request, ClientFacts client,
+                                            ClientDocumentsQuery query, RequestContext context, String scope) {
         Map<String, MutualCase> cases = mutualCases(rows);
         List<ListRow> allowed = new ArrayList<>();
         List<AccessVerdict> verdicts = new ArrayList<>();
@@ -99,8 +123,9 @@ final class ClientDocumentsList {
         int from = (int) Math.min((long) query.page() * query.size(), allowed.size());
         int to = Math.min(from + query.size(), allowed.size());
         List<ListedDocument> items = items(allowed.subList(from, to), verdicts.subList(from, to));
-        audit.appendCommitted(new AuditEntry(context, AuditOperation.LIST_CLIENT_DOCUMENTS, null, clientId,
-                AuditOutcome.SUCCESS, describe(scope, registers, query, items.size(), allowed.size(),
+        audit.appendCommitted(new AuditEntry(context, AuditOperation.LIST_CLIENT_DOCUMENTS, null,
+                request.subjectClient(),
+                AuditOutcome.SUCCESS, describe(scope, query, items.size(), allowed.size(),
                         rows.size() - allowed.size(), verdicts, context)));
         return new ClientDocumentsPage(items, query.page(), query.size(), allowed.size());
     }
@@ -219,7 +244,7 @@ final class ClientDocumentsList {
      * The listing as the client's log extract needs it: scope and registers, the page, how many the rules allowed
      * and left out, each basis with its count and the disclosures other than whole, the use context and assertions.
      */
-    private static String describe(ClientDocumentsScope scope, List<String> registers, ClientDocumentsQuery query,
+    private static String describe(String scope, ClientDocumentsQuery query,
                                    int listed, int allowed, int leftOut, List<AccessVerdict> verdicts,
                                    RequestContext context) {
         Map<AccessBasis, Integer> bases = new EnumMap<>(AccessBasis.class);
@@ -230,8 +255,7 @@ final class ClientDocumentsList {
                 disclosures.merge(verdict.disclosure(), 1, Integer::sum);
             }
         }
-        StringBuilder text = new StringBuilder("scope ").append(scopeName(scope));
-        text.append(registers == null ? ", every other controller's register" : ", registers " + registers);
+        StringBuilder text = new StringBuilder(scope);
         text.append(", page ").append(query.page()).append(" of size ").append(query.size()).append(", ")
                 .append(listed).append(" of ").append(allowed).append(" documents");
         if (leftOut > 0) {

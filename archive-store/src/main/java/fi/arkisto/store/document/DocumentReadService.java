@@ -90,7 +90,22 @@ public class DocumentReadService {
      * audit event.
      */
     public DisclosedMetadata disclosedMetadata(DocumentOid oid, RequestContext context) {
-        Permitted read = permitted(oid, context, AuditOperation.READ_METADATA);
+        return disclosedMetadata(oid, context, false);
+    }
+
+    /**
+     * A citizen's read of the metadata of their own document (request kind CITIZEN_READ), audited as the citizen's
+     * own use ({@link CitizenReads}).
+     *
+     * @throws ArchiveException DOCUMENT_NOT_FOUND, or the code of the citizen's view that refuses it
+     *                          ({@link #citizenReadDenials()}); each audited
+     */
+    public DisclosedMetadata citizenMetadata(DocumentOid oid, PersonalIdentityCode citizen) {
+        return disclosedMetadata(oid, CitizenReads.context(citizen), true);
+    }
+
+    private DisclosedMetadata disclosedMetadata(DocumentOid oid, RequestContext context, boolean citizen) {
+        Permitted read = permitted(oid, context, AuditOperation.READ_METADATA, citizen);
         MaskedStructuredForm masked = null;
         String detail = read.decided().description();
         if (read.disclosure() == Disclosure.STRUCTURED_FORM_MASKED) {
@@ -104,7 +119,7 @@ public class DocumentReadService {
 
     /** The original bytes exactly as archived (byte-exact), verified against their SHA-256. */
     public StoredContent content(DocumentOid oid, RequestContext context) {
-        Permitted read = wholeDocument(oid, context, AuditOperation.READ_CONTENT);
+        Permitted read = wholeDocument(oid, context, AuditOperation.READ_CONTENT, false);
         StoredDocument stored = read.loaded().stored();
         requireInMemory(stored, "openContent");
         succeeded(context, AuditOperation.READ_CONTENT, stored, read.decided().description());
@@ -116,7 +131,7 @@ public class DocumentReadService {
      * is committed before the stream is returned. The caller closes it.
      */
     public ContentStream openContent(DocumentOid oid, RequestContext context) {
-        Permitted read = wholeDocument(oid, context, AuditOperation.READ_CONTENT);
+        Permitted read = wholeDocument(oid, context, AuditOperation.READ_CONTENT, false);
         StoredDocument stored = read.loaded().stored();
         ArchivedDocument document = stored.document();
         InputStream in = objects.open(stored.objectKey(), document.sha256(), document.size());
@@ -148,7 +163,16 @@ public class DocumentReadService {
 
     /** The decoded display form ({@code nonXMLBody/text}) of the archived original bytes. */
     public DisplayForm displayForm(DocumentOid oid, RequestContext context) {
-        Permitted read = wholeDocument(oid, context, AuditOperation.READ_DISPLAY);
+        return displayForm(oid, context, false);
+    }
+
+    /** A citizen's read of the display form of their own document, decided and audited as {@link #citizenMetadata}. */
+    public DisplayForm citizenDisplayForm(DocumentOid oid, PersonalIdentityCode citizen) {
+        return displayForm(oid, CitizenReads.context(citizen), true);
+    }
+
+    private DisplayForm displayForm(DocumentOid oid, RequestContext context, boolean citizen) {
+        Permitted read = wholeDocument(oid, context, AuditOperation.READ_DISPLAY, citizen);
         StoredDocument stored = read.loaded().stored();
         requireInMemory(stored, null);
         ParsedDocument parsed = read.loaded().parsed();
@@ -183,6 +207,25 @@ public class DocumentReadService {
         return list.list(clientId, query, scope, context);
     }
 
+    /**
+     * The citizen's own current documents and those of the mutual cases they are a party of, in every register, that
+     * the citizen's view shows (request kind CITIZEN_LIST), newest first by effective time; one audit event records the
+     * listing as the citizen's own use.
+     */
+    public ClientDocumentsPage citizenDocuments(PersonalIdentityCode citizen, ClientDocumentsQuery query) {
+        Objects.requireNonNull(citizen, "citizen");
+        Objects.requireNonNull(query, "query");
+        return list.citizenList(citizen.value(), query, CitizenReads.context(citizen));
+    }
+
+    /**
+     * Every reason the citizen's view may refuse a citizen's read of one document with; each is answered as the
+     * {@link ErrorCode} of the same name.
+     */
+    public static Set<DenialReason> citizenReadDenials() {
+        return ReadAccess.CITIZEN_READ_DENIALS;
+    }
+
     /** An allowed read: the version with its facts, and the decision. */
     private record Permitted(VersionFacts.Loaded loaded, ReadAccess.Decided decided) {
 
@@ -191,7 +234,8 @@ public class DocumentReadService {
         }
     }
 
-    private Permitted permitted(DocumentOid oid, RequestContext context, AuditOperation operation) {
+    /** @param citizen a citizen's read (request kind CITIZEN_READ), else a professional's (PROFESSIONAL_READ) */
+    private Permitted permitted(DocumentOid oid, RequestContext context, AuditOperation operation, boolean citizen) {
         Objects.requireNonNull(oid, "oid");
         Objects.requireNonNull(context, "context");
         StoredDocument stored;
@@ -205,7 +249,7 @@ public class DocumentReadService {
             throw new ArchiveException(ErrorCode.DOCUMENT_NOT_FOUND, "No document " + oid.value());
         }
         VersionFacts.Loaded loaded = versionFacts.load(stored);
-        ReadAccess.Decided decided = access.decide(context, loaded.facts());
+        ReadAccess.Decided decided = access.decide(context, loaded.facts(), citizen);
         if (!decided.allowed()) {
             append(new AuditEntry(context, operation, oid.value(), stored.clientId(), AuditOutcome.DENIED,
                     decided.description()));
@@ -220,8 +264,9 @@ public class DocumentReadService {
      * both, since the display form is signed free XHTML in which protected parts cannot be located reliably, and the
      * original carries both forms (docs/access.md, "Reading one document").
      */
-    private Permitted wholeDocument(DocumentOid oid, RequestContext context, AuditOperation operation) {
-        Permitted read = permitted(oid, context, operation);
+    private Permitted wholeDocument(DocumentOid oid, RequestContext context, AuditOperation operation,
+                                    boolean citizen) {
+        Permitted read = permitted(oid, context, operation, citizen);
         if (read.disclosure() != Disclosure.FULL) {
             ErrorCode code = ErrorCode.PROTECTED_LOCATION_DATA_WITHHELD;
             append(new AuditEntry(context, operation, oid.value(), read.loaded().stored().clientId(),

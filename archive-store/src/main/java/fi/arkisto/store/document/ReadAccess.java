@@ -5,8 +5,8 @@ import fi.arkisto.store.access.AccessRules;
 import fi.arkisto.store.access.ClientFactsSource;
 import fi.arkisto.store.access.decision.AccessVerdict;
 import fi.arkisto.store.access.decision.DenialReason;
-import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.access.facts.DocumentFacts;
+import fi.arkisto.store.access.request.AccessRequest;
 import fi.arkisto.store.access.request.RequestKind;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.error.ErrorCode;
@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * The access decision of a professional's read of one document by its identifier (docs/access.md, "Reading one
- * document"): {@link AccessRules#decide} over the stored version's facts and the facts of the document's client, on
+ * document"), or of a citizen's read of their own (docs/access.md, "The citizen API"): {@link AccessRules#decide} over the stored version's facts and the facts of the document's client, on
  * today's Finnish day, and the words the audit event records it with.
  */
 final class ReadAccess {
@@ -43,6 +43,19 @@ final class ReadAccess {
             DenialReason.DISCLOSURE_DENIED_DOCUMENT, DenialReason.DISCLOSURE_DENIED_SERVICE_TASK,
             DenialReason.DISCLOSURE_DENIED_CONTROLLER, DenialReason.OLD_DOCUMENT_NEEDS_BROAD_SEARCH,
             DenialReason.STAGE_ONE_DOCUMENT_NEEDS_BROAD_SEARCH, DenialReason.BROAD_SEARCH_JUSTIFICATION_UNKNOWN));
+
+    /**
+     * Every {@link DenialReason} a citizen's read of one of their documents can answer (docs/access.md, "The citizen's
+     * view"): which client the document pertains to, and what the citizen's view never shows. The guardian's reasons
+     * are not among them: the citizen API reads only the citizen's own documents.
+     */
+    static final Set<DenialReason> CITIZEN_READ_DENIALS = Set.copyOf(EnumSet.of(
+            DenialReason.NOT_THE_CLIENTS_DOCUMENT, DenialReason.MUTUAL_CASE_BEFORE_PARTY_JOINED,
+            DenialReason.MUTUAL_CASE_AFTER_PARTY_LEFT, DenialReason.CITIZEN_OLD_DOCUMENT,
+            DenialReason.CITIZEN_STAGE_ONE_DOCUMENT, DenialReason.CITIZEN_INACCESSIBLE_ARGUMENT,
+            DenialReason.CITIZEN_AUTHORIZATION_RESTRICTION, DenialReason.CITIZEN_SHELTER_SERVICE,
+            DenialReason.CITIZEN_INTIMATE_PARTNER_VIOLENCE, DenialReason.CITIZEN_PAYMENT_COMMITMENT,
+            DenialReason.CITIZEN_OTHER_PARTY_NON_DISCLOSURE));
 
     private final AccessRules rules;
     private final ClientFactsSource clients;
@@ -68,15 +81,24 @@ final class ReadAccess {
 
         static ErrorCode code(DenialReason reason) {
             // a reason outside READ_DENIALS would be a rule this wiring does not know: never answer it as allowed
-            return READ_DENIALS.contains(reason) ? ErrorCode.valueOf(reason.name()) : ErrorCode.ACCESS_DENIED;
+            return READ_DENIALS.contains(reason) || CITIZEN_READ_DENIALS.contains(reason)
+                    ? ErrorCode.valueOf(reason.name()) : ErrorCode.ACCESS_DENIED;
         }
     }
 
-    Decided decide(RequestContext context, DocumentFacts document) {
+    /** @param citizen a citizen's read of their own document (the context is {@link CitizenReads#context}) */
+    Decided decide(RequestContext context, DocumentFacts document, boolean citizen) {
         LocalDate today = LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
-        ClientFacts client = clients.facts(document.clientId());
-        AccessVerdict verdict = rules.decide(AccessRequests.of(context, RequestKind.PROFESSIONAL_READ, null, today),
-                document, client);
+        AccessVerdict verdict;
+        if (citizen) {
+            // the same rules with the citizen's request kind; the facts are the citizen's own (guardianship aside,
+            // the citizen's view reads none of them)
+            verdict = rules.decide(AccessRequest.citizen(RequestKind.CITIZEN_READ, context.userId(), null, today),
+                    document, clients.facts(context.userId()));
+        } else {
+            verdict = rules.decide(AccessRequests.of(context, RequestKind.PROFESSIONAL_READ, null, today), document,
+                    clients.facts(document.clientId()));
+        }
         return new Decided(verdict, describe(verdict, context, document));
     }
 

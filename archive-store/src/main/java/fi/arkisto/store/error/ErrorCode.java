@@ -163,6 +163,26 @@ public enum ErrorCode {
     ACCESS_LOG_REASON_REQUIRED(400, "A log extract reaching further back than two years needs a stated reason (the "
             + "reason parameter)"),
     ACCESS_LOG_TOO_LARGE(422, "The log extract holds more entries than one letter may: ask for a shorter period"),
+    // the citizen API: bearer tokens (docs/access.md, "The citizen API")
+    CITIZEN_API_NOT_CONFIGURED(503, "No issuer of citizens' bearer tokens is configured, so the citizen API trusts no token"),
+    CITIZEN_ISSUER_UNAVAILABLE(503, "The issuer of citizens' bearer tokens cannot be reached for its keys; retry later"),
+    CITIZEN_TOKEN_MISSING(401, "The citizen API needs a bearer token (Authorization: Bearer) of a trusted issuer"),
+    CITIZEN_TOKEN_INVALID(401, "The bearer token is not a well-formed JWT signed by a trusted issuer of citizens' tokens"),
+    CITIZEN_TOKEN_EXPIRED(401, "The bearer token has expired, is not yet valid or has no expiry time"),
+    CITIZEN_IDENTITY_CLAIM_MISSING(401, "The bearer token carries no personal identity code in the configured claim"),
+    CITIZEN_IDENTITY_CLAIM_INVALID(401, "The bearer token's identity claim is not a valid Finnish personal identity code"),
+    // access decision: the citizen's view (a DenialReason of a citizen's read, same name, status and title)
+    NOT_THE_CLIENTS_DOCUMENT(403, "The document neither belongs to the client nor to a mutual case the client is a party of"),
+    MUTUAL_CASE_BEFORE_PARTY_JOINED(403, "The mutual-case document dates from before the client became a party"),
+    MUTUAL_CASE_AFTER_PARTY_LEFT(403, "The mutual-case document dates from after the client left the case"),
+    CITIZEN_OLD_DOCUMENT(403, "Old documents are never shown to the citizen"),
+    CITIZEN_STAGE_ONE_DOCUMENT(403, "Stage-1 documents are never shown to the citizen"),
+    CITIZEN_INACCESSIBLE_ARGUMENT(403, "A professional has marked the document not to be shown to the client"),
+    CITIZEN_AUTHORIZATION_RESTRICTION(403, "A professional has delayed showing the document to the client"),
+    CITIZEN_SHELTER_SERVICE(403, "Shelter service documents are not shown to the citizen"),
+    CITIZEN_INTIMATE_PARTNER_VIOLENCE(403, "Documents on preventing intimate-partner violence are not shown to the citizen"),
+    CITIZEN_PAYMENT_COMMITMENT(403, "Payment commitments are not shown to the citizen"),
+    CITIZEN_OTHER_PARTY_NON_DISCLOSURE(403, "The document carries location data and another party of the case is under non-disclosure for safety reasons"),
 
     // organisation registry and deployment tests
     ORGANISATION_NOT_FOUND(404, "No such organisation in the registry"),

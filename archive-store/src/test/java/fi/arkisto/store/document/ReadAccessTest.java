@@ -76,7 +76,7 @@ class ReadAccessTest {
         ReadAccess access = access(providerServing(null));
 
         // when the provider reads the organiser's document in a register-access use context
-        ReadAccess.Decided decided = access.decide(as(PROVIDER, "1", RequestAssertions.NONE), document(ORGANISER));
+        ReadAccess.Decided decided = access.decide(as(PROVIDER, "1", RequestAssertions.NONE), document(ORGANISER), false);
 
         // then it is allowed on the register access right, described with the register and the service task
         assertThat(decided.allowed()).isTrue();
@@ -91,7 +91,7 @@ class ReadAccessTest {
         ReadAccess access = access(providerServing(TODAY.minusDays(1)));
 
         // when
-        ReadAccess.Decided decided = access.decide(as(PROVIDER, "1", RequestAssertions.NONE), document(ORGANISER));
+        ReadAccess.Decided decided = access.decide(as(PROVIDER, "1", RequestAssertions.NONE), document(ORGANISER), false);
 
         // then
         assertThat(decided.allowed()).isFalse();
@@ -110,7 +110,7 @@ class ReadAccessTest {
         RequestAssertions asserted = new RequestAssertions("2", true, null);
 
         // when the other organisation reads it in a sharing use context with a justification
-        ReadAccess.Decided decided = access(facts).decide(as(OTHER, "2", asserted), old);
+        ReadAccess.Decided decided = access(facts).decide(as(OTHER, "2", asserted), old, false);
 
         // then
         assertThat(decided.verdict().basis()).isEqualTo(AccessBasis.BROAD_SEARCH);
@@ -129,7 +129,7 @@ class ReadAccessTest {
 
         // when the provider reads it asserting the right to process non-disclosure data
         ReadAccess.Decided decided = access(protectedClient).decide(
-                as(PROVIDER, "1", new RequestAssertions(null, true, null)), located);
+                as(PROVIDER, "1", new RequestAssertions(null, true, null)), located, false);
 
         // then only a masked disclosure is allowed
         assertThat(decided.allowed()).isTrue();
@@ -138,7 +138,11 @@ class ReadAccessTest {
 
     @Test
     void everyReadSideDenialReasonHasAnErrorCodeTwinOfTheSameNameStatusAndTitle() {
-        for (DenialReason reason : ReadAccess.READ_DENIALS) {
+        assertTwins(ReadAccess.READ_DENIALS);
+    }
+
+    private static void assertTwins(Set<DenialReason> reasons) {
+        for (DenialReason reason : reasons) {
             ErrorCode twin = ErrorCode.valueOf(reason.name());
             assertThat(twin.httpStatus()).as(reason + "'s status").isEqualTo(reason.httpStatus());
             assertThat(twin.title()).as(reason + "'s title").isEqualTo(reason.title());
@@ -170,8 +174,46 @@ class ReadAccessTest {
         expected.removeAll(notReads);
         expected.removeAll(citizens);
         assertThat(ReadAccess.READ_DENIALS).containsExactlyInAnyOrderElementsOf(expected);
-        // and a reason outside them is never answered as something it is not
-        assertThat(ReadAccess.Decided.code(DenialReason.CITIZEN_OLD_DOCUMENT)).isEqualTo(ErrorCode.ACCESS_DENIED);
-        assertThat(Arrays.stream(ErrorCode.values()).map(Enum::name)).doesNotContain("CITIZEN_OLD_DOCUMENT");
+        // and a reason outside them and the citizen's is never answered as something it is not
+        assertThat(ReadAccess.Decided.code(DenialReason.GUARDIANSHIP_NOT_VERIFIED)).isEqualTo(ErrorCode.ACCESS_DENIED);
+        assertThat(Arrays.stream(ErrorCode.values()).map(Enum::name)).doesNotContain("GUARDIANSHIP_NOT_VERIFIED");
+    }
+
+    @Test
+    void theCitizensReadReasonsArePertinenceAndTheCitizensViewEachWithItsTwinCode() {
+        List<DenialReason> expected = new ArrayList<>(List.of(DenialReason.NOT_THE_CLIENTS_DOCUMENT,
+                DenialReason.MUTUAL_CASE_BEFORE_PARTY_JOINED, DenialReason.MUTUAL_CASE_AFTER_PARTY_LEFT));
+        for (DenialReason reason : DenialReason.values()) {
+            if (reason.name().startsWith("CITIZEN_")) {
+                expected.add(reason);
+            }
+        }
+        assertThat(ReadAccess.CITIZEN_READ_DENIALS).containsExactlyInAnyOrderElementsOf(expected);
+        assertTwins(ReadAccess.CITIZEN_READ_DENIALS);
+    }
+
+    @Test
+    void aCitizenReadsTheirOwnDocumentAsTheirOwnAndNotAnOldOneNorAnotherPersons() {
+        // given the citizen's facts (asked for the citizen, not the document's client) and the citizen's document
+        String code = "010190-900P";
+        ClientFacts facts = new ClientFacts(code, null, false, null, null, null, null, null, null);
+        ReadAccess access = new ReadAccess(new AccessRules(AccessProperties.defaults()), client -> {
+            assertThat(client).as("the facts asked for are the citizen's").isEqualTo(code);
+            return facts;
+        }, CLOCK);
+        RequestContext citizen = CitizenReads.context(fi.arkisto.store.identity.PersonalIdentityCode.of(code));
+        DocumentFacts own = document(ORGANISER).toBuilder().clientId(code).build();
+
+        // when / then their own document is allowed as CITIZEN_OWN, described for the audit
+        ReadAccess.Decided read = access.decide(citizen, own, true);
+        assertThat(read.allowed()).isTrue();
+        assertThat(read.verdict().basis()).isEqualTo(AccessBasis.CITIZEN_OWN);
+        assertThat(read.description()).isEqualTo("basis CITIZEN_OWN (CITIZEN_OWN), disclosure FULL; use context "
+                + "CITIZEN_OWN; asserted: nothing");
+        // an old one is refused with the citizen's view's code, another person's as not theirs
+        assertThat(access.decide(citizen, own.toBuilder().group(DocumentGroup.OLD).build(), true).code())
+                .isEqualTo(ErrorCode.CITIZEN_OLD_DOCUMENT);
+        assertThat(access.decide(citizen, document(ORGANISER), true).code())
+                .isEqualTo(ErrorCode.NOT_THE_CLIENTS_DOCUMENT);
     }
 }

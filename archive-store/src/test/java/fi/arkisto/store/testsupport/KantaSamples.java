@@ -89,6 +89,7 @@ public final class KantaSamples {
         private String replaces;
         private String marker;
         private String serviceUnit;
+        private String localHeader;
         private java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> structuredForm;
 
         private Builder() {
@@ -176,6 +177,15 @@ public final class KantaSamples {
             return this;
         }
 
+        /**
+         * Local header elements put before {@code contentSpecificationId}, such as a professional's restriction
+         * ({@code <ep2:inaccessibleArgument code="1" codeSystem="1.2.246.537.6.1288.201901"/>}).
+         */
+        public Builder localHeader(String elements) {
+            this.localHeader = elements;
+            return this;
+        }
+
         /** An XML comment that changes the bytes but none of the metadata. */
         public Builder marker(String value) {
             this.marker = value;
@@ -225,6 +235,9 @@ public final class KantaSamples {
             if (reasonOfCorrection != null) {
                 header.append("\n\t\t<ep2:reasonOfCorrection code=\"1\" codeSystem=\"1.2.246.537.6.1210.201601\" displayName=\"")
                         .append(reasonOfCorrection).append("\"/>");
+            }
+            if (localHeader != null) {
+                header.append("\n\t\t").append(localHeader);
             }
             if (header.length() > 0) {
                 xml = xml.replace("<ep2:contentSpecificationId>", header.substring(3) + "\n\t\t<ep2:contentSpecificationId>");

@@ -61,14 +61,7 @@ class ClientDocumentsController {
             @RequestParam(defaultValue = "registers") String scope,
             @Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Page size (default arkisto.api.default-page-size)") @RequestParam(required = false) Integer size) {
-        int pageSize = size == null ? properties.defaultPageSize() : size;
-        if (page < 0 || pageSize < 1 || pageSize > properties.maxPageSize()) {
-            throw new ArchiveException(ErrorCode.INVALID_REQUEST,
-                    "page must be >= 0 and size 1-" + properties.maxPageSize());
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new ArchiveException(ErrorCode.INVALID_REQUEST, "from must be before to");
-        }
+        int pageSize = ClientDocumentsResponse.checkedPageSize(properties, page, size, from, to);
         ClientDocumentsScope listScope = switch (scope.strip()) {
             case "registers" -> ClientDocumentsScope.REGISTERS;
             case "all-controllers" -> ClientDocumentsScope.ALL_CONTROLLERS;
@@ -78,9 +71,7 @@ class ClientDocumentsController {
         var query = new ClientDocumentsQuery(blankToNull(serviceTask), blankToNull(documentGroup),
                 blankToNull(caseId), from, to, page, pageSize);
         var result = reads.clientDocuments(clientId, query, listScope, context);
-        long totalPages = (result.total() + pageSize - 1) / pageSize;
-        return new ClientDocumentsResponse(result.items().stream().map(DocumentSummary::of).toList(),
-                result.page(), result.size(), result.total(), totalPages);
+        return ClientDocumentsResponse.of(result, pageSize);
     }
 
     private static String blankToNull(String value) {

@@ -211,23 +211,9 @@ class DocumentController {
     @GetMapping(path = "/{oid}/display")
     ResponseEntity<byte[]> display(@PathVariable String oid, RequestContext context,
                                    @RequestParam(name = "format", defaultValue = "xhtml") String format) {
-        boolean asPdf = switch (format) {
-            case "xhtml" -> false;
-            case "pdf" -> true;
-            default -> throw new ArchiveException(ErrorCode.INVALID_REQUEST, "format must be xhtml or pdf");
-        };
+        boolean asPdf = InertResponses.asPdf(format);
         DocumentOid documentOid = DocumentOid.of(oid);
-        var display = reads.displayForm(documentOid, context);
-        // never the document's own media type string: its parameters (a charset) are the sender's to choose
-        boolean archivedAsPdf = display.mediaType() != null && display.mediaType().strip().toLowerCase(Locale.ROOT)
-                .startsWith(MediaType.APPLICATION_PDF_VALUE);
-        if (archivedAsPdf) {
-            return ResponseEntity.ok().headers(InertResponses.pdf(documentOid.value())).body(display.content());
-        }
-        if (asPdf) {
-            return ResponseEntity.ok().headers(InertResponses.pdf(documentOid.value())).body(pdf.render(display.content()));
-        }
-        return ResponseEntity.ok().headers(InertResponses.displayForm(documentOid.value())).body(display.content());
+        return InertResponses.display(reads.displayForm(documentOid, context), asPdf, pdf);
     }
 
     @Operation(summary = "Nullify a document",

@@ -128,6 +128,26 @@ public record DocumentMetadataResponse(
                 MutualCaseResponse.of(read.mutualCase()));
     }
 
+    /**
+     * A citizen's read: the metadata of their own document, or of a mutual case's document without the identity codes
+     * of the document's client and of the case's parties, which are other people's (docs/access.md, "The citizen API").
+     */
+    static DocumentMetadataResponse forCitizen(DisclosedMetadata read, String citizen) {
+        DocumentMetadataResponse whole = of(read.document(), new AccessResponse(read.basis(), read.disclosure()),
+                null, null, null);
+        if (citizen.equals(whole.clientId())) {
+            return whole;
+        }
+        return new DocumentMetadataResponse(whole.documentOid, whole.setId, whole.version, whole.status, null, null,
+                whole.controllerOid, whole.serviceOrganiserOid, whole.serviceUnitOid, whole.serviceTask,
+                whole.documentGroup, whole.generalDocumentType, whole.specificDocumentType, whole.confidentiality,
+                whole.contentSpecificationId, whole.effectiveTime, whole.creationTime, whole.caseId,
+                whole.clientRelationshipId, whole.retentionPeriodClass, whole.recordStatus, whole.registryType,
+                whole.software, whole.replacesDocumentOid, whole.reasonOfCorrection, whole.title, whole.languageCode,
+                whole.sha256, whole.size, whole.archivedAt, whole.nullificationReason, whole.warnings,
+                whole.signatures, whole.access, null, null, null);
+    }
+
     /** The metadata of a version the acting organisation has just written (a nullification). */
     static DocumentMetadataResponse of(ArchivedDocument document) {
         return of(document, null, null, null, null);

@@ -1,7 +1,14 @@
 package fi.arkisto.app.api.document;
 
+import fi.arkisto.store.display.PdfRenderer;
+import fi.arkisto.store.document.DisplayForm;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Locale;
 
 /**
  * The headers a document leaves the archive with, so that no browser runs what it contains (docs/display-forms.md,
@@ -55,6 +62,32 @@ public final class InertResponses {
         headers.setContentType(MediaType.APPLICATION_PDF);
         headers.set(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".pdf\"");
         return headers;
+    }
+
+    /** The {@code format} parameter of a display form read: {@code xhtml} (the default) or {@code pdf}. */
+    static boolean asPdf(String format) {
+        return switch (format) {
+            case "xhtml" -> false;
+            case "pdf" -> true;
+            default -> throw new ArchiveException(ErrorCode.INVALID_REQUEST, "format must be xhtml or pdf");
+        };
+    }
+
+    /**
+     * A display form read's answer: a display form archived as PDF as it is, else the XHTML as archived or rendered
+     * to PDF. Never the document's own media type string: its parameters (a charset) are the sender's to choose.
+     */
+    static ResponseEntity<byte[]> display(DisplayForm display, boolean asPdf, PdfRenderer pdf) {
+        String oid = display.document().oid().value();
+        boolean archivedAsPdf = display.mediaType() != null && display.mediaType().strip().toLowerCase(Locale.ROOT)
+                .startsWith(MediaType.APPLICATION_PDF_VALUE);
+        if (archivedAsPdf) {
+            return ResponseEntity.ok().headers(pdf(oid)).body(display.content());
+        }
+        if (asPdf) {
+            return ResponseEntity.ok().headers(pdf(oid)).body(pdf.render(display.content()));
+        }
+        return ResponseEntity.ok().headers(displayForm(oid)).body(display.content());
     }
 
     private static HttpHeaders common(String policy) {

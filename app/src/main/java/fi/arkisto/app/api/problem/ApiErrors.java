@@ -30,4 +30,11 @@ public @interface ApiErrors {
 
     /** Whether the operation nullifies a document: then every code of {@link NullifyingErrors} too. */
     boolean nullifying() default false;
+
+    /**
+     * Whether the operation is the citizen API's: a citizen's bearer token ({@link CitizenErrors#TOKEN}) instead of a
+     * client system's authentication, and, with {@link #reading()}, the citizen's view's refusals
+     * ({@link CitizenErrors#READING}) instead of the professional's.
+     */
+    boolean citizen() default false;
 }

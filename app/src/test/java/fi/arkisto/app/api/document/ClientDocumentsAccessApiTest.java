@@ -4,14 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fi.arkisto.app.support.ApiIntegrationTest;
 import fi.arkisto.store.audit.AuditEvent;
 import fi.arkisto.store.audit.AuditLog;
-import fi.arkisto.store.document.DocumentStatus;
-import fi.arkisto.store.document.SignatureType;
-import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.testsupport.ClientRelationshipForms;
 import fi.arkisto.store.testsupport.ClientRelationshipForms.Provider;
 import fi.arkisto.store.testsupport.KantaSamples;
-import fi.arkisto.testkit.deployment.ExpectedDocument;
-import fi.arkisto.testkit.generator.TestCaseDocuments;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,7 +17,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,25 +45,6 @@ class ClientDocumentsAccessApiTest extends ApiIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(signedFor(organisation, document))).build());
         assertThat(archived.statusCode()).as(text(archived)).isEqualTo(201);
         return document.oidValue();
-    }
-
-    /** The organiser's client report (service task 24, group 3) and old document (group 4) of the client. */
-    private List<String> archiveReportAndOldDocument(String organiser, String client) {
-        List<ExpectedDocument> items = List.of(
-                new ExpectedDocument("report", "Asiakaskertomus", "Client report", "3", "4", 1, DocumentStatus.ACTIVE,
-                        SignatureType.SYSTEM, true),
-                new ExpectedDocument("old", "Vanha asiakirja", "Old document", "4", "9", 1, DocumentStatus.ACTIVE,
-                        SignatureType.SYSTEM, false));
-        List<TestCaseDocuments.TestCaseDocument> documents = TestCaseDocuments.write(items, new TestCaseDocuments.Options(
-                Oid.of(organiser), "Organisaatio " + organiser, client, TODAY,
-                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), systemSignerFor(organiser), null));
-        for (TestCaseDocuments.TestCaseDocument document : documents) {
-            HttpResponse<byte[]> archived = send(asOrganisation("/api/v1/documents", organiser)
-                    .header("Content-Type", "application/xml")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(document.xml())).build());
-            assertThat(archived.statusCode()).as(document.key() + ": " + text(archived)).isEqualTo(201);
-        }
-        return documents.stream().map(TestCaseDocuments.TestCaseDocument::documentOid).toList();
     }
 
     private HttpResponse<byte[]> list(String client, String query, String organisation, String useContext,

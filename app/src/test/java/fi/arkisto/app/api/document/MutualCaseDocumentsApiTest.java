@@ -29,15 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A mutual case's documents in the client document list and in the metadata (docs/access.md, "Mutual cases"): the
  * parties each topic document names are recorded when it is archived, the case's documents are listed for every party
- * for the days of its periods (shown as mutual), and a document's metadata names the case's parties. The documents
- * are the test data generator's, signed, in an organisation of the test's own.
+ * for the days of its periods (shown as mutual), and a document's metadata names the case's parties; each party, as a
+ * citizen with its own bearer token (docs/access.md, "The citizen API"), sees those of them the citizen's view shows,
+ * without the other parties' identity codes. The documents are the test data generator's, signed, in an organisation
+ * of the test's own.
  */
 class MutualCaseDocumentsApiTest extends ApiIntegrationTest {
 
     private final CdaParser parser = new CdaParser();
 
     @Test
-    void aMutualCasesDocumentsAreListedForEveryPartyWithinItsPeriodAndTheMetadataNamesTheParties() {
+    void aMutualCasesDocumentsAreListedForEveryPartyWithinItsPeriodTheMetadataNamesThePartiesAndEachPartySeesThemAsACitizen() {
         // given a generated population with mutual cases, archived through the API in order
         String organisation = newOrganisation();
         GeneratorOptions options = GeneratorOptions.builder().count(120).seed(21).organisation(organisation)
@@ -76,6 +78,7 @@ class MutualCaseDocumentsApiTest extends ApiIntegrationTest {
 
         // when the organisation lists each party's documents
         int mutualListed = 0;
+        int mutualShownToCitizens = 0;
         for (String party : parties) {
             Map<String, String> expected = new HashMap<>();
             for (GeneratedDocument document : current.values()) {
@@ -97,8 +100,13 @@ class MutualCaseDocumentsApiTest extends ApiIntegrationTest {
             // then it holds the party's own documents and the other parties' case documents of its periods, no more
             assertThat(relations).as("documents listed for party " + party).isEqualTo(expected);
             mutualListed += (int) relations.values().stream().filter("MUTUAL_CASE_PARTY"::equals).count();
+
+            // and the party as a citizen sees those of them the citizen's view shows, with the same relation, and
+            // each one left out is refused on a read by a rule of the citizen's view
+            mutualShownToCitizens += citizensView(party, expected);
         }
         assertThat(mutualListed).as("documents listed through a mutual case").isPositive();
+        assertThat(mutualShownToCitizens).as("mutual case documents a party sees as a citizen").isPositive();
 
         // and a case document's metadata names the case and its parties with their periods
         MutualCase shared = cases.values().stream()
@@ -111,6 +119,34 @@ class MutualCaseDocumentsApiTest extends ApiIntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(shared.parties().stream().map(CaseParty::clientId).toList());
         assertThat(metadata.path("mutualCase").path("parties").findValuesAsText("from"))
                 .containsExactlyInAnyOrderElementsOf(shared.parties().stream().map(p -> p.from().toString()).toList());
+    }
+
+    /** The party's citizen list checked against the documents that pertain to it; answers its mutual-case items. */
+    private int citizensView(String party, Map<String, String> pertaining) {
+        HttpResponse<byte[]> own = send(asCitizen("/api/v1/citizen/documents?size=200", party).GET().build());
+        assertThat(own.statusCode()).as(text(own)).isEqualTo(200);
+        Map<String, String> shown = new HashMap<>();
+        for (JsonNode item : json(own).path("items")) {
+            assertThat(item.path("basis").asText()).isEqualTo("CITIZEN_OWN");
+            shown.put(item.path("documentOid").asText(), item.path("relation").asText());
+        }
+        assertThat(pertaining).as("the citizen's list of " + party).containsAllEntriesOf(shown);
+        for (String oid : pertaining.keySet()) {
+            HttpResponse<byte[]> read = send(asCitizen("/api/v1/citizen/documents/" + oid, party).GET().build());
+            if (shown.containsKey(oid)) {
+                assertThat(read.statusCode()).as(text(read)).isEqualTo(200);
+                // another party's document names neither its client nor the case's parties
+                boolean mutual = shown.get(oid).equals("MUTUAL_CASE_PARTY");
+                assertThat(json(read).path("clientId").isMissingNode() || json(read).path("clientId").isNull())
+                        .isEqualTo(mutual);
+                assertThat(json(read).path("mutualCase").isMissingNode() || json(read).path("mutualCase").isNull())
+                        .isTrue();
+            } else {
+                assertThat(read.statusCode()).as(text(read)).isEqualTo(403);
+                assertThat(json(read).path("code").asText()).startsWith("CITIZEN_");
+            }
+        }
+        return (int) shown.values().stream().filter("MUTUAL_CASE_PARTY"::equals).count();
     }
 
     private static List<CaseParty> concat(List<CaseParty> a, List<CaseParty> b) {

@@ -67,6 +67,13 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final String AGREEMENTS = "get /api/v1/register-access-agreements";
     private static final String AGREEMENT = "get /api/v1/register-access-agreements/{id}";
     private static final String END_AGREEMENT = "post /api/v1/register-access-agreements/{id}/end";
+    private static final String CITIZEN_DOCUMENTS = "get /api/v1/citizen/documents";
+    private static final String CITIZEN_METADATA = "get /api/v1/citizen/documents/{oid}";
+    private static final String CITIZEN_DISPLAY = "get /api/v1/citizen/documents/{oid}/display";
+    /** The citizen API, with the citizen's bearer token (docs/access.md, "The citizen API"). */
+    private static final Set<String> CITIZEN = Set.of(CITIZEN_DOCUMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY);
+    /** A citizen's reads of one document, which the citizen's view decides. */
+    private static final Set<String> CITIZEN_READS = Set.of(CITIZEN_METADATA, CITIZEN_DISPLAY);
 
     /** A client's informing, consent and denial records. */
     private static final Set<String> SHARING_RECORDS = Set.of(RECORD_INFORMING, INFORMING, WITHDRAW_INFORMING,
@@ -76,9 +83,11 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     /** The operations of the records and agreements that take a JSON body. */
     private static final Set<String> RECORD_BODIES = union(RECORDINGS, WITHDRAWALS, Set.of(CREATE_AGREEMENT, END_AGREEMENT));
     private static final Set<String> AGREEMENT_OPERATIONS = Set.of(CREATE_AGREEMENT, AGREEMENTS, AGREEMENT, END_AGREEMENT);
-    private static final Set<String> ALL = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS,
+    /** The client systems' operations. */
+    private static final Set<String> PROFESSIONAL = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS,
             ACCESS_LOG, AUDIT, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATIONS, ORGANISATION, REGISTER_DEPLOYMENT_TEST,
             DEPLOYMENT_TEST), SHARING_RECORDS, AGREEMENT_OPERATIONS);
+    private static final Set<String> ALL = union(PROFESSIONAL, CITIZEN);
     /** The operations that take the request context headers (the messages carry it in their frame). */
     private static final Set<String> WITH_CONTEXT = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY,
             CLIENT_DOCUMENTS, ACCESS_LOG, LAUNCH_MIGRATION, MIGRATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST), SHARING_RECORDS,
@@ -119,25 +128,26 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(INVALID_REQUEST_CONTEXT, 400, "request context, invalid", WITH_CONTEXT);
         row(INVALID_REQUEST, 400, "parameter, body, invalid",
                 union(Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, ACCESS_LOG, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATION,
-                        REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
+                        REGISTER_DEPLOYMENT_TEST, CITIZEN_DOCUMENTS, CITIZEN_DISPLAY), RECORD_BODIES));
         row(MALFORMED_JSON, 400, "not well-formed JSON",
                 union(Set.of(NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
         row(UNSUPPORTED_MEDIA_TYPE, 415, "content type, not accepted",
                 union(Set.of(ARCHIVE, NULLIFY, MESSAGES, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
         row(NOT_ACCEPTABLE, 406, "accepted media types", ALL);
-        row(ACCESS_DENIED, 403, "access denied, client system, organisation, purpose of use", ALL);
-        row(DOCUMENT_NOT_FOUND, 404, "no such document", Set.of(ORIGINAL, METADATA, DISPLAY, NULLIFY, MESSAGES));
+        row(ACCESS_DENIED, 403, "access denied, client system, organisation, purpose of use", PROFESSIONAL);
+        row(DOCUMENT_NOT_FOUND, 404, "no such document", union(Set.of(ORIGINAL, METADATA, DISPLAY, NULLIFY, MESSAGES),
+                CITIZEN_READS));
         row(MIGRATION_NOT_FOUND, 404, "no such migration", Set.of(MIGRATION));
         // answered at any path under /api; named in the description's introduction, as no operation exists for them
         row(PATH_NOT_FOUND, 404, "no API operation, path", NO_OPERATION);
         row(METHOD_NOT_ALLOWED, 405, "HTTP method", NO_OPERATION);
-        row(AUTHENTICATION_REQUIRED, 401, "must authenticate", ALL);
+        row(AUTHENTICATION_REQUIRED, 401, "must authenticate", PROFESSIONAL);
         // the client certificate, judged before any operation is reached
-        row(CLIENT_CERTIFICATE_UNTRUSTED, 401, "client certificate, trusted issuer, client authentication", ALL);
-        row(CLIENT_CERTIFICATE_EXPIRED, 401, "client certificate, validity period, expired", ALL);
-        row(CLIENT_CERTIFICATE_REVOKED, 401, "client certificate, revoked", ALL);
-        row(CLIENT_CERTIFICATE_WITHOUT_ORGANISATION, 401, "client certificate, no organisation, serialNumber", ALL);
-        row(CLIENT_CERTIFICATE_MALFORMED, 400, "client certificate, reverse proxy, cannot be read", ALL);
+        row(CLIENT_CERTIFICATE_UNTRUSTED, 401, "client certificate, trusted issuer, client authentication", PROFESSIONAL);
+        row(CLIENT_CERTIFICATE_EXPIRED, 401, "client certificate, validity period, expired", PROFESSIONAL);
+        row(CLIENT_CERTIFICATE_REVOKED, 401, "client certificate, revoked", PROFESSIONAL);
+        row(CLIENT_CERTIFICATE_WITHOUT_ORGANISATION, 401, "client certificate, no organisation, serialNumber", PROFESSIONAL);
+        row(CLIENT_CERTIFICATE_MALFORMED, 400, "client certificate, reverse proxy, cannot be read", PROFESSIONAL);
         row(INTERNAL_ERROR, 500, "failed to process", ALL);
 
         // hostile or malformed XML
@@ -153,7 +163,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(MISSING_REQUIRED_FIELD, 422, "required field, missing", DOCUMENT_CHECK);
         row(INVALID_OID, 422, "not a valid OID",
                 plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST,
-                        RECORD_DENIAL, CREATE_AGREEMENT, AGREEMENTS));
+                        RECORD_DENIAL, CREATE_AGREEMENT, AGREEMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY));
         row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid",
                 union(plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS, ACCESS_LOG), SHARING_RECORDS));
         row(INVALID_FIELD_VALUE, 422, "field, invalid value", plus(DOCUMENT_CHECK, REGISTER_DEPLOYMENT_TEST));
@@ -169,7 +179,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(CORRECTION_REASON_REQUIRED, 422, "replacing version, reasonOfCorrection", DOCUMENT_CHECK);
         row(STORAGE_UNAVAILABLE, 503, "object store, database, unavailable, retry", ALL);
         // a read by identifier verifies the stored object for the document's access facts, metadata reads included
-        row(STORED_OBJECT_CORRUPT, 500, "stored object, SHA-256", READS);
+        row(STORED_OBJECT_CORRUPT, 500, "stored object, SHA-256", union(READS, CITIZEN_READS));
 
         // signatures
         row(SIGNATURE_MISSING, 422, "no signature", DOCUMENT_CHECK);
@@ -191,9 +201,9 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(STRUCTURE_INVALID, 422, "structured form, does not conform", DOCUMENT_CHECK);
         row(HEADER_RULE_VIOLATED, 422, "header field, document group", DOCUMENT_CHECK);
         row(IDENTITY_MISMATCH, 422, "header's client, signed content", DOCUMENT_CHECK);
-        row(DISPLAY_FORM_MISSING, 422, "no display form", plus(DOCUMENT_CHECK, DISPLAY));
-        row(DISPLAY_FORM_MALFORMED, 422, "display form, not well-formed", plus(DOCUMENT_CHECK, DISPLAY));
-        row(DISPLAY_FORM_UNSAFE, 422, "display form, scripts", plus(DOCUMENT_CHECK, DISPLAY));
+        row(DISPLAY_FORM_MISSING, 422, "no display form", plus(DOCUMENT_CHECK, DISPLAY, CITIZEN_DISPLAY));
+        row(DISPLAY_FORM_MALFORMED, 422, "display form, not well-formed", plus(DOCUMENT_CHECK, DISPLAY, CITIZEN_DISPLAY));
+        row(DISPLAY_FORM_UNSAFE, 422, "display form, scripts", plus(DOCUMENT_CHECK, DISPLAY, CITIZEN_DISPLAY));
         row(DISPLAY_FORM_CLIENT_MISSING, 422, "display form, client", DOCUMENT_CHECK);
         row(DOCUMENT_TYPE_MISMATCH, 422, "document type, structured form", DOCUMENT_CHECK);
 
@@ -251,6 +261,26 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(ACCESS_LOG_REASON_REQUIRED, 400, "log extract, two years, reason", Set.of(ACCESS_LOG));
         row(ACCESS_LOG_TOO_LARGE, 422, "log extract, letter, shorter period", Set.of(ACCESS_LOG));
 
+        // the citizen API: its bearer tokens, and the citizen's view (each the twin of a DenialReason)
+        row(CITIZEN_API_NOT_CONFIGURED, 503, "no issuer, configured, trusts no token", CITIZEN);
+        row(CITIZEN_ISSUER_UNAVAILABLE, 503, "issuer, cannot be reached, keys, retry", CITIZEN);
+        row(CITIZEN_TOKEN_MISSING, 401, "bearer token, trusted issuer", CITIZEN);
+        row(CITIZEN_TOKEN_INVALID, 401, "not a well-formed JWT, signed, trusted issuer", CITIZEN);
+        row(CITIZEN_TOKEN_EXPIRED, 401, "expired, not yet valid, no expiry time", CITIZEN);
+        row(CITIZEN_IDENTITY_CLAIM_MISSING, 401, "no personal identity code, configured claim", CITIZEN);
+        row(CITIZEN_IDENTITY_CLAIM_INVALID, 401, "identity claim, not a valid Finnish personal identity code", CITIZEN);
+        row(NOT_THE_CLIENTS_DOCUMENT, 403, "neither belongs to the client, mutual case", CITIZEN_READS);
+        row(MUTUAL_CASE_BEFORE_PARTY_JOINED, 403, "mutual-case document, before, became a party", CITIZEN_READS);
+        row(MUTUAL_CASE_AFTER_PARTY_LEFT, 403, "mutual-case document, after, left the case", CITIZEN_READS);
+        row(CITIZEN_OLD_DOCUMENT, 403, "old documents, never shown to the citizen", CITIZEN_READS);
+        row(CITIZEN_STAGE_ONE_DOCUMENT, 403, "stage-1 documents, never shown to the citizen", CITIZEN_READS);
+        row(CITIZEN_INACCESSIBLE_ARGUMENT, 403, "professional, marked, not to be shown", CITIZEN_READS);
+        row(CITIZEN_AUTHORIZATION_RESTRICTION, 403, "professional, delayed showing", CITIZEN_READS);
+        row(CITIZEN_SHELTER_SERVICE, 403, "shelter service, not shown", CITIZEN_READS);
+        row(CITIZEN_INTIMATE_PARTNER_VIOLENCE, 403, "intimate-partner violence, not shown", CITIZEN_READS);
+        row(CITIZEN_PAYMENT_COMMITMENT, 403, "payment commitments, not shown", CITIZEN_READS);
+        row(CITIZEN_OTHER_PARTY_NON_DISCLOSURE, 403, "location data, another party, non-disclosure", CITIZEN_READS);
+
         // organisation registry and deployment tests
         row(ORGANISATION_NOT_FOUND, 404, "no such organisation", Set.of(ORGANISATION, REGISTER_DEPLOYMENT_TEST));
         row(ORGANISATION_CONFLICT, 409, "another organisation, OID, business id", Set.of(REGISTER_DEPLOYMENT_TEST));
@@ -274,7 +304,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(SHARING_RECORD_NOT_FOUND, 404, "no such informing, consent or denial record", WITHDRAWALS);
         row(SHARING_RECORD_ALREADY_WITHDRAWN, 409, "already been withdrawn", WITHDRAWALS);
         row(CLIENT_FACTS_UNREADABLE, 500, "client relationship document, cannot be read, access facts",
-                union(SHARING_RECORDS, READS_AND_WRITES, Set.of(CLIENT_DOCUMENTS)));
+                union(SHARING_RECORDS, READS_AND_WRITES, Set.of(CLIENT_DOCUMENTS), CITIZEN));
 
         // register access agreements (docs/access.md)
         row(AGREEMENT_ORGANISER_REQUIRED, 403, "only the organiser, register access agreement",
