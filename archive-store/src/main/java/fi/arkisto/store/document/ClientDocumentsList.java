@@ -213,8 +213,8 @@ final class ClientDocumentsList {
     private List<ListedDocument> items(List<ListRow> rows, List<AccessVerdict> verdicts) {
         Map<String, ArchivedDocument> byOid = new HashMap<>();
         try {
-            documents.findAll(rows.stream().map(ListRow::documentOid).toList())
-                    .forEach(stored -> byOid.put(stored.document().oid().value(), stored.document()));
+            documents.findListed(rows.stream().map(ListRow::documentOid).toList())
+                    .forEach(listed -> byOid.put(listed.oid().value(), listed));
         } catch (DataAccessException e) {
             throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The documents could not be listed", e);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -38,25 +39,30 @@ final class DocumentJson {
     }
 
     static DocumentMetadata metadata(String json) {
-        return read(json, new TypeReference<>() {
-        });
+        return read(json, METADATA);
     }
 
     static List<Warning> warnings(String json) {
-        return read(json, new TypeReference<>() {
-        });
+        return read(json, WARNINGS);
     }
 
     static List<SignatureEvidence> signatures(String json) {
-        return read(json, new TypeReference<>() {
-        });
+        return read(json, SIGNATURES);
     }
 
-    private static <T> T read(String json, TypeReference<T> type) {
+    // readers made once: a list of fifty documents decodes fifty metadata values, and each read through the mapper
+    // with a type reference resolves the type and finds its deserializer again
+    private static final ObjectReader METADATA = MAPPER.readerFor(DocumentMetadata.class);
+    private static final ObjectReader WARNINGS = MAPPER.readerFor(new TypeReference<List<Warning>>() {
+    });
+    private static final ObjectReader SIGNATURES = MAPPER.readerFor(new TypeReference<List<SignatureEvidence>>() {
+    });
+
+    private static <T> T read(String json, ObjectReader reader) {
         try {
-            return MAPPER.readValue(json, type);
+            return reader.readValue(json);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON cannot be decoded as " + type.getType(), e);
+            throw new IllegalStateException("Stored JSON cannot be decoded as " + reader.getValueType(), e);
         }
     }
 }

@@ -88,6 +88,23 @@ public final class DocumentRepository {
                 ROW, documentOid).stream().findFirst();
     }
 
+    /**
+     * The listed documents of a page: their metadata, status and digest, without the warnings, the signature evidence
+     * and the facts a list item does not show ({@link ListedDocument}; the metadata read gives them).
+     */
+    List<ArchivedDocument> findListed(Collection<String> documentOids) {
+        if (documentOids.isEmpty()) {
+            return List.of();
+        }
+        return named.query("SELECT metadata::text AS metadata_json, status, sha256, size_bytes, archived_at,"
+                + " nullification_reason FROM archive.document_version WHERE document_oid IN (:oids)",
+                new MapSqlParameterSource("oids", documentOids), (rs, i) -> new ArchivedDocument(
+                        DocumentJson.metadata(rs.getString("metadata_json")), DocumentStatus.valueOf(rs.getString("status")),
+                        rs.getString("sha256").trim(), rs.getLong("size_bytes"),
+                        rs.getObject("archived_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("nullification_reason"), List.of(), List.of()));
+    }
+
     List<StoredDocument> findAll(Collection<String> documentOids) {
         if (documentOids.isEmpty()) {
             return List.of();
