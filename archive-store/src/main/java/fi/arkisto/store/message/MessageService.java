@@ -239,16 +239,20 @@ public class MessageService {
         for (Map.Entry<RequestContext, List<Integer>> group : byContext.entrySet()) {
             List<Integer> indices = group.getValue();
             List<Preparation> batch = indices.stream().map(prepared::get).toList();
+            List<ArchivedDocument> archived = new ArrayList<>();
             for (BulkResult result : archiving.archivePrepared(batch, group.getKey())) {
                 int i = indices.get(result.index());
                 if (result.succeeded()) {
-                    acks[i] = accepted(null, sources.get(i), result.outcome()).acknowledgement();
+                    archived.add(result.outcome().document());
+                    acks[i] = acknowledged(null, sources.get(i), result.outcome()).acknowledgement();
                 } else if (result.error().code() == ErrorCode.STORAGE_UNAVAILABLE) {
                     unavailable = result.error();
                 } else {
                     acks[i] = reject(documents.get(i), sources.get(i), result.error());
                 }
             }
+            // one batch for the group's documents, not a round trip per document
+            refusals.resolvedBy(archived);
         }
         if (unavailable != null) {
             throw unavailable;
@@ -293,7 +297,12 @@ public class MessageService {
     }
 
     private Receipt accepted(MessageFrame frame, SubmissionSource source, ArchiveOutcome outcome) {
-        refusals.resolvedBy(outcome.document());
+        refusals.resolvedBy(List.of(outcome.document()));
+        return acknowledged(frame, source, outcome);
+    }
+
+    /** {@link #accepted} without resolving earlier refusals: the bulk form resolves a whole group at once. */
+    private Receipt acknowledged(MessageFrame frame, SubmissionSource source, ArchiveOutcome outcome) {
         return new Receipt(observed(source, Acknowledgement.accepted(frame, transportId(source),
                 outcome.created() ? SubmissionOutcome.ARCHIVED : SubmissionOutcome.DUPLICATE, outcome.document())), outcome, null);
     }

@@ -6,6 +6,8 @@ import fi.arkisto.store.rejection.RejectionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,18 +55,23 @@ final class Refusals {
     }
 
     /**
-     * Earlier refusals of the document's bytes are resolved now that it is archived. Bookkeeping after the commit: a
-     * failure here leaves them unresolved until the next archiving of those bytes, and never undoes the archiving.
+     * Earlier refusals of the documents' bytes are resolved now that they are archived, in one batch. Bookkeeping after
+     * the commit: a failure here leaves them unresolved until the next archiving of those bytes, and never undoes the
+     * archiving.
      */
-    void resolvedBy(ArchivedDocument document) {
-        String oid = document.oid().value();
+    void resolvedBy(List<ArchivedDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        Map<String, String> digests = new LinkedHashMap<>();
+        documents.forEach(document -> digests.putIfAbsent(document.oid().value(), document.sha256()));
         try {
-            int resolved = rejections.resolve(Map.of(oid, document.sha256()));
+            int resolved = rejections.resolve(digests);
             if (resolved > 0) {
-                log.info("{} earlier refusal(s) resolved by the archiving of {}", resolved, oid);
+                log.info("{} earlier refusal(s) resolved by the archiving of {}", resolved, digests.keySet());
             }
         } catch (RuntimeException e) {
-            log.warn("Earlier refusals of {} could not be marked resolved: {}", oid, e.toString());
+            log.warn("Earlier refusals of {} could not be marked resolved: {}", digests.keySet(), e.toString());
         }
     }
 }

@@ -238,6 +238,31 @@ class FileDropIngestTest {
         assertThat(archive.versions(oid)).isZero();
     }
 
+    @Test
+    void aDocumentRefusedWhileItsStoreWasDownIsResolvedWhenAPackageLaterArchivesIt() throws IOException {
+        // given a document the file drop refused because its store stayed unavailable beyond the retry window
+        String oid = KantaSamples.newOid();
+        byte[] document = KantaSamples.document().oid(oid).build();
+        faults.storageUnavailableFor(oid);
+        String name = drop("unstored-" + UUID.randomUUID() + ".xml", document);
+        awaitMoved(name, FileDropProcessor.REJECTED);
+        assertThat(archive.resolutionsOfPayload(document)).containsExactly((String) null);
+
+        // when the store is back and the document comes again inside a package (the bulk path), beside another
+        faults.storageBackFor(oid);
+        String other = KantaSamples.newOid();
+        String packageName = "again-" + UUID.randomUUID() + ".zip";
+        Path tmp = ZipFixtures.zip().add("first.xml", document).add("second.xml", KantaSamples.document().oid(other).build())
+                .writeTo(inbox.resolve("." + packageName + ".tmp"));
+        Files.move(tmp, inbox.resolve(packageName), StandardCopyOption.ATOMIC_MOVE);
+
+        // then both are archived once, and the refusal names the document that resolved it
+        awaitMoved(packageName, FileDropProcessor.DONE);
+        assertThat(archive.versions(oid)).isEqualTo(1);
+        assertThat(archive.versions(other)).isEqualTo(1);
+        assertThat(archive.resolutionsOfPayload(document)).containsExactly(oid);
+    }
+
     private String drop(String name, byte[] content) throws IOException {
         Path tmp = inbox.resolve("." + name + ".tmp");
         Files.write(tmp, content);
