@@ -263,6 +263,9 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         // a client's log extract (docs/access.md, "Log extracts")
         row(ACCESS_LOG_REASON_REQUIRED, 400, "log extract, two years, reason", Set.of(ACCESS_LOG));
         row(ACCESS_LOG_TOO_LARGE, 422, "log extract, letter, shorter period", Set.of(ACCESS_LOG));
+        // the dev profile's login of the citizen's page, in no OpenAPI operation (docs/running.md, "The citizen's page")
+        row(CITIZEN_DEV_LOGIN_REAL_IDENTITY_CODE, 422, "development login, test identity codes only, never a real person",
+                NO_OPERATION);
         row(CITIZEN_ACCESS_LOG_TOO_OLD, 400, "citizen's own log extract, two years, controller", Set.of(CITIZEN_ACCESS_LOG));
 
         // the citizen API: its bearer tokens, and the citizen's view (each the twin of a DenialReason)
