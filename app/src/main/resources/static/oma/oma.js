@@ -18,7 +18,12 @@
       logIntro: 'Organisaatiot, jotka ovat käyttäneet tietojasi tai joille niitä on luovutettu kahden viime vuoden '
         + 'aikana. Yksittäisen ammattilaisen nimen voit pyytää rekisterinpitäjältä.',
       logOpen: 'Näytä käyttötiedot', logEmpty: 'Tietojasi ei ole käytetty.', logMore: 'Näytä lisää',
-      noServiceTask: 'Muut asiakirjat', date: 'Päivämäärä', status: 'Tila', register: 'Rekisterinpitäjä',
+      noServiceTask: 'Muut asiakirjat', serviceTask: 'Palvelutehtävä ', untitled: 'Asiakirja', oid: 'Tunniste',
+      tasks: {
+        22: 'Aikuisten sosiaalipalvelut', 23: 'Päihdehuolto', 24: 'Lapsiperheiden palvelut', 25: 'Lastensuojelu',
+        27: 'Ikääntyneiden palvelut', 28: 'Vammaispalvelut'
+      },
+      date: 'Päivämäärä', status: 'Tila', register: 'Rekisterinpitäjä',
       view: 'Näytä', pdf: 'PDF', viewOf: 'Näytä asiakirja: ', pdfOf: 'Tulostettava PDF: ',
       when: 'Aika', organisation: 'Organisaatio', professional: 'Ammattilainen', useContext: 'Käyttötilanne',
       operation: 'Toimenpide', document: 'Asiakirja', basis: 'Peruste',
@@ -58,7 +63,12 @@
       logIntro: 'Organisationer som har använt dina uppgifter eller fått dem utlämnade under de senaste två åren. '
         + 'Namnet på en enskild yrkesperson kan du begära av den personuppgiftsansvarige.',
       logOpen: 'Visa användningsuppgifterna', logEmpty: 'Dina uppgifter har inte använts.', logMore: 'Visa fler',
-      noServiceTask: 'Övriga handlingar', date: 'Datum', status: 'Status', register: 'Personuppgiftsansvarig',
+      noServiceTask: 'Övriga handlingar', serviceTask: 'Serviceuppgift ', untitled: 'Handling', oid: 'Identifierare',
+      tasks: {
+        22: 'Socialservice för vuxna', 23: 'Missbrukarvård', 24: 'Tjänster för barnfamiljer', 25: 'Barnskydd',
+        27: 'Tjänster för äldre', 28: 'Handikappservice'
+      },
+      date: 'Datum', status: 'Status', register: 'Personuppgiftsansvarig',
       view: 'Visa', pdf: 'PDF', viewOf: 'Visa handlingen: ', pdfOf: 'PDF för utskrift: ',
       when: 'Tid', organisation: 'Organisation', professional: 'Yrkesperson', useContext: 'Användningssituation',
       operation: 'Åtgärd', document: 'Handling', basis: 'Grund',
@@ -114,7 +124,12 @@
     } catch (e) { /* storage refused: the token lives only in this page */ }
   }
 
-  function say(text) { $('status').textContent = text; }
+  var said = null;        // the status line: its text key and what follows it, translated again on a switch
+
+  function say(key, rest) {
+    said = key === null ? null : { key: key, rest: rest || '' };
+    $('status').textContent = said ? (t(key) || '') + said.rest : '';
+  }
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -136,7 +151,7 @@
   function api(path) {
     return fetch(path, { headers: { Authorization: 'Bearer ' + token() }, cache: 'no-store' }).then(function (response) {
       if (response.status === 401) {
-        signOut(t('expired'));
+        signOut('expired');
         throw new Error(t('expired'));
       }
       if (!response.ok) {
@@ -158,6 +173,7 @@
       node.title = t(node.getAttribute('data-i18n-title'));
     });
     ['fi', 'sv'].forEach(function (code) { $('lang-' + code).setAttribute('aria-pressed', String(code === lang)); });
+    if (said) { say(said.key, said.rest); }
     if (token()) {
       renderDocuments();
       if (!$('log-list').hidden) { renderLog(); }
@@ -167,7 +183,7 @@
 
   function titleOf(doc) {
     var type = doc.specificDocumentType || doc.generalDocumentType;
-    return doc.title || (type && type.displayName) || doc.documentOid;
+    return doc.title || (type && type.displayName) || t('untitled');
   }
 
   function showSignedIn(signedIn) {
@@ -188,11 +204,11 @@
     logEntries = [];
     shown = null;
     showSignedIn(false);
-    say(message || t('signedOut'));
+    say(message || 'signedOut');
   }
 
   function loadDocuments() {
-    say(t('loading'));
+    say('loading');
     var all = [];
     function page(number) {
       return api('/api/v1/citizen/documents?size=200&page=' + number).then(function (r) { return r.json(); })
@@ -204,8 +220,8 @@
     return page(0).then(function (items) {
       documents = items;
       renderDocuments();
-      say(t('loaded'));
-    }).catch(function (e) { say(t('failed') + e.message); });
+      say('loaded');
+    }).catch(function (e) { say('failed', e.message); });
   }
 
   function renderDocuments() {
@@ -218,7 +234,8 @@
       var task = doc.serviceTask;
       var key = task ? task.code : '';
       if (!byTask[key]) {
-        byTask[key] = { name: task ? (task.displayName || task.code) : t('noServiceTask'), docs: [] };
+        byTask[key] = { name: task ? (t('tasks')[task.code] || task.displayName || t('serviceTask') + task.code)
+          : t('noServiceTask'), docs: [] };
         order.push(key);
       }
       byTask[key].docs.push(doc);
@@ -243,7 +260,7 @@
     item.appendChild(el('h4', titleOf(doc)));
     var facts = el('dl');
     [[t('date'), formatDate(doc.effectiveTime, false)], [t('status'), t(doc.status) || doc.status],
-      [t('register'), doc.controllerOid]].forEach(function (pair) {
+      [t('register'), doc.controllerOid], [t('oid'), doc.documentOid]].forEach(function (pair) {
       facts.appendChild(el('dt', pair[0]));
       facts.appendChild(el('dd', pair[1]));
     });
@@ -267,7 +284,7 @@
   function displayPath(doc) { return '/api/v1/citizen/documents/' + encodeURIComponent(doc.documentOid) + '/display'; }
 
   function openDisplay(doc) {
-    say(t('loading'));
+    say('loading');
     api(displayPath(doc)).then(function (r) { return r.blob(); }).then(function (blob) {
       if (frameUrl) { URL.revokeObjectURL(frameUrl); }
       frameUrl = URL.createObjectURL(new Blob([blob], { type: 'application/xhtml+xml' }));
@@ -277,12 +294,12 @@
       $('viewer').hidden = false;
       $('viewer-heading').tabIndex = -1;
       $('viewer-heading').focus();
-      say(titleOf(doc));
-    }).catch(function (e) { say(t('failed') + e.message); });
+      say(null);
+    }).catch(function (e) { say('failed', e.message); });
   }
 
   function downloadPdf(doc) {
-    say(t('loading'));
+    say('loading');
     api(displayPath(doc) + '?format=pdf').then(function (r) { return r.blob(); }).then(function (blob) {
       var url = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
       var link = el('a');
@@ -293,20 +310,20 @@
       link.click();
       document.body.removeChild(link);
       setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-      say(t('pdfReady'));
-    }).catch(function (e) { say(t('failed') + e.message); });
+      say('pdfReady');
+    }).catch(function (e) { say('failed', e.message); });
   }
 
   function loadLog(page) {
-    say(t('loading'));
+    say('loading');
     return api('/api/v1/citizen/access-log?size=' + LOG_PAGE + '&page=' + page).then(function (r) { return r.json(); })
       .then(function (answer) {
         logEntries = page === 0 ? answer.entries : logEntries.concat(answer.entries);
         logPage = page;
         logTotal = answer.total;
         renderLog();
-        say(t('logLoaded'));
-      }).catch(function (e) { say(t('failed') + e.message); });
+        say('logLoaded');
+      }).catch(function (e) { say('failed', e.message); });
   }
 
   function renderLog() {
@@ -401,7 +418,7 @@
       $('viewer').hidden = true;
       shown = null;
       $('display-frame').src = 'about:blank';
-      say('');
+      say(null);
     });
     $('viewer-pdf').addEventListener('click', function () { if (shown) { downloadPdf(shown); } });
     $('log-open').addEventListener('click', function () {

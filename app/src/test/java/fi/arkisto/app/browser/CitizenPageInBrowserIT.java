@@ -246,6 +246,7 @@ class CitizenPageInBrowserIT extends ApiIntegrationTest {
         assertThat(browser.findElement(By.id("log-list")).getText()).contains("Läsning av handlingens uppgifter",
                 "Eget register");
         assertThat(browser.findElement(By.id("lang-sv")).getAttribute("lang")).isEqualTo("sv");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("Användningsuppgifterna har hämtats.");
         assertThat(accessibilityProblems()).isEmpty();
         screenshot("oma-sv");
 
