@@ -112,7 +112,10 @@ class CitizenPageInBrowserIT extends ApiIntegrationTest {
         Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
     }
 
-    /** Axe-like checks in the page: the language set, one h1, no skipped heading level, every control named. */
+    /**
+     * Axe-like checks in the page: the language set, one h1, no skipped heading level, every control and frame named,
+     * and the contrast of every visible text.
+     */
     @SuppressWarnings("unchecked")
     private List<String> accessibilityProblems() {
         return (List<String>) js("""
@@ -140,6 +143,30 @@ class CitizenPageInBrowserIT extends ApiIntegrationTest {
                 });
                 document.querySelectorAll('iframe').forEach(function (frame) {
                   if (!frame.title) problems.push('frame without title');
+                });
+                // text contrast (WCAG 1.4.3): 4.5:1, large text 3:1, against the nearest opaque background
+                function rgb(c) { var m = c.match(/[\\d.]+/g).map(Number); return m; }
+                function lum(c) {
+                  return 0.2126 * ch(c[0]) + 0.7152 * ch(c[1]) + 0.0722 * ch(c[2]);
+                  function ch(v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }
+                }
+                function background(e) {
+                  for (; e; e = e.parentElement) {
+                    var c = rgb(getComputedStyle(e).backgroundColor);
+                    if (c.length < 4 || c[3] > 0) return c;
+                  }
+                  return [255, 255, 255];
+                }
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var own = Array.prototype.some.call(e.childNodes, function (n) {
+                    return n.nodeType === 3 && n.textContent.trim();
+                  });
+                  if (!own || !e.offsetParent && e.tagName !== 'BODY') return;
+                  var style = getComputedStyle(e), size = parseFloat(style.fontSize);
+                  var large = size >= 24 || (size >= 18.66 && +style.fontWeight >= 700);
+                  var a = lum(rgb(style.color)), b = lum(background(e));
+                  var ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                  if (ratio < (large ? 3 : 4.5)) problems.push('contrast ' + ratio.toFixed(2) + ' of ' + e.textContent.trim());
                 });
                 return problems;""");
     }
