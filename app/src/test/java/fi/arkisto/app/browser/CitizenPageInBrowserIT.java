@@ -212,6 +212,13 @@ class CitizenPageInBrowserIT extends ApiIntegrationTest {
         WebElement hetu = visible("#hetu");
         assertThat(js("return document.documentElement.lang")).isEqualTo("fi");
         assertThat(accessibilityProblems()).isEmpty();
+        // (control: the checks do see a pale text and an unlabelled field)
+        js("var p = document.createElement('p'); p.id = 'control-text'; p.style.color = '#999999';"
+                + "p.textContent = 'pale'; var i = document.createElement('input'); i.id = 'control-input';"
+                + "document.getElementById('main').append(p, i);");
+        assertThat(accessibilityProblems()).anyMatch(problem -> problem.startsWith("contrast 2.8"))
+                .contains("input without label: control-input");
+        js("document.getElementById('control-text').remove(); document.getElementById('control-input').remove();");
         assertThat(tabOrder(4)).containsSubsequence("skip", "lang-fi", "lang-sv", "hetu");
 
         // a wrong check character is refused in the form, named on the field
