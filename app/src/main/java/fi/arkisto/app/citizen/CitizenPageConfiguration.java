@@ -14,8 +14,8 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The citizen's page {@code /oma/} (docs/running.md, "The citizen's page"): static files of the app (HTML, a script and its words,
- * one style sheet) that call the citizen API with the citizen's bearer token. The page holds no data of its own, so
+ * The citizen's page {@code /oma/} (docs/running.md, "The citizen's page"): static files of the app (HTML, a script
+ * and its words, one style sheet) that call the citizen API with the citizen's bearer token. The page holds no data of its own, so
  * anyone may load it; what it shows comes from the citizen API, which checks the token. Its Content-Security-Policy
  * lets it load only its own files, connect only to the archive, and frame only the display forms it fetched (blob
  * URLs, in a sandboxed frame): nothing from another origin, no inline script.
