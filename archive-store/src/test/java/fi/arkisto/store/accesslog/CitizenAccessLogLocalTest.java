@@ -1,10 +1,14 @@
 package fi.arkisto.store.accesslog;
 
 import fi.arkisto.store.LocalServicesTest;
+import fi.arkisto.store.audit.AuditEntry;
 import fi.arkisto.store.audit.AuditEvent;
 import fi.arkisto.store.audit.AuditLog;
+import fi.arkisto.store.audit.AuditOperation;
+import fi.arkisto.store.audit.AuditOutcome;
 import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.document.ArchivingService;
+import fi.arkisto.store.document.CitizenReads;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
@@ -90,6 +94,10 @@ class CitizenAccessLogLocalTest {
         reading.metadata(oid, OWNER);
         reading.citizenMetadata(oid, citizen);
         assertThatThrownBy(() -> reading.citizenMetadata(oid, someoneElse)).isInstanceOf(ArchiveException.class);
+        // and a successful read by another person, as a mutual case's party's read is recorded: under the document's
+        // client, in that person's own-use context
+        audit.appendCommitted(new AuditEntry(CitizenReads.context(someoneElse), AuditOperation.READ_DISPLAY,
+                oid.value(), citizen.value(), AuditOutcome.SUCCESS, "basis CITIZEN_OWN (mutual case party)"));
 
         // when the log is asked for with both switches on
         AccessLogExtract extract = lastTwoYears(citizen, EVERYTHING);
@@ -101,6 +109,8 @@ class CitizenAccessLogLocalTest {
                 Tuple.tuple("READ_METADATA", OWNER.organisation().value(), "sosiaalityontekija-7"),
                 Tuple.tuple("ARCHIVE", OWNER.organisation().value(), "sosiaalityontekija-7"));
         assertThat(extract.entries()).extracting(AccessLogEntry::professional).doesNotContain(someoneElse.value());
+        assertThat(lastTwoYears(citizen, BY_DEFAULT).entries()).extracting(AccessLogEntry::operation)
+                .containsExactly("READ_METADATA", "ARCHIVE");
     }
 
     @Test
