@@ -163,6 +163,10 @@ public enum ErrorCode {
     ACCESS_LOG_REASON_REQUIRED(400, "A log extract reaching further back than two years needs a stated reason (the "
             + "reason parameter)"),
     ACCESS_LOG_TOO_LARGE(422, "The log extract holds more entries than one letter may: ask for a shorter period"),
+    CITIZEN_DEV_LOGIN_REAL_IDENTITY_CODE(422, "The development login signs tokens for test identity codes only "
+            + "(individual number 900-999), never a real person's"),
+    CITIZEN_ACCESS_LOG_TOO_OLD(400, "The citizen's own log extract reaches back two years at most: older logs are "
+            + "asked from the controller of the data"),
     // the citizen API: bearer tokens (docs/access.md, "The citizen API")
     CITIZEN_API_NOT_CONFIGURED(503, "No issuer of citizens' bearer tokens is configured, so the citizen API trusts no token"),
     CITIZEN_ISSUER_UNAVAILABLE(503, "The issuer of citizens' bearer tokens cannot be reached for its keys; retry later"),

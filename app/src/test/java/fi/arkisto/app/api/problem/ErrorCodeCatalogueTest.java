@@ -71,7 +71,10 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final String CITIZEN_METADATA = "get /api/v1/citizen/documents/{oid}";
     private static final String CITIZEN_DISPLAY = "get /api/v1/citizen/documents/{oid}/display";
     /** The citizen API, with the citizen's bearer token (docs/access.md, "The citizen API"). */
-    private static final Set<String> CITIZEN = Set.of(CITIZEN_DOCUMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY);
+    private static final String CITIZEN_ACCESS_LOG = "get /api/v1/citizen/access-log";
+    /** The citizen's reads of their documents. */
+    private static final Set<String> CITIZEN_DOCUMENT_READS = Set.of(CITIZEN_DOCUMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY);
+    private static final Set<String> CITIZEN = union(CITIZEN_DOCUMENT_READS, Set.of(CITIZEN_ACCESS_LOG));
     /** A citizen's reads of one document, which the citizen's view decides. */
     private static final Set<String> CITIZEN_READS = Set.of(CITIZEN_METADATA, CITIZEN_DISPLAY);
 
@@ -128,7 +131,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(INVALID_REQUEST_CONTEXT, 400, "request context, invalid", WITH_CONTEXT);
         row(INVALID_REQUEST, 400, "parameter, body, invalid",
                 union(Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, ACCESS_LOG, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATION,
-                        REGISTER_DEPLOYMENT_TEST, CITIZEN_DOCUMENTS, CITIZEN_DISPLAY), RECORD_BODIES));
+                        REGISTER_DEPLOYMENT_TEST, CITIZEN_DOCUMENTS, CITIZEN_DISPLAY, CITIZEN_ACCESS_LOG), RECORD_BODIES));
         row(MALFORMED_JSON, 400, "not well-formed JSON",
                 union(Set.of(NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
         row(UNSUPPORTED_MEDIA_TYPE, 415, "content type, not accepted",
@@ -260,6 +263,10 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         // a client's log extract (docs/access.md, "Log extracts")
         row(ACCESS_LOG_REASON_REQUIRED, 400, "log extract, two years, reason", Set.of(ACCESS_LOG));
         row(ACCESS_LOG_TOO_LARGE, 422, "log extract, letter, shorter period", Set.of(ACCESS_LOG));
+        // the dev profile's login of the citizen's page, in no OpenAPI operation (docs/running.md, "The citizen's page")
+        row(CITIZEN_DEV_LOGIN_REAL_IDENTITY_CODE, 422, "development login, test identity codes only, never a real person",
+                NO_OPERATION);
+        row(CITIZEN_ACCESS_LOG_TOO_OLD, 400, "citizen's own log extract, two years, controller", Set.of(CITIZEN_ACCESS_LOG));
 
         // the citizen API: its bearer tokens, and the citizen's view (each the twin of a DenialReason)
         row(CITIZEN_API_NOT_CONFIGURED, 503, "no issuer, configured, trusts no token", CITIZEN);
@@ -304,7 +311,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(SHARING_RECORD_NOT_FOUND, 404, "no such informing, consent or denial record", WITHDRAWALS);
         row(SHARING_RECORD_ALREADY_WITHDRAWN, 409, "already been withdrawn", WITHDRAWALS);
         row(CLIENT_FACTS_UNREADABLE, 500, "client relationship document, cannot be read, access facts",
-                union(SHARING_RECORDS, READS_AND_WRITES, Set.of(CLIENT_DOCUMENTS), CITIZEN));
+                union(SHARING_RECORDS, READS_AND_WRITES, Set.of(CLIENT_DOCUMENTS), CITIZEN_DOCUMENT_READS));
 
         // register access agreements (docs/access.md)
         row(AGREEMENT_ORGANISER_REQUIRED, 403, "only the organiser, register access agreement",
