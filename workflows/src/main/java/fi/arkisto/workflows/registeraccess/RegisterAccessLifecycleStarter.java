@@ -76,7 +76,7 @@ public class RegisterAccessLifecycleStarter {
      */
     public AgreementRecord end(String requestId, LocalDate endsOn, String reason, RequestContext context) {
         HistoricProcessInstance process = ofParty(requestId, context);
-        return transaction.execute(status -> {
+        transaction.executeWithoutResult(status -> {
             boolean waiting = runtime.createExecutionQuery().processInstanceId(process.getId())
                     .messageEventSubscriptionName(LifecycleValues.END_MESSAGE).count() > 0;
             if (!waiting) {
@@ -90,9 +90,10 @@ public class RegisterAccessLifecycleStarter {
             notice.put(LifecycleValues.END_REASON, reason);
             runtime.createMessageCorrelation(LifecycleValues.END_MESSAGE).processInstanceId(process.getId())
                     .setVariables(notice).correlateWithResult();
-            return service.agreement(RecordId.parse(variable(process.getId(), LifecycleValues.AGREEMENT_ID)),
-                    context.organisation(), context.userId());
         });
+        // read once the end is committed: a read's audit event is written on its own, and the end's holds the chain
+        return service.agreement(RecordId.parse(variable(process.getId(), LifecycleValues.AGREEMENT_ID)),
+                context.organisation(), context.userId());
     }
 
     /**
