@@ -186,6 +186,47 @@ class RegisterAccessLifecycleProcessTest {
     }
 
     @Test
+    void aTestOfANewCombinationLeavesTheOrganisersFunctionInUseWithItsStartDate() {
+        // given an organiser that uses the register access right since 2024 with other providers
+        FunctionUse inUse = new FunctionUse(KantaFunction.REGISTER_ACCESS_RIGHT, FunctionState.IN_USE, LocalDate.of(2024, 3, 1));
+        ARCHIVE.registry.setFunction(organiser.id(), inUse);
+        enable(provider);
+
+        // when its new combination with this provider is tested and the window agreed
+        ProcessInstance process = request(null);
+        ProcessInstance test = ENGINE.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(process.getId()).singleResult();
+        complete(task(test), withVariables("registrationAccepted", true));
+        Instant start = BASE.plus(1, ChronoUnit.DAYS);
+        complete(task(test), withVariables("windowStart", start.toString(), "windowEnd", start.plus(4, ChronoUnit.HOURS)
+                .toString(), "testIdentityCount", 1L));
+
+        // then the function stays in use from its own start date while the combination is tested
+        assertThat(test).isWaitingAt("Event_WindowOpens");
+        assertThat(ARCHIVE.registry.find(organiser.id()).orElseThrow().function(KantaFunction.REGISTER_ACCESS_RIGHT))
+                .contains(inUse);
+        assertThat(process).isWaitingAt("CallActivity_DeploymentTest");
+    }
+
+    @Test
+    void theClientsCountedAreThoseTheOrganisersCurrentDocumentsPlaceWithTheProviderFromToday() {
+        // given clients placed with the provider: one now, one whose placement ended yesterday, one with another
+        // provider, one placed twice; and a client of another organiser placed with the same provider
+        Organisation other = joined("Muu tuottaja Oy");
+        String now = KantaSamples.newTestIdentityCode();
+        placeWithProvider(now);
+        placeWith(organiser, KantaSamples.newTestIdentityCode(), provider, today().minusDays(1));
+        placeWith(organiser, KantaSamples.newTestIdentityCode(), other, null);
+        String twice = KantaSamples.newTestIdentityCode();
+        placeWithProvider(twice);
+        placeWithProvider(twice);
+        placeWith(other, KantaSamples.newTestIdentityCode(), provider, null);
+
+        // then two clients are under an agreement between the organiser and the provider
+        assertThat(SERVICE.clientsUnderAgreement(organiser.organisationOid(), provider.organisationOid())).isEqualTo(2);
+    }
+
+    @Test
     void aRecommendedTestIsSkippedOnlyWithAReasonAndTheAgreementBecomesActive() {
         // given both parties ready on a combination approved before, and a client placed with the provider
         enable(provider);
@@ -361,17 +402,22 @@ class RegisterAccessLifecycleProcessTest {
 
     /** The organiser's signed client relationship document placing the client with a unit of the provider. */
     private String placeWithProvider(String client) {
-        String unit = provider.organisationOid().value().substring(0, provider.organisationOid().value().length() - 1) + "2001";
-        KantaSamples.Builder document = KantaSamples.document().client(client).controller(organiser.organisationOid().value()).serviceTask("24")
-                .structuredForm(form -> {
+        return placeWith(organiser, client, provider, null);
+    }
+
+    /** A signed client relationship document of {@code controller} placing the client with a unit of {@code with}. */
+    private static String placeWith(Organisation controller, String client, Organisation with, LocalDate until) {
+        String unit = with.organisationOid().value().substring(0, with.organisationOid().value().length() - 1) + "2001";
+        KantaSamples.Builder document = KantaSamples.document().client(client)
+                .controller(controller.organisationOid().value()).serviceTask("24").structuredForm(form -> {
                     ClientRelationshipForms.relationship(form, today().minusMonths(1), null);
                     ClientRelationshipForms.providers(form, "24",
-                            new ClientRelationshipForms.Provider(unit, today().minusMonths(1), null));
+                            new ClientRelationshipForms.Provider(unit, today().minusMonths(1), until));
                 });
         String unsigned = SIGNATURE_COLLECTION.matcher(new String(document.build(), StandardCharsets.UTF_8)).replaceFirst("");
-        byte[] signed = ARCHIVE.systemSignerFor(organiser.organisationOid(), organiser.name(), ProcessTestArchive.ENGINE_CLOCK)
+        byte[] signed = ARCHIVE.systemSignerFor(controller.organisationOid(), controller.name(), ProcessTestArchive.ENGINE_CLOCK)
                 .sign(unsigned.getBytes(StandardCharsets.UTF_8));
-        ARCHIVE.archiving.archive(signed, new RequestContext(organiser.organisationOid(), "cis-user",
+        ARCHIVE.archiving.archive(signed, new RequestContext(controller.organisationOid(), "cis-user",
                 RequestContext.OWN_REGISTER_USE));
         return document.oidValue();
     }
