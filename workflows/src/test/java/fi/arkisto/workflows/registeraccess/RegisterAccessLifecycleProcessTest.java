@@ -18,6 +18,8 @@ import fi.arkisto.store.organisation.KantaFunction;
 import fi.arkisto.store.organisation.Organisation;
 import fi.arkisto.store.testsupport.ClientRelationshipForms;
 import fi.arkisto.store.testsupport.KantaSamples;
+import fi.arkisto.testkit.deployment.TestCaseCatalogue;
+import fi.arkisto.testkit.generator.TestCaseDocuments;
 import fi.arkisto.workflows.calendar.FinnishBusinessDays;
 import fi.arkisto.workflows.deploymenttest.DeploymentTestService;
 import fi.arkisto.workflows.deploymenttest.DeploymentTestSteps;
@@ -183,6 +185,51 @@ class RegisterAccessLifecycleProcessTest {
         assertThat(process).isEnded().hasPassed("Task_ReadTestOutcome", "EndEvent_NotEnabled")
                 .hasNotPassed("Task_ActivateAgreement");
         assertThat(agreements()).isEmpty();
+    }
+
+    @Test
+    void anApprovedRequiredTestActivatesTheAgreement() {
+        // given both parties ready on a combination never tested, the test running as the call activity
+        enable(provider);
+        ProcessInstance process = request(null);
+        ProcessInstance test = ENGINE.getRuntimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(process.getId()).singleResult();
+        complete(task(test), withVariables("registrationAccepted", true));
+        Instant start = BASE.plus(1, ChronoUnit.HOURS);
+        complete(task(test), withVariables("windowStart", start.toString(), "windowEnd",
+                start.plus(4, ChronoUnit.HOURS).toString(), "testIdentityCount", 1L));
+        TestRun run = ARCHIVE.ledger.get(TestRunId.of((String) variable(process, "testRunId")));
+
+        // when the window opens, the test case arrives, the window closes and everyone approves
+        ClockUtil.setCurrentTime(Date.from(start.plusSeconds(1)));
+        executeJobOf(test);
+        for (TestCaseDocuments.TestCaseDocument document : TestCaseDocuments.write(
+                TestCaseCatalogue.expectedFor(run.functions()), new TestCaseDocuments.Options(organiser.organisationOid(),
+                        organiser.name(), ARCHIVE.ledger.get(run.id()).identities().get(0), today(),
+                        ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), ARCHIVE.systemSignerFor(
+                        organiser.organisationOid(), organiser.name(), ProcessTestArchive.ENGINE_CLOCK)::sign, null))) {
+            ARCHIVE.archiving.archive(document.xml(), new RequestContext(organiser.organisationOid(), "cis-test-user",
+                    RequestContext.OWN_REGISTER_USE));
+        }
+        ClockUtil.setCurrentTime(Date.from(start.plus(4, ChronoUnit.HOURS).plusSeconds(1)));
+        executeJobOf(test);
+        executeJobOf(test);
+        assertThat(test).isWaitingAt("Task_ReviewFindings").variables().containsEntry("verificationPassed", true);
+        complete(task(test), withVariables("archivistConfirmed", true));
+        executeJobOf(test);
+        complete(task(test), withVariables("reportSent", true));
+        complete(task(test), withVariables("deploymentApproved", true));
+        executeJobOf(test);
+
+        // then the test ends approved, and the lifecycle activates the agreement
+        assertThat(test).isEnded().hasPassed("EndEvent_FunctionsInUse");
+        assertThat(process).hasPassed("Task_ReadTestOutcome").isWaitingAt("Task_ActivateAgreement");
+        assertThat(process).variables().containsEntry("testApproved", true);
+        executeJobOf(process);
+        assertThat(process).isWaitingAt("Event_EndNoticeReceived");
+        assertThat(agreements()).singleElement().satisfies(a -> assertThat(a.inEffectOn(today())).isTrue());
+        assertThat(ARCHIVE.registry.find(organiser.id()).orElseThrow().function(KantaFunction.REGISTER_ACCESS_RIGHT)
+                .map(FunctionUse::state)).contains(FunctionState.IN_USE);
     }
 
     @Test
@@ -420,6 +467,13 @@ class RegisterAccessLifecycleProcessTest {
         ARCHIVE.archiving.archive(signed, new RequestContext(controller.organisationOid(), "cis-user",
                 RequestContext.OWN_REGISTER_USE));
         return document.oidValue();
+    }
+
+    private static void executeJobOf(ProcessInstance process) {
+        org.camunda.bpm.engine.runtime.Job job = ENGINE.getManagementService().createJobQuery()
+                .processInstanceId(process.getId()).executable().singleResult();
+        assertThat(job).as("an executable job of " + process.getId()).isNotNull();
+        ENGINE.getManagementService().executeJob(job.getId());
     }
 
     private RequestContext asProvider() {
