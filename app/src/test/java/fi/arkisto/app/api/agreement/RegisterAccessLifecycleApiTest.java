@@ -15,6 +15,7 @@ import fi.arkisto.store.organisation.Organisation;
 import fi.arkisto.store.organisation.OrganisationRegistry;
 import fi.arkisto.store.testsupport.ClientRelationshipForms.Provider;
 import fi.arkisto.store.testsupport.KantaSamples;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -60,6 +61,8 @@ class RegisterAccessLifecycleApiTest extends ApiIntegrationTest {
     ManagementService management;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    IdentityService identity;
 
     private static String body(String organiser, String provider) {
         return "{\"organiser\": \"" + organiser + "\", \"provider\": \"" + provider + "\", \"contractReference\": "
@@ -203,6 +206,30 @@ class RegisterAccessLifecycleApiTest extends ApiIntegrationTest {
         HttpResponse<byte[]> anonymous = send(withContext(HttpRequest.newBuilder(uri(LIFECYCLES + "/" + requestId)),
                 organiser).GET().build());
         assertProblem(anonymous, 401, "AUTHENTICATION_REQUIRED");
+    }
+
+    @Test
+    void coordinatorsAndOperatorsSeeTheLifecycleAndDeploymentLeadsDoNot() {
+        // given a lifecycle waiting for the coordinator's decision
+        String organiser = joinedOrganisation();
+        String provider = joinedOrganisation();
+        combinationApprovedBefore(organiser, provider);
+        HttpResponse<byte[]> requested = postJson(LIFECYCLES, organiser, body(organiser, provider));
+        String processInstanceId = json(requested).path("processInstanceId").asText();
+
+        // then coordinators and operators read it in the webapps, a deployment lead does not
+        assertThat(visibleTo(COORDINATOR, "kela-coordinators", processInstanceId)).isOne();
+        assertThat(visibleTo(OPERATOR, "archive-operators", processInstanceId)).isOne();
+        assertThat(visibleTo(DEPLOYMENT_LEAD, "deployment-leads", processInstanceId)).isZero();
+    }
+
+    private long visibleTo(String user, String group, String processInstanceId) {
+        identity.setAuthentication(user, List.of(group));
+        try {
+            return runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count();
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     // ---- steps ------------------------------------------------------------------------------
