@@ -28,6 +28,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 
 /**
@@ -54,10 +55,12 @@ public class DocumentReadService {
     private final ClientDocumentsList list;
 
     /**
-     * @param units a service unit's organisation (the author's organisation of the facts)
+     * @param units        a service unit's organisation (the author's organisation of the facts)
+     * @param readExecutor where a list's audit event is appended while its page is read
      */
     public DocumentReadService(ObjectStore objects, AuditLog audit, AccessRules rules, ClientFactsSource clients,
-                               UnitOrganisation units, CdaParser parser, DataSource dataSource, Clock clock) {
+                               UnitOrganisation units, CdaParser parser, DataSource dataSource, Clock clock,
+                               Executor readExecutor) {
         this.objects = Objects.requireNonNull(objects);
         this.audit = Objects.requireNonNull(audit);
         this.parser = Objects.requireNonNull(parser);
@@ -68,7 +71,7 @@ public class DocumentReadService {
         this.versionFacts = new VersionFacts(objects, parser, new DocumentFactsReader(units, locationData), stageOne,
                 new MutualCaseParties(documents.jdbc()));
         this.access = new ReadAccess(rules, clients, clock);
-        this.list = new ClientDocumentsList(documents, audit, rules, clients, stageOne, clock);
+        this.list = new ClientDocumentsList(documents, audit, rules, clients, stageOne, clock, readExecutor);
     }
 
     /**

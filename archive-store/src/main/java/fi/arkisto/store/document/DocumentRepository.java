@@ -42,7 +42,7 @@ public final class DocumentRepository {
             ON CONFLICT DO NOTHING""";
 
     private static final RowMapper<StoredDocument> ROW = (rs, i) -> {
-        DocumentMetadata metadata = DocumentJson.metadata(rs.getString("metadata_json"));
+        DocumentMetadata metadata = DocumentJson.metadata(rs.getBytes("metadata_json"));
         OffsetDateTime archivedAt = rs.getObject("archived_at", OffsetDateTime.class);
         return new StoredDocument(new ArchivedDocument(metadata, DocumentStatus.valueOf(rs.getString("status")),
                 rs.getString("sha256").trim(), rs.getLong("size_bytes"), archivedAt.toInstant(),
@@ -185,18 +185,28 @@ public final class DocumentRepository {
      * the metadata document. What SQL can decide is decided here; the access rules decide each row.
      *
      * @param registers        the controllers whose registers are listed, or null for every register
+     * @param providerOf       with {@code registers}: also the registers of every organiser that has a register access
+     *                         agreement with this provider, in effect or not (the caller narrows them), or null
      * @param excludedRegister a register left out when {@code registers} is null, or null
      */
-    List<ListRow> listRows(String clientId, Collection<String> registers, String excludedRegister,
+    List<ListRow> listRows(String clientId, Collection<String> registers, String providerOf, String excludedRegister,
                            ClientDocumentsQuery query) {
         StringBuilder where = new StringBuilder(" AND status <> 'REPLACED'");
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("client", clientId);
         if (registers != null) {
-            if (registers.isEmpty()) {
+            if (registers.isEmpty() && providerOf == null) {
                 return List.of();
             }
-            where.append(" AND controller_oid IN (:registers)");
-            params.addValue("registers", registers);
+            String organisers = "controller_oid IN (SELECT organiser_oid FROM archive.register_access_agreement"
+                    + " WHERE provider_oid = :provider)";
+            if (providerOf == null) {
+                where.append(" AND controller_oid IN (:registers)");
+            } else if (registers.isEmpty()) {
+                where.append(" AND ").append(organisers);
+            } else {
+                where.append(" AND (controller_oid IN (:registers) OR ").append(organisers).append(')');
+            }
+            params.addValue("registers", registers).addValue("provider", providerOf);
         } else if (excludedRegister != null) {
             where.append(" AND controller_oid <> :excluded");
             params.addValue("excluded", excludedRegister);

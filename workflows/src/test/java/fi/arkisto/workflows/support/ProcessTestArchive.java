@@ -104,7 +104,8 @@ public final class ProcessTestArchive implements AutoCloseable {
                 objects, audit, rules, clientFacts, new DocumentRepository(database.dataSource()), transactions, ENGINE_CLOCK,
                 new SimpleAsyncTaskExecutor("process-test-archive-"), 4);
         reading = new DocumentReadService(objects, audit, rules, clientFacts, UnitOrganisation.byRule(),
-                parser, database.dataSource(), Clock.system(ZoneId.of("Europe/Helsinki")));
+                parser, database.dataSource(), Clock.system(ZoneId.of("Europe/Helsinki")),
+                new SimpleAsyncTaskExecutor("process-test-reads-"));
     }
 
     /**
