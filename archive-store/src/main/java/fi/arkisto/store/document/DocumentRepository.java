@@ -136,6 +136,13 @@ public final class DocumentRepository {
                 documentGroup);
     }
 
+    /** The current, valid version of every set of the document group in one controller's register. */
+    List<StoredDocument> activeOfControllerGroup(String controllerOid, String documentGroup) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.document_version WHERE controller_oid = ?"
+                + " AND document_group = ? AND status = 'ACTIVE' ORDER BY client_id, set_id", ROW, controllerOid,
+                documentGroup);
+    }
+
     /**
      * Inserts the versions as one JDBC batch; a version whose OID or set and version number is
      * already taken is skipped (count 0), never overwritten, so the caller can tell a concurrent

@@ -194,6 +194,9 @@ public enum ErrorCode {
     DEPLOYMENT_TEST_NOT_FOUND(404, "No such deployment test"),
     DEPLOYMENT_TEST_STATE_CONFLICT(409, "The deployment test is not in a state that allows this step"),
     REAL_IDENTITY_CODE_IN_TEST(422, "A deployment test document carries a real personal identity code"),
+    REGISTER_ACCESS_REQUEST_NOT_FOUND(404, "No such register access request of the acting organisation"),
+    REGISTER_ACCESS_NOT_ACTIVE(409, "The register access agreement of this request is not in effect: it is still being "
+            + "enabled, or has ended"),
 
     // legacy migration
     LEGACY_ROW_INVALID(422, "A manifest row is invalid"),

@@ -67,6 +67,9 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final String AGREEMENTS = "get /api/v1/register-access-agreements";
     private static final String AGREEMENT = "get /api/v1/register-access-agreements/{id}";
     private static final String END_AGREEMENT = "post /api/v1/register-access-agreements/{id}/end";
+    private static final String REQUEST_ACCESS = "post /api/v1/register-access-lifecycles";
+    private static final String ACCESS_LIFECYCLE = "get /api/v1/register-access-lifecycles/{requestId}";
+    private static final String END_ACCESS = "post /api/v1/register-access-lifecycles/{requestId}/end";
     private static final String CITIZEN_DOCUMENTS = "get /api/v1/citizen/documents";
     private static final String CITIZEN_METADATA = "get /api/v1/citizen/documents/{oid}";
     private static final String CITIZEN_DISPLAY = "get /api/v1/citizen/documents/{oid}/display";
@@ -84,8 +87,10 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final Set<String> RECORDINGS = Set.of(RECORD_INFORMING, RECORD_CONSENT, RECORD_DENIAL);
     private static final Set<String> WITHDRAWALS = Set.of(WITHDRAW_INFORMING, WITHDRAW_CONSENT, WITHDRAW_DENIAL);
     /** The operations of the records and agreements that take a JSON body. */
-    private static final Set<String> RECORD_BODIES = union(RECORDINGS, WITHDRAWALS, Set.of(CREATE_AGREEMENT, END_AGREEMENT));
-    private static final Set<String> AGREEMENT_OPERATIONS = Set.of(CREATE_AGREEMENT, AGREEMENTS, AGREEMENT, END_AGREEMENT);
+    private static final Set<String> RECORD_BODIES = union(RECORDINGS, WITHDRAWALS, Set.of(CREATE_AGREEMENT, END_AGREEMENT,
+            REQUEST_ACCESS, END_ACCESS));
+    private static final Set<String> AGREEMENT_OPERATIONS = Set.of(CREATE_AGREEMENT, AGREEMENTS, AGREEMENT, END_AGREEMENT,
+            REQUEST_ACCESS, ACCESS_LIFECYCLE, END_ACCESS);
     /** The client systems' operations. */
     private static final Set<String> PROFESSIONAL = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS,
             ACCESS_LOG, AUDIT, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATIONS, ORGANISATION, REGISTER_DEPLOYMENT_TEST,
@@ -166,7 +171,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(MISSING_REQUIRED_FIELD, 422, "required field, missing", DOCUMENT_CHECK);
         row(INVALID_OID, 422, "not a valid OID",
                 plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST,
-                        RECORD_DENIAL, CREATE_AGREEMENT, AGREEMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY));
+                        RECORD_DENIAL, CREATE_AGREEMENT, REQUEST_ACCESS, AGREEMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY));
         row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid",
                 union(plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS, ACCESS_LOG), SHARING_RECORDS));
         row(INVALID_FIELD_VALUE, 422, "field, invalid value", plus(DOCUMENT_CHECK, REGISTER_DEPLOYMENT_TEST));
@@ -296,13 +301,16 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(REAL_IDENTITY_CODE_IN_TEST, 422, "deployment test document, real personal identity code", DOCUMENT_CHECK);
 
         // the client's informing, consent and denial records (docs/access.md)
-        row(MISSING_REQUEST_FIELD, 422, "required field, request body, missing", Set.of(RECORD_DENIAL, CREATE_AGREEMENT));
-        row(INVALID_DATE, 422, "date, calendar day, YYYY-MM-DD", union(RECORDINGS, Set.of(CREATE_AGREEMENT, END_AGREEMENT)));
+        row(MISSING_REQUEST_FIELD, 422, "required field, request body, missing", Set.of(RECORD_DENIAL, CREATE_AGREEMENT,
+                REQUEST_ACCESS));
+        row(INVALID_DATE, 422, "date, calendar day, YYYY-MM-DD", union(RECORDINGS, Set.of(CREATE_AGREEMENT, END_AGREEMENT,
+                REQUEST_ACCESS, END_ACCESS)));
         row(DATE_IN_FUTURE, 422, "day, after today", Set.of(RECORD_INFORMING));
         row(INVALID_VALIDITY_PERIOD, 422, "validity period, ends before it begins",
-                Set.of(RECORD_CONSENT, RECORD_DENIAL, CREATE_AGREEMENT));
+                Set.of(RECORD_CONSENT, RECORD_DENIAL, CREATE_AGREEMENT, REQUEST_ACCESS));
         row(TEXT_TOO_LONG, 422, "free-text, longer", RECORD_BODIES);
-        row(INVALID_SERVICE_TASK, 422, "service task, 1.2.246.537.6.1221.201601", Set.of(RECORD_DENIAL, CREATE_AGREEMENT));
+        row(INVALID_SERVICE_TASK, 422, "service task, 1.2.246.537.6.1221.201601", Set.of(RECORD_DENIAL, CREATE_AGREEMENT,
+                REQUEST_ACCESS));
         row(INVALID_DENIAL_TARGET, 422, "denial's target, DOCUMENT, SERVICE_TASK, CONTROLLER", Set.of(RECORD_DENIAL));
         row(DENIED_DOCUMENT_UNKNOWN, 422, "denial names, not an archived document of this client", Set.of(RECORD_DENIAL));
         row(INVALID_RECORD_ID, 400, "record identifier, UUID", union(WITHDRAWALS, Set.of(AGREEMENT, END_AGREEMENT)));
@@ -315,13 +323,18 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
 
         // register access agreements (docs/access.md)
         row(AGREEMENT_ORGANISER_REQUIRED, 403, "only the organiser, register access agreement",
-                Set.of(CREATE_AGREEMENT, END_AGREEMENT));
-        row(AGREEMENT_WITH_ITSELF, 422, "organiser, provider, different organisations", Set.of(CREATE_AGREEMENT));
-        row(CONTRACT_REFERENCE_REQUIRED, 422, "reference of the contract", Set.of(CREATE_AGREEMENT));
-        row(AGREEMENT_END_IN_PAST, 422, "ending an agreement, never retroactively", Set.of(END_AGREEMENT));
+                Set.of(CREATE_AGREEMENT, END_AGREEMENT, REQUEST_ACCESS));
+        row(AGREEMENT_WITH_ITSELF, 422, "organiser, provider, different organisations",
+                Set.of(CREATE_AGREEMENT, REQUEST_ACCESS));
+        row(CONTRACT_REFERENCE_REQUIRED, 422, "reference of the contract", Set.of(CREATE_AGREEMENT, REQUEST_ACCESS));
+        row(AGREEMENT_END_IN_PAST, 422, "ending an agreement, never retroactively", Set.of(END_AGREEMENT, END_ACCESS));
         row(AGREEMENT_NOT_FOUND, 404, "no such register access agreement", Set.of(AGREEMENT, END_AGREEMENT));
         row(AGREEMENT_OVERLAP, 409, "already covers, days, service tasks", Set.of(CREATE_AGREEMENT));
         row(AGREEMENT_ALREADY_ENDED, 409, "register access agreement, already been ended", Set.of(END_AGREEMENT));
+        // the register access lifecycle (docs/workflows.md)
+        row(REGISTER_ACCESS_REQUEST_NOT_FOUND, 404, "no such register access request",
+                Set.of(ACCESS_LIFECYCLE, END_ACCESS));
+        row(REGISTER_ACCESS_NOT_ACTIVE, 409, "not in effect, still being enabled, has ended", Set.of(END_ACCESS));
 
         // legacy migration (reject reasons of the migration's report, and its launch)
         row(LEGACY_ROW_INVALID, 422, "manifest row, invalid", NO_OPERATION);
