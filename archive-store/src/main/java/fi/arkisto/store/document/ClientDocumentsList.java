@@ -109,17 +109,21 @@ final class ClientDocumentsList {
      * The citizen's own list (docs/access.md, "The citizen API"): the citizen's documents and those of the mutual
      * cases they are a party of, in every register, decided by the same rules with the citizen's request kind.
      */
-    ClientDocumentsPage citizenList(String citizen, ClientDocumentsQuery query, RequestContext context) {
+    ClientDocumentsPage citizenList(String reader, String subject, ClientDocumentsQuery query,
+                                    RequestContext context) {
         LocalDate today = LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
-        ClientFacts client = clients.facts(citizen);
+        ClientFacts facts = clients.facts(subject);
+        // a guardian reads on the facts of the minor, with the guardianship the token issuer verified
+        ClientFacts client = reader.equals(subject) ? facts : facts.withGuardian(reader);
         List<ListRow> rows;
         try {
-            rows = documents.listRows(citizen, null, null, null, query);
+            rows = documents.listRows(subject, null, null, null, query);
         } catch (DataAccessException e) {
             throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The documents could not be listed", e);
         }
-        return decidedPage(rows, AccessRequest.citizen(RequestKind.CITIZEN_LIST, citizen, null, today), client, query,
-                context, "citizen's own view, every register");
+        return decidedPage(rows, AccessRequest.citizen(RequestKind.CITIZEN_LIST, reader, subject, today), client,
+                query, context, reader.equals(subject) ? "citizen's own view, every register"
+                        : "guardian's view on the minor's behalf, every register");
     }
 
     /** The rows the rules allow, the query's page of them, and the audit event of the listing. */

@@ -187,6 +187,12 @@ public enum ErrorCode {
     CITIZEN_INTIMATE_PARTNER_VIOLENCE(403, "Documents on preventing intimate-partner violence are not shown to the citizen"),
     CITIZEN_PAYMENT_COMMITMENT(403, "Payment commitments are not shown to the citizen"),
     CITIZEN_OTHER_PARTY_NON_DISCLOSURE(403, "The document carries location data and another party of the case is under non-disclosure for safety reasons"),
+    GUARDIAN_CLIENT_NOT_A_MINOR(403, "A guardian may view only a minor's data"),
+    GUARDIAN_BLOCKED_BY_NON_DISCLOSURE(403, "A minor under non-disclosure for safety reasons cannot be acted for"),
+    MINOR_REFUSED_DISCLOSURE_TO_GUARDIAN(403, "The minor has refused disclosing the document to the guardians"),
+    MINOR_DISCLOSURE_NOT_RECORDED(403, "The document does not record whether the minor allows disclosing it to the guardians"),
+    // the citizen API, before the citizen's view: whom the token lets the citizen act for
+    GUARDIANSHIP_NOT_ASSERTED(403, "The bearer token does not vouch that the citizen is a guardian of this person"),
 
     // organisation registry and deployment tests
     ORGANISATION_NOT_FOUND(404, "No such organisation in the registry"),

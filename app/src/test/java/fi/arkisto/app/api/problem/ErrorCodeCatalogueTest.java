@@ -173,7 +173,7 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
                 plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST,
                         RECORD_DENIAL, CREATE_AGREEMENT, REQUEST_ACCESS, AGREEMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY));
         row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid",
-                union(plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS, ACCESS_LOG), SHARING_RECORDS));
+                union(plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS, ACCESS_LOG), SHARING_RECORDS, CITIZEN_DOCUMENT_READS));
         row(INVALID_FIELD_VALUE, 422, "field, invalid value", plus(DOCUMENT_CHECK, REGISTER_DEPLOYMENT_TEST));
         row(INVALID_BASE64, 422, "Base64", DOCUMENT_CHECK);
         row(INVALID_CODE, 422, "coded header value, not a code", DOCUMENT_CHECK);
@@ -292,6 +292,12 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(CITIZEN_INTIMATE_PARTNER_VIOLENCE, 403, "intimate-partner violence, not shown", CITIZEN_READS);
         row(CITIZEN_PAYMENT_COMMITMENT, 403, "payment commitments, not shown", CITIZEN_READS);
         row(CITIZEN_OTHER_PARTY_NON_DISCLOSURE, 403, "location data, another party, non-disclosure", CITIZEN_READS);
+        // a guardian on a minor's behalf: whom the token vouches for, then the citizen's view
+        row(GUARDIANSHIP_NOT_ASSERTED, 403, "token, vouch, guardian", CITIZEN_DOCUMENT_READS);
+        row(GUARDIAN_CLIENT_NOT_A_MINOR, 403, "guardian, only a minor's data", CITIZEN_READS);
+        row(GUARDIAN_BLOCKED_BY_NON_DISCLOSURE, 403, "minor, non-disclosure, cannot be acted for", CITIZEN_READS);
+        row(MINOR_REFUSED_DISCLOSURE_TO_GUARDIAN, 403, "minor, refused, guardians", CITIZEN_READS);
+        row(MINOR_DISCLOSURE_NOT_RECORDED, 403, "does not record, minor allows, guardians", CITIZEN_READS);
 
         // organisation registry and deployment tests
         row(ORGANISATION_NOT_FOUND, 404, "no such organisation", Set.of(ORGANISATION, REGISTER_DEPLOYMENT_TEST));
