@@ -19,14 +19,26 @@ import java.util.Objects;
  * @param mutualCase the mutual case the document is attached to, with its parties, or null: the client information
  *                   system "must show clearly which documents are mutual with several clients and who the clients are"
  *                   (kanta.fi, "Phase 2 functionalities in social welfare services")
+ * @param controller the register's current controller: after a controller change the new one, while the document's
+ *                   signed custodian ({@code document.metadata().controllerOid()}) still names the original one
+ *                   (docs/access.md, "Controller change")
  */
 public record DisclosedMetadata(ArchivedDocument document, AccessBasis basis, Disclosure disclosure,
-                                MaskedStructuredForm masked, MutualCase mutualCase) {
+                                MaskedStructuredForm masked, MutualCase mutualCase, String controller) {
 
     public DisclosedMetadata {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(disclosure, "disclosure");
+        if (controller == null) {
+            controller = document.metadata().controllerOid();
+        }
+    }
+
+    /** A document whose register has its custodian as its controller. */
+    public DisclosedMetadata(ArchivedDocument document, AccessBasis basis, Disclosure disclosure,
+                             MaskedStructuredForm masked, MutualCase mutualCase) {
+        this(document, basis, disclosure, masked, mutualCase, null);
     }
 
     /** A document attached to no mutual case. */
