@@ -82,3 +82,27 @@ CREATE TRIGGER controller_assignment_no_truncate
 CREATE TRIGGER controller_change_pause_append_only
     BEFORE UPDATE OR DELETE ON archive.controller_change_pause
     FOR EACH ROW EXECUTE FUNCTION archive.refuse_controller_assignment_change();
+
+-- A version archived into a completed change's scope after the change (one that waited in a queue while archiving was
+-- paused, or a later version of a moved set still naming the old custodian) follows the change: it is assigned to the
+-- new controller in the transaction that archives it, so the register the change moved stays whole.
+CREATE FUNCTION archive.follow_completed_controller_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    followed record;
+BEGIN
+    SELECT c.id, c.new_controller_oid INTO followed FROM archive.controller_change c
+     WHERE c.old_controller_oid = NEW.controller_oid AND c.completed_at IS NOT NULL
+       AND (cardinality(c.document_groups) = 0 OR NEW.document_group = ANY (c.document_groups))
+       AND (cardinality(c.service_tasks) = 0 OR NEW.service_task = ANY (c.service_tasks))
+       AND (cardinality(c.service_units) = 0 OR NEW.service_unit_oid = ANY (c.service_units))
+     ORDER BY c.completed_at LIMIT 1;
+    IF FOUND THEN
+        INSERT INTO archive.controller_assignment (document_oid, change_id, new_controller_oid, assigned_at)
+        VALUES (NEW.document_oid, followed.id, followed.new_controller_oid, now()) ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER document_version_follows_controller_change
+    AFTER INSERT ON archive.document_version
+    FOR EACH ROW EXECUTE FUNCTION archive.follow_completed_controller_change();

@@ -115,17 +115,35 @@ final class ControllerChangeRepository {
                 + ") t GROUP BY tile ORDER BY 1", params, String.class);
     }
 
-    /** The selection's document OIDs after {@code after} (exclusive) and before {@code until} (exclusive, null: none), in order. */
-    List<String> page(ControllerChangeSelection selection, String after, String until, int limit) {
-        MapSqlParameterSource params = new MapSqlParameterSource(selection.params().getValues())
-                .addValue("after", after == null ? "" : after).addValue("limit", limit);
-        String bound = "";
+    /**
+     * The selection's document OIDs from {@code from} (inclusive, null: the first), after {@code after} (exclusive,
+     * null: no bound) and before {@code until} (exclusive, null: the last), in the database's order of OIDs.
+     */
+    List<String> page(ControllerChangeSelection selection, String from, String after, String until, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource(selection.params().getValues()).addValue("limit", limit);
+        StringBuilder bounds = new StringBuilder();
+        if (from != null) {
+            bounds.append(" AND v.document_oid >= :from");
+            params.addValue("from", from);
+        }
+        if (after != null) {
+            bounds.append(" AND v.document_oid > :after");
+            params.addValue("after", after);
+        }
         if (until != null) {
-            bound = " AND v.document_oid < :until";
+            bounds.append(" AND v.document_oid < :until");
             params.addValue("until", until);
         }
         return named.queryForList("SELECT v.document_oid FROM archive.document_version v WHERE " + selection.where()
-                + " AND v.document_oid > :after" + bound + " ORDER BY v.document_oid LIMIT :limit", params, String.class);
+                + bounds + " ORDER BY v.document_oid LIMIT :limit", params, String.class);
+    }
+
+    /** Up to {@code limit} of the selection's documents the change has not assigned, in OID order. */
+    List<String> unassigned(ControllerChangeSelection selection, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource(selection.params().getValues()).addValue("limit", limit);
+        return named.queryForList("SELECT v.document_oid FROM archive.document_version v WHERE " + selection.where()
+                + " AND NOT EXISTS (SELECT 1 FROM archive.controller_assignment y WHERE y.document_oid = v.document_oid"
+                + " AND y.change_id = :change) ORDER BY v.document_oid LIMIT :limit", params, String.class);
     }
 
     long countAssigned(UUID change) {

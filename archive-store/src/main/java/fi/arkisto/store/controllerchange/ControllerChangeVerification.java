@@ -7,7 +7,8 @@ import java.util.List;
  * written, sampled documents whose stored bytes were read back against their SHA-256, and the audit chain.
  *
  * @param documentsBefore the scope's documents when the run began (its impact)
- * @param documentsAfter  the scope's documents now (archiving into the scope was paused, so the same)
+ * @param documentsAfter  the scope's documents now (archiving into the scope was paused: the same, or more by those
+ *                        archived before every instance saw the pause)
  * @param assigned        assignments the change holds
  * @param unassigned      documents of the scope without an assignment
  * @param samples         the sampled document OIDs, each read back byte-identical

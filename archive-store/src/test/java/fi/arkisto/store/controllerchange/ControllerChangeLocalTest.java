@@ -59,7 +59,7 @@ class ControllerChangeLocalTest {
         ControllerChange change = changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
                 List.of("24"), List.of()), successor, "wellbeing services county takes over", LocalDate.now()), oldWorker);
         ControllerChangeImpact impact = changes.impact(change.id());
-        List<String> scope = changes.page(change, null, null, 100);
+        List<String> scope = changes.page(change, null, null, null, 100);
         assertThat(scope).containsExactlyInAnyOrder(first.oidValue(), second);
         assertThatThrownBy(() -> reading.content(DocumentOid.of(second), newWorker)).isInstanceOfSatisfying(
                 ArchiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_ACCESS_TO_REGISTER));
