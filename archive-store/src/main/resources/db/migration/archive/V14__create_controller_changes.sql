@@ -30,9 +30,11 @@ CREATE INDEX controller_change_old_idx ON archive.controller_change (old_control
 CREATE INDEX controller_change_new_idx ON archive.controller_change (new_controller_oid, created_at);
 
 -- One row per document a change moves: the primary key is what makes every document assigned exactly once, whatever
--- the job's restarts (its writer inserts with ON CONFLICT DO NOTHING).
+-- the job's restarts (its writer inserts with ON CONFLICT DO NOTHING). No foreign key to document_version: every
+-- assignment is written from a selection of its rows, which are never deleted (V3), and a key check per row would
+-- lock a million document rows in a run (and cost a lookup each).
 CREATE TABLE archive.controller_assignment (
-    document_oid       varchar(256) NOT NULL REFERENCES archive.document_version (document_oid),
+    document_oid       varchar(256) NOT NULL,
     change_id          uuid         NOT NULL REFERENCES archive.controller_change (id),
     new_controller_oid varchar(256) NOT NULL,
     assigned_at        timestamptz  NOT NULL,

@@ -17,14 +17,25 @@ import java.util.UUID;
 public record ControllerChangeSelection(String where, MapSqlParameterSource params) {
 
     static ControllerChangeSelection of(UUID change, ControllerChangeScope scope) {
+        return of(change, scope, true);
+    }
+
+    /**
+     * @param excludeOthers leave out documents another change assigned: for counting; the job's pages leave it out,
+     *                      since an anti-join per page over a growing assignment table makes the run quadratic, and
+     *                      the writer's ON CONFLICT skips such documents anyway
+     */
+    static ControllerChangeSelection of(UUID change, ControllerChangeScope scope, boolean excludeOthers) {
         StringBuilder where = new StringBuilder("v.controller_oid = :oldController");
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("oldController", scope.oldController())
                 .addValue("change", change);
         in(where, params, "v.document_group", "groups", scope.documentGroups());
         in(where, params, "v.service_task", "tasks", scope.serviceTasks());
         in(where, params, "v.service_unit_oid", "units", scope.serviceUnits());
-        where.append(" AND NOT EXISTS (SELECT 1 FROM archive.controller_assignment x"
-                + " WHERE x.document_oid = v.document_oid AND x.change_id <> :change)");
+        if (excludeOthers) {
+            where.append(" AND NOT EXISTS (SELECT 1 FROM archive.controller_assignment x"
+                    + " WHERE x.document_oid = v.document_oid AND x.change_id <> :change)");
+        }
         return new ControllerChangeSelection(where.toString(), params);
     }
 

@@ -161,7 +161,8 @@ public class ControllerChangeService {
      * the job's partitions page through their ranges with it.
      */
     public List<String> page(ControllerChange change, String from, String after, String until, int limit) {
-        return storage(() -> changes.page(selection(change), from, after, until, limit));
+        return storage(() -> changes.page(ControllerChangeSelection.of(change.id(), change.scope(), false), from, after,
+                until, limit));
     }
 
     /**

@@ -225,4 +225,13 @@ public enum ErrorCode {
     public String title() {
         return title;
     }
+
+    /**
+     * Whether this is no verdict on the submission but a state of the archive that passes: the storage unavailable,
+     * or archiving into the register paused by a controller change. A channel whose sender waits (the queue, the file
+     * drop) retries it on its transient path instead of recording a refusal (docs/running.md, "Operations").
+     */
+    public boolean passes() {
+        return this == STORAGE_UNAVAILABLE || this == ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE;
+    }
 }
