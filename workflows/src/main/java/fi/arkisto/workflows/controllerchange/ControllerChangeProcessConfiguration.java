@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The controller change process (bpmn/controller-change.bpmn): its delegates and starter. */
 @Configuration(proxyBeanMethods = false)
-public class ControllerChangeConfiguration {
+public class ControllerChangeProcessConfiguration {
 
     @Bean
     public ControllerChangeSteps controllerChangeSteps(ControllerChangeService changes, ControllerChangeRuns runs,
