@@ -124,6 +124,25 @@ public class ControllerChangeService {
                 ErrorCode.CONTROLLER_CHANGE_NOT_FOUND, "No controller change " + id));
     }
 
+    /**
+     * A change as one of its two controllers reads it, audited.
+     *
+     * @throws ArchiveException CONTROLLER_CHANGE_NOT_FOUND, also when the acting organisation is neither controller
+     */
+    public ControllerChange findFor(UUID id, RequestContext context) {
+        ControllerChange change = storage(() -> changes.find(id)).orElse(null);
+        String acting = context.organisation().value();
+        if (change == null || !(acting.equals(change.oldController()) || acting.equals(change.newController()))) {
+            audit.appendCommitted(new AuditEntry(context, AuditOperation.READ_CONTROLLER_CHANGE, null, null,
+                    AuditOutcome.NOT_FOUND, "controller change " + id));
+            throw new ArchiveException(ErrorCode.CONTROLLER_CHANGE_NOT_FOUND, "No controller change " + id
+                    + " of the acting organisation");
+        }
+        audit.appendCommitted(new AuditEntry(context, AuditOperation.READ_CONTROLLER_CHANGE, null, null,
+                AuditOutcome.SUCCESS, "read " + change.describe()));
+        return change;
+    }
+
     /** The scope's selection, for the job's reader. */
     public ControllerChangeSelection selection(ControllerChange change) {
         return ControllerChangeSelection.of(change.id(), change.scope());
