@@ -34,6 +34,7 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
     public static final String ARCHIVE_OPERATORS = "archive-operators";
     public static final String DEPLOYMENT_TEST = "deploymentTest";
     public static final String LEGACY_MIGRATION = "legacyMigration";
+    public static final String CONTROLLER_CHANGE = "controllerChange";
 
     private static final Logger log = LoggerFactory.getLogger(ProcessGroups.class);
     private static final Map<String, String> NAMES = Map.of(
@@ -87,6 +88,15 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.UPDATE_INSTANCE,
                 ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
                 ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+        // controller changes: both controllers' deployment leads approve; operators schedule and retry a failed job
+        grant(authorizations, DEPLOYMENT_LEADS, Resources.PROCESS_DEFINITION, CONTROLLER_CHANGE, Permissions.READ,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+        grant(authorizations, ARCHIVE_OPERATORS, Resources.PROCESS_DEFINITION, CONTROLLER_CHANGE, Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
         for (ProcessUser configured : users) {
             ensureUser(identity, configured);
         }
