@@ -81,7 +81,7 @@ class ControllerChangeLocalTest {
         assertThat(reading.content(DocumentOid.of(first.oidValue()), newWorker).bytes()).isEqualTo(firstBytes);
         DisclosedMetadata metadata = reading.disclosedMetadata(DocumentOid.of(second), newWorker);
         assertThat(metadata.basis()).isEqualTo(AccessBasis.OWN_REGISTER);
-        assertThat(metadata.controller()).isEqualTo(successor);
+        assertThat(metadata.currentController()).isEqualTo(successor);
         assertThat(metadata.document().metadata().controllerOid()).isEqualTo(old);
         assertThat(listed(client, newWorker)).containsExactlyInAnyOrder(first.oidValue(), second);
 

@@ -127,7 +127,7 @@ public record DocumentMetadataResponse(
         MaskedStructuredForm masked = read.masked();
         return of(read.document(), new AccessResponse(read.basis(), read.disclosure()),
                 masked == null ? null : structuredForm(masked.json()), masked == null ? null : masked.maskedPointers(),
-                MutualCaseResponse.of(read.mutualCase()), read.controller());
+                MutualCaseResponse.of(read.mutualCase()), read.currentController());
     }
 
     /**
@@ -136,7 +136,7 @@ public record DocumentMetadataResponse(
      */
     static DocumentMetadataResponse forCitizen(DisclosedMetadata read, String citizen) {
         DocumentMetadataResponse whole = of(read.document(), new AccessResponse(read.basis(), read.disclosure()),
-                null, null, null, read.controller());
+                null, null, null, read.currentController());
         if (citizen.equals(whole.clientId())) {
             return whole;
         }
