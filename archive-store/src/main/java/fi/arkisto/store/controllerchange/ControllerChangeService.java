@@ -5,7 +5,6 @@ import fi.arkisto.store.audit.AuditEntry;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.audit.AuditOperation;
 import fi.arkisto.store.audit.AuditOutcome;
-import fi.arkisto.store.audit.AuditVerification;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.error.InfrastructureFailure;
@@ -38,16 +37,16 @@ public class ControllerChangeService {
 
     private final ControllerChangeRepository changes;
     private final AuditLog audit;
-    private final ObjectStore objects;
     private final TransactionTemplate transaction;
+    private final RunVerification verification;
     private final Clock clock;
 
     public ControllerChangeService(DataSource dataSource, PlatformTransactionManager transactionManager, AuditLog audit,
                                    ObjectStore objects, Clock clock) {
         this.changes = new ControllerChangeRepository(dataSource);
         this.audit = Objects.requireNonNull(audit);
-        this.objects = Objects.requireNonNull(objects);
         this.transaction = new TransactionTemplate(transactionManager);
+        this.verification = new RunVerification(changes, audit, Objects.requireNonNull(objects));
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -249,45 +248,12 @@ public class ControllerChangeService {
     }
 
     /**
-     * Compares the scope before and after the run: the scope's documents counted now against {@code documentsBefore}
-     * (more after are those archived just before every instance saw the pause, which the sweep assigned),
-     * every one of them assigned by this change and nothing else, {@code samples} assigned documents read back
-     * against their SHA-256, and the whole audit chain verified.
+     * Compares the scope before and after the run ({@link RunVerification}): counts, every document assigned by this
+     * change and nothing else, {@code samples} assigned documents read back against their SHA-256, the audit chain.
      */
     public ControllerChangeVerification verify(UUID id, long documentsBefore, int samples) {
         ControllerChange change = find(id);
-        ControllerChangeSelection selection = selection(change);
-        return storage(() -> {
-            long after = changes.countSelected(selection);
-            long assigned = changes.countAssigned(id);
-            long unassigned = changes.countUnassigned(selection, id);
-            List<String> problems = new ArrayList<>();
-            if (after < documentsBefore) {
-                // archiving adds and never removes: fewer documents after the run means something was lost
-                problems.add("the scope held " + documentsBefore + " documents before the run and " + after + " after");
-            }
-            if (unassigned > 0) {
-                problems.add(unassigned + " documents of the scope are not assigned");
-            }
-            if (assigned != after - unassigned) {
-                problems.add(assigned + " assignments for " + (after - unassigned) + " assigned documents of the scope");
-            }
-            List<String> sampled = new ArrayList<>();
-            for (String[] sample : changes.sampleAssigned(id, samples)) {
-                try {
-                    objects.get(sample[1], sample[2]);
-                    sampled.add(sample[0]);
-                } catch (RuntimeException e) {
-                    problems.add("document " + sample[0] + " does not read back as archived: " + e.getMessage());
-                }
-            }
-            AuditVerification chain = audit.verify();
-            if (!chain.valid()) {
-                problems.add("the audit chain is broken at event " + chain.firstBrokenEventId() + ": " + chain.problem());
-            }
-            return new ControllerChangeVerification(documentsBefore, after, assigned, unassigned, sampled,
-                    chain.valid(), problems);
-        });
+        return storage(() -> verification.verify(change, selection(change), documentsBefore, samples));
     }
 
     /**
