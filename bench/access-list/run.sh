@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -ntp -q -pl archive-store -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java -Xmx1g -cp "archive-store/target/test-classes:archive-store/target/classes:$(cat archive-store/target/bench.classpath)" \
+exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "archive-store/target/test-classes:archive-store/target/classes:$(cat archive-store/target/bench.classpath)" \
   fi.arkisto.store.document.bench.ClientDocumentListBenchmark "$@"

@@ -37,11 +37,14 @@ def main(source, target):
         kind = element.tag.split('}')[1]
         name = element.get('name') or ''
         cx, cy = x + w / 2, y + h / 2
-        if kind.endswith('Task'):
+        if kind.endswith('Task') or kind == 'callActivity':
             fill = {'userTask': '#e8f1fb', 'serviceTask': '#eef7ea', 'businessRuleTask': '#fdf3e1'}.get(kind, '#f4f4f4')
+            # a call activity has the thick border of BPMN
+            border = 4 if kind == 'callActivity' else 1.5
             out.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="10" fill="{fill}" '
-                       'stroke="#333" stroke-width="1.5"/>')
-            marker = {'userTask': 'user', 'serviceTask': 'service', 'businessRuleTask': 'DMN'}.get(kind, '')
+                       f'stroke="#333" stroke-width="{border}"/>')
+            marker = {'userTask': 'user', 'serviceTask': 'service', 'businessRuleTask': 'DMN',
+                      'callActivity': 'calls ' + (element.get('calledElement') or '')}.get(kind, '')
             out.append(f'<text x="{x + 6:.0f}" y="{y + 13:.0f}" font-size="9" fill="#777">{marker}'
                        + (' · async' if element.get('{http://camunda.org/schema/1.0/bpmn}asyncBefore') == 'true' else '')
                        + '</text>')
@@ -65,6 +68,14 @@ def main(source, target):
             if message:
                 out.append(f'<rect x="{cx - 9:.0f}" y="{cy - 6:.0f}" width="18" height="12" fill="none" stroke="#333"/>'
                            f'<path d="M {cx - 9:.0f} {cy - 6:.0f} L {cx:.0f} {cy + 1:.0f} L {cx + 9:.0f} {cy - 6:.0f}" fill="none" stroke="#333"/>')
+        elif kind == 'eventBasedGateway':
+            # the event-based gateway's marker: a double circle around a pentagon
+            out.append(f'<polygon points="{cx:.0f},{y:.0f} {x + w:.0f},{cy:.0f} {cx:.0f},{y + h:.0f} {x:.0f},{cy:.0f}" '
+                       'fill="#fffbe6" stroke="#333" stroke-width="1.5"/>'
+                       f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="11" fill="none" stroke="#333"/>'
+                       f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="8" fill="none" stroke="#333"/>'
+                       f'<polygon points="{cx:.0f},{cy - 5:.0f} {cx + 5:.0f},{cy - 1:.0f} {cx + 3:.0f},{cy + 5:.0f} '
+                       f'{cx - 3:.0f},{cy + 5:.0f} {cx - 5:.0f},{cy - 1:.0f}" fill="none" stroke="#333"/>')
         else:
             out.append(f'<polygon points="{cx:.0f},{y:.0f} {x + w:.0f},{cy:.0f} {cx:.0f},{y + h:.0f} {x:.0f},{cy:.0f}" '
                        'fill="#fffbe6" stroke="#333" stroke-width="1.5"/>'

@@ -51,6 +51,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * The archive store for any Spring Boot application scanning {@code fi.arkisto}. The DataSource,
@@ -195,10 +196,30 @@ public class ArchiveStoreConfiguration {
     public DocumentReadService documentReadService(ObjectStore objects, AuditLog audit, AccessRules rules,
                                                    ClientFactsSource clients, ObjectProvider<UnitOrganisation> units,
                                                    OrganisationRegistry registry, CdaParser parser,
-                                                   DataSource dataSource, ObjectProvider<Clock> clock) {
+                                                   DataSource dataSource, ObjectProvider<Clock> clock,
+                                                   @Qualifier("readTaskExecutor") TaskExecutor readExecutor) {
         return new DocumentReadService(objects, audit, rules, clients,
                 units.getIfAvailable(registry::unitOrganisation), parser, dataSource,
-                clock.getIfAvailable(() -> Clock.system(Hl7Timestamp.FINNISH_TIME)));
+                clock.getIfAvailable(() -> Clock.system(Hl7Timestamp.FINNISH_TIME)), readExecutor);
+    }
+
+    /**
+     * Threads that append a list's audit event while the list reads its page. Without a free thread the caller
+     * appends it itself (no queue), so a busy archive degrades to one after the other instead of waiting in line.
+     */
+    @Bean(defaultCandidate = false)
+    public ThreadPoolTaskExecutor readTaskExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("arkisto-read-");
+        int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setQueueCapacity(0);
+        executor.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
+        executor.setDaemon(true);
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
     }
 
     @Bean

@@ -93,10 +93,11 @@ class OpenApiConfiguration {
                                 Client data archive for social welfare services (modelled on the Kanta archive).
                                 Client information systems archive CDA R2 documents in the Kanta format and read them back.
 
-                                The citizen API (/api/v1/citizen/**) is the citizen's own view of their documents:
-                                it authenticates the citizen with a bearer token (JWT) of the issuer the archive
-                                trusts, takes no request context headers and answers only what the citizen's view
-                                shows (docs/access.md, "The citizen API"). Every other call authenticates as a client system: with its TLS client certificate (mutual TLS;
+                                The citizen API (/api/v1/citizen/**) is the citizen's own view of their documents
+                                and of who has used their data (its access log): it authenticates the citizen with a
+                                bearer token (JWT) of the issuer the archive trusts, takes no request context headers
+                                and answers only what the citizen's view shows (docs/access.md, "The citizen API",
+                                "The citizen's access log"). The page /oma/ calls it. Every other call authenticates as a client system: with its TLS client certificate (mutual TLS;
                                 it acts for the organisation its certificate's subject serialNumber names, and for those the
                                 archive's configuration adds), or, where password clients are on, with HTTP Basic as a
                                 registered client system. A certificate that does not authenticate answers its own

@@ -21,17 +21,22 @@ import java.time.Duration;
  * @param identityClaim the claim that holds the personal identity code; by default {@code urn:oid:1.2.246.21}, the
  *                      name Suomi.fi e-Identification gives it (the identity code's code system)
  * @param clockSkew     how far the token's times may disagree with the archive's clock
+ * @param guardianOfClaim the claim (an array of personal identity codes) in which the issuer vouches for the minors
+ *                      whose guardian the population register shows the citizen to be, as Suomi.fi e-Authorizations
+ *                      verifies acting on a minor's behalf; unset: the citizen API acts for nobody but the citizen
+ *                      (docs/access.md, "A guardian on a minor's behalf")
  */
 @ConfigurationProperties("arkisto.citizen")
 public record CitizenProperties(String issuerUri, String jwkSetUri, Path jwkSetFile, String issuer, String audience,
                                 @DefaultValue("urn:oid:1.2.246.21") String identityClaim,
-                                @DefaultValue("60s") Duration clockSkew) {
+                                @DefaultValue("60s") Duration clockSkew, String guardianOfClaim) {
 
     public CitizenProperties {
         issuerUri = blankToNull(issuerUri);
         jwkSetUri = blankToNull(jwkSetUri);
         issuer = blankToNull(issuer);
         audience = blankToNull(audience);
+        guardianOfClaim = blankToNull(guardianOfClaim);
         int sources = (issuerUri == null ? 0 : 1) + (jwkSetUri == null ? 0 : 1) + (jwkSetFile == null ? 0 : 1);
         if (sources > 1) {
             throw new IllegalArgumentException("Configure one of arkisto.citizen.issuer-uri, jwk-set-uri and "

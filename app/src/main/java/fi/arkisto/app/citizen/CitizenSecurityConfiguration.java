@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -39,7 +41,8 @@ public class CitizenSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain citizenApi(HttpSecurity http, CitizenProperties properties, ObjectMapper json) throws Exception {
+    SecurityFilterChain citizenApi(HttpSecurity http, CitizenProperties properties, ObjectMapper json,
+                                   Environment environment) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(PATH))
                 .csrf(csrf -> csrf.disable())
@@ -64,6 +67,10 @@ public class CitizenSecurityConfiguration {
             problems.write(response, Problems.of(code, code == ErrorCode.CITIZEN_TOKEN_MISSING
                     ? "Authenticate as a citizen with a bearer token of the archive's trusted issuer" : detailOf(e)));
         };
+        if (properties.jwkSetFile() != null && environment.acceptsProfiles(Profiles.of("dev"))) {
+            // the dev login's key pair, written before its public half is read below (a fresh dev data directory)
+            DevCitizenLoginController.devIssuer(properties);
+        }
         JwtAuthenticationConverter citizens = new JwtAuthenticationConverter();
         // the authentication's name is the personal identity code the validator has checked
         citizens.setPrincipalClaimName(properties.identityClaim());

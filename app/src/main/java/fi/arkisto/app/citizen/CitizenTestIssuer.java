@@ -93,10 +93,18 @@ public final class CitizenTestIssuer {
      * The caller decides whose code it may be ({@link CitizenTokenCommand} signs test codes only).
      */
     public String token(String claim, String identityCode, String issuer, Instant now, Duration lifetime) {
+        return token(claim, identityCode, issuer, now, lifetime, java.util.Map.of());
+    }
+
+    /** The same, with further claims (e.g. the minors a guardian may act for). */
+    public String token(String claim, String identityCode, String issuer, Instant now, Duration lifetime,
+                        java.util.Map<String, Object> more) {
         Objects.requireNonNull(identityCode, "identityCode");
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer).subject(identityCode)
+        JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder().issuer(issuer).subject(identityCode)
                 .claim(claim, identityCode).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(lifetime))).build();
+                .expirationTime(Date.from(now.plus(lifetime)));
+        more.forEach(builder::claim);
+        JWTClaimsSet claims = builder.build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
         try {
             jwt.sign(new RSASSASigner(key));

@@ -43,12 +43,27 @@ class OpenApiDocumentationTest extends ApiIntegrationTest {
                 Map.entry("/api/v1/register-access-agreements", List.of("get", "post")),
                 Map.entry("/api/v1/register-access-agreements/{id}", List.of("get")),
                 Map.entry("/api/v1/register-access-agreements/{id}/end", List.of("post")),
+                Map.entry("/api/v1/register-access-lifecycles", List.of("post")),
+                Map.entry("/api/v1/register-access-lifecycles/{requestId}", List.of("get")),
+                Map.entry("/api/v1/register-access-lifecycles/{requestId}/end", List.of("post")),
                 Map.entry("/api/v1/organisations", List.of("get")),
                 Map.entry("/api/v1/organisations/{id}", List.of("get")),
                 Map.entry("/api/v1/deployment-tests", List.of("post")),
-                Map.entry("/api/v1/deployment-tests/{id}", List.of("get")));
+                Map.entry("/api/v1/deployment-tests/{id}", List.of("get")),
+                Map.entry("/api/v1/citizen/documents", List.of("get")),
+                Map.entry("/api/v1/citizen/documents/{oid}", List.of("get")),
+                Map.entry("/api/v1/citizen/documents/{oid}/display", List.of("get")),
+                Map.entry("/api/v1/citizen/access-log", List.of("get")));
         operations.forEach((path, methods) -> methods.forEach(method ->
                 assertThat(api.path("paths").path(path).has(method)).as(method + " " + path).isTrue()));
+
+        // and the citizen's access log is the citizen's (their bearer token) with its answer's schema
+        JsonNode citizenLog = api.path("paths").path("/api/v1/citizen/access-log").path("get");
+        assertThat(citizenLog.path("security").toString()).contains("citizen");
+        assertThat(citizenLog.path("parameters").findValuesAsText("name")).contains("from", "to", "page", "size")
+                .doesNotContain("X-Organisation-Oid");
+        assertThat(api.path("components").path("schemas").path("CitizenAccessLogResponse").path("properties")
+                .fieldNames()).toIterable().contains("professionalsNamed", "ownUseListed", "entries", "total");
 
         // and the problem schema enumerates every error code
         List<String> codes = new ArrayList<>();

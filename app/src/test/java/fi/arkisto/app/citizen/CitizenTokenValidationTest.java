@@ -72,7 +72,7 @@ class CitizenTokenValidationTest {
     }
 
     private static CitizenProperties properties(String issuerUri, String jwkSetUri, String issuer, String audience) {
-        return new CitizenProperties(issuerUri, jwkSetUri, null, issuer, audience, CLAIM, Duration.ofSeconds(60));
+        return new CitizenProperties(issuerUri, jwkSetUri, null, issuer, audience, CLAIM, Duration.ofSeconds(60), null);
     }
 
     private static OAuth2Error failure(JwtDecoder decoder, String token) {

@@ -130,6 +130,8 @@ public abstract class ApiIntegrationTest {
     /** The issuer of citizens' bearer tokens the test context trusts (arkisto.citizen.jwk-set-file). */
     protected static final CitizenTestIssuer CITIZEN_ISSUER = CitizenTestIssuer.openOrCreate(
             PKI_DIRECTORY.resolve("citizen-issuer"));
+    /** The claim in which the test issuer vouches for a guardian's minors (arkisto.citizen.guardian-of-claim). */
+    protected static final String GUARDIAN_OF_CLAIM = "urn:arkisto:test:guardian-of";
     /** The {@code iss} the test context requires of citizens' tokens (arkisto.citizen.issuer). */
     protected static final String CITIZEN_ISSUER_NAME = "urn:arkisto:test:citizen-issuer";
     /** Whether this JVM's database holds the real sample ({@link #sampleIsArchived()}). */
@@ -348,6 +350,7 @@ public abstract class ApiIntegrationTest {
         signatureProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("arkisto.citizen.jwk-set-file", () -> CITIZEN_ISSUER.jwkSetFile().toString());
         registry.add("arkisto.citizen.issuer", () -> CITIZEN_ISSUER_NAME);
+        registry.add("arkisto.citizen.guardian-of-claim", () -> GUARDIAN_OF_CLAIM);
     }
 
     /** A citizen's request with a bearer token of the trusted test issuer for the (test) identity code, valid 10 minutes. */

@@ -1,5 +1,6 @@
 package fi.arkisto.store.accesslog;
 
+import fi.arkisto.store.identity.PersonalIdentityCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -33,9 +34,25 @@ final class AccessLogQueries {
                     OR (e.document_oid IS NULL AND (e.organisation = ?
                         OR (e.operation = 'LIST_CLIENT_DOCUMENTS' AND e.detail ~ ?))))""";
     static final String COUNT = "SELECT count(*)" + WHERE;
-    static final String PAGE = """
+    private static final String COLUMNS = """
             SELECT e.occurred_at, e.organisation, e.user_id, e.purpose_of_use, e.operation, e.document_oid,
-                   e.detail, v.controller_oid""" + WHERE + " ORDER BY e.occurred_at, e.id LIMIT ? OFFSET ?";
+                   e.detail, v.controller_oid""";
+    static final String PAGE = COLUMNS + WHERE + " ORDER BY e.occurred_at, e.id LIMIT ? OFFSET ?";
+
+    /**
+     * The citizen's own extract, in every register: the citizen's successful events of the period, less those a
+     * person rather than an organisation acted in (the code system of the identity code in the organisation column,
+     * {@code CitizenReads}), unless the person is the citizen and the citizen's own use is listed (the last
+     * parameter, the citizen's code or null). Another person's reads (a mutual case's party) are never listed: they
+     * would name that person.
+     */
+    private static final String CITIZEN_WHERE = """
+              FROM archive.audit_event e
+              LEFT JOIN archive.document_version v ON v.document_oid = e.document_oid
+             WHERE e.client_id = ? AND e.occurred_at >= ? AND e.occurred_at < ? AND e.outcome = 'SUCCESS'
+               AND (e.organisation <> '""" + PersonalIdentityCode.CODE_SYSTEM + "' OR e.user_id = ?)";
+    static final String CITIZEN_COUNT = "SELECT count(*)" + CITIZEN_WHERE;
+    static final String CITIZEN_PAGE = COLUMNS + CITIZEN_WHERE + " ORDER BY e.occurred_at DESC, e.id DESC LIMIT ? OFFSET ?";
 
     /** A decision's words: "basis OWN_REGISTER (own register ...), disclosure FULL" (AccessDescription). */
     private static final Pattern BASIS = Pattern.compile("(?:^|; )basis ([A-Z_]+) \\((.*?)\\)(?:, disclosure|;|$)");
@@ -62,6 +79,18 @@ final class AccessLogQueries {
     List<AccessLogEntry> page(String clientId, Instant from, Instant to, String controller, int limit, long offset) {
         return jdbc.query(PAGE, ENTRY, clientId, Timestamp.from(from), Timestamp.from(to), controller, controller,
                 listingOf(controller), limit, offset);
+    }
+
+    /** @param ownUse the citizen's code when the citizen's own use is listed, else null */
+    long citizenCount(String citizen, Instant from, Instant to, String ownUse) {
+        Long count = jdbc.queryForObject(CITIZEN_COUNT, Long.class, citizen, Timestamp.from(from), Timestamp.from(to),
+                ownUse);
+        return count == null ? 0 : count;
+    }
+
+    List<AccessLogEntry> citizenPage(String citizen, Instant from, Instant to, String ownUse, int limit, long offset) {
+        return jdbc.query(CITIZEN_PAGE, ENTRY, citizen, Timestamp.from(from), Timestamp.from(to), ownUse, limit,
+                offset);
     }
 
     /** A listing's detail naming the controller's OID as one of its registers (an OID is digits and dots). */

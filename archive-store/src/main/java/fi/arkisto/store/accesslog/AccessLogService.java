@@ -7,6 +7,7 @@ import fi.arkisto.store.audit.AuditOperation;
 import fi.arkisto.store.audit.AuditOutcome;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.document.CitizenReads;
 import fi.arkisto.store.hl7.Hl7Timestamp;
 import fi.arkisto.store.identity.PersonalIdentityCode;
 import org.springframework.dao.DataAccessException;
@@ -69,6 +70,55 @@ public class AccessLogService {
     public AccessLogExtract letter(AccessLogRequest request, RequestContext context, int maxEntries) {
         return extract(new AccessLogRequest(request.clientId(), request.from(), request.to(), request.reason(), 0,
                 maxEntries), context, true, maxEntries);
+    }
+
+    /**
+     * One page of the citizen's own log extract (Act 703/2023 s. 11; GDPR art. 15; docs/access.md, "The citizen's
+     * access log"), newest first: the successful uses and disclosures of the citizen's data in every register, by
+     * organisations. The professional is named only when {@code policy} says so; the citizen's own reads are listed
+     * only when it says so (never another person's). Reading it is audited as the citizen's own use
+     * ({@link CitizenReads}), before any entry is returned.
+     *
+     * @throws ArchiveException INVALID_REQUEST (the period, the page), CITIZEN_ACCESS_LOG_TOO_OLD (a period reaching
+     *                          further back than two years: older logs are asked from the controller with a reason);
+     *                          neither audited
+     */
+    public AccessLogExtract citizenPage(PersonalIdentityCode citizen, LocalDate from, LocalDate to, int page, int size,
+                                        CitizenLogPolicy policy) {
+        Objects.requireNonNull(citizen, "citizen");
+        AccessLogRequest request = new AccessLogRequest(citizen.value(), from, to, null, page, size);
+        if (from.isAfter(to)) {
+            throw new ArchiveException(ErrorCode.INVALID_REQUEST, "from must not be after to");
+        }
+        if (page < 0 || size < 1) {
+            throw new ArchiveException(ErrorCode.INVALID_REQUEST, "page must be >= 0 and size >= 1");
+        }
+        if (from.isBefore(freeFrom())) {
+            throw new ArchiveException(ErrorCode.CITIZEN_ACCESS_LOG_TOO_OLD, "The period starts on " + from
+                    + ", before " + freeFrom() + " (two years ago): ask the controller of the data for older logs");
+        }
+        Instant start = from.atStartOfDay(Hl7Timestamp.FINNISH_TIME).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(Hl7Timestamp.FINNISH_TIME).toInstant();
+        String ownUse = policy.ownUseListed() ? citizen.value() : null;
+        try {
+            long total = queries.citizenCount(citizen.value(), start, end, ownUse);
+            List<AccessLogEntry> entries = queries.citizenPage(citizen.value(), start, end, ownUse, size,
+                    (long) page * size).stream().map(entry -> policy.professionalsNamed() ? entry : anonymous(entry))
+                    .toList();
+            audit.appendCommitted(new AuditEntry(CitizenReads.context(citizen), AuditOperation.READ_ACCESS_LOG, null,
+                    citizen.value(), AuditOutcome.SUCCESS, "citizen's own " + describe(request, false, entries.size(),
+                    total)));
+            return new AccessLogExtract(citizen.value(), null, from, to, null, entries, page, size, total);
+        } catch (DataAccessException e) {
+            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The audit log could not be read", e);
+        }
+    }
+
+    /** The entry without the professional: the organisation acted, the person is the controller's to name. */
+    private static AccessLogEntry anonymous(AccessLogEntry entry) {
+        return new AccessLogEntry(entry.occurredAt(), entry.organisation(), null, entry.useContext(), entry.operation(),
+                entry.documentOid(), entry.register(), entry.kind(), entry.basis(), entry.basisDescription(),
+                entry.asserted());
     }
 
     private AccessLogExtract extract(AccessLogRequest request, RequestContext context, boolean letter, long max) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fi.arkisto.store.access.ClientFactsSource;
 import fi.arkisto.store.access.extract.ClientFactsAssembler;
 import fi.arkisto.store.access.extract.ClientFactsAssembler.ClientRelationshipDocument;
+import fi.arkisto.store.access.extract.ClientRelationshipContent;
 import fi.arkisto.store.access.extract.ClientRelationshipReader;
+import fi.arkisto.store.access.extract.ProviderEntry;
 import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.access.facts.DocumentGroup;
 import fi.arkisto.store.access.registeraccess.RegisterAccessRight;
@@ -42,6 +44,7 @@ public class ClientFactsService implements ClientFactsSource {
     private final RegisterAccessAgreementService agreements;
     private final SharingRecordRepository records;
     private final ClientFactsAssembler assembler;
+    private final UnitOrganisation units;
 
     public ClientFactsService(DocumentLookup documents, RegisterAccessAgreementService agreements,
                               DataSource dataSource, UnitOrganisation units) {
@@ -49,6 +52,7 @@ public class ClientFactsService implements ClientFactsSource {
         this.agreements = Objects.requireNonNull(agreements);
         this.records = new SharingRecordRepository(dataSource);
         this.assembler = new ClientFactsAssembler(units);
+        this.units = units;
     }
 
     /**
@@ -103,22 +107,58 @@ public class ClientFactsService implements ClientFactsSource {
         return null;
     }
 
+    /**
+     * How many clients the organiser's client relationship documents place with the provider on the day or later: the
+     * current, valid version of each client relationship document in the organiser's register that names, in a
+     * {@code palveluntuottaja} entry not ended before the day, a unit belonging to the provider. Each of those clients'
+     * register access right comes from that entry; an agreement between the two only enables it. Not audited: a count
+     * that names no client.
+     *
+     * @throws ArchiveException CLIENT_FACTS_UNREADABLE when a client relationship document's structured form cannot be read
+     */
+    public int clientsPlacedWithProvider(String organiser, String provider, LocalDate day) {
+        Objects.requireNonNull(organiser, "organiser");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(day, "day");
+        TreeSet<String> clients = new TreeSet<>();
+        for (CurrentStructuredForm current : documents.currentOfControllerGroup(organiser,
+                DocumentGroup.CLIENT_RELATIONSHIP.code())) {
+            ClientRelationshipContent content = content(current);
+            if (content == null) {
+                continue;
+            }
+            for (ProviderEntry entry : content.providers()) {
+                if (provider.equals(units.organisationOf(entry.unitOid()))
+                        && (entry.end() == null || !entry.end().isBefore(day))) {
+                    clients.add(content.clientId() == null ? current.document().metadata().clientId() : content.clientId());
+                    break;
+                }
+            }
+        }
+        return clients.size();
+    }
+
+    private static ClientRelationshipContent content(CurrentStructuredForm current) {
+        if (current.structuredForm() == null || current.structuredForm().length == 0) {
+            return null;
+        }
+        try {
+            JsonNode json = JSON.readTree(current.structuredForm());
+            return ClientRelationshipReader.isClientRelationshipDocument(json) ? ClientRelationshipReader.read(json) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ArchiveException(ErrorCode.CLIENT_FACTS_UNREADABLE, "Client relationship document "
+                    + current.document().oid() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     private List<ClientRelationshipDocument> clientRelationshipDocuments(String clientId) {
         List<ClientRelationshipDocument> result = new ArrayList<>();
         for (CurrentStructuredForm current : documents.currentOfClientGroup(clientId,
                 DocumentGroup.CLIENT_RELATIONSHIP.code())) {
-            if (current.structuredForm() == null || current.structuredForm().length == 0) {
-                // a client relationship document without a structured form states no facts
-                continue;
-            }
-            try {
-                JsonNode json = JSON.readTree(current.structuredForm());
-                if (ClientRelationshipReader.isClientRelationshipDocument(json)) {
-                    result.add(new ClientRelationshipDocument(current.controller(), ClientRelationshipReader.read(json)));
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                throw new ArchiveException(ErrorCode.CLIENT_FACTS_UNREADABLE, "Client relationship document "
-                        + current.document().oid() + " cannot be read: " + e.getMessage(), e);
+            // a client relationship document without a structured form states no facts
+            ClientRelationshipContent content = content(current);
+            if (content != null) {
+                result.add(new ClientRelationshipDocument(current.controller(), content));
             }
         }
         return result;

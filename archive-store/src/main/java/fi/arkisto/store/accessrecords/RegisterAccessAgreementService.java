@@ -53,27 +53,8 @@ public class RegisterAccessAgreementService {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(context, "context");
         return audit.refusalsAudited(context, AuditOperation.CREATE_ACCESS_AGREEMENT, null, () -> {
-            if (!request.organiser().equals(context.organisation())) {
-                throw new ArchiveException(ErrorCode.AGREEMENT_ORGANISER_REQUIRED, "The acting organisation "
-                        + context.organisation() + " is not the agreement's organiser " + request.organiser());
-            }
-            if (request.provider().equals(request.organiser())) {
-                throw new ArchiveException(ErrorCode.AGREEMENT_WITH_ITSELF, "provider and organiser are both "
-                        + request.organiser());
-            }
-            String contract = Checks.text("contractReference", request.contractReference(), 200);
-            if (contract == null) {
-                throw new ArchiveException(ErrorCode.CONTRACT_REFERENCE_REQUIRED, "Give contractReference");
-            }
-            TreeSet<String> tasks = new TreeSet<>();
-            for (String task : request.serviceTasks()) {
-                tasks.add(Checks.serviceTask("serviceTasks", task));
-            }
-            LocalDate from = request.validFrom() == null ? today() : request.validFrom();
-            Checks.period("validFrom", from, "validUntil", request.validUntil());
-            AgreementRecord created = new AgreementRecord(RecordId.random(), request.organiser().value(),
-                    request.provider().value(), request.extensive(), List.copyOf(tasks), from, request.validUntil(),
-                    contract, Stamp.of(context, clock.instant()), null);
+            AgreementRecord created = checked(request, context);
+            String contract = created.contractReference();
             return Storage.call(() -> transaction.execute(status -> {
                 agreements.lockPair(created.organiser(), created.provider());
                 for (AgreementRecord existing : agreements.between(created.organiser(), created.provider())) {
@@ -91,6 +72,43 @@ public class RegisterAccessAgreementService {
     }
 
     /**
+     * Checks a request as {@link #create} would, storing nothing: a process that creates the agreement only at its
+     * activation refuses a request it could never create at its start.
+     *
+     * @throws ArchiveException AGREEMENT_ORGANISER_REQUIRED, AGREEMENT_WITH_ITSELF, CONTRACT_REFERENCE_REQUIRED,
+     *                          TEXT_TOO_LONG, INVALID_SERVICE_TASK, INVALID_VALIDITY_PERIOD
+     */
+    public void check(NewAgreement request, RequestContext context) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(context, "context");
+        checked(request, context);
+    }
+
+    private AgreementRecord checked(NewAgreement request, RequestContext context) {
+        if (!request.organiser().equals(context.organisation())) {
+            throw new ArchiveException(ErrorCode.AGREEMENT_ORGANISER_REQUIRED, "The acting organisation "
+                    + context.organisation() + " is not the agreement's organiser " + request.organiser());
+        }
+        if (request.provider().equals(request.organiser())) {
+            throw new ArchiveException(ErrorCode.AGREEMENT_WITH_ITSELF, "provider and organiser are both "
+                    + request.organiser());
+        }
+        String contract = Checks.text("contractReference", request.contractReference(), 200);
+        if (contract == null) {
+            throw new ArchiveException(ErrorCode.CONTRACT_REFERENCE_REQUIRED, "Give contractReference");
+        }
+        TreeSet<String> tasks = new TreeSet<>();
+        for (String task : request.serviceTasks()) {
+            tasks.add(Checks.serviceTask("serviceTasks", task));
+        }
+        LocalDate from = request.validFrom() == null ? today() : request.validFrom();
+        Checks.period("validFrom", from, "validUntil", request.validUntil());
+        return new AgreementRecord(RecordId.random(), request.organiser().value(),
+                request.provider().value(), request.extensive(), List.copyOf(tasks), from, request.validUntil(),
+                contract, Stamp.of(context, clock.instant()), null);
+    }
+
+    /**
      * Ends an agreement of the acting organisation as organiser: from {@code endsOn} (null: today) it is no longer in
      * effect, for every client, whatever the client relationship documents say.
      *
@@ -99,11 +117,27 @@ public class RegisterAccessAgreementService {
      *                          AGREEMENT_END_IN_PAST, TEXT_TOO_LONG
      */
     public AgreementRecord end(RecordId id, LocalDate endsOn, String reason, RequestContext context) {
+        return end(id, endsOn, reason, context, false);
+    }
+
+    /**
+     * Ends an agreement on behalf of either party, as the register access lifecycle process does when the organiser or
+     * the provider gives notice (the contract binds both, so either may end it; the ending records which one did).
+     *
+     * @throws ArchiveException AGREEMENT_NOT_FOUND (also when the acting organisation is no party),
+     *                          AGREEMENT_ALREADY_ENDED, AGREEMENT_END_IN_PAST, TEXT_TOO_LONG
+     */
+    public AgreementRecord endAsParty(RecordId id, LocalDate endsOn, String reason, RequestContext context) {
+        return end(id, endsOn, reason, context, true);
+    }
+
+    private AgreementRecord end(RecordId id, LocalDate endsOn, String reason, RequestContext context,
+                                boolean providerMay) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(context, "context");
         return audit.refusalsAudited(context, AuditOperation.END_ACCESS_AGREEMENT, null, () -> {
             AgreementRecord agreement = ofParty(id, context);
-            if (!agreement.organiser().equals(context.organisation().value())) {
+            if (!providerMay && !agreement.organiser().equals(context.organisation().value())) {
                 throw new ArchiveException(ErrorCode.AGREEMENT_ORGANISER_REQUIRED, "Agreement " + id
                         + " is ended by its organiser " + agreement.organiser());
             }

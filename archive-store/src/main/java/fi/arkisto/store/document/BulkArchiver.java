@@ -120,7 +120,9 @@ final class BulkArchiver {
             NewVersion version = NewVersion.of(c.document(), context, at);
             recorded.put(c, version);
             Fate.Fresh fresh = (Fate.Fresh) c.fate;
-            entries.add(new VersionRecorder.Entry(version, fresh.previousOid(), fresh.previousStored()));
+            Preparation.Prepared document = c.document();
+            entries.add(new VersionRecorder.Entry(version, fresh.previousOid(), fresh.previousStored(),
+                    () -> objects.store(document)));
         }
         List<AuditEntry> events = items.stream().map(c -> c.auditEntry(context, recorded.containsKey(c))).toList();
         Recording recording = recorder.record(entries, events);

@@ -14,6 +14,8 @@ public final class CitizenReads {
 
     /** The purpose of use of a citizen's own read in the audit trail. */
     public static final String CITIZEN_OWN_USE = "CITIZEN_OWN";
+    /** The purpose of use of a guardian's read of a minor's documents, on the minor's behalf. */
+    public static final String GUARDIAN_USE = "CITIZEN_GUARDIAN";
 
     private CitizenReads() {
     }
@@ -21,5 +23,10 @@ public final class CitizenReads {
     /** The audit context of the citizen's own read. */
     public static RequestContext context(PersonalIdentityCode citizen) {
         return new RequestContext(Oid.of(PersonalIdentityCode.CODE_SYSTEM), citizen.value(), CITIZEN_OWN_USE);
+    }
+
+    /** The audit context of a guardian's read on a minor's behalf: the guardian in the user column. */
+    public static RequestContext guardianContext(PersonalIdentityCode guardian) {
+        return new RequestContext(Oid.of(PersonalIdentityCode.CODE_SYSTEM), guardian.value(), GUARDIAN_USE);
     }
 }

@@ -36,6 +36,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * A client's document list under the access rules (docs/access.md, "A client's document list"; invariant 6,
@@ -54,9 +57,11 @@ final class ClientDocumentsList {
     private final ClientFactsSource clients;
     private final StageOneClassifier stageOne;
     private final Clock clock;
+    private final Executor executor;
 
+    /** @param executor where the listing's audit event is appended while the page is read */
     ClientDocumentsList(DocumentRepository documents, AuditLog audit, AccessRules rules, ClientFactsSource clients,
-                        StageOneClassifier stageOne, Clock clock) {
+                        StageOneClassifier stageOne, Clock clock, Executor executor) {
         this.documents = Objects.requireNonNull(documents);
         this.parties = new MutualCaseParties(documents.jdbc());
         this.audit = Objects.requireNonNull(audit);
@@ -64,6 +69,7 @@ final class ClientDocumentsList {
         this.clients = Objects.requireNonNull(clients);
         this.stageOne = Objects.requireNonNull(stageOne);
         this.clock = Objects.requireNonNull(clock);
+        this.executor = Objects.requireNonNull(executor);
     }
 
     ClientDocumentsPage list(String clientId, ClientDocumentsQuery query, ClientDocumentsScope scope,
@@ -74,15 +80,25 @@ final class ClientDocumentsList {
         if (refusal != null) {
             throw refuse(context, clientId, scope, refusal);
         }
-        ClientFacts client = clients.facts(clientId);
         boolean sharing = scope == ClientDocumentsScope.ALL_CONTROLLERS;
-        List<String> registers = sharing ? null : registers(context, client, acting, today);
-        List<ListRow> rows;
+        // the client's facts are read while SQL selects the rows: which organisers' registers a register access right
+        // reaches is known only from the facts, so SQL takes every organiser the acting organisation has an agreement
+        // with and the rows are narrowed to the registers the facts give once both are read
+        CompletableFuture<ClientFacts> facts = CompletableFuture.supplyAsync(() -> clients.facts(clientId), executor);
+        AccessProperties.UseContexts useContexts = rules.properties().useContexts();
+        List<ListRow> candidates;
         try {
-            rows = documents.listRows(clientId, registers, sharing ? acting : null, query);
+            candidates = sharing ? documents.listRows(clientId, null, null, acting, query)
+                    : documents.listRows(clientId, useContexts.ownRegister().contains(context.purposeOfUse())
+                            ? List.of(acting) : List.of(),
+                    useContexts.registerAccess().contains(context.purposeOfUse()) ? acting : null, null, query);
         } catch (DataAccessException e) {
             throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The documents could not be listed", e);
         }
+        ClientFacts client = join(facts);
+        List<String> registers = sharing ? null : registers(context, client, acting, today);
+        List<ListRow> rows = sharing ? candidates
+                : candidates.stream().filter(row -> registers.contains(row.controller())).toList();
         AccessRequest request = AccessRequests.of(context,
                 sharing ? RequestKind.PROFESSIONAL_SEARCH : RequestKind.PROFESSIONAL_LIST, clientId, today);
         return decidedPage(rows, request, client, query, context, "scope " + scopeName(scope)
@@ -93,17 +109,21 @@ final class ClientDocumentsList {
      * The citizen's own list (docs/access.md, "The citizen API"): the citizen's documents and those of the mutual
      * cases they are a party of, in every register, decided by the same rules with the citizen's request kind.
      */
-    ClientDocumentsPage citizenList(String citizen, ClientDocumentsQuery query, RequestContext context) {
+    ClientDocumentsPage citizenList(String reader, String subject, ClientDocumentsQuery query,
+                                    RequestContext context) {
         LocalDate today = LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
-        ClientFacts client = clients.facts(citizen);
+        ClientFacts facts = clients.facts(subject);
+        // a guardian reads on the facts of the minor, with the guardianship the token issuer verified
+        ClientFacts client = reader.equals(subject) ? facts : facts.withGuardian(reader);
         List<ListRow> rows;
         try {
-            rows = documents.listRows(citizen, null, null, query);
+            rows = documents.listRows(subject, null, null, null, query);
         } catch (DataAccessException e) {
             throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The documents could not be listed", e);
         }
-        return decidedPage(rows, AccessRequest.citizen(RequestKind.CITIZEN_LIST, citizen, null, today), client, query,
-                context, "citizen's own view, every register");
+        return decidedPage(rows, AccessRequest.citizen(RequestKind.CITIZEN_LIST, reader, subject, today), client,
+                query, context, reader.equals(subject) ? "citizen's own view, every register"
+                        : "guardian's view on the minor's behalf, every register");
     }
 
     /** The rows the rules allow, the query's page of them, and the audit event of the listing. */
@@ -122,12 +142,31 @@ final class ClientDocumentsList {
         }
         int from = (int) Math.min((long) query.page() * query.size(), allowed.size());
         int to = Math.min(from + query.size(), allowed.size());
-        List<ListedDocument> items = items(allowed.subList(from, to), verdicts.subList(from, to));
-        audit.appendCommitted(new AuditEntry(context, AuditOperation.LIST_CLIENT_DOCUMENTS, null,
-                request.subjectClient(),
-                AuditOutcome.SUCCESS, describe(scope, query, items.size(), allowed.size(),
-                        rows.size() - allowed.size(), verdicts, context)));
+        AuditEntry listing = new AuditEntry(context, AuditOperation.LIST_CLIENT_DOCUMENTS, null,
+                request.subjectClient(), AuditOutcome.SUCCESS,
+                describe(scope, query, to - from, allowed.size(), rows.size() - allowed.size(), verdicts, context));
+        // the listing's event is committed while the page's metadata is read (two round trips at once instead of one
+        // after the other); the page leaves only once both are done, so no list is ever answered unaudited
+        CompletableFuture<?> audited = CompletableFuture.runAsync(() -> audit.appendCommitted(listing), executor);
+        List<ListedDocument> items;
+        try {
+            items = items(allowed.subList(from, to), verdicts.subList(from, to));
+        } finally {
+            join(audited);
+        }
         return new ClientDocumentsPage(items, query.page(), query.size(), allowed.size());
+    }
+
+    /** The value of work done on the executor, or the failure it ended with, as thrown there. */
+    private static <T> T join(CompletableFuture<T> work) {
+        try {
+            return work.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     /** What refuses the whole list before any row: a use context that does not fit the scope. */

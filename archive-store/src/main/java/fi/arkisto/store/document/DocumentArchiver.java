@@ -64,7 +64,8 @@ final class DocumentArchiver {
             throw audit.refuse(context, document, e);
         }
         NewVersion version = NewVersion.of(document, context, NewVersion.now(clock));
-        Recording recording = recorder.record(List.of(new VersionRecorder.Entry(version, previousOid, previousOid != null)),
+        Recording recording = recorder.record(List.of(new VersionRecorder.Entry(version, previousOid, previousOid != null,
+                        () -> objects.store(document))),
                 List.of(ArchivingAudit.created(context, document, previousOid, decided.description())));
         if (recording instanceof Recording.Failed failed) {
             throw audit.refuse(context, document, failed.error());

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -40,6 +41,15 @@ final class DocumentJson {
 
     static DocumentMetadata metadata(String json) {
         return read(json, METADATA);
+    }
+
+    /** From the text's UTF-8 bytes as the driver received them: no string is made only to be parsed. */
+    static DocumentMetadata metadata(byte[] json) {
+        try {
+            return METADATA.readValue(json);
+        } catch (IOException e) {
+            throw new IllegalStateException("Stored JSON cannot be decoded as " + METADATA.getValueType(), e);
+        }
     }
 
     static List<Warning> warnings(String json) {

@@ -53,6 +53,24 @@ public class DocumentLookup {
         } catch (DataAccessException e) {
             throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The client's documents could not be read", e);
         }
+        return withStructuredForms(stored);
+    }
+
+    /**
+     * The current, valid version of every set in the document group of one controller's register, with its structured
+     * form, ordered by client.
+     */
+    public List<CurrentStructuredForm> currentOfControllerGroup(String controllerOid, String documentGroup) {
+        List<StoredDocument> stored;
+        try {
+            stored = documents.activeOfControllerGroup(controllerOid, documentGroup);
+        } catch (DataAccessException e) {
+            throw new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "The register's documents could not be read", e);
+        }
+        return withStructuredForms(stored);
+    }
+
+    private List<CurrentStructuredForm> withStructuredForms(List<StoredDocument> stored) {
         long limit = parser.limits().maxDocumentBytes();
         List<CurrentStructuredForm> current = new ArrayList<>(stored.size());
         for (StoredDocument document : stored) {

@@ -28,6 +28,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import javax.sql.DataSource;
 
 /**
@@ -54,10 +55,12 @@ public class DocumentReadService {
     private final ClientDocumentsList list;
 
     /**
-     * @param units a service unit's organisation (the author's organisation of the facts)
+     * @param units        a service unit's organisation (the author's organisation of the facts)
+     * @param readExecutor where a list's audit event is appended while its page is read
      */
     public DocumentReadService(ObjectStore objects, AuditLog audit, AccessRules rules, ClientFactsSource clients,
-                               UnitOrganisation units, CdaParser parser, DataSource dataSource, Clock clock) {
+                               UnitOrganisation units, CdaParser parser, DataSource dataSource, Clock clock,
+                               Executor readExecutor) {
         this.objects = Objects.requireNonNull(objects);
         this.audit = Objects.requireNonNull(audit);
         this.parser = Objects.requireNonNull(parser);
@@ -68,7 +71,7 @@ public class DocumentReadService {
         this.versionFacts = new VersionFacts(objects, parser, new DocumentFactsReader(units, locationData), stageOne,
                 new MutualCaseParties(documents.jdbc()));
         this.access = new ReadAccess(rules, clients, clock);
-        this.list = new ClientDocumentsList(documents, audit, rules, clients, stageOne, clock);
+        this.list = new ClientDocumentsList(documents, audit, rules, clients, stageOne, clock, readExecutor);
     }
 
     /**
@@ -90,7 +93,7 @@ public class DocumentReadService {
      * audit event.
      */
     public DisclosedMetadata disclosedMetadata(DocumentOid oid, RequestContext context) {
-        return disclosedMetadata(oid, context, false);
+        return disclosedMetadata(oid, context, null);
     }
 
     /**
@@ -101,10 +104,10 @@ public class DocumentReadService {
      *                          ({@link #citizenReadDenials()}); each audited
      */
     public DisclosedMetadata citizenMetadata(DocumentOid oid, PersonalIdentityCode citizen) {
-        return disclosedMetadata(oid, CitizenReads.context(citizen), true);
+        return disclosedMetadata(oid, CitizenReads.context(citizen), citizen.value());
     }
 
-    private DisclosedMetadata disclosedMetadata(DocumentOid oid, RequestContext context, boolean citizen) {
+    private DisclosedMetadata disclosedMetadata(DocumentOid oid, RequestContext context, String citizen) {
         Permitted read = permitted(oid, context, AuditOperation.READ_METADATA, citizen);
         MaskedStructuredForm masked = null;
         String detail = read.decided().description();
@@ -119,7 +122,7 @@ public class DocumentReadService {
 
     /** The original bytes exactly as archived (byte-exact), verified against their SHA-256. */
     public StoredContent content(DocumentOid oid, RequestContext context) {
-        Permitted read = wholeDocument(oid, context, AuditOperation.READ_CONTENT, false);
+        Permitted read = wholeDocument(oid, context, AuditOperation.READ_CONTENT, null);
         StoredDocument stored = read.loaded().stored();
         requireInMemory(stored, "openContent");
         succeeded(context, AuditOperation.READ_CONTENT, stored, read.decided().description());
@@ -131,7 +134,7 @@ public class DocumentReadService {
      * is committed before the stream is returned. The caller closes it.
      */
     public ContentStream openContent(DocumentOid oid, RequestContext context) {
-        Permitted read = wholeDocument(oid, context, AuditOperation.READ_CONTENT, false);
+        Permitted read = wholeDocument(oid, context, AuditOperation.READ_CONTENT, null);
         StoredDocument stored = read.loaded().stored();
         ArchivedDocument document = stored.document();
         InputStream in = objects.open(stored.objectKey(), document.sha256(), document.size());
@@ -163,15 +166,37 @@ public class DocumentReadService {
 
     /** The decoded display form ({@code nonXMLBody/text}) of the archived original bytes. */
     public DisplayForm displayForm(DocumentOid oid, RequestContext context) {
-        return displayForm(oid, context, false);
+        return displayForm(oid, context, null);
     }
 
     /** A citizen's read of the display form of their own document, decided and audited as {@link #citizenMetadata}. */
     public DisplayForm citizenDisplayForm(DocumentOid oid, PersonalIdentityCode citizen) {
-        return displayForm(oid, CitizenReads.context(citizen), true);
+        return displayForm(oid, CitizenReads.context(citizen), citizen.value());
     }
 
-    private DisplayForm displayForm(DocumentOid oid, RequestContext context, boolean citizen) {
+    /**
+     * A guardian's read of a minor's display form on the minor's behalf (docs/access.md, "A guardian on a minor's
+     * behalf"): the caller has established that the token issuer verified the guardianship; the citizen's view
+     * decides the rest (the minor's age, non-disclosure, the minor's refusal). Audited as the guardian's use.
+     */
+    public DisplayForm guardianDisplayForm(DocumentOid oid, PersonalIdentityCode guardian, PersonalIdentityCode minor) {
+        return displayForm(oid, CitizenReads.guardianContext(guardian), minor.value());
+    }
+
+    /** A guardian's read of a minor's document's metadata on the minor's behalf, as {@link #guardianDisplayForm}. */
+    public DisclosedMetadata guardianMetadata(DocumentOid oid, PersonalIdentityCode guardian,
+                                              PersonalIdentityCode minor) {
+        return disclosedMetadata(oid, CitizenReads.guardianContext(guardian), minor.value());
+    }
+
+    /** A minor's documents the citizen's view shows their guardian, as {@link #citizenDocuments}. */
+    public ClientDocumentsPage guardianDocuments(PersonalIdentityCode guardian, PersonalIdentityCode minor,
+                                                 ClientDocumentsQuery query) {
+        Objects.requireNonNull(query, "query");
+        return list.citizenList(guardian.value(), minor.value(), query, CitizenReads.guardianContext(guardian));
+    }
+
+    private DisplayForm displayForm(DocumentOid oid, RequestContext context, String citizen) {
         Permitted read = wholeDocument(oid, context, AuditOperation.READ_DISPLAY, citizen);
         StoredDocument stored = read.loaded().stored();
         requireInMemory(stored, null);
@@ -215,7 +240,7 @@ public class DocumentReadService {
     public ClientDocumentsPage citizenDocuments(PersonalIdentityCode citizen, ClientDocumentsQuery query) {
         Objects.requireNonNull(citizen, "citizen");
         Objects.requireNonNull(query, "query");
-        return list.citizenList(citizen.value(), query, CitizenReads.context(citizen));
+        return list.citizenList(citizen.value(), citizen.value(), query, CitizenReads.context(citizen));
     }
 
     /**
@@ -234,8 +259,11 @@ public class DocumentReadService {
         }
     }
 
-    /** @param citizen a citizen's read (request kind CITIZEN_READ), else a professional's (PROFESSIONAL_READ) */
-    private Permitted permitted(DocumentOid oid, RequestContext context, AuditOperation operation, boolean citizen) {
+    /**
+     * @param citizen for a citizen's read (request kind CITIZEN_READ) whose documents are read, the citizen or the
+     *                minor they act for as guardian; null for a professional's (PROFESSIONAL_READ)
+     */
+    private Permitted permitted(DocumentOid oid, RequestContext context, AuditOperation operation, String citizen) {
         Objects.requireNonNull(oid, "oid");
         Objects.requireNonNull(context, "context");
         StoredDocument stored;
@@ -265,7 +293,7 @@ public class DocumentReadService {
      * original carries both forms (docs/access.md, "Reading one document").
      */
     private Permitted wholeDocument(DocumentOid oid, RequestContext context, AuditOperation operation,
-                                    boolean citizen) {
+                                    String citizen) {
         Permitted read = permitted(oid, context, operation, citizen);
         if (read.disclosure() != Disclosure.FULL) {
             ErrorCode code = ErrorCode.PROTECTED_LOCATION_DATA_WITHHELD;

@@ -45,7 +45,7 @@ public final class DocumentRepository {
             ON CONFLICT DO NOTHING""";
 
     private static final RowMapper<StoredDocument> ROW = (rs, i) -> {
-        DocumentMetadata metadata = DocumentJson.metadata(rs.getString("metadata_json"));
+        DocumentMetadata metadata = DocumentJson.metadata(rs.getBytes("metadata_json"));
         OffsetDateTime archivedAt = rs.getObject("archived_at", OffsetDateTime.class);
         return new StoredDocument(new ArchivedDocument(metadata, DocumentStatus.valueOf(rs.getString("status")),
                 rs.getString("sha256").trim(), rs.getLong("size_bytes"), archivedAt.toInstant(),
@@ -139,6 +139,13 @@ public final class DocumentRepository {
                 documentGroup);
     }
 
+    /** The current, valid version of every set of the document group in one controller's register. */
+    List<StoredDocument> activeOfControllerGroup(String controllerOid, String documentGroup) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.document_version WHERE controller_oid = ?"
+                + " AND document_group = ? AND status = 'ACTIVE' ORDER BY client_id, set_id", ROW, controllerOid,
+                documentGroup);
+    }
+
     /**
      * Inserts the versions as one JDBC batch; a version whose OID or set and version number is
      * already taken is skipped (count 0), never overwritten, so the caller can tell a concurrent
@@ -181,18 +188,30 @@ public final class DocumentRepository {
      * the metadata document. What SQL can decide is decided here; the access rules decide each row.
      *
      * @param registers        the controllers whose registers are listed, or null for every register
+     * @param providerOf       with {@code registers}: also the registers of every organiser that has a register access
+     *                         agreement with this provider, in effect or not (the caller narrows them), or null
      * @param excludedRegister a register left out when {@code registers} is null, or null
      */
-    List<ListRow> listRows(String clientId, Collection<String> registers, String excludedRegister,
+    List<ListRow> listRows(String clientId, Collection<String> registers, String providerOf, String excludedRegister,
                            ClientDocumentsQuery query) {
         StringBuilder where = new StringBuilder(" AND status <> 'REPLACED'");
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("client", clientId);
         if (registers != null) {
-            if (registers.isEmpty()) {
+            if (registers.isEmpty() && providerOf == null) {
                 return List.of();
             }
-            where.append(" AND COALESCE(a.new_controller_oid, controller_oid) IN (:registers)");
-            params.addValue("registers", registers);
+            // the register's current controller: a completed controller change's assignment (V14), else the row's
+            String register = "COALESCE(a.new_controller_oid, controller_oid)";
+            String organisers = register + " IN (SELECT organiser_oid FROM archive.register_access_agreement"
+                    + " WHERE provider_oid = :provider)";
+            if (providerOf == null) {
+                where.append(" AND ").append(register).append(" IN (:registers)");
+            } else if (registers.isEmpty()) {
+                where.append(" AND ").append(organisers);
+            } else {
+                where.append(" AND (").append(register).append(" IN (:registers) OR ").append(organisers).append(')');
+            }
+            params.addValue("registers", registers).addValue("provider", providerOf);
         } else if (excludedRegister != null) {
             where.append(" AND COALESCE(a.new_controller_oid, controller_oid) <> :excluded");
             params.addValue("excluded", excludedRegister);

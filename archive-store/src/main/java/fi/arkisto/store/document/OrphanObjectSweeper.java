@@ -17,13 +17,10 @@ import java.util.List;
  * committed (a crash or a database failure between the PUT and the commit; invariant 2 (docs/invariants.md)).
  * Only objects older than the grace period are considered, so an archiving in flight is never
  * robbed of its object; each candidate is re-checked just before deletion, because
- * content-addressed keys may be written again by a new submission of the same bytes. A window
- * remains between that re-check and the delete: a resubmission writing the key just then finds its object gone
- * at its own check and writes it again ({@link ObjectStore#put}); one whose write and check both fall inside the
- * window could commit metadata of a deleted object, and a read of it then fails with STORED_OBJECT_CORRUPT rather
- * than returning wrong data, until an identical resubmission of the same bytes writes the object back. Run it
- * rarely (e.g. daily) with a grace period far above archiving latency and above the downtime after which clients
- * resubmit.
+ * content-addressed keys may be written again by a new submission of the same bytes. The re-check and the delete
+ * run under the key's bucket lock ({@link ObjectLocks}), with the deletion recorded first: an archiving that wrote
+ * the same key meanwhile waits for the lock in its metadata transaction, learns of the deletion and writes the object
+ * again before it commits, so no archived version points at a deleted object.
  */
 public class OrphanObjectSweeper {
 
@@ -31,12 +28,14 @@ public class OrphanObjectSweeper {
 
     private final ObjectStore objects;
     private final DocumentRepository documents;
+    private final ObjectLocks locks;
     private final Clock clock;
     private final Duration gracePeriod;
 
     public OrphanObjectSweeper(ObjectStore objects, DataSource dataSource, Clock clock, Duration gracePeriod) {
         this.objects = objects;
         this.documents = new DocumentRepository(dataSource);
+        this.locks = new ObjectLocks(dataSource);
         this.clock = clock;
         this.gracePeriod = gracePeriod;
     }
@@ -60,10 +59,16 @@ public class OrphanObjectSweeper {
             }
         });
         for (String key : candidates) {
-            boolean stillStray = objects.describe(key).filter(o -> isOlder(o, cutoff)).isPresent()
-                    && !documents.referencesObject(key);
-            if (stillStray) {
-                objects.delete(key);
+            boolean removed = locks.whileSweeping(key, deletion -> {
+                boolean stillStray = objects.describe(key).filter(o -> isOlder(o, cutoff)).isPresent()
+                        && !documents.referencesObject(key);
+                if (stillStray) {
+                    deletion.run();
+                    objects.delete(key);
+                }
+                return stillStray;
+            });
+            if (removed) {
                 tally.removed.add(key);
             }
         }

@@ -5,6 +5,7 @@ import fi.arkisto.store.access.AccessRules;
 import fi.arkisto.store.access.ClientFactsSource;
 import fi.arkisto.store.access.decision.AccessVerdict;
 import fi.arkisto.store.access.decision.DenialReason;
+import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.access.facts.DocumentFacts;
 import fi.arkisto.store.access.request.AccessRequest;
 import fi.arkisto.store.access.request.RequestKind;
@@ -46,8 +47,9 @@ final class ReadAccess {
 
     /**
      * Every {@link DenialReason} a citizen's read of one of their documents can answer (docs/access.md, "The citizen's
-     * view"): which client the document pertains to, and what the citizen's view never shows. The guardian's reasons
-     * are not among them: the citizen API reads only the citizen's own documents.
+     * view"): which client the document pertains to, what the citizen's view never shows, and what it withholds from
+     * a guardian. GUARDIANSHIP_NOT_VERIFIED is not among them: the citizen API acts for a minor only once the token
+     * vouches for the guardianship (GUARDIANSHIP_NOT_ASSERTED otherwise), so the decision never meets it there.
      */
     static final Set<DenialReason> CITIZEN_READ_DENIALS = Set.copyOf(EnumSet.of(
             DenialReason.NOT_THE_CLIENTS_DOCUMENT, DenialReason.MUTUAL_CASE_BEFORE_PARTY_JOINED,
@@ -55,7 +57,9 @@ final class ReadAccess {
             DenialReason.CITIZEN_STAGE_ONE_DOCUMENT, DenialReason.CITIZEN_INACCESSIBLE_ARGUMENT,
             DenialReason.CITIZEN_AUTHORIZATION_RESTRICTION, DenialReason.CITIZEN_SHELTER_SERVICE,
             DenialReason.CITIZEN_INTIMATE_PARTNER_VIOLENCE, DenialReason.CITIZEN_PAYMENT_COMMITMENT,
-            DenialReason.CITIZEN_OTHER_PARTY_NON_DISCLOSURE));
+            DenialReason.CITIZEN_OTHER_PARTY_NON_DISCLOSURE, DenialReason.GUARDIAN_CLIENT_NOT_A_MINOR,
+            DenialReason.GUARDIAN_BLOCKED_BY_NON_DISCLOSURE, DenialReason.MINOR_REFUSED_DISCLOSURE_TO_GUARDIAN,
+            DenialReason.MINOR_DISCLOSURE_NOT_RECORDED));
 
     private final AccessRules rules;
     private final ClientFactsSource clients;
@@ -86,15 +90,19 @@ final class ReadAccess {
         }
     }
 
-    /** @param citizen a citizen's read of their own document (the context is {@link CitizenReads#context}) */
-    Decided decide(RequestContext context, DocumentFacts document, boolean citizen) {
+    /**
+     * @param citizenSubject null for a professional's read; for a citizen's, whose documents they read: themself, or
+     *                       the minor whose guardian (the context's user) the token issuer verified them to be
+     */
+    Decided decide(RequestContext context, DocumentFacts document, String citizenSubject) {
         LocalDate today = LocalDate.now(clock.withZone(Hl7Timestamp.FINNISH_TIME));
         AccessVerdict verdict;
-        if (citizen) {
-            // the same rules with the citizen's request kind; the facts are the citizen's own (guardianship aside,
-            // the citizen's view reads none of them)
-            verdict = rules.decide(AccessRequest.citizen(RequestKind.CITIZEN_READ, context.userId(), null, today),
-                    document, clients.facts(context.userId()));
+        if (citizenSubject != null) {
+            // the same rules with the citizen's request kind, on the facts of the one whose documents are read
+            String reader = context.userId();
+            ClientFacts subject = clients.facts(citizenSubject);
+            verdict = rules.decide(AccessRequest.citizen(RequestKind.CITIZEN_READ, reader, citizenSubject, today),
+                    document, reader.equals(citizenSubject) ? subject : subject.withGuardian(reader));
         } else {
             verdict = rules.decide(AccessRequests.of(context, RequestKind.PROFESSIONAL_READ, null, today), document,
                     clients.facts(document.clientId()));

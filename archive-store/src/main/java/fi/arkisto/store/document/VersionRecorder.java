@@ -4,6 +4,8 @@ import fi.arkisto.store.audit.AuditEntry;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -11,8 +13,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The metadata transaction of archiving (invariants 3-5 (docs/invariants.md)): locks the version being replaced and re-checks that
@@ -22,18 +26,25 @@ import java.util.Map;
  */
 final class VersionRecorder {
 
-    /** A version to record, and the version it replaces (null for version 1); a replaced version is locked when stored. */
-    record Entry(NewVersion version, String previousOid, boolean previousStored) {
+    private static final Logger log = LoggerFactory.getLogger(VersionRecorder.class);
+
+    /**
+     * A version to record, and the version it replaces (null for version 1); a replaced version is locked when stored.
+     * {@code rewrite} writes the version's object again, should the orphan sweep have deleted its key meanwhile.
+     */
+    record Entry(NewVersion version, String previousOid, boolean previousStored, Runnable rewrite) {
     }
 
     private final DocumentRepository documents;
     private final MutualCaseParties parties;
+    private final ObjectLocks locks;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
 
     VersionRecorder(DocumentRepository documents, AuditLog audit, PlatformTransactionManager transactionManager) {
         this.documents = documents;
         this.parties = new MutualCaseParties(documents.jdbc());
+        this.locks = new ObjectLocks(documents.jdbc());
         this.audit = audit;
         // archiving is a unit of its own: durable when it returns, whatever the caller's transaction does
         // (a migration chunk that rolls back resubmits, and identical resubmissions are duplicates)
@@ -46,6 +57,7 @@ final class VersionRecorder {
         try {
             transaction.executeWithoutResult(status -> {
                 documents.limitLockWaits();
+                rewriteSwept(entries);
                 for (Entry entry : entries) {
                     if (entry.previousStored()) {
                         lockPrevious(entry.previousOid());
@@ -71,6 +83,22 @@ final class VersionRecorder {
             // TransactionException: the commit or rollback itself failed (the server stopped mid-transaction)
             return new Recording.Failed(new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE,
                     "The metadata could not be recorded: " + rootMessage(e), e));
+        }
+    }
+
+    /**
+     * Holds the objects' buckets against the orphan sweep until the commit, and writes again each object whose key it
+     * deleted lately: the write may have come just before the sweep's delete (ObjectLocks).
+     */
+    private void rewriteSwept(List<Entry> entries) {
+        Set<String> swept = locks.lockForRecording(entries.stream().map(e -> e.version().objectKey()).toList());
+        Set<String> rewritten = new HashSet<>();
+        for (Entry entry : entries) {
+            if (swept.contains(entry.version().objectKey()) && rewritten.add(entry.version().objectKey())) {
+                log.warn("The orphan sweep deleted object {} lately; writing it again before version {} is recorded",
+                        entry.version().objectKey(), entry.version().metadata().documentOid());
+                entry.rewrite().run();
+            }
         }
     }
 

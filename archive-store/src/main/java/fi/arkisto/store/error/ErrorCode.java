@@ -163,6 +163,10 @@ public enum ErrorCode {
     ACCESS_LOG_REASON_REQUIRED(400, "A log extract reaching further back than two years needs a stated reason (the "
             + "reason parameter)"),
     ACCESS_LOG_TOO_LARGE(422, "The log extract holds more entries than one letter may: ask for a shorter period"),
+    CITIZEN_DEV_LOGIN_REAL_IDENTITY_CODE(422, "The development login signs tokens for test identity codes only "
+            + "(individual number 900-999), never a real person's"),
+    CITIZEN_ACCESS_LOG_TOO_OLD(400, "The citizen's own log extract reaches back two years at most: older logs are "
+            + "asked from the controller of the data"),
     // the citizen API: bearer tokens (docs/access.md, "The citizen API")
     CITIZEN_API_NOT_CONFIGURED(503, "No issuer of citizens' bearer tokens is configured, so the citizen API trusts no token"),
     CITIZEN_ISSUER_UNAVAILABLE(503, "The issuer of citizens' bearer tokens cannot be reached for its keys; retry later"),
@@ -183,6 +187,12 @@ public enum ErrorCode {
     CITIZEN_INTIMATE_PARTNER_VIOLENCE(403, "Documents on preventing intimate-partner violence are not shown to the citizen"),
     CITIZEN_PAYMENT_COMMITMENT(403, "Payment commitments are not shown to the citizen"),
     CITIZEN_OTHER_PARTY_NON_DISCLOSURE(403, "The document carries location data and another party of the case is under non-disclosure for safety reasons"),
+    GUARDIAN_CLIENT_NOT_A_MINOR(403, "A guardian may view only a minor's data"),
+    GUARDIAN_BLOCKED_BY_NON_DISCLOSURE(403, "A minor under non-disclosure for safety reasons cannot be acted for"),
+    MINOR_REFUSED_DISCLOSURE_TO_GUARDIAN(403, "The minor has refused disclosing the document to the guardians"),
+    MINOR_DISCLOSURE_NOT_RECORDED(403, "The document does not record whether the minor allows disclosing it to the guardians"),
+    // the citizen API, before the citizen's view: whom the token lets the citizen act for
+    GUARDIANSHIP_NOT_ASSERTED(403, "The bearer token does not vouch that the citizen is a guardian of this person"),
 
     // organisation registry and deployment tests
     ORGANISATION_NOT_FOUND(404, "No such organisation in the registry"),
@@ -190,6 +200,9 @@ public enum ErrorCode {
     DEPLOYMENT_TEST_NOT_FOUND(404, "No such deployment test"),
     DEPLOYMENT_TEST_STATE_CONFLICT(409, "The deployment test is not in a state that allows this step"),
     REAL_IDENTITY_CODE_IN_TEST(422, "A deployment test document carries a real personal identity code"),
+    REGISTER_ACCESS_REQUEST_NOT_FOUND(404, "No such register access request of the acting organisation"),
+    REGISTER_ACCESS_NOT_ACTIVE(409, "The register access agreement of this request is not in effect: it is still being "
+            + "enabled, or has ended"),
 
     // legacy migration
     LEGACY_ROW_INVALID(422, "A manifest row is invalid"),

@@ -449,10 +449,59 @@ abstract class ArchivingServiceContract {
                 .doesNotContain(key);
         assertThat(sweeper.sweep()).contains(key);
         assertThat(objects.exists(key)).isFalse();
+        assertThat(new ObjectLocks(dataSource).deletions()).contains(key);
         assertThat(objects.exists(ObjectStore.documentKey(ContentHash.sha256Hex(kept)))).isTrue();
         // and the same document archives cleanly afterwards
         assertThat(archiving.archive(document, OWNER).created()).isTrue();
         assertThat(reading.content(DocumentOid.of(builder.oidValue()), OWNER).bytes()).isEqualTo(document);
+    }
+
+    @Test
+    void anArchivingWhoseObjectTheSweepDeletesJustAfterItsWriteWritesItAgainBeforeItCommits() throws Exception {
+        // given the orphan sweep holding the bucket of a document's key: it has found a stray object of the same bytes
+        // unreferenced and old, and is about to record the deletion and delete
+        KantaSamples.Builder builder = KantaSamples.document();
+        byte[] document = builder.build();
+        String oid = builder.oidValue();
+        String key = ObjectStore.documentKey(ContentHash.sha256Hex(document));
+        ObjectLocks locks = new ObjectLocks(dataSource);
+        CountDownLatch sweepHolds = new CountDownLatch(1);
+        CountDownLatch sweepGoesOn = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<Boolean> sweep = threads.submit(() -> locks.whileSweeping(key, deletion -> {
+                sweepHolds.countDown();
+                try {
+                    sweepGoesOn.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                deletion.run();
+                objects.delete(key);
+                return true;
+            }));
+            assertThat(sweepHolds.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            // when the same bytes are archived meanwhile: the object is written and verified, then the metadata
+            // transaction waits for the bucket; the sweep deletes the object just written and lets go
+            Future<ArchiveOutcome> archived = threads.submit(() -> archiving.archive(document, OWNER));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> objects.exists(key));
+            org.awaitility.Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> !archived.isDone());
+            sweepGoesOn.countDown();
+            assertThat(sweep.get(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+            // then the archiving learnt of the deletion and wrote the object again before it committed: the archived
+            // version reads back whole, and the sweep's deletion is on record
+            assertThat(archived.get(30, java.util.concurrent.TimeUnit.SECONDS).created()).isTrue();
+            assertThat(objects.exists(key)).isTrue();
+            assertThat(reading.content(DocumentOid.of(oid), OWNER).bytes()).isEqualTo(document);
+            assertThat(locks.deletions()).contains(key);
+        } finally {
+            sweepGoesOn.countDown();
+            threads.shutdownNow();
+        }
     }
 
     @Test

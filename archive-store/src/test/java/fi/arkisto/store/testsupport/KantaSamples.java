@@ -186,6 +186,17 @@ public final class KantaSamples {
             return this;
         }
 
+        private String guardianDisclosure;
+
+        /**
+         * The minor's will on disclosure to the guardians (code of 1.2.246.537.6.1286.201901; the sample's is 1, "may
+         * be disclosed"), or null to leave the sample's.
+         */
+        public Builder guardianDisclosure(String code) {
+            this.guardianDisclosure = code;
+            return this;
+        }
+
         /** An XML comment that changes the bytes but none of the metadata. */
         public Builder marker(String value) {
             this.marker = value;
@@ -249,6 +260,10 @@ public final class KantaSamples {
             }
             if (serviceUnit != null) {
                 xml = xml.replace("<id root=\"" + SAMPLE_SERVICE_UNIT + "\"/>", "<id root=\"" + serviceUnit + "\"/>");
+            }
+            if (guardianDisclosure != null) {
+                xml = xml.replace("<code code=\"1\" codeSystem=\"1.2.246.537.6.1286.201901\"",
+                        "<code code=\"" + guardianDisclosure + "\" codeSystem=\"1.2.246.537.6.1286.201901\"");
             }
             if (marker != null) {
                 xml = xml.replace("<realmCode code=\"FI\"/>", "<realmCode code=\"FI\"/><!-- " + marker + " -->");

@@ -24,6 +24,7 @@ import fi.arkisto.store.organisation.FunctionUse;
 import fi.arkisto.store.organisation.KantaFunction;
 import fi.arkisto.store.organisation.Organisation;
 import fi.arkisto.store.organisation.OrganisationRegistry;
+import fi.arkisto.store.organisation.ClientInformationSystem;
 import fi.arkisto.testkit.deployment.ArrivedDocument;
 import fi.arkisto.testkit.deployment.DeploymentTestReport;
 import fi.arkisto.testkit.deployment.ExpectedDocument;
@@ -164,8 +165,12 @@ public class DeploymentTestService {
         List<String> identities = TestIdentityPool.handOut(identityCount,
                 current.id().value().getMostSignificantBits() ^ (current.attempt() + 1));
         TestRun run = ledger.schedule(id, windowStart, windowEnd, identities);
+        Organisation organisation = organisationOf(run);
         for (KantaFunction function : run.functions()) {
-            registry.setFunction(run.organisationId(), new FunctionUse(function, FunctionState.TESTING, null));
+            // a function in use stays so while a further combination of it is tested (register access right)
+            if (organisation.function(function).map(f -> f.state() != FunctionState.IN_USE).orElse(true)) {
+                registry.setFunction(run.organisationId(), new FunctionUse(function, FunctionState.TESTING, null));
+            }
         }
         return run;
     }
@@ -226,8 +231,14 @@ public class DeploymentTestService {
     /** The coordinator approves: every function of the run is in use from the planned start date. */
     public void approve(TestRunId id) {
         TestRun run = ledger.transition(id, EnumSet.of(TestRunState.PASSED), TestRunState.APPROVED, null, clock.instant());
+        Organisation organisation = organisationOf(run);
         for (KantaFunction function : run.functions()) {
-            registry.setFunction(run.organisationId(), new FunctionUse(function, FunctionState.IN_USE, run.plannedStart()));
+            // a function in use since earlier keeps its start date
+            boolean inUse = organisation.function(function).map(f -> f.state() == FunctionState.IN_USE
+                    && f.startDate() != null && !f.startDate().isAfter(run.plannedStart())).orElse(false);
+            if (!inUse) {
+                registry.setFunction(run.organisationId(), new FunctionUse(function, FunctionState.IN_USE, run.plannedStart()));
+            }
         }
     }
 
@@ -236,7 +247,7 @@ public class DeploymentTestService {
         ledger.transition(id, EnumSet.of(TestRunState.PASSED), TestRunState.FAILED, note, clock.instant());
     }
 
-    public static String describe(fi.arkisto.store.organisation.ClientInformationSystem system) {
+    public static String describe(ClientInformationSystem system) {
         return system.product() + " " + system.version() + " (" + system.vendor() + ")";
     }
 

@@ -41,7 +41,7 @@ public class DeploymentTestStarter {
     }
 
     /** {@code deployment-test:<organisation OID>:<functions>:<test id>} */
-    static String businessKey(TestRun run) {
+    public static String businessKey(TestRun run) {
         return "deployment-test:" + run.organisationOid() + ":" + String.join("+",
                 run.functions().stream().map(Enum::name).sorted().toList()) + ":" + run.id();
     }

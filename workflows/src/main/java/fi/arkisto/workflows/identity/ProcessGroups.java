@@ -35,6 +35,7 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
     public static final String DEPLOYMENT_TEST = "deploymentTest";
     public static final String LEGACY_MIGRATION = "legacyMigration";
     public static final String CONTROLLER_CHANGE = "controllerChange";
+    public static final String REGISTER_ACCESS_LIFECYCLE = "registerAccessLifecycle";
 
     private static final Logger log = LoggerFactory.getLogger(ProcessGroups.class);
     private static final Map<String, String> NAMES = Map.of(
@@ -97,6 +98,13 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB,
                 ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+        // coordinators decide on recommended tests and see the lifecycles; operators follow them and retry incidents
+        grant(authorizations, KELA_COORDINATORS, Resources.PROCESS_DEFINITION, REGISTER_ACCESS_LIFECYCLE, Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
+        grant(authorizations, ARCHIVE_OPERATORS, Resources.PROCESS_DEFINITION, REGISTER_ACCESS_LIFECYCLE, Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
         for (ProcessUser configured : users) {
             ensureUser(identity, configured);
         }

@@ -74,6 +74,8 @@ public final class ProcessTestArchive implements AutoCloseable {
     public final AuditLog audit;
     public final ArchivingService archiving;
     public final DocumentReadService reading;
+    public final RegisterAccessAgreementService agreements;
+    public final ClientFactsService clientFacts;
     public final TestPki pki;
 
     public ProcessTestArchive(Oid organisation, String organisationName, Instant pkiNow) {
@@ -90,9 +92,8 @@ public final class ProcessTestArchive implements AutoCloseable {
         CdaParser parser = new CdaParser();
         // reads and writes decide on the real client facts of this database, as the application's do
         AccessRules rules = new AccessRules(AccessProperties.defaults());
-        ClientFactsService clientFacts = new ClientFactsService(
-                new DocumentLookup(objects, parser, database.dataSource()),
-                new RegisterAccessAgreementService(database.dataSource(), transactions, audit, Clock.systemUTC()),
+        agreements = new RegisterAccessAgreementService(database.dataSource(), transactions, audit, ENGINE_CLOCK);
+        clientFacts = new ClientFactsService(new DocumentLookup(objects, parser, database.dataSource()), agreements,
                 database.dataSource(), UnitOrganisation.byRule());
         archiving = new ArchivingService(parser, List.of(
                 new TestRunGuardCheck(new TestRunGuard(ledger, registry, ENGINE_CLOCK)),
@@ -103,7 +104,8 @@ public final class ProcessTestArchive implements AutoCloseable {
                 objects, audit, rules, clientFacts, new DocumentRepository(database.dataSource()), transactions, ENGINE_CLOCK,
                 new SimpleAsyncTaskExecutor("process-test-archive-"), 4);
         reading = new DocumentReadService(objects, audit, rules, clientFacts, UnitOrganisation.byRule(),
-                parser, database.dataSource(), Clock.system(ZoneId.of("Europe/Helsinki")));
+                parser, database.dataSource(), Clock.system(ZoneId.of("Europe/Helsinki")),
+                new SimpleAsyncTaskExecutor("process-test-reads-"));
     }
 
     /**

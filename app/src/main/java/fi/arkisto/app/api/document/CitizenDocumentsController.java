@@ -7,6 +7,7 @@ import fi.arkisto.store.display.PdfRenderer;
 import fi.arkisto.store.document.ClientDocumentsQuery;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.app.citizen.CitizenProperties;
 import fi.arkisto.store.identity.PersonalIdentityCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,12 +39,21 @@ class CitizenDocumentsController {
     private final DocumentReadService reads;
     private final ApiProperties properties;
     private final PdfRenderer pdf;
+    private final GuardianOf guardianOf;
 
-    CitizenDocumentsController(DocumentReadService reads, ApiProperties properties, PdfRenderer pdf) {
+    CitizenDocumentsController(DocumentReadService reads, ApiProperties properties, PdfRenderer pdf,
+                               CitizenProperties citizens) {
         this.reads = reads;
         this.properties = properties;
         this.pdf = pdf;
+        this.guardianOf = new GuardianOf(citizens.guardianOfClaim());
     }
+
+    private static final String ON_BEHALF_OF = "A minor's personal identity code: the guardian reads the minor's "
+            + "documents on the minor's behalf, when the token vouches for the guardianship "
+            + "(arkisto.citizen.guardian-of-claim); the citizen's view then also withholds what the minor refused, "
+            + "what records no answer (unless the minor was young enough then), and everything of a person of age or "
+            + "under non-disclosure";
 
     @Operation(summary = "The citizen's documents the citizen's view shows, newest first, paged",
             description = "The citizen's own documents and those of the mutual cases they are a party of, for the "
@@ -51,7 +61,8 @@ class CitizenDocumentsController {
                     + "professional has restricted (inaccessibleArgument, authorizationRestrictionArgument), nor "
                     + "shelter services, prevention of intimate-partner violence or payment commitments; those are "
                     + "neither listed nor counted. Filters combine with AND.")
-    @ApiErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.CLIENT_FACTS_UNREADABLE}, citizen = true)
+    @ApiErrors(value = {ErrorCode.INVALID_REQUEST, ErrorCode.CLIENT_FACTS_UNREADABLE, ErrorCode.INVALID_IDENTITY_CODE,
+            ErrorCode.GUARDIANSHIP_NOT_ASSERTED}, citizen = true)
     @GetMapping(path = "/api/v1/citizen/documents", produces = MediaType.APPLICATION_JSON_VALUE)
     ClientDocumentsResponse documents(
             Authentication citizen,
@@ -61,11 +72,15 @@ class CitizenDocumentsController {
             @Parameter(description = "Effective time to (exclusive), ISO-8601 with offset")
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @Parameter(description = "Zero-based page number") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "Page size (default arkisto.api.default-page-size)") @RequestParam(required = false) Integer size) {
+            @Parameter(description = "Page size (default arkisto.api.default-page-size)") @RequestParam(required = false) Integer size,
+            @Parameter(description = ON_BEHALF_OF) @RequestParam(required = false) String onBehalfOf) {
         int pageSize = ClientDocumentsResponse.checkedPageSize(properties, page, size, from, to);
         String task = serviceTask == null || serviceTask.isBlank() ? null : serviceTask.strip();
-        var result = reads.citizenDocuments(identity(citizen),
-                new ClientDocumentsQuery(task, null, null, from, to, page, pageSize));
+        PersonalIdentityCode reader = identity(citizen);
+        PersonalIdentityCode minor = guardianOf.minor(citizen, onBehalfOf);
+        ClientDocumentsQuery query = new ClientDocumentsQuery(task, null, null, from, to, page, pageSize);
+        var result = minor == null ? reads.citizenDocuments(reader, query)
+                : reads.guardianDocuments(reader, minor, query);
         return ClientDocumentsResponse.of(result, pageSize);
     }
 
@@ -73,12 +88,18 @@ class CitizenDocumentsController {
             description = "Decided by the citizen's view. A mutual case's document names neither its client nor the "
                     + "case's parties: they are other people.")
     @ApiErrors(value = {ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.STORED_OBJECT_CORRUPT,
-            ErrorCode.CLIENT_FACTS_UNREADABLE}, reading = true, citizen = true)
+            ErrorCode.CLIENT_FACTS_UNREADABLE, ErrorCode.INVALID_IDENTITY_CODE, ErrorCode.GUARDIANSHIP_NOT_ASSERTED},
+            reading = true, citizen = true)
     @GetMapping(path = "/api/v1/citizen/documents/{oid}", produces = MediaType.APPLICATION_JSON_VALUE)
-    DocumentMetadataResponse metadata(@PathVariable String oid, Authentication citizen) {
+    DocumentMetadataResponse metadata(@PathVariable String oid, Authentication citizen,
+                                      @Parameter(description = ON_BEHALF_OF) @RequestParam(required = false) String onBehalfOf) {
         PersonalIdentityCode identity = identity(citizen);
-        return DocumentMetadataResponse.forCitizen(reads.citizenMetadata(DocumentOid.of(oid), identity),
-                identity.value());
+        PersonalIdentityCode minor = guardianOf.minor(citizen, onBehalfOf);
+        DocumentOid documentOid = DocumentOid.of(oid);
+        return minor == null
+                ? DocumentMetadataResponse.forCitizen(reads.citizenMetadata(documentOid, identity), identity.value())
+                : DocumentMetadataResponse.forCitizen(reads.guardianMetadata(documentOid, identity, minor),
+                        minor.value());
     }
 
     @Operation(summary = "The display form of one of the citizen's documents (XHTML), or rendered to PDF",
@@ -89,12 +110,17 @@ class CitizenDocumentsController {
                             @Content(mediaType = MediaType.APPLICATION_PDF_VALUE, schema = @Schema(type = "string", format = "binary"))}))
     @ApiErrors(value = {ErrorCode.INVALID_OID, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DISPLAY_FORM_MISSING,
             ErrorCode.DISPLAY_FORM_MALFORMED, ErrorCode.DISPLAY_FORM_UNSAFE, ErrorCode.INVALID_REQUEST,
-            ErrorCode.STORED_OBJECT_CORRUPT, ErrorCode.CLIENT_FACTS_UNREADABLE}, reading = true, citizen = true)
+            ErrorCode.STORED_OBJECT_CORRUPT, ErrorCode.CLIENT_FACTS_UNREADABLE, ErrorCode.INVALID_IDENTITY_CODE,
+            ErrorCode.GUARDIANSHIP_NOT_ASSERTED}, reading = true, citizen = true)
     @GetMapping(path = "/api/v1/citizen/documents/{oid}/display")
     ResponseEntity<byte[]> display(@PathVariable String oid, Authentication citizen,
-                                   @RequestParam(name = "format", defaultValue = "xhtml") String format) {
+                                   @RequestParam(name = "format", defaultValue = "xhtml") String format,
+                                   @Parameter(description = ON_BEHALF_OF) @RequestParam(required = false) String onBehalfOf) {
         boolean asPdf = InertResponses.asPdf(format);
-        return InertResponses.display(reads.citizenDisplayForm(DocumentOid.of(oid), identity(citizen)), asPdf, pdf);
+        PersonalIdentityCode minor = guardianOf.minor(citizen, onBehalfOf);
+        DocumentOid documentOid = DocumentOid.of(oid);
+        return InertResponses.display(minor == null ? reads.citizenDisplayForm(documentOid, identity(citizen))
+                : reads.guardianDisplayForm(documentOid, identity(citizen), minor), asPdf, pdf);
     }
 
     /** The citizen the token names: its identity claim, already checked by the citizen API's security chain. */

@@ -70,11 +70,17 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final String REQUEST_CONTROLLER_CHANGE = "post /api/v1/controller-changes";
     private static final String CONTROLLER_CHANGE = "get /api/v1/controller-changes/{id}";
     private static final Set<String> CONTROLLER_CHANGES = Set.of(REQUEST_CONTROLLER_CHANGE, CONTROLLER_CHANGE);
+    private static final String REQUEST_ACCESS = "post /api/v1/register-access-lifecycles";
+    private static final String ACCESS_LIFECYCLE = "get /api/v1/register-access-lifecycles/{requestId}";
+    private static final String END_ACCESS = "post /api/v1/register-access-lifecycles/{requestId}/end";
     private static final String CITIZEN_DOCUMENTS = "get /api/v1/citizen/documents";
     private static final String CITIZEN_METADATA = "get /api/v1/citizen/documents/{oid}";
     private static final String CITIZEN_DISPLAY = "get /api/v1/citizen/documents/{oid}/display";
     /** The citizen API, with the citizen's bearer token (docs/access.md, "The citizen API"). */
-    private static final Set<String> CITIZEN = Set.of(CITIZEN_DOCUMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY);
+    private static final String CITIZEN_ACCESS_LOG = "get /api/v1/citizen/access-log";
+    /** The citizen's reads of their documents. */
+    private static final Set<String> CITIZEN_DOCUMENT_READS = Set.of(CITIZEN_DOCUMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY);
+    private static final Set<String> CITIZEN = union(CITIZEN_DOCUMENT_READS, Set.of(CITIZEN_ACCESS_LOG));
     /** A citizen's reads of one document, which the citizen's view decides. */
     private static final Set<String> CITIZEN_READS = Set.of(CITIZEN_METADATA, CITIZEN_DISPLAY);
 
@@ -84,8 +90,10 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final Set<String> RECORDINGS = Set.of(RECORD_INFORMING, RECORD_CONSENT, RECORD_DENIAL);
     private static final Set<String> WITHDRAWALS = Set.of(WITHDRAW_INFORMING, WITHDRAW_CONSENT, WITHDRAW_DENIAL);
     /** The operations of the records and agreements that take a JSON body. */
-    private static final Set<String> RECORD_BODIES = union(RECORDINGS, WITHDRAWALS, Set.of(CREATE_AGREEMENT, END_AGREEMENT));
-    private static final Set<String> AGREEMENT_OPERATIONS = Set.of(CREATE_AGREEMENT, AGREEMENTS, AGREEMENT, END_AGREEMENT);
+    private static final Set<String> RECORD_BODIES = union(RECORDINGS, WITHDRAWALS, Set.of(CREATE_AGREEMENT, END_AGREEMENT,
+            REQUEST_ACCESS, END_ACCESS));
+    private static final Set<String> AGREEMENT_OPERATIONS = Set.of(CREATE_AGREEMENT, AGREEMENTS, AGREEMENT, END_AGREEMENT,
+            REQUEST_ACCESS, ACCESS_LIFECYCLE, END_ACCESS);
     /** The client systems' operations. */
     private static final Set<String> PROFESSIONAL = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS,
             ACCESS_LOG, AUDIT, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATIONS, ORGANISATION, REGISTER_DEPLOYMENT_TEST,
@@ -131,8 +139,8 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(INVALID_REQUEST_CONTEXT, 400, "request context, invalid", WITH_CONTEXT);
         row(INVALID_REQUEST, 400, "parameter, body, invalid",
                 union(Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, ACCESS_LOG, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATION,
-                        REGISTER_DEPLOYMENT_TEST, CITIZEN_DOCUMENTS, CITIZEN_DISPLAY, REQUEST_CONTROLLER_CHANGE),
-                        RECORD_BODIES));
+                        REGISTER_DEPLOYMENT_TEST, CITIZEN_DOCUMENTS, CITIZEN_DISPLAY, CITIZEN_ACCESS_LOG,
+                        REQUEST_CONTROLLER_CHANGE), RECORD_BODIES));
         row(MALFORMED_JSON, 400, "not well-formed JSON",
                 union(Set.of(NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST, REQUEST_CONTROLLER_CHANGE), RECORD_BODIES));
         row(UNSUPPORTED_MEDIA_TYPE, 415, "content type, not accepted",
@@ -174,10 +182,10 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(MISSING_REQUIRED_FIELD, 422, "required field, missing", DOCUMENT_CHECK);
         row(INVALID_OID, 422, "not a valid OID",
                 plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST,
-                        RECORD_DENIAL, CREATE_AGREEMENT, AGREEMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY,
+                        RECORD_DENIAL, CREATE_AGREEMENT, REQUEST_ACCESS, AGREEMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY,
                         REQUEST_CONTROLLER_CHANGE));
         row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid",
-                union(plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS, ACCESS_LOG), SHARING_RECORDS));
+                union(plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS, ACCESS_LOG), SHARING_RECORDS, CITIZEN_DOCUMENT_READS));
         row(INVALID_FIELD_VALUE, 422, "field, invalid value", plus(DOCUMENT_CHECK, REGISTER_DEPLOYMENT_TEST));
         row(INVALID_BASE64, 422, "Base64", DOCUMENT_CHECK);
         row(INVALID_CODE, 422, "coded header value, not a code", DOCUMENT_CHECK);
@@ -272,6 +280,10 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         // a client's log extract (docs/access.md, "Log extracts")
         row(ACCESS_LOG_REASON_REQUIRED, 400, "log extract, two years, reason", Set.of(ACCESS_LOG));
         row(ACCESS_LOG_TOO_LARGE, 422, "log extract, letter, shorter period", Set.of(ACCESS_LOG));
+        // the dev profile's login of the citizen's page, in no OpenAPI operation (docs/running.md, "The citizen's page")
+        row(CITIZEN_DEV_LOGIN_REAL_IDENTITY_CODE, 422, "development login, test identity codes only, never a real person",
+                NO_OPERATION);
+        row(CITIZEN_ACCESS_LOG_TOO_OLD, 400, "citizen's own log extract, two years, controller", Set.of(CITIZEN_ACCESS_LOG));
 
         // the citizen API: its bearer tokens, and the citizen's view (each the twin of a DenialReason)
         row(CITIZEN_API_NOT_CONFIGURED, 503, "no issuer, configured, trusts no token", CITIZEN);
@@ -292,6 +304,12 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(CITIZEN_INTIMATE_PARTNER_VIOLENCE, 403, "intimate-partner violence, not shown", CITIZEN_READS);
         row(CITIZEN_PAYMENT_COMMITMENT, 403, "payment commitments, not shown", CITIZEN_READS);
         row(CITIZEN_OTHER_PARTY_NON_DISCLOSURE, 403, "location data, another party, non-disclosure", CITIZEN_READS);
+        // a guardian on a minor's behalf: whom the token vouches for, then the citizen's view
+        row(GUARDIANSHIP_NOT_ASSERTED, 403, "token, vouch, guardian", CITIZEN_DOCUMENT_READS);
+        row(GUARDIAN_CLIENT_NOT_A_MINOR, 403, "guardian, only a minor's data", CITIZEN_READS);
+        row(GUARDIAN_BLOCKED_BY_NON_DISCLOSURE, 403, "minor, non-disclosure, cannot be acted for", CITIZEN_READS);
+        row(MINOR_REFUSED_DISCLOSURE_TO_GUARDIAN, 403, "minor, refused, guardians", CITIZEN_READS);
+        row(MINOR_DISCLOSURE_NOT_RECORDED, 403, "does not record, minor allows, guardians", CITIZEN_READS);
 
         // organisation registry and deployment tests
         row(ORGANISATION_NOT_FOUND, 404, "no such organisation", Set.of(ORGANISATION, REGISTER_DEPLOYMENT_TEST));
@@ -302,14 +320,15 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
 
         // the client's informing, consent and denial records (docs/access.md)
         row(MISSING_REQUEST_FIELD, 422, "required field, request body, missing", Set.of(RECORD_DENIAL, CREATE_AGREEMENT,
-                REQUEST_CONTROLLER_CHANGE));
+                REQUEST_ACCESS, REQUEST_CONTROLLER_CHANGE));
         row(INVALID_DATE, 422, "date, calendar day, YYYY-MM-DD", union(RECORDINGS, Set.of(CREATE_AGREEMENT, END_AGREEMENT,
-                REQUEST_CONTROLLER_CHANGE)));
+                REQUEST_ACCESS, END_ACCESS, REQUEST_CONTROLLER_CHANGE)));
         row(DATE_IN_FUTURE, 422, "day, after today", Set.of(RECORD_INFORMING));
         row(INVALID_VALIDITY_PERIOD, 422, "validity period, ends before it begins",
-                Set.of(RECORD_CONSENT, RECORD_DENIAL, CREATE_AGREEMENT));
+                Set.of(RECORD_CONSENT, RECORD_DENIAL, CREATE_AGREEMENT, REQUEST_ACCESS));
         row(TEXT_TOO_LONG, 422, "free-text, longer", RECORD_BODIES);
-        row(INVALID_SERVICE_TASK, 422, "service task, 1.2.246.537.6.1221.201601", Set.of(RECORD_DENIAL, CREATE_AGREEMENT));
+        row(INVALID_SERVICE_TASK, 422, "service task, 1.2.246.537.6.1221.201601", Set.of(RECORD_DENIAL, CREATE_AGREEMENT,
+                REQUEST_ACCESS));
         row(INVALID_DENIAL_TARGET, 422, "denial's target, DOCUMENT, SERVICE_TASK, CONTROLLER", Set.of(RECORD_DENIAL));
         row(DENIED_DOCUMENT_UNKNOWN, 422, "denial names, not an archived document of this client", Set.of(RECORD_DENIAL));
         row(INVALID_RECORD_ID, 400, "record identifier, UUID", union(WITHDRAWALS, Set.of(AGREEMENT, END_AGREEMENT)));
@@ -318,17 +337,22 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(SHARING_RECORD_NOT_FOUND, 404, "no such informing, consent or denial record", WITHDRAWALS);
         row(SHARING_RECORD_ALREADY_WITHDRAWN, 409, "already been withdrawn", WITHDRAWALS);
         row(CLIENT_FACTS_UNREADABLE, 500, "client relationship document, cannot be read, access facts",
-                union(SHARING_RECORDS, READS_AND_WRITES, Set.of(CLIENT_DOCUMENTS), CITIZEN));
+                union(SHARING_RECORDS, READS_AND_WRITES, Set.of(CLIENT_DOCUMENTS), CITIZEN_DOCUMENT_READS));
 
         // register access agreements (docs/access.md)
         row(AGREEMENT_ORGANISER_REQUIRED, 403, "only the organiser, register access agreement",
-                Set.of(CREATE_AGREEMENT, END_AGREEMENT));
-        row(AGREEMENT_WITH_ITSELF, 422, "organiser, provider, different organisations", Set.of(CREATE_AGREEMENT));
-        row(CONTRACT_REFERENCE_REQUIRED, 422, "reference of the contract", Set.of(CREATE_AGREEMENT));
-        row(AGREEMENT_END_IN_PAST, 422, "ending an agreement, never retroactively", Set.of(END_AGREEMENT));
+                Set.of(CREATE_AGREEMENT, END_AGREEMENT, REQUEST_ACCESS));
+        row(AGREEMENT_WITH_ITSELF, 422, "organiser, provider, different organisations",
+                Set.of(CREATE_AGREEMENT, REQUEST_ACCESS));
+        row(CONTRACT_REFERENCE_REQUIRED, 422, "reference of the contract", Set.of(CREATE_AGREEMENT, REQUEST_ACCESS));
+        row(AGREEMENT_END_IN_PAST, 422, "ending an agreement, never retroactively", Set.of(END_AGREEMENT, END_ACCESS));
         row(AGREEMENT_NOT_FOUND, 404, "no such register access agreement", Set.of(AGREEMENT, END_AGREEMENT));
         row(AGREEMENT_OVERLAP, 409, "already covers, days, service tasks", Set.of(CREATE_AGREEMENT));
         row(AGREEMENT_ALREADY_ENDED, 409, "register access agreement, already been ended", Set.of(END_AGREEMENT));
+        // the register access lifecycle (docs/workflows.md)
+        row(REGISTER_ACCESS_REQUEST_NOT_FOUND, 404, "no such register access request",
+                Set.of(ACCESS_LIFECYCLE, END_ACCESS));
+        row(REGISTER_ACCESS_NOT_ACTIVE, 409, "not in effect, still being enabled, has ended", Set.of(END_ACCESS));
 
         // legacy migration (reject reasons of the migration's report, and its launch)
         row(LEGACY_ROW_INVALID, 422, "manifest row, invalid", NO_OPERATION);

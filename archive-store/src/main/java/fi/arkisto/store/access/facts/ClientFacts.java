@@ -62,6 +62,20 @@ public record ClientFacts(String clientId, LocalDate birthDate, boolean nonDiscl
         return age;
     }
 
+    /**
+     * The same facts with one more guardian: one the population register shows, as vouched for by whoever verified
+     * it (the citizen's token issuer, docs/access.md "A guardian on a minor's behalf").
+     */
+    public ClientFacts withGuardian(String personalIdentityCode) {
+        if (hasGuardian(personalIdentityCode)) {
+            return this;
+        }
+        List<String> more = new java.util.ArrayList<>(guardians);
+        more.add(personalIdentityCode);
+        return new ClientFacts(clientId, birthDate, nonDisclosure, informedOn, consents, denials, clientRelationships,
+                registerAccess, more);
+    }
+
     public boolean hasGuardian(String personalIdentityCode) {
         for (int i = 0; i < guardians.size(); i++) {
             if (guardians.get(i).equals(personalIdentityCode)) {
