@@ -88,7 +88,7 @@ class SchemaHistoryLayoutTest {
             assertThat(batch.migrationsExecuted).isZero();
             assertThat(routes.migrationsExecuted).isZero();
             // (every table the same object; V11 adds archive.mutual_case_party, V12 the orphan sweep's two tables,
-            // V14 the controller changes' three, V17 the sweep's deletions)
+            // V14 the controller changes' three, V15 the sweep's deletions)
             List<String> tablesAfter = jdbc.queryForList(TABLES, String.class);
             assertThat(tablesAfter).containsAll(tablesBefore);
             assertThat(tablesAfter).filteredOn(t -> !tablesBefore.contains(t))
@@ -102,7 +102,7 @@ class SchemaHistoryLayoutTest {
                     .containsExactly("kept.xml");
             // and each module's history holds its own migrations, numbered from 1
             assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8",
-                    "9", "10", "11", "12", "13", "14", "17");
+                    "9", "10", "11", "12", "13", "14", "15");
             assertThat(versions(jdbc, "batch_flyway_history")).containsExactly("1", "2", "3");
             assertThat(versions(jdbc, "routes_flyway_history")).containsExactly("1");
 
