@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -B -ntp -q -pl batch-jobs -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java -Xmx1g -cp "batch-jobs/target/test-classes:batch-jobs/target/classes:$(cat batch-jobs/target/bench.classpath)" \
+exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -cp "batch-jobs/target/test-classes:batch-jobs/target/classes:$(cat batch-jobs/target/bench.classpath)" \
   fi.arkisto.batch.controllerchange.bench.ControllerChangeBenchmark "$@"
