@@ -31,16 +31,21 @@ final class AccessLogQueries {
      * parameter: the client): those attached to a case a current (ACTIVE) topic version names the client a party of,
      * whose effective day (the archiving day without one; Finnish time) falls in one of the client's periods, as the
      * access rules judge a mutual case's document ({@code MutualCase.statusOf}, {@code IN_PERIOD}). The client's own
-     * documents are the first branch's.
+     * documents are the first branch's. ({@code OFFSET 0} keeps the case's documents a lookup per membership through
+     * {@code document_version_case_idx}: flattened, the planner may walk a whole index of the versions instead.)
      */
     static final String MUTUAL = """
             SELECT DISTINCT v.document_oid, v.controller_oid, v.case_id
               FROM archive.mutual_case_party p
               JOIN archive.document_version t ON t.document_oid = p.topic_document_oid AND t.status = 'ACTIVE'
-              JOIN archive.document_version v ON v.case_id = p.case_id
-             WHERE p.party_id = ? AND v.case_id IS NOT NULL AND v.client_id <> p.party_id
-               AND (coalesce(v.effective_time, v.archived_at) AT TIME ZONE 'Europe/Helsinki')::date
-                   BETWEEN p.party_from AND coalesce(p.party_until, 'infinity'::date)""";
+             CROSS JOIN LATERAL (
+                   SELECT c.document_oid, c.controller_oid, c.case_id
+                     FROM archive.document_version c
+                    WHERE c.case_id = p.case_id AND c.case_id IS NOT NULL AND c.client_id <> p.party_id
+                      AND (coalesce(c.effective_time, c.archived_at) AT TIME ZONE 'Europe/Helsinki')::date
+                          BETWEEN p.party_from AND coalesce(p.party_until, 'infinity'::date)
+                   OFFSET 0) v
+             WHERE p.party_id = ?""";
     private static final String COLUMNS = """
             SELECT e.id, e.occurred_at, e.organisation, e.user_id, e.purpose_of_use, e.operation, e.document_oid,
                    e.detail, """;
