@@ -187,6 +187,7 @@ class ClientAccessLogApiTest extends ApiIntegrationTest {
         String report = archiveReport(organiser, client);
         String thirdsReport = archiveReport(third, client);
         for (String controller : List.of(organiser, third)) {
+            archiveClientRelationship(controller, client, JANUARY, null);
             created(postJson("/api/v1/clients/" + client + "/informing", controller, "{}"));
             created(postJson("/api/v1/clients/" + client + "/consents", controller, "{}"));
         }
