@@ -12,8 +12,12 @@ import fi.arkisto.store.hl7.Hl7Timestamp;
 import fi.arkisto.testkit.generator.GeneratedDocument;
 import fi.arkisto.testkit.generator.GeneratorOptions;
 import fi.arkisto.testkit.generator.TestDataGenerator;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
@@ -53,7 +57,7 @@ class MutualCaseAccessLogApiTest extends ApiIntegrationTest {
     }
 
     @Test
-    void aUseOfAMutualCasesDocumentIsInEachPartysExtractsForThePartysPeriodsAndNotOutsideThem() {
+    void aUseOfAMutualCasesDocumentIsInEachPartysExtractsForThePartysPeriodsAndNotOutsideThem() throws IOException {
         // given a generated population (of a seed whose cases have a document pertaining to a party and one of
         // another client outside a party's period), archived through the API in order
         String organisation = newOrganisation();
@@ -112,6 +116,14 @@ class MutualCaseAccessLogApiTest extends ApiIntegrationTest {
                     assertThat(e.path("operation").asText()).isEqualTo("READ_METADATA");
                     assertThat(e.path("mutualCase").isMissingNode()).isTrue();
                 });
+
+        // the letter to the party names the case through which the read document pertains to it
+        HttpResponse<byte[]> letter = getAs("/api/v1/clients/" + in.party() + "/access-log?format=pdf", organisation);
+        assertThat(letter.statusCode()).as(text(letter)).isEqualTo(200);
+        try (PDDocument pdf = Loader.loadPDF(letter.body())) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("Yhteinen asia: " + in.document().caseId());
+        }
 
         // and the party's own access log as a citizen lists the read (the organisation, not the professional), while
         // the other party's does not list the document outside its period
