@@ -8,6 +8,7 @@ import fi.arkisto.store.access.nondisclosure.LocationDataFields;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
 import fi.arkisto.store.accesslog.AccessLogConfiguration;
 import fi.arkisto.store.accessrecords.AccessRecordsConfiguration;
+import fi.arkisto.store.controllerchange.ControllerChangeConfiguration;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.deploymenttest.TestRunGuard;
@@ -67,7 +68,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ArchiveStoreProperties.class, ObjectStoreProperties.class, CdaProperties.class,
         IntakeProperties.class, AccessProperties.class})
-@Import({ScheduleConfiguration.class, AccessRecordsConfiguration.class, AccessLogConfiguration.class})
+@Import({ScheduleConfiguration.class, AccessRecordsConfiguration.class, AccessLogConfiguration.class,
+        ControllerChangeConfiguration.class})
 public class ArchiveStoreConfiguration {
 
     /** This instance in the sweep records and the locks: the JVM's {@code pid@host}. */

@@ -210,10 +210,30 @@ class OpenApiConfiguration {
         if (response == null) {
             throw new IllegalStateException("An operation with @AcknowledgementErrors must declare its 4XX acknowledgement");
         }
-        response.setDescription(response.getDescription() + " in acknowledgementDetail/code: " + codes.stream()
+        // a state of the archive that passes (a controller change's pause) is answered 503 with Retry-After, as an
+        // outage is: named on the operation's 503 response beside the problem codes
+        List<ErrorCode> passing = codes.stream().filter(code -> code.httpStatus() >= 500).toList();
+        Set<ErrorCode> refusals = new LinkedHashSet<>(codes);
+        passing.forEach(refusals::remove);
+        response.setDescription(response.getDescription() + " in acknowledgementDetail/code: " + refusals.stream()
                 .map(code -> "`" + code.name() + "` (" + code.httpStatus() + "): " + code.title())
                 .collect(Collectors.joining("; ")));
-        response.addExtension(ERROR_CODES, codes.stream().map(Enum::name).toList());
+        response.addExtension(ERROR_CODES, refusals.stream().map(Enum::name).toList());
+        for (ErrorCode code : passing) {
+            ApiResponse unavailable = operation.getResponses().get(String.valueOf(code.httpStatus()));
+            if (unavailable == null) {
+                throw new IllegalStateException("An acknowledgement code of status " + code.httpStatus()
+                        + " needs that response declared");
+            }
+            unavailable.setDescription(unavailable.getDescription() + "; `" + code.name() + "`: " + code.title());
+            List<Object> named = new ArrayList<>();
+            Object existing = unavailable.getExtensions() == null ? null : unavailable.getExtensions().get(ERROR_CODES);
+            if (existing instanceof List<?> list) {
+                named.addAll(list);
+            }
+            named.add(code.name());
+            unavailable.addExtension(ERROR_CODES, named);
+        }
     }
 
     private static void addContextHeaders(Operation operation) {

@@ -60,6 +60,23 @@ class CitizenTokenCommandTest {
     }
 
     @Test
+    void vouchesForTheMinorsOfAGuardianInTheGuardianClaimAndRefusesARealCodeAmongThem(@TempDir Path keys)
+            throws Exception {
+        // when a guardian's token is asked for two test codes
+        int status = run("--hetu", TEST_CODE, "--key-dir", keys.toString(), "--guardian-of", "020315A901M,030512A9025");
+
+        // then they are the guardian claim's array
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(SignedJWT.parse(printed()).getJWTClaimsSet().getStringListClaim("urn:arkisto:guardian-of"))
+                .containsExactly("020315A901M", "030512A9025");
+        // and a real person's code among them is refused, printing nothing
+        out.reset();
+        assertThat(run("--hetu", TEST_CODE, "--key-dir", keys.toString(), "--guardian-of", "020315A901M,010190-123M"))
+                .isEqualTo(1);
+        assertThat(printed()).isEmpty();
+    }
+
+    @Test
     void reusesTheKeyPairOfTheDirectory(@TempDir Path keys) throws Exception {
         // given a first token
         assertThat(run("--hetu", TEST_CODE, "--key-dir", keys.toString())).isZero();

@@ -188,6 +188,14 @@ class PackagedCommandsIT {
         // and a real person's code is refused
         assertThat(jar.run("citizen-token", "--hetu", "010190-123M", "--key-dir", keys.toString()).exitCode())
                 .isEqualTo(1);
+        // and a guardian's token vouches for the minors named
+        CommandRun guardian = jar.run("citizen-token", "--hetu", "010190-900P", "--key-dir", keys.toString(),
+                "--guardian-of", "020315A901M");
+        guardian.assertSucceeded();
+        String guardianToken = guardian.output().lines()
+                .filter(line -> line.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+")).findFirst().orElseThrow();
+        assertThat(com.nimbusds.jwt.SignedJWT.parse(guardianToken).getJWTClaimsSet()
+                .getStringListClaim("urn:arkisto:guardian-of")).containsExactly("020315A901M");
     }
 
     @Test

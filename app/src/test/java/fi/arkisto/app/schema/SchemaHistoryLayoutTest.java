@@ -50,7 +50,7 @@ class SchemaHistoryLayoutTest {
     }
 
     /** archive-store's migrations written after the former layout ended (V11 on), which run on its databases. */
-    private static final int AFTER_FORMER_LAYOUT = 4;
+    private static final int AFTER_FORMER_LAYOUT = 5;
 
     private static final String TABLES = """
             SELECT n.nspname || '.' || c.relname || ':' || c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -87,26 +87,28 @@ class SchemaHistoryLayoutTest {
             assertThat(archive.migrationsExecuted).isEqualTo(AFTER_FORMER_LAYOUT);
             assertThat(batch.migrationsExecuted).isZero();
             assertThat(routes.migrationsExecuted).isZero();
-            // (every table the same object; V11 adds archive.mutual_case_party, V12 the orphan sweep's two tables, V17 its deletions)
+            // (every table the same object; V11 adds archive.mutual_case_party, V12 the orphan sweep's two tables,
+            // V14 the controller changes' three, V15 the sweep's deletions)
             List<String> tablesAfter = jdbc.queryForList(TABLES, String.class);
             assertThat(tablesAfter).containsAll(tablesBefore);
             assertThat(tablesAfter).filteredOn(t -> !tablesBefore.contains(t))
                     .map(t -> t.substring(0, t.indexOf(':')))
                     .containsExactlyInAnyOrder("archive.mutual_case_party", "archive.orphan_sweep", "archive.shedlock",
-                            "archive.orphan_deletion");
+                            "archive.controller_change", "archive.controller_assignment",
+                            "archive.controller_change_pause", "archive.orphan_deletion");
             assertThat(jdbc.queryForObject("SELECT count(*) FROM archive.organisation", Long.class))
                     .isEqualTo(organisationsBefore);
             assertThat(jdbc.queryForList("SELECT messageId FROM archive.ingest_processed_file", String.class))
                     .containsExactly("kept.xml");
             // and each module's history holds its own migrations, numbered from 1
             assertThat(versions(jdbc, "flyway_schema_history")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8",
-                    "9", "10", "11", "12", "13", "17");
+                    "9", "10", "11", "12", "13", "14", "15");
             assertThat(versions(jdbc, "batch_flyway_history")).containsExactly("1", "2", "3");
             assertThat(versions(jdbc, "routes_flyway_history")).containsExactly("1");
 
             // and a second start changes nothing
             assertThat(migrateAsTheAppDoes(database).migrationsExecuted).isZero();
-            assertThat(versions(jdbc, "flyway_schema_history")).hasSize(14);
+            assertThat(versions(jdbc, "flyway_schema_history")).hasSize(15);
         }
     }
 
@@ -119,7 +121,7 @@ class SchemaHistoryLayoutTest {
             MigrateResult routes = migrate(database, "routes_flyway_history", "classpath:db/migration/routes");
 
             // then every migration ran once, in the history of its module
-            assertThat(archive.migrationsExecuted).isEqualTo(14);
+            assertThat(archive.migrationsExecuted).isEqualTo(15);
             assertThat(batch.migrationsExecuted).isEqualTo(3);
             assertThat(routes.migrationsExecuted).isEqualTo(1);
             JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());

@@ -18,7 +18,8 @@ import java.util.Objects;
  * controller's own register ({@link OwnRegisterDecision}); another controller's register under a register access
  * right ({@link RegisterAccessDecision}, use contexts of {@code arkisto.access.use-contexts.register-access}); or a
  * disclosure to another controller ({@link SharingDecision}, use contexts of
- * {@code arkisto.access.use-contexts.sharing}). A citizen's request is decided by the citizen's view
+ * {@code arkisto.access.use-contexts.sharing}). After a controller change the register's controller is the new one
+ * ({@link DocumentFacts#controller()}); its former controller's own use is refused. A citizen's request is decided by the citizen's view
  * ({@link CitizenViewDecision}).
  */
 public final class AccessRules {
@@ -71,6 +72,13 @@ public final class AccessRules {
             return AccessVerdict.deny(DenialReason.REGISTER_CONTROLLER_UNKNOWN);
         }
         boolean periodApplies = !properties.mutualCases().professionalsSeeWholeCase();
+        if (organisation.equals(document.formerController()) && !organisation.equals(controller)
+                && properties.useContexts().ownRegister().contains(request.useContext())) {
+            // management of and access to the register passed to the new controller (kanta.fi, "Controller
+            // changes": the new controller then uses the data as its own); the former one may still ask as any
+            // other controller would, under sharing or a register access right
+            return AccessVerdict.deny(DenialReason.REGISTER_CONTROLLER_CHANGED);
+        }
         if (organisation.equals(controller)) {
             return ownRegister.decide(request, document, client,
                     Pertinence.of(request.subjectClient(), document, periodApplies));

@@ -10,5 +10,9 @@ public enum AuditOperation {
     /** Register access agreements between an organiser and a provider (docs/access.md, "Register access agreements"). */
     CREATE_ACCESS_AGREEMENT, END_ACCESS_AGREEMENT, READ_ACCESS_AGREEMENTS,
     /** A controller's log extract of a client (docs/access.md, "Log extracts"): reading the log is itself a use. */
-    READ_ACCESS_LOG
+    READ_ACCESS_LOG,
+    /** Controller changes (docs/access.md, "Controller change"): the request, each chunk of assignments, the pause and
+     * resumption of archiving into the scope, the completion from which the new controller's use begins, reads. */
+    CONTROLLER_CHANGE_REQUEST, CONTROLLER_CHANGE_ASSIGN, CONTROLLER_CHANGE_PAUSE, CONTROLLER_CHANGE_RESUME,
+    CONTROLLER_CHANGE_COMPLETE, READ_CONTROLLER_CHANGE
 }

@@ -40,7 +40,7 @@ final class ArchiveAccess {
      * own client, so the request and pertinence reasons cannot arise; the citizen's and sharing's reasons are reads'.
      */
     static final Set<DenialReason> ARCHIVE_DENIALS = Set.copyOf(EnumSet.of(
-            DenialReason.USE_CONTEXT_UNKNOWN, DenialReason.USE_CONTEXT_NOT_FOR_OWN_REGISTER,
+            DenialReason.USE_CONTEXT_UNKNOWN, DenialReason.REGISTER_CONTROLLER_CHANGED, DenialReason.USE_CONTEXT_NOT_FOR_OWN_REGISTER,
             DenialReason.SHARING_ONLY_FOR_READS, DenialReason.NO_ACCESS_TO_REGISTER,
             DenialReason.REGISTER_ACCESS_RIGHT_NOT_STARTED, DenialReason.REGISTER_ACCESS_RIGHT_ENDED,
             DenialReason.REGISTER_ACCESS_OTHER_SERVICE_TASK, DenialReason.REGISTER_ACCESS_AGREEMENT_MISSING,
@@ -125,7 +125,8 @@ final class ArchiveAccess {
         if (decided.allowed() && replaces && !Objects.equals(head.controller(), written.controller())) {
             // the version replaced is in another register: the writer must be allowed to write over it there too
             return decide(context, RequestKind.PROFESSIONAL_ARCHIVE,
-                    written.toBuilder().controller(head.controller()).build(), facts);
+                    written.toBuilder().controller(head.controller()).formerController(head.formerController()).build(),
+                    facts);
         }
         return decided;
     }
@@ -135,7 +136,8 @@ final class ArchiveAccess {
         DocumentMetadata m = stored.document().metadata();
         DocumentFacts.Builder facts = stored.facts() != null ? stored.facts().applyTo(reading.reader().fromMetadata(m))
                 : reading.unread(m);
-        return decide(context, RequestKind.PROFESSIONAL_NULLIFY, facts.setId(m.setId()).controller(m.controllerOid())
+        return decide(context, RequestKind.PROFESSIONAL_NULLIFY, facts.setId(m.setId()).controller(stored.controllerOid())
+                .formerController(stored.formerController())
                 .replacedArchivedBy(stored.archivedBy()).build(), clientFacts());
     }
 

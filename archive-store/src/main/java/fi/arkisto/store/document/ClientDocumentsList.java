@@ -259,15 +259,21 @@ final class ClientDocumentsList {
     private DocumentFacts facts(ListRow row, MutualCase mutualCase) {
         RecordedFacts recorded = row.facts();
         DocumentFacts.Builder facts = DocumentFacts.builder().documentOid(row.documentOid()).setId(row.setId())
-                .controller(row.controller()).originalCustodian(row.controller()).clientId(row.clientId())
+                .controller(row.controller()).formerController(row.formerController())
+                .originalCustodian(archivedInto(row)).clientId(row.clientId())
                 .serviceTask(row.serviceTask()).group(DocumentGroup.ofCode(row.documentGroup()))
                 .generalType(row.generalType()).specificType(row.specificType()).authorUnit(row.serviceUnit())
                 .caseId(row.caseId()).mutualCase(mutualCase)
-                .stageOne(stageOne.stageOne(row.controller(),
+                .stageOne(stageOne.stageOne(archivedInto(row),
                         row.archivedAt().atZone(Hl7Timestamp.FINNISH_TIME).toLocalDate()))
                 .date((row.effectiveTime() != null ? row.effectiveTime().toInstant() : row.archivedAt())
                         .atZone(Hl7Timestamp.FINNISH_TIME).toLocalDate());
         return recorded != null ? recorded.applyTo(facts).build() : facts.locationData(true).build();
+    }
+
+    /** The register the row was archived into: stage 1 is that controller's. */
+    private static String archivedInto(ListRow row) {
+        return row.formerController() != null ? row.formerController() : row.controller();
     }
 
     private List<ListedDocument> items(List<ListRow> rows, List<AccessVerdict> verdicts) {

@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param mutualCase the mutual case the document is attached to, with its parties, or null: the client information
  *                   system "must show clearly which documents are mutual with several clients and who the clients are"
  *                   (kanta.fi, "Phase 2 functionalities in social welfare services")
+ * @param controller the register's current controller when a controller change has passed it on (the document's
+ *                   signed custodian, {@code document.metadata().controllerOid()}, still names the original one), or
+ *                   null for the custodian's (docs/access.md, "Controller change"); {@link #currentController()}
  */
 public record DisclosedMetadata(ArchivedDocument document, AccessBasis basis, Disclosure disclosure,
-                                MaskedStructuredForm masked, MutualCase mutualCase) {
+                                MaskedStructuredForm masked, MutualCase mutualCase, String controller) {
 
     public DisclosedMetadata {
         Objects.requireNonNull(document, "document");
@@ -29,10 +32,21 @@ public record DisclosedMetadata(ArchivedDocument document, AccessBasis basis, Di
         Objects.requireNonNull(disclosure, "disclosure");
     }
 
+    /** A document whose register has its custodian as its controller. */
+    public DisclosedMetadata(ArchivedDocument document, AccessBasis basis, Disclosure disclosure,
+                             MaskedStructuredForm masked, MutualCase mutualCase) {
+        this(document, basis, disclosure, masked, mutualCase, null);
+    }
+
     /** A document attached to no mutual case. */
     public DisclosedMetadata(ArchivedDocument document, AccessBasis basis, Disclosure disclosure,
                              MaskedStructuredForm masked) {
         this(document, basis, disclosure, masked, null);
+    }
+
+    /** The register's controller now: after a controller change the new one, else the custodian. */
+    public String currentController() {
+        return controller != null ? controller : document.metadata().controllerOid();
     }
 
     /** Whether the original and the display form may be read too. */

@@ -117,7 +117,7 @@ public class DocumentReadService {
         }
         succeeded(context, AuditOperation.READ_METADATA, read.loaded().stored(), detail);
         return new DisclosedMetadata(read.loaded().stored().document(), read.decided().verdict().basis(),
-                read.disclosure(), masked, read.loaded().facts().mutualCase());
+                read.disclosure(), masked, read.loaded().facts().mutualCase(), read.loaded().stored().assignedController());
     }
 
     /** The original bytes exactly as archived (byte-exact), verified against their SHA-256. */

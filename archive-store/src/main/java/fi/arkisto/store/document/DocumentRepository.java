@@ -28,7 +28,10 @@ public final class DocumentRepository {
             document_oid, metadata::text AS metadata_json, status, sha256, size_bytes, object_key, archived_at,
             nullification_reason, warnings::text AS warnings_json, signatures::text AS signatures_json,
             original_custodian_oid, author_organisation_oid, location_data, non_disclosure_declared, own_restriction,
-            minor_disclosure_code, facts_read_at, archived_by_org""";
+            minor_disclosure_code, facts_read_at, archived_by_org, (SELECT a.new_controller_oid
+                FROM archive.controller_assignment a JOIN archive.controller_change c ON c.id = a.change_id
+                WHERE a.document_oid = document_version.document_oid AND c.completed_at IS NOT NULL)
+                AS assigned_controller_oid""";
     private static final String INSERT = """
             INSERT INTO archive.document_version (document_oid, set_id, version_number, client_id, client_id_root,
                 controller_oid, service_organiser_oid, service_unit_oid, service_task, document_group, general_type,
@@ -48,7 +51,7 @@ public final class DocumentRepository {
                 rs.getString("sha256").trim(), rs.getLong("size_bytes"), archivedAt.toInstant(),
                 rs.getString("nullification_reason"), DocumentJson.warnings(rs.getString("warnings_json")),
                 DocumentJson.signatures(rs.getString("signatures_json"))), rs.getString("object_key"), facts(rs),
-                rs.getString("archived_by_org"));
+                rs.getString("archived_by_org"), rs.getString("assigned_controller_oid"));
     };
 
     /** The recorded access facts of a row, or null until they are read (V11, docs/access.md). */
@@ -197,18 +200,20 @@ public final class DocumentRepository {
             if (registers.isEmpty() && providerOf == null) {
                 return List.of();
             }
-            String organisers = "controller_oid IN (SELECT organiser_oid FROM archive.register_access_agreement"
+            // the register's current controller: a completed controller change's assignment (V14), else the row's
+            String register = "COALESCE(a.new_controller_oid, controller_oid)";
+            String organisers = register + " IN (SELECT organiser_oid FROM archive.register_access_agreement"
                     + " WHERE provider_oid = :provider)";
             if (providerOf == null) {
-                where.append(" AND controller_oid IN (:registers)");
+                where.append(" AND ").append(register).append(" IN (:registers)");
             } else if (registers.isEmpty()) {
                 where.append(" AND ").append(organisers);
             } else {
-                where.append(" AND (controller_oid IN (:registers) OR ").append(organisers).append(')');
+                where.append(" AND (").append(register).append(" IN (:registers) OR ").append(organisers).append(')');
             }
             params.addValue("registers", registers).addValue("provider", providerOf);
         } else if (excludedRegister != null) {
-            where.append(" AND controller_oid <> :excluded");
+            where.append(" AND COALESCE(a.new_controller_oid, controller_oid) <> :excluded");
             params.addValue("excluded", excludedRegister);
         }
         if (query.serviceTask() != null) {
@@ -233,20 +238,31 @@ public final class DocumentRepository {
         }
         // the client's own documents, and those attached to a mutual case its current topic versions name it a party
         // of: two index lookups (by client, by case) as one UNION ALL, since an OR of the two reads the whole table
-        String select = "SELECT document_oid, set_id, client_id, controller_oid, service_unit_oid, service_task,"
+        // a completed controller change's assignment (V14) names the register's current controller: one primary key
+        // lookup per row of the client, the row itself unchanged
+        String select = "SELECT v.document_oid, set_id, client_id, controller_oid, a.new_controller_oid,"
+                + " service_unit_oid, service_task,"
                 + " document_group, general_type, specific_type, case_id, effective_time, archived_at,"
                 + " original_custodian_oid, author_organisation_oid, location_data, non_disclosure_declared,"
-                + " own_restriction, minor_disclosure_code, facts_read_at FROM archive.document_version WHERE ";
+                + " own_restriction, minor_disclosure_code, facts_read_at FROM archive.document_version v"
+                + " LEFT JOIN (archive.controller_assignment a JOIN archive.controller_change c"
+                + " ON c.id = a.change_id AND c.completed_at IS NOT NULL) ON a.document_oid = v.document_oid WHERE ";
         return named.query(select + "client_id = :client" + where + " UNION ALL " + select + "case_id IN"
                 + " (SELECT p.case_id FROM archive.mutual_case_party p JOIN archive.document_version t"
                 + " ON t.document_oid = p.topic_document_oid AND t.status = 'ACTIVE' WHERE p.party_id = :client)"
                 + " AND client_id <> :client" + where
                 + " ORDER BY effective_time DESC NULLS LAST, document_oid", params, (rs, i) -> new ListRow(
                 rs.getString("document_oid"), rs.getString("set_id"), rs.getString("client_id"),
-                rs.getString("controller_oid"), rs.getString("service_unit_oid"), rs.getString("service_task"),
+                current(rs), rs.getString("service_unit_oid"), rs.getString("service_task"),
                 rs.getString("document_group"), rs.getString("general_type"), rs.getString("specific_type"),
                 rs.getString("case_id"), rs.getObject("effective_time", OffsetDateTime.class),
-                rs.getObject("archived_at", OffsetDateTime.class).toInstant(), facts(rs)));
+                rs.getObject("archived_at", OffsetDateTime.class).toInstant(), facts(rs),
+                rs.getString("new_controller_oid") == null ? null : rs.getString("controller_oid")));
+    }
+
+    private static String current(ResultSet rs) throws SQLException {
+        String assigned = rs.getString("new_controller_oid");
+        return assigned != null ? assigned : rs.getString("controller_oid");
     }
 
     private static void bind(PreparedStatement ps, NewVersion v) throws SQLException {

@@ -34,7 +34,7 @@ final class ReadAccess {
      * REGISTER_CONTROLLER_UNKNOWN cannot arise here. Each is answered as the {@link ErrorCode} of the same name.
      */
     static final Set<DenialReason> READ_DENIALS = Set.copyOf(EnumSet.of(
-            DenialReason.USE_CONTEXT_UNKNOWN, DenialReason.USE_CONTEXT_NOT_FOR_OWN_REGISTER,
+            DenialReason.USE_CONTEXT_UNKNOWN, DenialReason.REGISTER_CONTROLLER_CHANGED, DenialReason.USE_CONTEXT_NOT_FOR_OWN_REGISTER,
             DenialReason.NO_ACCESS_TO_REGISTER, DenialReason.REGISTER_ACCESS_RIGHT_NOT_STARTED,
             DenialReason.REGISTER_ACCESS_RIGHT_ENDED, DenialReason.REGISTER_ACCESS_OTHER_SERVICE_TASK,
             DenialReason.REGISTER_ACCESS_AGREEMENT_MISSING, DenialReason.REGISTER_ACCESS_AGREEMENT_OTHER_SERVICE_TASK,

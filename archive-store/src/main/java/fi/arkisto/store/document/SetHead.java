@@ -8,12 +8,19 @@ import fi.arkisto.store.cda.DocumentMetadata;
  *
  * @param controller the register controller's OID, whose access decides who may replace this version
  * @param archivedBy the organisation that archived it (a provider replaces only its own versions, docs/access.md)
+ * @param formerController the register's former controller when a controller change passed it to
+ *                         {@code controller}, else null (docs/access.md, "Controller change")
  */
-record SetHead(String oid, int version, DocumentStatus status, String controller, String archivedBy) {
+record SetHead(String oid, int version, DocumentStatus status, String controller, String archivedBy,
+               String formerController) {
+
+    SetHead(String oid, int version, DocumentStatus status, String controller, String archivedBy) {
+        this(oid, version, status, controller, archivedBy, null);
+    }
 
     static SetHead of(StoredDocument stored) {
         return new SetHead(stored.document().oid().value(), stored.document().metadata().versionNumber(),
-                stored.document().status(), stored.controllerOid(), stored.archivedBy());
+                stored.document().status(), stored.controllerOid(), stored.archivedBy(), stored.formerController());
     }
 
     /** A version about to be archived by {@code archivedBy}: active once recorded. */

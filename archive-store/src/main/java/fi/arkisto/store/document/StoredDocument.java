@@ -8,11 +8,20 @@ package fi.arkisto.store.document;
  *              before they were kept, until {@link AccessFactsBackfill} has read it)
  * @param archivedBy the organisation that archived the version (a provider under a register access right writes
  *                   into the organiser's register: docs/access.md, "Archiving and nullifying")
+ * @param assignedController the controller a completed controller change assigned the version to, or null
+ *                           (docs/access.md, "Controller change"; the row and the custodian keep the old one)
  */
-record StoredDocument(ArchivedDocument document, String objectKey, RecordedFacts facts, String archivedBy) {
+record StoredDocument(ArchivedDocument document, String objectKey, RecordedFacts facts, String archivedBy,
+                      String assignedController) {
 
+    /** The register's current controller: the assigned one after a controller change, else the custodian's. */
     String controllerOid() {
-        return document.metadata().controllerOid();
+        return assignedController != null ? assignedController : document.metadata().controllerOid();
+    }
+
+    /** The controller whose register the version was archived into, when a change has passed it on; else null. */
+    String formerController() {
+        return assignedController != null ? document.metadata().controllerOid() : null;
     }
 
     String clientId() {

@@ -100,14 +100,16 @@ final class VersionFacts {
     }
 
     /**
-     * The row is the archive's record: the set and the register it was archived into, its archived day, and the
+     * The row is the archive's record: the set and the register it was archived into (its current controller after a
+     * completed controller change, the former one named with it), its archived day, and the
      * mutual case its case is (the parties the case's current topic versions name), if any.
      */
     private DocumentFacts withRow(DocumentFacts.Builder facts, StoredDocument stored) {
         DocumentMetadata metadata = stored.document().metadata();
         String caseId = metadata.caseId();
         MutualCase mutualCase = caseId == null ? null : parties.cases(List.of(caseId)).get(caseId);
-        return facts.setId(metadata.setId()).controller(metadata.controllerOid()).mutualCase(mutualCase)
+        return facts.setId(metadata.setId()).controller(stored.controllerOid())
+                .formerController(stored.formerController()).mutualCase(mutualCase)
                 .stageOne(stageOne(metadata.controllerOid(), stored.document().archivedAt())).build();
     }
 

@@ -215,7 +215,13 @@ public enum ErrorCode {
     MIGRATION_SIGNER_MISSING(422, "No system signer is configured to sign the migrated documents"),
     MIGRATION_ALREADY_RUNNING(409, "This package is being migrated for this controller right now"),
     MIGRATION_ALREADY_COMPLETED(409, "This package has already been migrated for this controller"),
-    MIGRATION_NOT_FOUND(404, "No such migration of the acting organisation");
+    MIGRATION_NOT_FOUND(404, "No such migration of the acting organisation"),
+
+    // controller changes
+    REGISTER_CONTROLLER_CHANGED(403, "The register has passed to a new controller in a controller change; its former controller no longer uses it as its own"),
+    ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE(503, "Archiving into this register is paused while its controller changes; retry after Retry-After seconds"),
+    CONTROLLER_CHANGE_NOT_FOUND(404, "No such controller change"),
+    CONTROLLER_CHANGE_CONFLICT(409, "Another controller change of this register is not yet completed");
 
     private final int httpStatus;
     private final String title;
@@ -231,5 +237,14 @@ public enum ErrorCode {
 
     public String title() {
         return title;
+    }
+
+    /**
+     * Whether this is no verdict on the submission but a state of the archive that passes: the storage unavailable,
+     * or archiving into the register paused by a controller change. A channel whose sender waits (the queue, the file
+     * drop) retries it on its transient path instead of recording a refusal (docs/running.md, "Operations").
+     */
+    public boolean passes() {
+        return this == STORAGE_UNAVAILABLE || this == ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE;
     }
 }

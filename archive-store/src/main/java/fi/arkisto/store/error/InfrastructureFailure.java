@@ -54,7 +54,8 @@ public final class InfrastructureFailure {
 
     private static boolean isInfrastructure(Throwable t) {
         if (t instanceof ArchiveException archive) {
-            return archive.code() == ErrorCode.STORAGE_UNAVAILABLE;
+            // a controller change's pause is waited out like an outage (ErrorCode.passes)
+            return archive.code().passes();
         }
         if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
                 || t instanceof RecoverableDataAccessException || t instanceof CannotCreateTransactionException

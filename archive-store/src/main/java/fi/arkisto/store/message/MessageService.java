@@ -172,7 +172,7 @@ public class MessageService {
             }
             return accepted(null, source, turn.archive(prepared, ownRegister(prepared.metadata(), source)));
         } catch (ArchiveException e) {
-            if (e.code() == ErrorCode.STORAGE_UNAVAILABLE) {
+            if (e.code().passes()) {
                 throw e;
             }
             String messageId = frame != null ? frame.messageId().toString() : source.transportMessageId();
@@ -245,7 +245,7 @@ public class MessageService {
                 if (result.succeeded()) {
                     archived.add(result.outcome().document());
                     acks[i] = acknowledged(null, sources.get(i), result.outcome()).acknowledgement();
-                } else if (result.error().code() == ErrorCode.STORAGE_UNAVAILABLE) {
+                } else if (result.error().code().passes()) {
                     unavailable = result.error();
                 } else {
                     acks[i] = reject(documents.get(i), sources.get(i), result.error());

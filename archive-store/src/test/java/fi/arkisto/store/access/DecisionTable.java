@@ -195,6 +195,7 @@ final class DecisionTable {
                 .nonDisclosureDeclared(d.containsKey("nd-declared"))
                 .minorDisclosureCode(d.get("minor"))
                 .replacedArchivedBy(d.containsKey("over") ? organisation(d.get("over")) : null)
+                .formerController(d.containsKey("former") ? organisation(d.get("former")) : null)
                 .date(d.containsKey("date") ? LocalDate.parse(d.get("date")) : DEFAULT_DOCUMENT_DATE);
         if (d.containsKey("restrict")) {
             b.ownRestriction(restriction(d.get("restrict")));

@@ -25,7 +25,7 @@ import java.util.UUID;
  * (a CA as trust anchor, the controller's system certificate in a PKCS#12). {@link #properties()} are the Spring
  * properties a child process gets too, so it works on the same database, bucket and keys.
  */
-final class MigrationTestEnvironment {
+public final class MigrationTestEnvironment {
 
     static final String CONTROLLER = "1.2.246.10.12345678.10.0";
     static final String PASSWORD = "test-only-" + UUID.randomUUID();
@@ -65,7 +65,7 @@ final class MigrationTestEnvironment {
         }
     }
 
-    static synchronized MigrationTestEnvironment get() {
+    public static synchronized MigrationTestEnvironment get() {
         if (instance == null) {
             try {
                 instance = new MigrationTestEnvironment();
@@ -76,7 +76,7 @@ final class MigrationTestEnvironment {
         return instance;
     }
 
-    Map<String, String> properties() {
+    public Map<String, String> properties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("spring.datasource.url", databaseUrl);
         p.put("spring.datasource.username", "postgres");

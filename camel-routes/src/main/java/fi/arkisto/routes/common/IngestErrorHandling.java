@@ -83,7 +83,10 @@ public class IngestErrorHandling extends RouteConfigurationBuilder {
         ArchiveException failure;
         if (InfrastructureFailure.isCause(caught)) {
             ArchiveException unavailable = caught instanceof ArchiveException archive ? archive : null;
-            failure = new ArchiveException(ErrorCode.STORAGE_UNAVAILABLE, "Still unavailable after retrying for "
+            // a controller change's pause that outlasted the retries keeps its own code
+            failure = new ArchiveException(unavailable != null && unavailable.code().passes() ? unavailable.code()
+                    : ErrorCode.STORAGE_UNAVAILABLE,
+                    "Still unavailable after retrying for "
                     + properties.retry().transientFor() + ": "
                     + (unavailable != null && unavailable.detail() != null ? unavailable.detail() : describe(caught)),
                     caught);

@@ -67,7 +67,8 @@ class QueueIngestProcessor {
             }
             ack = messages.submit(body == null ? new byte[0] : body, contentType, source);
         } catch (ArchiveException e) {
-            if (e.code() == ErrorCode.STORAGE_UNAVAILABLE) {
+            if (e.code().passes()) {
+                // an outage or a controller change's pause: the message waits on the transient retry path
                 throw e;
             }
             ack = messages.reject(body, new SubmissionSource(IngestChannel.QUEUE,

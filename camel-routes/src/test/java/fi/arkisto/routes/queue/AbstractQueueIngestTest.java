@@ -39,6 +39,10 @@ abstract class AbstractQueueIngestTest {
     FaultInjectingCheck faults;
     @Autowired
     CachingConnectionFactory connectionFactory;
+    @Autowired
+    fi.arkisto.store.controllerchange.ControllerChangeService controllerChanges;
+    @Autowired
+    fi.arkisto.store.controllerchange.ArchivingPauses archivingPauses;
 
     ArchiveQueries archive;
     AmqpClient client;
@@ -163,6 +167,36 @@ abstract class AbstractQueueIngestTest {
         // is neither a dead letter nor a reject record of it
         assertThat(outcome(client.awaitReply(WAIT))).isEqualTo("ARCHIVED");
         assertThat(faults.attempts(oid)).isEqualTo(4);
+        assertThat(archive.versions(oid)).isEqualTo(1);
+        assertThat(client.poll(environment().deadLetterQueue())).isNull();
+        assertThat(archive.rejectionsOfPayload(document)).isZero();
+    }
+
+    @Test
+    void aMessageIntoARegisterPausedByAControllerChangeWaitsAndIsArchivedOnceArchivingResumes() throws Exception {
+        // given a register whose controller change run has paused archiving into it
+        String controller = "1.2.246.10." + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000,
+                99_999_999) + ".10.0";
+        var change = controllerChanges.request(new fi.arkisto.store.controllerchange.ControllerChangeRequest(
+                fi.arkisto.store.controllerchange.ControllerChangeScope.wholeRegister(controller),
+                "1.2.246.10." + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999)
+                        + ".10.0", "merger", java.time.LocalDate.now()),
+                new fi.arkisto.store.actor.RequestContext(fi.arkisto.store.identity.Oid.of(controller), "lead", "1"));
+        controllerChanges.pause(change.id());
+        archivingPauses.refresh();
+        String oid = KantaSamples.newOid();
+        byte[] document = KantaSamples.document().oid(oid).controller(controller).build();
+
+        // when a document of that register is published, and archiving resumes within the retry window
+        client.publish(document, "application/xml", Map.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.awaitReply(Duration.ofMillis(500)))
+                .as("no answer while paused").isInstanceOf(org.awaitility.core.ConditionTimeoutException.class);
+        assertThat(archive.versions(oid)).isZero();
+        controllerChanges.resume(change.id());
+        archivingPauses.refresh();
+
+        // then the message waited on the transient path and was archived once: no dead letter, no reject record
+        assertThat(outcome(client.awaitReply(WAIT))).isEqualTo("ARCHIVED");
         assertThat(archive.versions(oid)).isEqualTo(1);
         assertThat(client.poll(environment().deadLetterQueue())).isNull();
         assertThat(archive.rejectionsOfPayload(document)).isZero();

@@ -34,6 +34,7 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
     public static final String ARCHIVE_OPERATORS = "archive-operators";
     public static final String DEPLOYMENT_TEST = "deploymentTest";
     public static final String LEGACY_MIGRATION = "legacyMigration";
+    public static final String CONTROLLER_CHANGE = "controllerChange";
     public static final String REGISTER_ACCESS_LIFECYCLE = "registerAccessLifecycle";
 
     private static final Logger log = LoggerFactory.getLogger(ProcessGroups.class);
@@ -88,6 +89,15 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.UPDATE_INSTANCE,
                 ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
                 ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+        // controller changes: both controllers' deployment leads approve; operators schedule and retry a failed job
+        grant(authorizations, DEPLOYMENT_LEADS, Resources.PROCESS_DEFINITION, CONTROLLER_CHANGE, Permissions.READ,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+        grant(authorizations, ARCHIVE_OPERATORS, Resources.PROCESS_DEFINITION, CONTROLLER_CHANGE, Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
         // coordinators decide on recommended tests and see the lifecycles; operators follow them and retry incidents
         grant(authorizations, KELA_COORDINATORS, Resources.PROCESS_DEFINITION, REGISTER_ACCESS_LIFECYCLE, Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);

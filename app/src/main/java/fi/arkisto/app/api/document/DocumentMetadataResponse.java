@@ -26,7 +26,9 @@ import java.util.List;
 /**
  * One archived version as the API shows it: the header metadata extracted from the Kanta CDA
  * document and the archive's own facts about the stored bytes.
- * OIDs are plain strings; absent optional header fields are omitted.
+ * OIDs are plain strings; absent optional header fields are omitted. {@code controllerOid} and
+ * {@code originalCustodianOid} are the custodian the signed document names; {@code currentControllerOid} is the
+ * register's controller now, another one after a controller change (docs/access.md, "Controller change").
  */
 public record DocumentMetadataResponse(
         String documentOid, String setId, int version, DocumentStatus status,
@@ -41,7 +43,7 @@ public record DocumentMetadataResponse(
         String sha256, long size, Instant archivedAt, String nullificationReason,
         List<WarningResponse> warnings, List<SignatureResponse> signatures,
         AccessResponse access, JsonNode maskedStructuredForm, List<String> maskedFields,
-        MutualCaseResponse mutualCase) {
+        MutualCaseResponse mutualCase, String currentControllerOid, String originalCustodianOid) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,7 +127,7 @@ public record DocumentMetadataResponse(
         MaskedStructuredForm masked = read.masked();
         return of(read.document(), new AccessResponse(read.basis(), read.disclosure()),
                 masked == null ? null : structuredForm(masked.json()), masked == null ? null : masked.maskedPointers(),
-                MutualCaseResponse.of(read.mutualCase()));
+                MutualCaseResponse.of(read.mutualCase()), read.currentController());
     }
 
     /**
@@ -134,7 +136,7 @@ public record DocumentMetadataResponse(
      */
     static DocumentMetadataResponse forCitizen(DisclosedMetadata read, String citizen) {
         DocumentMetadataResponse whole = of(read.document(), new AccessResponse(read.basis(), read.disclosure()),
-                null, null, null);
+                null, null, null, read.currentController());
         if (citizen.equals(whole.clientId())) {
             return whole;
         }
@@ -145,12 +147,13 @@ public record DocumentMetadataResponse(
                 whole.clientRelationshipId, whole.retentionPeriodClass, whole.recordStatus, whole.registryType,
                 whole.software, whole.replacesDocumentOid, whole.reasonOfCorrection, whole.title, whole.languageCode,
                 whole.sha256, whole.size, whole.archivedAt, whole.nullificationReason, whole.warnings,
-                whole.signatures, whole.access, null, null, null);
+                whole.signatures, whole.access, null, null, null, whole.currentControllerOid,
+                whole.originalCustodianOid);
     }
 
     /** The metadata of a version the acting organisation has just written (a nullification). */
     static DocumentMetadataResponse of(ArchivedDocument document) {
-        return of(document, null, null, null, null);
+        return of(document, null, null, null, null, null);
     }
 
     private static JsonNode structuredForm(byte[] json) {
@@ -163,7 +166,8 @@ public record DocumentMetadataResponse(
     }
 
     private static DocumentMetadataResponse of(ArchivedDocument document, AccessResponse access, JsonNode masked,
-                                               List<String> maskedFields, MutualCaseResponse mutualCase) {
+                                               List<String> maskedFields, MutualCaseResponse mutualCase,
+                                               String currentController) {
         DocumentMetadata m = document.metadata();
         return new DocumentMetadataResponse(
                 m.documentOid().value(), m.setId(), m.versionNumber(), document.status(),
@@ -179,6 +183,6 @@ public record DocumentMetadataResponse(
                 document.sha256(), document.size(), document.archivedAt(), document.nullificationReason(),
                 document.warnings().stream().map(WarningResponse::of).toList(),
                 document.signatures().stream().map(SignatureResponse::of).toList(), access, masked, maskedFields,
-                mutualCase);
+                mutualCase, currentController != null ? currentController : m.controllerOid(), m.controllerOid());
     }
 }

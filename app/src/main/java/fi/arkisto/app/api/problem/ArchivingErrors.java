@@ -38,7 +38,9 @@ public final class ArchivingErrors {
             DISPLAY_FORM_MISSING, DISPLAY_FORM_MALFORMED, DISPLAY_FORM_UNSAFE, DISPLAY_FORM_CLIENT_MISSING,
             // structure
             UNKNOWN_CONTENT_SPECIFICATION, STRUCTURE_INVALID, HEADER_RULE_VIOLATED, IDENTITY_MISMATCH,
-            DOCUMENT_TYPE_MISMATCH));
+            DOCUMENT_TYPE_MISMATCH,
+            // a controller change's pause of the register (503 with Retry-After)
+            ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE));
 
     // after CHECKS, which it is made of
     public static final Set<ErrorCode> CODES = codes();

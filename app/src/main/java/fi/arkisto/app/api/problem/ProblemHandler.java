@@ -68,7 +68,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 && InfrastructureFailure.isCause(e.getCause())) {
             return storageUnavailable(e, request);
         }
-        if (e.code().httpStatus() >= 500) {
+        if (e.code() == ErrorCode.ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE) {
+            // a planned pause, answered with Retry-After like an outage: not a failure of the archive
+            log.info("{}: {}", e.code(), e.detail());
+        } else if (e.code().httpStatus() >= 500) {
             log.error("{}: {}", e.code(), e.detail(), e);
         } else {
             log.debug("Refused: {}: {}", e.code(), e.detail());

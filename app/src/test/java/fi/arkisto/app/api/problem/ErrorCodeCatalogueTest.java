@@ -67,6 +67,9 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     private static final String AGREEMENTS = "get /api/v1/register-access-agreements";
     private static final String AGREEMENT = "get /api/v1/register-access-agreements/{id}";
     private static final String END_AGREEMENT = "post /api/v1/register-access-agreements/{id}/end";
+    private static final String REQUEST_CONTROLLER_CHANGE = "post /api/v1/controller-changes";
+    private static final String CONTROLLER_CHANGE = "get /api/v1/controller-changes/{id}";
+    private static final Set<String> CONTROLLER_CHANGES = Set.of(REQUEST_CONTROLLER_CHANGE, CONTROLLER_CHANGE);
     private static final String REQUEST_ACCESS = "post /api/v1/register-access-lifecycles";
     private static final String ACCESS_LIFECYCLE = "get /api/v1/register-access-lifecycles/{requestId}";
     private static final String END_ACCESS = "post /api/v1/register-access-lifecycles/{requestId}/end";
@@ -94,12 +97,12 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
     /** The client systems' operations. */
     private static final Set<String> PROFESSIONAL = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY, CLIENT_DOCUMENTS,
             ACCESS_LOG, AUDIT, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATIONS, ORGANISATION, REGISTER_DEPLOYMENT_TEST,
-            DEPLOYMENT_TEST), SHARING_RECORDS, AGREEMENT_OPERATIONS);
+            DEPLOYMENT_TEST), SHARING_RECORDS, AGREEMENT_OPERATIONS, CONTROLLER_CHANGES);
     private static final Set<String> ALL = union(PROFESSIONAL, CITIZEN);
     /** The operations that take the request context headers (the messages carry it in their frame). */
     private static final Set<String> WITH_CONTEXT = union(Set.of(ARCHIVE, ORIGINAL, METADATA, DISPLAY, NULLIFY,
             CLIENT_DOCUMENTS, ACCESS_LOG, LAUNCH_MIGRATION, MIGRATION, REGISTER_DEPLOYMENT_TEST, DEPLOYMENT_TEST), SHARING_RECORDS,
-            AGREEMENT_OPERATIONS);
+            AGREEMENT_OPERATIONS, CONTROLLER_CHANGES);
     /** Codes no operation answers: reject reasons of the file drop, the queue and the migration's reject report. */
     private static final Set<String> NO_OPERATION = Set.of();
     /** The reads of one document by identifier, which the access decision decides (docs/access.md). */
@@ -136,16 +139,24 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(INVALID_REQUEST_CONTEXT, 400, "request context, invalid", WITH_CONTEXT);
         row(INVALID_REQUEST, 400, "parameter, body, invalid",
                 union(Set.of(DISPLAY, NULLIFY, CLIENT_DOCUMENTS, ACCESS_LOG, MESSAGES, LAUNCH_MIGRATION, MIGRATION, ORGANISATION,
-                        REGISTER_DEPLOYMENT_TEST, CITIZEN_DOCUMENTS, CITIZEN_DISPLAY, CITIZEN_ACCESS_LOG), RECORD_BODIES));
+                        REGISTER_DEPLOYMENT_TEST, CITIZEN_DOCUMENTS, CITIZEN_DISPLAY, CITIZEN_ACCESS_LOG,
+                        REQUEST_CONTROLLER_CHANGE), RECORD_BODIES));
         row(MALFORMED_JSON, 400, "not well-formed JSON",
-                union(Set.of(NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
+                union(Set.of(NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST, REQUEST_CONTROLLER_CHANGE), RECORD_BODIES));
         row(UNSUPPORTED_MEDIA_TYPE, 415, "content type, not accepted",
-                union(Set.of(ARCHIVE, NULLIFY, MESSAGES, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST), RECORD_BODIES));
+                union(Set.of(ARCHIVE, NULLIFY, MESSAGES, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST,
+                        REQUEST_CONTROLLER_CHANGE), RECORD_BODIES));
         row(NOT_ACCEPTABLE, 406, "accepted media types", ALL);
         row(ACCESS_DENIED, 403, "access denied, client system, organisation, purpose of use", PROFESSIONAL);
         row(DOCUMENT_NOT_FOUND, 404, "no such document", union(Set.of(ORIGINAL, METADATA, DISPLAY, NULLIFY, MESSAGES),
                 CITIZEN_READS));
         row(MIGRATION_NOT_FOUND, 404, "no such migration", Set.of(MIGRATION));
+        // controller changes
+        row(REGISTER_CONTROLLER_CHANGED, 403, "passed to a new controller, controller change", READS_AND_WRITES);
+        row(ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE, 503, "archiving, paused, controller changes, retry", DOCUMENT_CHECK);
+        row(CONTROLLER_CHANGE_NOT_FOUND, 404, "no such controller change", Set.of(CONTROLLER_CHANGE));
+        row(CONTROLLER_CHANGE_CONFLICT, 409, "another controller change, not yet completed",
+                Set.of(REQUEST_CONTROLLER_CHANGE));
         // answered at any path under /api; named in the description's introduction, as no operation exists for them
         row(PATH_NOT_FOUND, 404, "no API operation, path", NO_OPERATION);
         row(METHOD_NOT_ALLOWED, 405, "HTTP method", NO_OPERATION);
@@ -171,7 +182,8 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(MISSING_REQUIRED_FIELD, 422, "required field, missing", DOCUMENT_CHECK);
         row(INVALID_OID, 422, "not a valid OID",
                 plus(DOCUMENT_CHECK, ORIGINAL, METADATA, DISPLAY, NULLIFY, LAUNCH_MIGRATION, REGISTER_DEPLOYMENT_TEST,
-                        RECORD_DENIAL, CREATE_AGREEMENT, REQUEST_ACCESS, AGREEMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY));
+                        RECORD_DENIAL, CREATE_AGREEMENT, REQUEST_ACCESS, AGREEMENTS, CITIZEN_METADATA, CITIZEN_DISPLAY,
+                        REQUEST_CONTROLLER_CHANGE));
         row(INVALID_IDENTITY_CODE, 422, "personal identity code, not valid",
                 union(plus(DOCUMENT_CHECK, CLIENT_DOCUMENTS, ACCESS_LOG), SHARING_RECORDS, CITIZEN_DOCUMENT_READS));
         row(INVALID_FIELD_VALUE, 422, "field, invalid value", plus(DOCUMENT_CHECK, REGISTER_DEPLOYMENT_TEST));
@@ -308,9 +320,9 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
 
         // the client's informing, consent and denial records (docs/access.md)
         row(MISSING_REQUEST_FIELD, 422, "required field, request body, missing", Set.of(RECORD_DENIAL, CREATE_AGREEMENT,
-                REQUEST_ACCESS));
+                REQUEST_ACCESS, REQUEST_CONTROLLER_CHANGE));
         row(INVALID_DATE, 422, "date, calendar day, YYYY-MM-DD", union(RECORDINGS, Set.of(CREATE_AGREEMENT, END_AGREEMENT,
-                REQUEST_ACCESS, END_ACCESS)));
+                REQUEST_ACCESS, END_ACCESS, REQUEST_CONTROLLER_CHANGE)));
         row(DATE_IN_FUTURE, 422, "day, after today", Set.of(RECORD_INFORMING));
         row(INVALID_VALIDITY_PERIOD, 422, "validity period, ends before it begins",
                 Set.of(RECORD_CONSENT, RECORD_DENIAL, CREATE_AGREEMENT, REQUEST_ACCESS));

@@ -11,6 +11,7 @@ public enum DenialReason {
     REGISTER_CONTROLLER_UNKNOWN(403, "The document's register has no known controller"),
     USE_CONTEXT_UNKNOWN(403, "The use context is not one the archive accepts"),
     USE_CONTEXT_NOT_FOR_OWN_REGISTER(403, "The use context does not cover the controller's own use of its register"),
+    REGISTER_CONTROLLER_CHANGED(403, "The register has passed to a new controller in a controller change; its former controller no longer uses it as its own"),
     SHARING_ONLY_FOR_READS(403, "A sharing use context allows reading another controller's documents, not writing or listing its register"),
 
     // which client a document pertains to (mutual cases)

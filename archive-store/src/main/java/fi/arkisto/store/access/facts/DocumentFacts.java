@@ -34,13 +34,17 @@ import java.util.Objects;
  * @param replacedArchivedBy    for a write over an archived version (a replacement, a nullification), the
  *                              organisation that archived that version; null for a new set or a read
  *                              (docs/access.md, "Archiving and nullifying": a provider writes over only its own versions)
+ * @param formerController      the controller whose register the document was archived into, when a completed
+ *                              controller change has since passed it to {@code controller} (docs/access.md,
+ *                              "Controller change"); null otherwise
  */
 public record DocumentFacts(String documentOid, String setId, String controller, String originalCustodian,
                             String clientId, String serviceTask, DocumentGroup group, boolean stageOne,
                             String generalType, String specificType, String authorOrganisation, String authorUnit,
                             String caseId, MutualCase mutualCase, RestrictionKind ownRestriction,
                             RestrictionKind currentRestriction, boolean locationData, boolean nonDisclosureDeclared,
-                            String minorDisclosureCode, LocalDate date, String replacedArchivedBy) {
+                            String minorDisclosureCode, LocalDate date, String replacedArchivedBy,
+                            String formerController) {
 
     public DocumentFacts {
         Objects.requireNonNull(group, "group");
@@ -64,7 +68,7 @@ public record DocumentFacts(String documentOid, String setId, String controller,
                 .authorOrganisation(authorOrganisation).authorUnit(authorUnit).caseId(caseId).mutualCase(mutualCase)
                 .ownRestriction(ownRestriction).currentRestriction(currentRestriction).locationData(locationData)
                 .nonDisclosureDeclared(nonDisclosureDeclared).minorDisclosureCode(minorDisclosureCode).date(date)
-                .replacedArchivedBy(replacedArchivedBy);
+                .replacedArchivedBy(replacedArchivedBy).formerController(formerController);
     }
 
     /** Named setters for a record with many components. */
@@ -90,6 +94,7 @@ public record DocumentFacts(String documentOid, String setId, String controller,
         private String minorDisclosureCode;
         private LocalDate date;
         private String replacedArchivedBy;
+        private String formerController;
 
         public Builder documentOid(String v) { documentOid = v; return this; }
         public Builder setId(String v) { setId = v; return this; }
@@ -112,12 +117,13 @@ public record DocumentFacts(String documentOid, String setId, String controller,
         public Builder minorDisclosureCode(String v) { minorDisclosureCode = v; return this; }
         public Builder date(LocalDate v) { date = v; return this; }
         public Builder replacedArchivedBy(String v) { replacedArchivedBy = v; return this; }
+        public Builder formerController(String v) { formerController = v; return this; }
 
         public DocumentFacts build() {
             return new DocumentFacts(documentOid, setId, controller, originalCustodian == null ? controller
                     : originalCustodian, clientId, serviceTask, group, stageOne, generalType, specificType,
                     authorOrganisation, authorUnit, caseId, mutualCase, ownRestriction, currentRestriction,
-                    locationData, nonDisclosureDeclared, minorDisclosureCode, date, replacedArchivedBy);
+                    locationData, nonDisclosureDeclared, minorDisclosureCode, date, replacedArchivedBy, formerController);
         }
     }
 }

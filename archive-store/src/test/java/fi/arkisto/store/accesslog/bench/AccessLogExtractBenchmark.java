@@ -9,6 +9,7 @@ import fi.arkisto.store.document.ArchivingService;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.testsupport.ArchiveStoreTestEnvironment;
 import fi.arkisto.store.testsupport.KantaSamples;
+import fi.arkisto.store.testsupport.Latencies;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,7 +23,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,8 +156,8 @@ public final class AccessLogExtractBenchmark {
             System.out.printf("%,d audit events, %d requests per path, page size %d, %.1f entries per page and %.1f"
                     + " in the period on average%n", loader.loaded(), requests, PAGE_SIZE, entries / (double) requests,
                     totals / (double) requests);
-            report("raw index lookup (JDBC, same entries)", rawNanos, null);
-            report("log extract (page with its audit event)", extractNanos, rawNanos);
+            Latencies.report("raw index lookup (JDBC, same entries)", 44, rawNanos, null);
+            Latencies.report("log extract (page with its audit event)", 44, extractNanos, rawNanos);
         }
         // the embedded S3 server's threads would keep the JVM running
         System.exit(0);
@@ -251,25 +251,5 @@ public final class AccessLogExtractBenchmark {
                  WHERE v.document_oid = ?""", client, register, register, register, oids.toArray(new String[0]),
                 template);
         return oids;
-    }
-
-    private static void report(String name, long[] nanos, long[] baseline) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        double p50 = percentile(sorted, 0.50);
-        double p99 = percentile(sorted, 0.99);
-        if (baseline == null) {
-            System.out.printf("%-44s p50 %7.2f ms  p99 %7.2f ms%n", name, p50, p99);
-            return;
-        }
-        long[] base = baseline.clone();
-        Arrays.sort(base);
-        System.out.printf("%-44s p50 %7.2f ms  p99 %7.2f ms  (p50 %.2f x, p99 %.2f x raw; goal p99 <= 3 x)%n", name,
-                p50, p99, p50 / percentile(base, 0.50), p99 / percentile(base, 0.99));
-    }
-
-    private static double percentile(long[] sorted, double q) {
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 }

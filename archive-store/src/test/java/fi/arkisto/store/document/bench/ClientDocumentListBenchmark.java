@@ -6,13 +6,13 @@ import fi.arkisto.store.document.ClientDocumentsQuery;
 import fi.arkisto.store.document.DocumentReadService;
 import fi.arkisto.store.testsupport.ArchiveStoreTestEnvironment;
 import fi.arkisto.store.testsupport.KantaSamples;
+import fi.arkisto.store.testsupport.Latencies;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,31 +102,11 @@ public final class ClientDocumentListBenchmark {
             for (int s = 0; s < scenarios.size(); s++) {
                 System.out.printf("%s, %.1f items per page on average%n", scenarios.get(s).name(),
                         listed[s] / (double) requests);
-                report("  raw index lookup (JDBC, same items)", rawNanos[s], null);
-                report("  client document list with access decision", listNanos[s], rawNanos[s]);
+                Latencies.report("  raw index lookup (JDBC, same items)", 48, rawNanos[s], null);
+                Latencies.report("  client document list with access decision", 48, listNanos[s], rawNanos[s]);
             }
         }
         // the embedded S3 server's threads would keep the JVM running
         System.exit(0);
-    }
-
-    private static void report(String name, long[] nanos, long[] baseline) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        double p50 = percentile(sorted, 0.50);
-        double p99 = percentile(sorted, 0.99);
-        if (baseline == null) {
-            System.out.printf("%-48s p50 %7.2f ms  p99 %7.2f ms%n", name, p50, p99);
-            return;
-        }
-        long[] base = baseline.clone();
-        Arrays.sort(base);
-        System.out.printf("%-48s p50 %7.2f ms  p99 %7.2f ms  (p50 %.2f x, p99 %.2f x raw; goal p99 <= 3 x)%n", name,
-                p50, p99, p50 / percentile(base, 0.50), p99 / percentile(base, 0.99));
-    }
-
-    private static double percentile(long[] sorted, double q) {
-        int index = (int) Math.ceil(q * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 }

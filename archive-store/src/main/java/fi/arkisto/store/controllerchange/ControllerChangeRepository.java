@@ -1,0 +1,204 @@
+package fi.arkisto.store.controllerchange;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** SQL over {@code archive.controller_change}, its assignments and pauses (V14). Callers own the transactions. */
+final class ControllerChangeRepository {
+
+    private static final String COLUMNS = "id, old_controller_oid, new_controller_oid, document_groups, service_tasks,"
+            + " service_units, reason, planned_on, created_at, created_by_org, created_by_user, completed_at,"
+            + " assigned_count";
+
+    private static final RowMapper<ControllerChange> ROW = (rs, i) -> new ControllerChange(
+            rs.getObject("id", UUID.class),
+            new ControllerChangeScope(rs.getString("old_controller_oid"), strings(rs.getArray("document_groups")),
+                    strings(rs.getArray("service_tasks")), strings(rs.getArray("service_units"))),
+            rs.getString("new_controller_oid"), rs.getString("reason"), rs.getObject("planned_on", LocalDate.class),
+            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by_org"),
+            rs.getString("created_by_user"), instant(rs, "completed_at"),
+            rs.getObject("assigned_count") == null ? null : rs.getLong("assigned_count"));
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    ControllerChangeRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    void insert(ControllerChange change) {
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement("INSERT INTO archive.controller_change (id, old_controller_oid,"
+                    + " new_controller_oid, document_groups, service_tasks, service_units, reason, planned_on,"
+                    + " created_at, created_by_org, created_by_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            ControllerChangeScope scope = change.scope();
+            ps.setObject(1, change.id());
+            ps.setString(2, scope.oldController());
+            ps.setString(3, change.newController());
+            ps.setArray(4, connection.createArrayOf("varchar", scope.documentGroups().toArray()));
+            ps.setArray(5, connection.createArrayOf("varchar", scope.serviceTasks().toArray()));
+            ps.setArray(6, connection.createArrayOf("varchar", scope.serviceUnits().toArray()));
+            ps.setString(7, change.reason());
+            ps.setObject(8, change.plannedOn());
+            ps.setTimestamp(9, Timestamp.from(change.createdAt()));
+            ps.setString(10, change.createdByOrganisation());
+            ps.setString(11, change.createdByUser());
+            return ps;
+        });
+    }
+
+    Optional<ControllerChange> find(UUID id) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.controller_change WHERE id = ?", ROW, id).stream()
+                .findFirst();
+    }
+
+    /** The changes of a register not yet completed, oldest first. */
+    List<ControllerChange> pendingOf(String oldController) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.controller_change WHERE old_controller_oid = ?"
+                + " AND completed_at IS NULL ORDER BY created_at", ROW, oldController);
+    }
+
+    /** Serialises requests for one register, so that two overlapping changes cannot both be recorded. */
+    void lockRegister(String oldController) {
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(hashtext('controller-change:' || ?))::text", String.class,
+                oldController);
+    }
+
+    List<ControllerChangeImpact.Part> count(ControllerChangeSelection selection, String groupBy, String label) {
+        String group = groupBy == null ? "'" + label + "'" : "'" + label + " ' || coalesce(" + groupBy + ", '-')";
+        return named.query("SELECT " + group + " AS part, count(*) AS documents, count(DISTINCT v.client_id) AS clients,"
+                        + " count(DISTINCT v.set_id) AS sets,"
+                        + " count(DISTINCT v.case_id) FILTER (WHERE v.status = 'ACTIVE') AS open_cases,"
+                        + " coalesce(sum(v.size_bytes), 0) AS bytes FROM archive.document_version v WHERE "
+                        + selection.where() + (groupBy == null ? "" : " GROUP BY " + groupBy) + " ORDER BY 1",
+                selection.params(), (rs, i) -> new ControllerChangeImpact.Part(rs.getString("part"),
+                        rs.getLong("documents"), rs.getLong("clients"), rs.getLong("sets"), rs.getLong("open_cases"),
+                        rs.getLong("bytes")));
+    }
+
+    long countSelected(ControllerChangeSelection selection) {
+        Long count = named.queryForObject("SELECT count(*) FROM archive.document_version v WHERE "
+                + selection.where(), selection.params(), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    long countUnassigned(ControllerChangeSelection selection, UUID change) {
+        Long count = named.queryForObject("SELECT count(*) FROM archive.document_version v WHERE " + selection.where()
+                + " AND NOT EXISTS (SELECT 1 FROM archive.controller_assignment y WHERE y.document_oid = v.document_oid"
+                + " AND y.change_id = :change)", selection.params(), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /** The first document OID of each of up to {@code partitions} equal ranges of the selection, in order. */
+    List<String> rangeStarts(ControllerChangeSelection selection, int partitions) {
+        MapSqlParameterSource params = new MapSqlParameterSource(selection.params().getValues())
+                .addValue("partitions", partitions);
+        return named.queryForList("SELECT min(document_oid) FROM (SELECT v.document_oid, ntile(:partitions)"
+                + " OVER (ORDER BY v.document_oid) AS tile FROM archive.document_version v WHERE " + selection.where()
+                + ") t GROUP BY tile ORDER BY 1", params, String.class);
+    }
+
+    /**
+     * The selection's document OIDs from {@code from} (inclusive, null: the first), after {@code after} (exclusive,
+     * null: no bound) and before {@code until} (exclusive, null: the last), in the database's order of OIDs.
+     */
+    List<String> page(ControllerChangeSelection selection, String from, String after, String until, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource(selection.params().getValues()).addValue("limit", limit);
+        StringBuilder bounds = new StringBuilder();
+        if (from != null) {
+            bounds.append(" AND v.document_oid >= :from");
+            params.addValue("from", from);
+        }
+        if (after != null) {
+            bounds.append(" AND v.document_oid > :after");
+            params.addValue("after", after);
+        }
+        if (until != null) {
+            bounds.append(" AND v.document_oid < :until");
+            params.addValue("until", until);
+        }
+        return named.queryForList("SELECT v.document_oid FROM archive.document_version v WHERE " + selection.where()
+                + bounds + " ORDER BY v.document_oid LIMIT :limit", params, String.class);
+    }
+
+    /** Up to {@code limit} of the selection's documents the change has not assigned, in OID order. */
+    List<String> unassigned(ControllerChangeSelection selection, int limit) {
+        MapSqlParameterSource params = new MapSqlParameterSource(selection.params().getValues()).addValue("limit", limit);
+        return named.queryForList("SELECT v.document_oid FROM archive.document_version v WHERE " + selection.where()
+                + " AND NOT EXISTS (SELECT 1 FROM archive.controller_assignment y WHERE y.document_oid = v.document_oid"
+                + " AND y.change_id = :change) ORDER BY v.document_oid LIMIT :limit", params, String.class);
+    }
+
+    long countAssigned(UUID change) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM archive.controller_assignment WHERE change_id = ?",
+                Long.class, change);
+        return count == null ? 0 : count;
+    }
+
+    /** Assigns those of the documents not yet assigned; the number newly assigned. */
+    int assign(UUID change, String newController, List<String> documentOids, Instant at) {
+        return jdbc.execute((java.sql.Connection connection) -> {
+            try (var ps = connection.prepareStatement("INSERT INTO archive.controller_assignment (document_oid,"
+                    + " change_id, new_controller_oid, assigned_at) SELECT unnest(?::varchar[]), ?, ?, ?"
+                    + " ON CONFLICT (document_oid) DO NOTHING")) {
+                ps.setArray(1, connection.createArrayOf("varchar", documentOids.toArray()));
+                ps.setObject(2, change);
+                ps.setString(3, newController);
+                ps.setTimestamp(4, Timestamp.from(at));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Up to {@code limit} of the change's assigned documents with their object keys and digests, at random. */
+    List<String[]> sampleAssigned(UUID change, int limit) {
+        return jdbc.query("SELECT v.document_oid, v.object_key, v.sha256 FROM archive.controller_assignment a"
+                        + " JOIN archive.document_version v ON v.document_oid = a.document_oid WHERE a.change_id = ?"
+                        + " ORDER BY random() LIMIT ?",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3).trim()}, change, limit);
+    }
+
+    boolean complete(UUID change, Instant at, String user, long assigned) {
+        return jdbc.update("UPDATE archive.controller_change SET completed_at = ?, completed_by_user = ?,"
+                + " assigned_count = ? WHERE id = ? AND completed_at IS NULL", Timestamp.from(at), user, assigned,
+                change) == 1;
+    }
+
+    void recordPause(UUID change, boolean paused, Instant at) {
+        jdbc.update("INSERT INTO archive.controller_change_pause (change_id, paused, at) VALUES (?, ?, ?)", change,
+                paused, Timestamp.from(at));
+    }
+
+    /** The changes whose latest pause row says paused. */
+    List<ControllerChange> paused() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.controller_change WHERE id IN (SELECT change_id FROM"
+                + " (SELECT DISTINCT ON (change_id) change_id, paused FROM archive.controller_change_pause"
+                + " ORDER BY change_id, seq DESC) latest WHERE paused)", ROW);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : new ArrayList<>(Arrays.asList((String[]) array.getArray()));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,178 @@
+package fi.arkisto.store.controllerchange;
+
+import fi.arkisto.store.LocalServicesTest;
+import fi.arkisto.store.access.decision.AccessBasis;
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.cda.DocumentOid;
+import fi.arkisto.store.document.ArchivingService;
+import fi.arkisto.store.document.ClientDocumentsQuery;
+import fi.arkisto.store.document.DisclosedMetadata;
+import fi.arkisto.store.document.DocumentReadService;
+import fi.arkisto.store.document.ListedDocument;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.testsupport.KantaSamples;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A controller change through the archive store: the assignment the access decision reads, the pause, the records. */
+@LocalServicesTest
+class ControllerChangeLocalTest {
+
+    @Autowired
+    ArchivingService archiving;
+    @Autowired
+    DocumentReadService reading;
+    @Autowired
+    ControllerChangeService changes;
+    @Autowired
+    ArchivingPauses pauses;
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void afterACompletedChangeTheNewControllerReadsTheScopeAsItsOwnByteIdenticalAndTheOldOneIsRefused() {
+        // given two documents of service task 24 and one of task 25 in the old controller's register
+        String old = newController();
+        String successor = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        RequestContext oldWorker = context(old);
+        RequestContext newWorker = context(successor);
+        KantaSamples.Builder first = KantaSamples.document().controller(old).client(client).serviceTask("24");
+        byte[] firstBytes = first.build();
+        archiving.archive(firstBytes, oldWorker);
+        String second = archive(KantaSamples.document().controller(old).client(client).serviceTask("24"), oldWorker);
+        String staying = archive(KantaSamples.document().controller(old).client(client).serviceTask("25"), oldWorker);
+
+        // when the change of task 24 is requested, its impact counted, every document assigned and it is completed
+        ControllerChange change = changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
+                List.of("24"), List.of()), successor, "wellbeing services county takes over", LocalDate.now()), oldWorker);
+        ControllerChangeImpact impact = changes.impact(change.id());
+        List<String> scope = changes.page(change, null, null, null, 100);
+        assertThat(scope).containsExactlyInAnyOrder(first.oidValue(), second);
+        assertThatThrownBy(() -> reading.content(DocumentOid.of(second), newWorker)).isInstanceOfSatisfying(
+                ArchiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_ACCESS_TO_REGISTER));
+        assertThat(changes.assign(change, scope)).isEqualTo(2);
+        assertThat(changes.assign(change, scope)).as("a chunk written again assigns nothing twice").isZero();
+        ControllerChangeVerification verification = changes.verify(change.id(), impact.total().documents(), 5);
+        ControllerChange completed = changes.complete(change.id(), "operator-1");
+
+        // then the impact counted the scope without changing anything
+        assertThat(impact.parts()).extracting(ControllerChangeImpact.Part::part, ControllerChangeImpact.Part::documents,
+                ControllerChangeImpact.Part::clients).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                "service task 24", 2L, 1L));
+        assertThat(impact.total().bytes()).isPositive();
+        assertThat(verification.problems()).isEmpty();
+        assertThat(verification.samples()).hasSize(2);
+        assertThat(completed.assignedCount()).isEqualTo(2);
+
+        // and the new controller reads them as its own register, the bytes as archived, the custodian unchanged
+        assertThat(reading.content(DocumentOid.of(first.oidValue()), newWorker).bytes()).isEqualTo(firstBytes);
+        DisclosedMetadata metadata = reading.disclosedMetadata(DocumentOid.of(second), newWorker);
+        assertThat(metadata.basis()).isEqualTo(AccessBasis.OWN_REGISTER);
+        assertThat(metadata.currentController()).isEqualTo(successor);
+        assertThat(metadata.document().metadata().controllerOid()).isEqualTo(old);
+        assertThat(listed(client, newWorker)).containsExactlyInAnyOrder(first.oidValue(), second);
+
+        // and the old controller is refused them with the rule's own code, keeps task 25 and no longer lists task 24
+        assertThatThrownBy(() -> reading.content(DocumentOid.of(second), oldWorker)).isInstanceOfSatisfying(
+                ArchiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REGISTER_CONTROLLER_CHANGED));
+        assertThat(reading.content(DocumentOid.of(staying), oldWorker).bytes()).isNotEmpty();
+        assertThat(listed(client, oldWorker)).containsExactly(staying);
+
+        // and the records refuse any change below the application
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        assertThatThrownBy(() -> jdbc.update("UPDATE archive.controller_assignment SET new_controller_oid = ?"
+                + " WHERE document_oid = ?", old, second)).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM archive.controller_assignment WHERE document_oid = ?",
+                second)).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("UPDATE archive.controller_change SET reason = 'other' WHERE id = ?",
+                change.id())).hasMessageContaining("never changes again");
+        assertThat(jdbc.queryForObject("SELECT controller_oid FROM archive.document_version WHERE document_oid = ?",
+                String.class, second)).isEqualTo(old);
+    }
+
+    @Test
+    void whileAChangeRunsArchivingIntoItsScopeIsPausedAndIntoOtherScopesGoesOn() {
+        // given a change of the old controller's task 24 whose run has paused archiving
+        String old = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        RequestContext oldWorker = context(old);
+        ControllerChange change = changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
+                List.of("24"), List.of()), newController(), "merger", LocalDate.now()), oldWorker);
+        changes.pause(change.id());
+        pauses.refresh();
+
+        // when documents of the scope and outside it arrive
+        KantaSamples.Builder paused = KantaSamples.document().controller(old).client(client).serviceTask("24");
+        byte[] pausedBytes = paused.build();
+        String otherTask = archive(KantaSamples.document().controller(old).client(client).serviceTask("25"), oldWorker);
+
+        // then the scope's is answered to retry later and nothing of it is stored; the other is archived
+        assertThatThrownBy(() -> archiving.archive(pausedBytes, oldWorker)).isInstanceOfSatisfying(
+                ArchiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE));
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM archive.document_version"
+                + " WHERE document_oid = ?", Long.class, paused.oidValue())).isZero();
+        assertThat(otherTask).isNotNull();
+
+        // and once resumed the same document is archived
+        changes.resume(change.id());
+        pauses.refresh();
+        assertThat(archiving.archive(pausedBytes, oldWorker).created()).isTrue();
+    }
+
+    @Test
+    void aChangeIsRequestedByOneOfTheControllersAndNeverOverlapsAnotherNotYetCompleted() {
+        // given a pending change of the whole register
+        String old = newController();
+        String successor = newController();
+        changes.request(new ControllerChangeRequest(ControllerChangeScope.wholeRegister(old), successor, "merger",
+                LocalDate.now()), context(successor));
+
+        // when / then an overlapping change, a stranger's request and a bad one are refused with their codes
+        assertRefused(() -> changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
+                List.of("24"), List.of()), newController(), "again", LocalDate.now()), context(old)),
+                ErrorCode.CONTROLLER_CHANGE_CONFLICT);
+        assertRefused(() -> changes.request(new ControllerChangeRequest(ControllerChangeScope.wholeRegister(
+                newController()), newController(), "x", LocalDate.now()), context(newController())),
+                ErrorCode.ACCESS_DENIED);
+        assertRefused(() -> changes.request(new ControllerChangeRequest(ControllerChangeScope.wholeRegister(old), old,
+                "x", LocalDate.now()), context(old)), ErrorCode.INVALID_REQUEST);
+    }
+
+    private String archive(KantaSamples.Builder builder, RequestContext context) {
+        return archiving.archive(builder.build(), context).document().oid().value();
+    }
+
+    private List<String> listed(String client, RequestContext context) {
+        List<String> oids = new ArrayList<>();
+        for (ListedDocument item : reading.clientDocuments(client, ClientDocumentsQuery.firstPage(), context).items()) {
+            oids.add(item.document().oid().value());
+        }
+        return oids;
+    }
+
+    private static void assertRefused(Runnable call, ErrorCode code) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(ArchiveException.class,
+                e -> assertThat(e.code()).isEqualTo(code));
+    }
+
+    private static RequestContext context(String organisation) {
+        return new RequestContext(Oid.of(organisation), "sosiaalityontekija-7", RequestContext.OWN_REGISTER_USE);
+    }
+
+    private static String newController() {
+        return "1.2.246.10." + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999) + ".10.0";
+    }
+}

@@ -1,0 +1,23 @@
+package fi.arkisto.batch.controllerchange;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code arkisto.controller-change}: how the controller change job runs (docs/workflows.md, "Controller change").
+ *
+ * @param partitions  document OID ranges the scope is split into, each a partition step (restarted on its own)
+ * @param threads     partitions run at a time on this instance
+ * @param chunkSize   documents assigned per transaction (one audit event each)
+ * @param samples     assigned documents the verification reads back against their SHA-256
+ */
+@Validated
+@ConfigurationProperties("arkisto.controller-change")
+public record ControllerChangeProperties(@DefaultValue("8") @Min(1) @Max(256) int partitions,
+                                         @DefaultValue("2") @Min(1) @Max(64) int threads,
+                                         @DefaultValue("5000") @Min(1) @Max(50000) int chunkSize,
+                                         @DefaultValue("20") @Min(0) @Max(10000) int samples) {
+}

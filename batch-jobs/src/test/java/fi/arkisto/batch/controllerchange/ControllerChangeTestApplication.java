@@ -1,0 +1,28 @@
+package fi.arkisto.batch.controllerchange;
+
+import fi.arkisto.store.signature.SystemSigner;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The archive store and the batch jobs as the app assembles them (scanning {@code fi.arkisto}), without web or Camunda. */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@ComponentScan(basePackages = {"fi.arkisto.store", "fi.arkisto.batch"},
+        excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "fi\\.arkisto\\.store\\.testsupport\\..*"),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "fi\\.arkisto\\.batch\\.migration\\.MigrationTestApplication")})
+public class ControllerChangeTestApplication {
+
+    @Bean
+    SystemSigner systemSigner(@Value("${arkisto.test.system-keystore}") Path keystore,
+                              @Value("${arkisto.test.system-keystore-password}") String password) {
+        return SystemSigner.fromPkcs12(keystore, password.toCharArray(), "system", Clock.systemUTC());
+    }
+}

@@ -1,0 +1,269 @@
+package fi.arkisto.workflows.controllerchange;
+
+import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.controllerchange.ArchivingPauses;
+import fi.arkisto.store.controllerchange.ControllerChangeRequest;
+import fi.arkisto.store.controllerchange.ControllerChangeScope;
+import fi.arkisto.store.controllerchange.ControllerChangeService;
+import fi.arkisto.store.error.ArchiveException;
+import fi.arkisto.store.error.ErrorCode;
+import fi.arkisto.store.identity.Oid;
+import fi.arkisto.store.object.ObjectStore;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+/**
+ * Every path of bpmn/controller-change.bpmn against the real controller change job (Spring Batch on the local
+ * PostgreSQL, stored objects in the embedded S3 server): refused by either controller, a run at its scheduled time
+ * (the engine's clock moved) that pauses archiving into the scope, assigns, verifies, resumes and reports, and a run
+ * whose job fails, is an incident, and resumes when the incident is retried.
+ */
+@Deployment(resources = {"bpmn/controller-change.bpmn", "forms/approve-controller-change-old.form",
+        "forms/approve-controller-change-new.form", "forms/schedule-controller-change.form"})
+class ControllerChangeProcessTest {
+
+    private static final ControllerChangeProcessTestContext CONTEXT = ControllerChangeProcessTestContext.start();
+    // not final: the extension injects the engine it was given into ProcessEngine fields
+    private static ProcessEngine ENGINE = CONTEXT.engine();
+
+    @RegisterExtension
+    static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+
+    private final ControllerChangeStarter starter = CONTEXT.bean(ControllerChangeStarter.class);
+    private final ControllerChangeService changes = CONTEXT.bean(ControllerChangeService.class);
+    private final ArchivingPauses pauses = CONTEXT.bean(ArchivingPauses.class);
+    private final ObjectStore objects = CONTEXT.bean(ObjectStore.class);
+    private final JdbcTemplate jdbc = new JdbcTemplate(CONTEXT.bean(DataSource.class));
+    private final ManagementService management = ENGINE.getManagementService();
+
+    @BeforeEach
+    void init() {
+        BpmnAwareTests.init(ENGINE);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @AfterAll
+    static void close() {
+        CONTEXT.close();
+    }
+
+    @Test
+    void theOldControllerRefusingEndsTheChangeWithNothingAssigned() {
+        // given a requested change whose impact the form shows
+        Register register = register(30);
+        ControllerChangeStarter.Started started = request(register);
+        ProcessInstance process = process(started);
+        assertThat(process).isWaitingAt("UserTask_ApproveAsOldController").variables()
+                .containsEntry("impactDocuments", 30L).containsEntry("impactClients", 3L);
+
+        // when the old controller's deployment lead refuses
+        complete(task(process), Map.of("oldApproved", false));
+
+        // then the change ends there, nothing assigned
+        assertThat(process).isEnded().hasPassed("EndEvent_RefusedByOld");
+        assertThat(changes.assignedCount(started.change().id())).isZero();
+    }
+
+    @Test
+    void theNewControllerRefusingEndsTheChangeWithNothingAssigned() {
+        // given a change the old controller approved
+        ControllerChangeStarter.Started started = request(register(10));
+        ProcessInstance process = process(started);
+        complete(task(process), Map.of("oldApproved", true));
+
+        // when the new controller's deployment lead refuses
+        assertThat(process).isWaitingAt("UserTask_ApproveAsNewController");
+        complete(task(process), Map.of("newApproved", false));
+
+        // then
+        assertThat(process).isEnded().hasPassed("EndEvent_RefusedByNew");
+        assertThat(changes.assignedCount(started.change().id())).isZero();
+    }
+
+    @Test
+    void anApprovedChangeRunsAtItsScheduledTimePausingArchivingAndEndsWithItsReport() {
+        // given an approved change scheduled for an hour from now
+        Register register = register(120);
+        ControllerChangeStarter.Started started = request(register);
+        ProcessInstance process = approveAndSchedule(started);
+        assertThat(process).isWaitingAt("TimerEvent_ScheduledTime");
+
+        // when the clock reaches the scheduled time and the timer and the pause run
+        moveClockPastTheSchedule();
+        runDueJob(process);
+        runDueJob(process);
+
+        // then archiving into the scope is paused while the job waits
+        assertThat(process).isWaitingAt("ServiceTask_RunChangeJob");
+        assertThat(changes.paused()).extracting(c -> c.id()).contains(started.change().id());
+
+        // and when the job, the resumption and the report run
+        runDueJob(process);
+        runDueJob(process);
+
+        // then every document is assigned once, archiving resumed, and the report written
+        assertThat(process).isEnded().hasPassed("ServiceTask_PauseArchiving", "ServiceTask_RunChangeJob",
+                "ServiceTask_ResumeArchiving", "ServiceTask_WriteReport", "EndEvent_ControllerChanged");
+        assertThat(changes.find(started.change().id()).completed()).isTrue();
+        assertThat(changes.assignedCount(started.change().id())).isEqualTo(120);
+        assertThat(changes.paused()).extracting(c -> c.id()).doesNotContain(started.change().id());
+        FileValue report = ENGINE.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(process.getId()).variableName(ControllerChangeSteps.REPORT).singleResult()
+                .getTypedValue() instanceof FileValue file ? file : null;
+        assertThat(report).isNotNull();
+        assertThat(report.getMimeType()).isEqualTo("application/pdf");
+        assertThat(new String(readAll(report), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void aFailedJobIsAnIncidentAndRetryingItFromTheCockpitResumesTheRun() {
+        // given an approved, scheduled change whose scope's stored object is gone, so the verification fails
+        Register register = register(60);
+        ControllerChangeStarter.Started started = request(register);
+        ProcessInstance process = approveAndSchedule(started);
+        objects.delete(register.objectKey);
+        moveClockPastTheSchedule();
+        runDueJob(process);
+        runDueJob(process);
+
+        // when the job runs and fails
+        Job job = management.createJobQuery().processInstanceId(process.getId()).singleResult();
+        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("does not read back");
+
+        // then it is an incident at the job's step, with no retries left, and the scope stays paused
+        Incident incident = ENGINE.getRuntimeService().createIncidentQuery().processInstanceId(process.getId())
+                .singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo("ServiceTask_RunChangeJob");
+        assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
+        assertThat(changes.find(started.change().id()).completed()).isFalse();
+        pauses.refresh();
+        assertThat(changes.paused()).extracting(c -> c.id()).contains(started.change().id());
+
+        // and when the cause is mended and the incident retried (what the cockpit's retry does)
+        objects.put(register.objectKey, register.bytes, register.sha256);
+        management.setJobRetries(job.getId(), 1);
+        runDueJob(process);
+        runDueJob(process);
+
+        // then the run resumed in the same job instance and the change completed
+        assertThat(process).isEnded().hasPassed("EndEvent_ControllerChanged");
+        assertThat(changes.find(started.change().id()).completed()).isTrue();
+        assertThat(changes.assignedCount(started.change().id())).isEqualTo(60);
+        assertThat(jdbc.queryForObject("SELECT count(DISTINCT job_instance_id) FROM batch.batch_job_execution_params p"
+                + " JOIN batch.batch_job_execution e USING (job_execution_id) WHERE p.parameter_name = 'change'"
+                + " AND p.parameter_value = ?", Long.class, started.change().id().toString())).isEqualTo(1L);
+    }
+
+    private ProcessInstance approveAndSchedule(ControllerChangeStarter.Started started) {
+        ProcessInstance process = process(started);
+        complete(task(process), Map.of("oldApproved", true, "oldApprovedBy", "lead-old"));
+        complete(task(process), Map.of("newApproved", true, "newApprovedBy", "lead-new"));
+        assertThat(process).isWaitingAt("UserTask_ScheduleRun");
+        complete(task(process), Map.of("scheduledAt", Date.from(Instant.now().plus(1, ChronoUnit.HOURS)),
+                "scheduledBy", "operator-1"));
+        return process;
+    }
+
+    private static void moveClockPastTheSchedule() {
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(61, ChronoUnit.MINUTES)));
+    }
+
+    private void runDueJob(ProcessInstance process) {
+        List<Job> due = management.createJobQuery().processInstanceId(process.getId()).executable().list();
+        assertThat(due).as("one job due").hasSize(1);
+        management.executeJob(due.get(0).getId());
+    }
+
+    private ControllerChangeStarter.Started request(Register register) {
+        return starter.start(new ControllerChangeRequest(ControllerChangeScope.wholeRegister(register.controller),
+                newController(), "wellbeing services county", LocalDate.now()),
+                new RequestContext(Oid.of(register.controller), "lead-old", RequestContext.OWN_REGISTER_USE));
+    }
+
+    private ProcessInstance process(ControllerChangeStarter.Started started) {
+        return ENGINE.getRuntimeService().createProcessInstanceQuery().processInstanceId(started.processInstanceId())
+                .singleResult();
+    }
+
+    private record Register(String controller, String objectKey, byte[] bytes, String sha256) {
+    }
+
+    /** {@code count} document rows of a new register over three test clients, all pointing at one stored object. */
+    private Register register(int count) {
+        String controller = newController();
+        byte[] bytes = ("<ClinicalDocument>" + UUID.randomUUID() + "</ClinicalDocument>").getBytes(StandardCharsets.UTF_8);
+        String sha256 = sha256(bytes);
+        String key = ObjectStore.documentKey(sha256);
+        objects.put(key, bytes, sha256);
+        String prefix = "1.2.246.10.98." + ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
+        jdbc.update("""
+                INSERT INTO archive.document_version (document_oid, set_id, version_number, client_id, client_id_root,
+                    controller_oid, service_task, document_group, effective_time, metadata, status, sha256, size_bytes,
+                    object_key, archived_at, archived_by_org, archived_by_user, original_custodian_oid, location_data,
+                    non_disclosure_declared, own_restriction, facts_read_at)
+                SELECT ? || '.' || n, ? || '.' || n, 1, (ARRAY['010150-901D', '020250-902W', '030350-903C'])[1 + n % 3],
+                    '1.2.246.21', ?, '24', '3', now(), '{}'::jsonb, 'ACTIVE', ?, ?, ?, now(), ?, 'process-test', ?,
+                    false, false, 'NONE', now()
+                  FROM generate_series(1, ?) n""", prefix, prefix, controller, sha256, bytes.length, key, controller,
+                controller, count);
+        return new Register(controller, key, bytes, sha256);
+    }
+
+    private static byte[] readAll(FileValue file) {
+        try (var in = file.getValue()) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String newController() {
+        return "1.2.246.10." + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999) + ".10.0";
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
