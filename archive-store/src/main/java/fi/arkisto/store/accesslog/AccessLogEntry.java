@@ -17,8 +17,11 @@ import java.time.Instant;
  * @param basisDescription what the basis rests on, in the decision's words (the register, the service task, the
  *                         justification), or null
  * @param asserted         what the client system asserted for the professional, or null
+ * @param mutualCase       the mutual case through which the document, another client's, pertains to the client (its
+ *                         {@code componentOf/encompassingEncounter/id}; docs/access.md, "Mutual cases"), or null for
+ *                         the client's own data
  */
 public record AccessLogEntry(Instant occurredAt, String organisation, String professional, String useContext,
                              String operation, String documentOid, String register, AccessLogKind kind, String basis,
-                             String basisDescription, String asserted) {
+                             String basisDescription, String asserted, String mutualCase) {
 }

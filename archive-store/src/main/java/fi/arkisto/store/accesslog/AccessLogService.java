@@ -118,7 +118,7 @@ public class AccessLogService {
     private static AccessLogEntry anonymous(AccessLogEntry entry) {
         return new AccessLogEntry(entry.occurredAt(), entry.organisation(), null, entry.useContext(), entry.operation(),
                 entry.documentOid(), entry.register(), entry.kind(), entry.basis(), entry.basisDescription(),
-                entry.asserted());
+                entry.asserted(), entry.mutualCase());
     }
 
     private AccessLogExtract extract(AccessLogRequest request, RequestContext context, boolean letter, long max) {

@@ -29,12 +29,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -102,7 +104,7 @@ final class ClientDocumentsList {
         AccessRequest request = AccessRequests.of(context,
                 sharing ? RequestKind.PROFESSIONAL_SEARCH : RequestKind.PROFESSIONAL_LIST, clientId, today);
         return decidedPage(rows, request, client, query, context, "scope " + scopeName(scope)
-                + (registers == null ? ", every other controller's register" : ", registers " + registers));
+                + (registers == null ? ", every other controller's register" : ", registers " + registers), sharing);
     }
 
     /**
@@ -123,12 +125,19 @@ final class ClientDocumentsList {
         }
         return decidedPage(rows, AccessRequest.citizen(RequestKind.CITIZEN_LIST, reader, subject, today), client,
                 query, context, reader.equals(subject) ? "citizen's own view, every register"
-                        : "guardian's view on the minor's behalf, every register");
+                        : "guardian's view on the minor's behalf, every register", false);
     }
 
-    /** The rows the rules allow, the query's page of them, and the audit event of the listing. */
+    /**
+     * The rows the rules allow, the query's page of them, and the audit event of the listing.
+     *
+     * @param namesRegisters whether the event names the registers the page's documents came from, each with its
+     *                       bases: a listing of every other controller's register discloses each of them, and those
+     *                       controllers' log extracts find it by these words (docs/access.md, "Log extracts")
+     */
     private ClientDocumentsPage decidedPage(List<ListRow> rows, AccessRequest request, ClientFacts client,
-                                            ClientDocumentsQuery query, RequestContext context, String scope) {
+                                            ClientDocumentsQuery query, RequestContext context, String scope,
+                                            boolean namesRegisters) {
         Map<String, MutualCase> cases = mutualCases(rows);
         List<ListRow> allowed = new ArrayList<>();
         List<AccessVerdict> verdicts = new ArrayList<>();
@@ -142,9 +151,11 @@ final class ClientDocumentsList {
         }
         int from = (int) Math.min((long) query.page() * query.size(), allowed.size());
         int to = Math.min(from + query.size(), allowed.size());
+        String words = namesRegisters ? scope + ", listed from registers "
+                + listedFrom(allowed.subList(from, to), verdicts.subList(from, to)) : scope;
         AuditEntry listing = new AuditEntry(context, AuditOperation.LIST_CLIENT_DOCUMENTS, null,
                 request.subjectClient(), AuditOutcome.SUCCESS,
-                describe(scope, query, to - from, allowed.size(), rows.size() - allowed.size(), verdicts, context));
+                describe(words, query, to - from, allowed.size(), rows.size() - allowed.size(), verdicts, context));
         // the listing's event is committed while the page's metadata is read (two round trips at once instead of one
         // after the other); the page leaves only once both are done, so no list is ever answered unaudited
         CompletableFuture<?> audited = CompletableFuture.runAsync(() -> audit.appendCommitted(listing), executor);
@@ -155,6 +166,16 @@ final class ClientDocumentsList {
             join(audited);
         }
         return new ClientDocumentsPage(items, query.page(), query.size(), allowed.size());
+    }
+
+    /** The registers the listed rows are in, each with the bases they were listed on: "{1.2.3=[A, B], 1.2.4=[C]}". */
+    private static Map<String, Set<AccessBasis>> listedFrom(List<ListRow> rows, List<AccessVerdict> verdicts) {
+        Map<String, Set<AccessBasis>> registers = new TreeMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            registers.computeIfAbsent(rows.get(i).controller(), r -> EnumSet.noneOf(AccessBasis.class))
+                    .add(verdicts.get(i).basis());
+        }
+        return registers;
     }
 
     /** The value of work done on the executor, or the failure it ended with, as thrown there. */

@@ -19,7 +19,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -124,8 +123,8 @@ class AccessLogExtractLocalTest {
     void theExtractsQueriesHaveAnIndexPathAndNeverNeedToScanTheAuditLog() {
         // given the planner told to avoid sequential scans wherever another path exists
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Timestamp from = Timestamp.from(Instant.parse("2025-01-01T00:00:00Z"));
-        Timestamp to = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
+        Instant from = Instant.parse("2025-01-01T00:00:00Z");
+        Instant to = Instant.parse("2026-01-01T00:00:00Z");
         String org = KantaSamples.SAMPLE_CONTROLLER;
 
         // when each query of the extract is explained
@@ -133,14 +132,18 @@ class AccessLogExtractLocalTest {
             jdbc.execute("SET LOCAL enable_seqscan = off");
             return List.of(
                     String.join("\n", jdbc.queryForList("EXPLAIN " + AccessLogQueries.COUNT, String.class,
-                            "010101A900X", from, to, org, org, "^x")),
+                            AccessLogQueries.parameters("010101A900X", from, to, org))),
                     String.join("\n", jdbc.queryForList("EXPLAIN " + AccessLogQueries.PAGE, String.class,
-                            "010101A900X", from, to, org, org, "^x", 50, 0)));
+                            CitizenAccessLogLocalTest.withPage(AccessLogQueries.parameters("010101A900X", from, to,
+                                    org)))));
         });
 
-        // then the audit log is reached through the client index and each document by its primary key
+        // then the audit log is reached through the client index and each document by its primary key, and the
+        // mutual cases' uses through the client's memberships, each case's documents and their events
         assertThat(plans).allSatisfy(plan -> {
             assertThat(plan).doesNotContain("Seq Scan");
+            assertThat(plan).contains("mutual_case_party_party_idx").contains("document_version_case_idx")
+                    .contains("audit_event_document_idx");
             // (on a test database this small the planner may walk the key's index instead of looking up each event's
             // document; at scale it looks each up, docs/access.md "Log extracts")
             assertThat(plan).contains("audit_event_client_idx").contains("document_version_pk");

@@ -22,7 +22,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -130,24 +129,33 @@ class CitizenAccessLogLocalTest {
     void theCitizensQueriesHaveAnIndexPathAndNeverNeedToScanTheAuditLog() {
         // given the planner told to avoid sequential scans wherever another path exists
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        Timestamp from = Timestamp.from(Instant.parse("2025-01-01T00:00:00Z"));
-        Timestamp to = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
+        Instant from = Instant.parse("2025-01-01T00:00:00Z");
+        Instant to = Instant.parse("2026-01-01T00:00:00Z");
 
         // when the citizen's queries are explained
         List<String> plans = new TransactionTemplate(transactions).execute(status -> {
             jdbc.execute("SET LOCAL enable_seqscan = off");
             return List.of(
                     String.join("\n", jdbc.queryForList("EXPLAIN " + AccessLogQueries.CITIZEN_COUNT, String.class,
-                            "010101A900X", from, to, "010101A900X")),
+                            AccessLogQueries.citizenParameters("010101A900X", from, to, "010101A900X"))),
                     String.join("\n", jdbc.queryForList("EXPLAIN " + AccessLogQueries.CITIZEN_PAGE, String.class,
-                            "010101A900X", from, to, null, 50, 0)));
+                            withPage(AccessLogQueries.citizenParameters("010101A900X", from, to, null)))));
         });
 
-        // then the audit log is reached through the client index (the count needs no document at all)
+        // then the audit log is reached through the client index (the count needs no document at all), and the
+        // mutual cases' uses through the citizen's memberships, each case's documents and their events
         assertThat(plans).allSatisfy(plan -> {
             assertThat(plan).doesNotContain("Seq Scan");
-            assertThat(plan).contains("audit_event_client_idx");
+            assertThat(plan).contains("audit_event_client_idx").contains("mutual_case_party_party_idx")
+                    .contains("document_version_case_idx").contains("audit_event_document_idx");
         });
         assertThat(plans.get(1)).contains("document_version_pk");
+    }
+
+    static Object[] withPage(Object[] parameters) {
+        Object[] all = java.util.Arrays.copyOf(parameters, parameters.length + 2);
+        all[parameters.length] = 50;
+        all[parameters.length + 1] = 0;
+        return all;
     }
 }

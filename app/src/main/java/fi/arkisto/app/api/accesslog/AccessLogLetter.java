@@ -53,6 +53,10 @@ final class AccessLogLetter {
             if (entry.documentOid() != null) {
                 page.append("<br/>Asiakirja: ").append(escape(entry.documentOid()))
                         .append(" (rekisteri ").append(escape(entry.register())).append(")");
+                if (entry.mutualCase() != null) {
+                    // another client's document: it pertains to the client through the mutual case
+                    page.append("<br/>Yhteinen asia: ").append(escape(entry.mutualCase()));
+                }
             }
             page.append("<br/>Peruste: ").append(escape(entry.basis() == null ? "rekisterinpitäjän oma kirjaus"
                     : entry.basis()));

@@ -39,7 +39,9 @@ class CitizenAccessLogController {
     @Operation(summary = "Who has used the citizen's data, or been disclosed it, newest first, paged",
             description = "Every successful use and disclosure of the citizen's data in every register, newest first: "
                     + "when, which organisation, which use context, what (operation, document, its register), USE or "
-                    + "DISCLOSURE to another controller, and the access decision's basis. The professional is named "
+                    + "DISCLOSURE to another controller, and the access decision's basis; also the uses of other "
+                    + "clients' documents attached to a mutual case the citizen is a party of, for the days of the "
+                    + "citizen's periods (mutualCase names the case). The professional is named "
                     + "only where arkisto.access-log.citizen.professionals-named is set (by default null: MyKanta "
                     + "shows where the data was handled, the controller names who on request); the citizen's own "
                     + "reads are listed only where arkisto.access-log.citizen.own-use-listed is set, another "

@@ -176,6 +176,56 @@ class ClientAccessLogApiTest extends ApiIntegrationTest {
     }
 
     @Test
+    void aListingOfEveryOtherControllersRegisterIsADisclosureInTheExtractOfEachRegisterItListedFrom() {
+        // given two controllers' reports of the client, each under the client's informing and consent, a second
+        // controller with its own client relationship, and a stranger holding nothing of the client
+        String organiser = newOrganisation();
+        String third = newOrganisation();
+        String second = newOrganisation();
+        String stranger = newOrganisation();
+        String client = KantaSamples.newTestIdentityCode();
+        String report = archiveReport(organiser, client);
+        String thirdsReport = archiveReport(third, client);
+        for (String controller : List.of(organiser, third)) {
+            archiveClientRelationship(controller, client, JANUARY, null);
+            created(postJson("/api/v1/clients/" + client + "/informing", controller, "{}"));
+            created(postJson("/api/v1/clients/" + client + "/consents", controller, "{}"));
+        }
+        archiveClientRelationship(second, client, JANUARY, null);
+
+        // when the second controller lists the client's documents in every other controller's register
+        HttpResponse<byte[]> listing = as("/api/v1/clients/" + client + "/documents?scope=all-controllers", second,
+                SHARING);
+        assertThat(listing.statusCode()).as(text(listing)).isEqualTo(200);
+        assertThat(json(listing).path("items").findValuesAsText("documentOid")).contains(report, thirdsReport);
+
+        // then its audit event names the registers the listed documents came from, each with its basis
+        assertThat(audit.eventsForClient(client)).filteredOn(e -> e.operation().equals("LIST_CLIENT_DOCUMENTS"))
+                .singleElement().extracting(AuditEvent::detail).asString()
+                .contains("listed from registers {", organiser + "=[SHARING_WITH_CONSENT]",
+                        third + "=[SHARING_WITH_CONSENT]");
+        // and each of those controllers' extracts holds the listing as a disclosure to the second controller on the
+        // basis its documents were listed on
+        for (String controller : List.of(organiser, third)) {
+            assertThat(entries(extract(client, controller, "")))
+                    .filteredOn(e -> e.path("operation").asText().equals("LIST_CLIENT_DOCUMENTS"))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.path("organisation").asText()).isEqualTo(second);
+                        assertThat(e.path("useContext").asText()).isEqualTo(SHARING);
+                        assertThat(e.path("kind").asText()).isEqualTo("DISCLOSURE");
+                        assertThat(e.path("basis").asText()).isEqualTo("SHARING_WITH_CONSENT");
+                        assertThat(e.path("basisDescription").asText()).contains(organiser, third);
+                    });
+        }
+        // the second controller's own extract has it as its own use, and the stranger's register none of it
+        assertThat(entries(extract(client, second, "")))
+                .filteredOn(e -> e.path("operation").asText().equals("LIST_CLIENT_DOCUMENTS"))
+                .singleElement().satisfies(e -> assertThat(e.path("kind").asText()).isEqualTo("USE"));
+        assertThat(entries(extract(client, stranger, ""))).extracting(e -> e.path("operation").asText())
+                .doesNotContain("LIST_CLIENT_DOCUMENTS");
+    }
+
+    @Test
     void readingTheExtractIsAuditedAndAppearsInTheNextOne() {
         // given the organiser's report of the client, read once
         String organiser = newOrganisation();

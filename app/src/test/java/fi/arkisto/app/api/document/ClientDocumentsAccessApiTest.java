@@ -219,7 +219,9 @@ class ClientDocumentsAccessApiTest extends ApiIntegrationTest {
         assertThat(events.get(0).detail()).startsWith("USE_CONTEXT_NOT_FOR_SHARING: ")
                 .endsWith("; scope all-controllers; use context 1; asserted: nothing");
         assertThat(events.get(4).detail()).contains("0 of 0 documents, 3 left out by the access rules");
-        assertThat(events.get(6).detail()).isEqualTo("scope all-controllers, every other controller's register, page 0"
+        // (naming the registers the listed documents came from with their bases: their controllers' log extracts)
+        assertThat(events.get(6).detail()).isEqualTo("scope all-controllers, every other controller's register, listed"
+                + " from registers {" + organiser + "=[SHARING_WITH_CONSENT, BROAD_SEARCH]}, page 0"
                 + " of size 20, 3 of 3 documents; bases {SHARING_WITH_CONSENT=2, BROAD_SEARCH=1}; use context 2;"
                 + " asserted: broad-search justification 1");
     }

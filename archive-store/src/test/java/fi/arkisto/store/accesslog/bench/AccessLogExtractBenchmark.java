@@ -45,13 +45,39 @@ public final class AccessLogExtractBenchmark {
     private static final int PAGE_SIZE = 50;
 
     /** The extract's own predicate, written out: the client's successful events of the period in the register. */
-    private static final String WHERE = """
+    /**
+     * The extract's predicate written out: the client's events of the period in the register, and those of the
+     * documents of mutual cases the client is a party of for the days of its periods, in the register.
+     */
+    private static final String EVENTS = """
+            SELECT e.id, e.occurred_at, e.organisation, e.user_id, e.purpose_of_use, e.operation, e.document_oid,
+                   e.detail, v.controller_oid
               FROM archive.audit_event e
               LEFT JOIN archive.document_version v ON v.document_oid = e.document_oid
              WHERE e.client_id = ? AND e.occurred_at >= ? AND e.occurred_at < ? AND e.outcome = 'SUCCESS'
                AND (v.controller_oid = ?
                     OR (e.document_oid IS NULL AND (e.organisation = ?
-                        OR (e.operation = 'LIST_CLIENT_DOCUMENTS' AND e.detail ~ ?))))""";
+                        OR (e.operation = 'LIST_CLIENT_DOCUMENTS' AND e.detail ~ ?))))
+            UNION ALL
+            SELECT e.id, e.occurred_at, e.organisation, e.user_id, e.purpose_of_use, e.operation, e.document_oid,
+                   e.detail, m.controller_oid
+              FROM (SELECT DISTINCT c.document_oid, c.controller_oid
+                      FROM archive.mutual_case_party p
+                      JOIN archive.document_version t ON t.document_oid = p.topic_document_oid AND t.status = 'ACTIVE'
+                     CROSS JOIN LATERAL (
+                           SELECT d.document_oid, d.controller_oid FROM archive.document_version d
+                            WHERE d.case_id = p.case_id AND d.case_id IS NOT NULL AND d.client_id <> p.party_id
+                              AND (coalesce(d.effective_time, d.archived_at) AT TIME ZONE 'Europe/Helsinki')::date
+                                  BETWEEN p.party_from AND coalesce(p.party_until, 'infinity'::date)
+                           OFFSET 0) c
+                     WHERE p.party_id = ?) m
+              JOIN archive.audit_event e ON e.document_oid = m.document_oid
+             WHERE e.document_oid IS NOT NULL AND e.occurred_at >= ? AND e.occurred_at < ? AND e.outcome = 'SUCCESS'
+               AND e.client_id IS DISTINCT FROM ? AND m.controller_oid = ?""";
+    /** A listing naming the controller's register, as AccessLogQueries.listingOf writes it. */
+    private static final String LISTING = "^scope registers, registers \\[([^]]*, )?" + CONTROLLER.replace(".", "\\.")
+            + "[],]|^scope all-controllers, [^;]*listed from registers \\{([^}]*, )?" + CONTROLLER.replace(".", "\\.")
+            + "=\\[";
 
     public static void main(String[] args) throws Exception {
         long events = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
@@ -146,12 +172,11 @@ public final class AccessLogExtractBenchmark {
         Timestamp from = Timestamp.from(logs.freeFrom().atStartOfDay(java.time.ZoneId.of("Europe/Helsinki")).toInstant());
         Timestamp to = Timestamp.from(logs.today().plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/Helsinki"))
                 .toInstant());
-        String listing = "^scope registers, registers \\[([^]]*, )?" + CONTROLLER.replace(".", "\\.") + "[],]";
+        String listing = LISTING;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*)" + WHERE);
-             PreparedStatement page = connection.prepareStatement("""
-                     SELECT e.occurred_at, e.organisation, e.user_id, e.purpose_of_use, e.operation, e.document_oid,
-                            e.detail, v.controller_oid""" + WHERE + " ORDER BY e.occurred_at, e.id LIMIT ?")) {
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM (" + EVENTS + ") x");
+             PreparedStatement page = connection.prepareStatement("SELECT * FROM (" + EVENTS
+                     + ") x ORDER BY occurred_at, id LIMIT ?")) {
             bind(count, client, from, to, listing);
             long total;
             try (ResultSet rs = count.executeQuery()) {
@@ -162,7 +187,7 @@ public final class AccessLogExtractBenchmark {
             long rows = 0;
             try (ResultSet rs = page.executeQuery()) {
                 while (rs.next()) {
-                    for (int c = 1; c <= 8; c++) {
+                    for (int c = 2; c <= 9; c++) {
                         rs.getString(c);
                     }
                     rows++;
@@ -179,11 +204,11 @@ public final class AccessLogExtractBenchmark {
         Timestamp from = Timestamp.from(logs.freeFrom().atStartOfDay(java.time.ZoneId.of("Europe/Helsinki")).toInstant());
         Timestamp to = Timestamp.from(logs.today().plusDays(1).atStartOfDay(java.time.ZoneId.of("Europe/Helsinki"))
                 .toInstant());
-        String listing = "^scope registers, registers \\[([^]]*, )?" + CONTROLLER.replace(".", "\\.") + "[],]";
+        String listing = LISTING;
         List<String> plan = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) SELECT e.id"
-                     + WHERE + " ORDER BY e.occurred_at, e.id LIMIT " + PAGE_SIZE)) {
+             PreparedStatement explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) SELECT id FROM ("
+                     + EVENTS + ") x ORDER BY occurred_at, id LIMIT " + PAGE_SIZE)) {
             bind(explain, client, from, to, listing);
             try (ResultSet rs = explain.executeQuery()) {
                 while (rs.next()) {
@@ -202,7 +227,12 @@ public final class AccessLogExtractBenchmark {
         statement.setString(4, CONTROLLER);
         statement.setString(5, CONTROLLER);
         statement.setString(6, listing);
-        return 7;
+        statement.setString(7, client);
+        statement.setTimestamp(8, from);
+        statement.setTimestamp(9, to);
+        statement.setString(10, client);
+        statement.setString(11, CONTROLLER);
+        return 12;
     }
 
     /** Copies of the template version for the client in the register, with OIDs and sets of their own. */
