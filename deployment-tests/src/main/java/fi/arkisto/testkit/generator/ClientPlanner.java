@@ -34,6 +34,8 @@ final class ClientPlanner {
 
     private final GeneratorOptions options;
     private final SplittableRandom random;
+    // the options' extra kinds draw from a stream of their own, so that a seed's population without them stays the same
+    private final SplittableRandom kinds;
     private final String root;
     private final Set<String> agreedProviders = new HashSet<>();
     private long documentCounter;
@@ -48,6 +50,7 @@ final class ClientPlanner {
     ClientPlanner(GeneratorOptions options) {
         this.options = options;
         this.random = new SplittableRandom(options.seed());
+        this.kinds = new SplittableRandom(~options.seed());
         String organisation = options.organisation().value();
         String base = organisation.endsWith(".10.0")
                 ? organisation.substring(0, organisation.length() - ".10.0".length()) : organisation;
@@ -145,6 +148,12 @@ final class ClientPlanner {
             add(planned, latest, spec(c, DocumentGroup.OTHER, DocumentType.CLIENT_REPORT, time, null, null, null, null,
                     null));
         }
+        if (options.restrictedDocuments() && kinds.nextInt(4) == 0) {
+            time = restrictedReport(planned, latest, c, time);
+        }
+        if (!options.otherRegisters().isEmpty() && kinds.nextInt(4) == 0) {
+            inOtherRegister(planned, SyntheticPopulation.pick(kinds, options.otherRegisters()), c, time);
+        }
         if (provider != null && random.nextBoolean()) {
             endProvider(planned, latest, relationship, production, taskIndex, provider);
         }
@@ -163,6 +172,56 @@ final class ClientPlanner {
         records.addAll(AccessRecords.forClient(random, options, client.identityCode(), start, latest.values(),
                 taskIndex));
         return new Plan(planned, records);
+    }
+
+    /**
+     * A report a professional restricted from the client's view, by either argument; half of the time a later version
+     * without it lifts the restriction (docs/access.md, "The citizen's view": the lifting version is shown, the
+     * restricted one stays hidden).
+     */
+    private ZonedDateTime restrictedReport(List<DocumentSpec> planned, Map<String, DocumentSpec> latest, Common c,
+                                           ZonedDateTime time) {
+        ZonedDateTime day = notAfterToday(time.plusDays(kinds.nextInt(20)).plusMinutes(1 + kinds.nextInt(600)));
+        DocumentSpec.Restriction kind = kinds.nextBoolean() ? DocumentSpec.Restriction.INACCESSIBLE
+                : DocumentSpec.Restriction.AUTHORIZATION_RESTRICTION;
+        DocumentSpec restricted = spec(c, DocumentGroup.OTHER, DocumentType.CLIENT_REPORT, day, null, null, null, null,
+                null).restricted(kind);
+        add(planned, latest, restricted);
+        if (kinds.nextBoolean()) {
+            day = notAfterToday(day.plusDays(1 + kinds.nextInt(30)));
+            add(planned, latest, restricted.replacedBy(nextDocumentOid(), Texts.reasonOfCorrection(kinds), day,
+                    restricted.paragraphs()).restricted(null));
+        }
+        return day;
+    }
+
+    /**
+     * The client's client relationship document and a report in another controller's register, its own client
+     * relationship there. They stay out of the organisation's records of the client (the organisation keeps no records
+     * of another controller's documents).
+     */
+    private void inOtherRegister(List<DocumentSpec> planned, Oid register, Common own, ZonedDateTime time) {
+        String name = "Rekisterinpitäjä " + register.value().split("\\.")[4];
+        String unitOid = unitOf(register, 4001001);
+        String unitName = own.task.unitName() + ", " + name;
+        Common c = new Common(own.client, own.task, own.professional, own.professionalId, unitOid, unitName,
+                root + ".2." + (++relationshipCounter), notAfterToday(time.toLocalDate()), own.retention,
+                own.nonDisclosure);
+        ZonedDateTime day = notAfterToday(time.plusDays(1 + kinds.nextInt(10)));
+        planned.add(inRegister(spec(c, DocumentGroup.CLIENT_RELATIONSHIP, DocumentType.CLIENT_RELATIONSHIP, day, null,
+                null, null, List.of(new ProviderSpec(unitOid, unitName, c.start, null)), null), register, name));
+        day = notAfterToday(day.plusDays(kinds.nextInt(10)).plusMinutes(1 + kinds.nextInt(600)));
+        planned.add(inRegister(spec(c, DocumentGroup.OTHER, DocumentType.CLIENT_REPORT, day, null, null, null, null,
+                null), register, name));
+    }
+
+    private static DocumentSpec inRegister(DocumentSpec s, Oid register, String name) {
+        return new DocumentSpec(s.documentOid(), s.setId(), s.versionNumber(), s.replacesDocumentOid(),
+                s.reasonOfCorrection(), s.group(), s.type(), s.serviceTask(), s.client(), s.professionalName(),
+                s.professionalIdentityCode(), register.value(), name, s.serviceUnitOid(), s.serviceUnitName(),
+                s.effectiveTime(), s.caseId(), s.caseOpened(), s.caseTitle(), s.clientRelationshipId(),
+                s.relationshipStart(), s.retentionClass(), s.paragraphs(), s.nonDisclosure(), s.providers(),
+                s.parties(), s.restriction());
     }
 
     /**
@@ -240,7 +299,7 @@ final class ClientPlanner {
         return new DocumentSpec(oid, oid, 1, null, null, group, type, c.task, c.client, c.professional,
                 c.professionalId, options.organisation().value(), options.organisationName(), c.unitOid,
                 c.unitName, notAfterToday(time), caseId, opened, title, c.relationshipId, c.start, c.retention,
-                Texts.paragraphs(random, type), c.nonDisclosure, providers, parties);
+                Texts.paragraphs(random, type), c.nonDisclosure, providers, parties, null);
     }
 
     /** Clients born recently start late; their documents still never lie after {@code today}. */

@@ -16,6 +16,7 @@ import java.util.List;
  *                      relationship document says so, and no other document carries the client's location data
  * @param providers     the {@code palveluntuottaja} entries of a client relationship document
  * @param parties       the parties of a mutual case topic document
+ * @param restriction   a professional's restriction on showing the document to the client (MyKanta), or null
  */
 record DocumentSpec(
         String documentOid, String setId, int versionNumber, String replacesDocumentOid, String reasonOfCorrection,
@@ -24,7 +25,8 @@ record DocumentSpec(
         String organisationOid, String organisationName, String serviceUnitOid, String serviceUnitName,
         ZonedDateTime effectiveTime, String caseId, LocalDate caseOpened, String caseTitle,
         String clientRelationshipId, LocalDate relationshipStart, String retentionClass,
-        List<String> paragraphs, boolean nonDisclosure, List<ProviderSpec> providers, List<PartySpec> parties) {
+        List<String> paragraphs, boolean nonDisclosure, List<ProviderSpec> providers, List<PartySpec> parties,
+        Restriction restriction) {
 
     /**
      * A {@code palveluntuottaja} entry: the unit producing the service and the client relationship there.
@@ -42,6 +44,16 @@ record DocumentSpec(
     record PartySpec(Person person, LocalDate start, LocalDate end) {
     }
 
+    /**
+     * The restrictions a professional may set on showing a document to the client in MyKanta: {@code
+     * hl7fi:inaccessibleArgument} (code system 1.2.246.537.6.1288.201901) or {@code
+     * hl7fi:authorizationRestrictionArgument} (free text) in the local social header (docs/access.md, "The citizen's
+     * view").
+     */
+    public enum Restriction {
+        INACCESSIBLE, AUTHORIZATION_RESTRICTION
+    }
+
     DocumentSpec {
         providers = providers == null ? List.of() : List.copyOf(providers);
         parties = parties == null ? List.of() : List.copyOf(parties);
@@ -57,7 +69,15 @@ record DocumentSpec(
         return new DocumentSpec(newOid, setId, versionNumber + 1, documentOid, reason, group, type, serviceTask, client,
                 professionalName, professionalIdentityCode, organisationOid, organisationName, serviceUnitOid,
                 serviceUnitName, time, caseId, caseOpened, caseTitle, clientRelationshipId, relationshipStart,
-                retentionClass, newParagraphs, nonDisclosure, newProviders, newParties);
+                retentionClass, newParagraphs, nonDisclosure, newProviders, newParties, restriction);
+    }
+
+    /** This version with the restriction given (null: none, a later version lifting an earlier one's). */
+    DocumentSpec restricted(Restriction newRestriction) {
+        return new DocumentSpec(documentOid, setId, versionNumber, replacesDocumentOid, reasonOfCorrection, group, type,
+                serviceTask, client, professionalName, professionalIdentityCode, organisationOid, organisationName,
+                serviceUnitOid, serviceUnitName, effectiveTime, caseId, caseOpened, caseTitle, clientRelationshipId,
+                relationshipStart, retentionClass, paragraphs, nonDisclosure, providers, parties, newRestriction);
     }
 
     boolean structured() {
