@@ -38,6 +38,7 @@ final class ClientPlanner {
     private final SplittableRandom kinds;
     private final String root;
     private final Set<String> agreedProviders = new HashSet<>();
+    private final Set<String> protectedClients = new HashSet<>();
     private long documentCounter;
     private long relationshipCounter;
     private long caseCounter;
@@ -85,6 +86,9 @@ final class ClientPlanner {
         boolean nonDisclosure = random.nextInt(20) == 0;
         ZonedDateTime time = start.atTime(8 + random.nextInt(8), random.nextInt(60), random.nextInt(60))
                 .atZone(HELSINKI);
+        if (nonDisclosure) {
+            protectedClients.add(client.identityCode());
+        }
         Common c = new Common(client, task, professional, professionalId, unitOid, unitName, relationshipId, start,
                 retention, nonDisclosure);
 
@@ -138,8 +142,12 @@ final class ClientPlanner {
                 DocumentType type = d == documents - 1 && random.nextBoolean() ? DocumentType.DECISION
                         : random.nextBoolean() ? DocumentType.PLAN : DocumentType.STATEMENT;
                 time = time.plusDays(random.nextInt(20)).plusMinutes(1 + random.nextInt(600));
-                add(planned, latest, spec(c, DocumentGroup.CASE, type, time, shared.caseId, shared.opened,
-                        shared.title, null, null));
+                DocumentSpec caseDocument = spec(c, DocumentGroup.CASE, type, time, shared.caseId, shared.opened,
+                        shared.title, null, null);
+                if (options.locationDataInCases() && !anyoneProtected(shared, client) && kinds.nextInt(3) == 0) {
+                    caseDocument = caseDocument.withLocationData();
+                }
+                add(planned, latest, caseDocument);
             }
         }
         int reports = random.nextInt(3);
@@ -221,7 +229,7 @@ final class ClientPlanner {
                 s.professionalIdentityCode(), register.value(), name, s.serviceUnitOid(), s.serviceUnitName(),
                 s.effectiveTime(), s.caseId(), s.caseOpened(), s.caseTitle(), s.clientRelationshipId(),
                 s.relationshipStart(), s.retentionClass(), s.paragraphs(), s.nonDisclosure(), s.providers(),
-                s.parties(), s.restriction());
+                s.parties(), s.restriction(), s.locationData());
     }
 
     /**
@@ -274,6 +282,19 @@ final class ClientPlanner {
         }
     }
 
+    /**
+     * Whether the client or a party of the case so far is under non-disclosure: their location data must not be in a
+     * case document (the archive refuses it), so only documents written before such a party joins carry it.
+     */
+    private boolean anyoneProtected(SharedCase shared, Person client) {
+        if (protectedClients.contains(client.identityCode())
+                || protectedClients.contains(shared.owner.client.identityCode())) {
+            return true;
+        }
+        return shared.topic != null && shared.topic.parties().stream()
+                .anyMatch(p -> protectedClients.contains(p.person().identityCode()));
+    }
+
     private static void add(List<DocumentSpec> planned, Map<String, DocumentSpec> latest, DocumentSpec spec) {
         planned.add(spec);
         latest.put(spec.setId(), spec);
@@ -299,7 +320,7 @@ final class ClientPlanner {
         return new DocumentSpec(oid, oid, 1, null, null, group, type, c.task, c.client, c.professional,
                 c.professionalId, options.organisation().value(), options.organisationName(), c.unitOid,
                 c.unitName, notAfterToday(time), caseId, opened, title, c.relationshipId, c.start, c.retention,
-                Texts.paragraphs(random, type), c.nonDisclosure, providers, parties, null);
+                Texts.paragraphs(random, type), c.nonDisclosure, providers, parties, null, false);
     }
 
     /** Clients born recently start late; their documents still never lie after {@code today}. */

@@ -17,6 +17,7 @@ import java.util.List;
  * @param providers     the {@code palveluntuottaja} entries of a client relationship document
  * @param parties       the parties of a mutual case topic document
  * @param restriction   a professional's restriction on showing the document to the client (MyKanta), or null
+ * @param locationData  the structured form carries the client's location data ({@code asiakas.kotikunta})
  */
 record DocumentSpec(
         String documentOid, String setId, int versionNumber, String replacesDocumentOid, String reasonOfCorrection,
@@ -26,7 +27,7 @@ record DocumentSpec(
         ZonedDateTime effectiveTime, String caseId, LocalDate caseOpened, String caseTitle,
         String clientRelationshipId, LocalDate relationshipStart, String retentionClass,
         List<String> paragraphs, boolean nonDisclosure, List<ProviderSpec> providers, List<PartySpec> parties,
-        Restriction restriction) {
+        Restriction restriction, boolean locationData) {
 
     /**
      * A {@code palveluntuottaja} entry: the unit producing the service and the client relationship there.
@@ -69,7 +70,7 @@ record DocumentSpec(
         return new DocumentSpec(newOid, setId, versionNumber + 1, documentOid, reason, group, type, serviceTask, client,
                 professionalName, professionalIdentityCode, organisationOid, organisationName, serviceUnitOid,
                 serviceUnitName, time, caseId, caseOpened, caseTitle, clientRelationshipId, relationshipStart,
-                retentionClass, newParagraphs, nonDisclosure, newProviders, newParties, restriction);
+                retentionClass, newParagraphs, nonDisclosure, newProviders, newParties, restriction, locationData);
     }
 
     /** This version with the restriction given (null: none, a later version lifting an earlier one's). */
@@ -77,7 +78,15 @@ record DocumentSpec(
         return new DocumentSpec(documentOid, setId, versionNumber, replacesDocumentOid, reasonOfCorrection, group, type,
                 serviceTask, client, professionalName, professionalIdentityCode, organisationOid, organisationName,
                 serviceUnitOid, serviceUnitName, effectiveTime, caseId, caseOpened, caseTitle, clientRelationshipId,
-                relationshipStart, retentionClass, paragraphs, nonDisclosure, providers, parties, newRestriction);
+                relationshipStart, retentionClass, paragraphs, nonDisclosure, providers, parties, newRestriction, locationData);
+    }
+
+    /** This version carrying the client's location data. */
+    DocumentSpec withLocationData() {
+        return new DocumentSpec(documentOid, setId, versionNumber, replacesDocumentOid, reasonOfCorrection, group, type,
+                serviceTask, client, professionalName, professionalIdentityCode, organisationOid, organisationName,
+                serviceUnitOid, serviceUnitName, effectiveTime, caseId, caseOpened, caseTitle, clientRelationshipId,
+                relationshipStart, retentionClass, paragraphs, nonDisclosure, providers, parties, restriction, true);
     }
 
     boolean structured() {

@@ -20,12 +20,14 @@ import java.util.function.Function;
  * {@code otherRegisters} now and then gives a client a client relationship document and a report in another
  * controller's register (for the registers whose documents the citizen's view hides or does not yet show: shelter
  * services, payment commitments, a stage-1 controller's, docs/access.md "The citizen's view"). The signer is then
- * applied to documents of those controllers too.
+ * applied to documents of those controllers too. {@code locationDataInCases} now and then writes the client's home
+ * town into a case document, never while the client or a party of the case is under non-disclosure.
  */
 public record GeneratorOptions(int count, long seed, Oid organisation, String organisationName, LocalDate today,
                                Path outDir,
                                Function<byte[], byte[]> signer, Function<byte[], byte[]> professionalSigner,
-                               List<Oid> providers, boolean restrictedDocuments, List<Oid> otherRegisters) {
+                               List<Oid> providers, boolean restrictedDocuments, List<Oid> otherRegisters,
+                               boolean locationDataInCases) {
 
     /** A synthetic wellbeing services county used when no organisation is given. */
     public static final String DEFAULT_ORGANISATION = "1.2.246.10.99999001.10.0";
@@ -84,6 +86,7 @@ public record GeneratorOptions(int count, long seed, Oid organisation, String or
         private List<Oid> providers = DEFAULT_PROVIDERS.stream().map(Oid::of).toList();
         private boolean restrictedDocuments;
         private List<Oid> otherRegisters = List.of();
+        private boolean locationDataInCases;
 
         public Builder count(int count) {
             this.count = count;
@@ -147,9 +150,15 @@ public record GeneratorOptions(int count, long seed, Oid organisation, String or
             return this;
         }
 
+        /** Now and then the client's home town in a case document, never once someone of the case is protected. */
+        public Builder locationDataInCases(boolean locationDataInCases) {
+            this.locationDataInCases = locationDataInCases;
+            return this;
+        }
+
         public GeneratorOptions build() {
             return new GeneratorOptions(count, seed, organisation, organisationName, today, outDir, signer,
-                    professionalSigner, providers, restrictedDocuments, otherRegisters);
+                    professionalSigner, providers, restrictedDocuments, otherRegisters, locationDataInCases);
         }
     }
 }

@@ -187,7 +187,7 @@ public final class TestDataGenerator {
                     spec.type().structure, spec.caseId(), spec.clientRelationshipId(), xml,
                     spec.effectiveTime().toLocalDate(), spec.restriction() == null ? null : spec.restriction().name(),
                     spec.parties().stream().map(p -> new GeneratedDocument.Party(p.person().identityCode(), p.start(),
-                            p.end())).toList());
+                            p.end())).toList(), spec.nonDisclosure(), spec.locationData());
         }
 
         List<AccessRecord> drainRecords() {

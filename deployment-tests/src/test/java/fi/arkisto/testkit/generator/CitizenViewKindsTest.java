@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The kinds of documents the citizen's view tells apart that the generator makes only when asked
- * ({@link GeneratorOptions#restrictedDocuments()}, {@link GeneratorOptions#otherRegisters()}): restricted reports, some
- * lifted by a later version, and documents in other controllers' registers; each described in its
+ * ({@link GeneratorOptions#restrictedDocuments()}, {@link GeneratorOptions#otherRegisters()}, {@link GeneratorOptions#locationDataInCases()}): restricted reports, some
+ * lifted by a later version, documents in other controllers' registers and case documents with the client's home
+ * town; each described in its
  * {@link GeneratedDocument} as it is written in the CDA.
  */
 class CitizenViewKindsTest {
@@ -26,13 +27,21 @@ class CitizenViewKindsTest {
     private static List<GeneratedDocument> generate(boolean kinds) {
         GeneratorOptions.Builder options = GeneratorOptions.builder().count(400).seed(31);
         if (kinds) {
-            options.restrictedDocuments(true).otherRegisters(List.of(SHELTER, PAYMENTS));
+            options.restrictedDocuments(true).otherRegisters(List.of(SHELTER, PAYMENTS)).locationDataInCases(true);
         }
         return new TestDataGenerator(options.build()).documents().toList();
     }
 
     private static String xml(GeneratedDocument document) {
         return new String(document.xml(), StandardCharsets.UTF_8);
+    }
+
+    /** The JSON structured form, as the CDA carries it (base64 in {@code hl7fi:json}). */
+    private static String structuredForm(GeneratedDocument document) {
+        java.util.regex.Matcher json = java.util.regex.Pattern.compile("<ep2:json[^>]*>([^<]+)</ep2:json>")
+                .matcher(xml(document));
+        assertThat(json.find()).as(document.fileName()).isTrue();
+        return new String(java.util.Base64.getMimeDecoder().decode(json.group(1)), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -43,6 +52,7 @@ class CitizenViewKindsTest {
         // then
         assertThat(documents).allSatisfy(d -> {
             assertThat(d.restriction()).isNull();
+            assertThat(d.locationData()).isFalse();
             assertThat(d.controllerOid()).isEqualTo(GeneratorOptions.DEFAULT_ORGANISATION);
             assertThat(xml(d)).doesNotContain("inaccessibleArgument", "authorizationRestrictionArgument");
         });
@@ -99,5 +109,32 @@ class CitizenViewKindsTest {
             assertThat(d.serviceUnitOid()).startsWith(d.controllerOid().substring(0, d.controllerOid().length() - 1));
             assertThat(d.caseId()).isNull();
         });
+    }
+
+    @Test
+    void caseDocumentsCarryTheClientsHomeTownOnlyWhileNobodyOfTheCaseIsUnderNonDisclosure() {
+        // given / when
+        List<GeneratedDocument> documents = generate(true);
+        Set<String> protectedClients = documents.stream().filter(GeneratedDocument::nonDisclosure)
+                .map(GeneratedDocument::clientId).collect(Collectors.toSet());
+
+        // then some case documents carry it, written in the structured form's client, and only those
+        List<GeneratedDocument> located = documents.stream().filter(GeneratedDocument::locationData).toList();
+        assertThat(located).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.documentGroup()).isEqualTo("2");
+            assertThat(protectedClients).doesNotContain(d.clientId());
+        });
+        assertThat(documents).filteredOn(d -> d.documentGroup().equals("2")).allSatisfy(d ->
+                assertThat(structuredForm(d).contains("\"kotikunta\"")).as(d.fileName()).isEqualTo(d.locationData()));
+        // and none after a protected party's topic version of its case was written
+        Set<String> casesWithProtectedParty = new java.util.HashSet<>();
+        for (GeneratedDocument d : documents) {
+            if (d.locationData()) {
+                assertThat(casesWithProtectedParty).as(d.fileName()).doesNotContain(d.caseId());
+            }
+            if (d.parties().stream().anyMatch(p -> protectedClients.contains(p.clientId()))) {
+                casesWithProtectedParty.add(d.caseId());
+            }
+        }
     }
 }

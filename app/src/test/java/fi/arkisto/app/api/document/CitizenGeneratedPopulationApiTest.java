@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The citizen's view (docs/access.md, "The citizen's view" and "The citizen API") over a generated population with
  * every kind of document the view tells apart: own documents, mutual cases with party periods, old documents, a
  * stage-1 controller's documents, reports a professional restricted (by either argument, some lifted by a later
- * version) and documents in the registers the view hides (shelter services, payment commitments, prevention of
- * intimate-partner violence). What each citizen should see is worked out from the generator's own description of what
+ * version), documents in the registers the view hides (shelter services, payment commitments, prevention of
+ * intimate-partner violence) and case documents with location data of a case another party of which is under
+ * non-disclosure. What each citizen should see is worked out from the generator's own description of what
  * it generated (client, register, group, restriction, case and parties with their periods), not by the archive's
  * rules.
  */
@@ -48,7 +49,7 @@ class CitizenGeneratedPopulationApiTest extends ApiIntegrationTest {
         List<Oid> registers = List.of(Oid.of(SHELTER_SERVICES), Oid.of(PAYMENT_COMMITMENT_CONTROLLER),
                 Oid.of(INTIMATE_PARTNER_VIOLENCE_CONTROLLER), Oid.of(STAGE_ONE_CONTROLLER));
         GeneratorOptions options = GeneratorOptions.builder().count(320).seed(1313).organisation(organisation)
-                .providers(List.of()).restrictedDocuments(true).otherRegisters(registers)
+                .providers(List.of()).restrictedDocuments(true).otherRegisters(registers).locationDataInCases(true)
                 .signer(custodiansSystemSigner()).professionalSigner(professionalSigner()).build();
         return new TestDataGenerator(options).documents().toList();
     }
@@ -87,7 +88,7 @@ class CitizenGeneratedPopulationApiTest extends ApiIntegrationTest {
                 SHOWN, "MUTUAL_CASE_PARTY", "NOT_THE_CLIENTS_DOCUMENT", "MUTUAL_CASE_BEFORE_PARTY_JOINED",
                 "MUTUAL_CASE_AFTER_PARTY_LEFT", "CITIZEN_OLD_DOCUMENT", "CITIZEN_STAGE_ONE_DOCUMENT",
                 "CITIZEN_INACCESSIBLE_ARGUMENT", "CITIZEN_AUTHORIZATION_RESTRICTION", "CITIZEN_SHELTER_SERVICE",
-                "CITIZEN_PAYMENT_COMMITMENT", "CITIZEN_INTIMATE_PARTNER_VIOLENCE");
+                "CITIZEN_PAYMENT_COMMITMENT", "CITIZEN_INTIMATE_PARTNER_VIOLENCE", "CITIZEN_OTHER_PARTY_NON_DISCLOSURE");
         assertThat(expected.liftedRestrictions()).as("restrictions lifted by a later version").isPositive();
 
         // when each client of the population lists its documents as a citizen, every page
@@ -132,7 +133,8 @@ class CitizenGeneratedPopulationApiTest extends ApiIntegrationTest {
         assertThat(refusedSamples.keySet()).contains("CITIZEN_SHELTER_SERVICE", "CITIZEN_PAYMENT_COMMITMENT",
                 "CITIZEN_INTIMATE_PARTNER_VIOLENCE", "CITIZEN_STAGE_ONE_DOCUMENT", "CITIZEN_OLD_DOCUMENT",
                 "CITIZEN_INACCESSIBLE_ARGUMENT", "CITIZEN_AUTHORIZATION_RESTRICTION",
-                "MUTUAL_CASE_BEFORE_PARTY_JOINED", "MUTUAL_CASE_AFTER_PARTY_LEFT", "NOT_THE_CLIENTS_DOCUMENT");
+                "MUTUAL_CASE_BEFORE_PARTY_JOINED", "MUTUAL_CASE_AFTER_PARTY_LEFT", "NOT_THE_CLIENTS_DOCUMENT",
+                "CITIZEN_OTHER_PARTY_NON_DISCLOSURE");
     }
 
     /** Every page of the citizen's list, small pages so that some lists span several: document OID to relation. */
@@ -162,7 +164,7 @@ class CitizenGeneratedPopulationApiTest extends ApiIntegrationTest {
      * What the citizen's view should make of the generated documents, from the generator's description alone: a
      * document pertains to its client, and to a party of its mutual case on the days of the party's period (the case's
      * current topic version names them); of those, old, stage-1, restricted (this version or the set's current one)
-     * and hidden registers' documents are not shown.
+     * and hidden registers' documents are not shown, nor location data while another party is under non-disclosure.
      */
     private static final class Expectations {
 
@@ -170,12 +172,16 @@ class CitizenGeneratedPopulationApiTest extends ApiIntegrationTest {
         private final Map<String, GeneratedDocument> current = new LinkedHashMap<>();
         private final Map<String, List<Party>> parties = new HashMap<>();
         private final Set<String> citizens = new LinkedHashSet<>();
+        private final Set<String> protectedClients = new java.util.HashSet<>();
 
         Expectations(List<GeneratedDocument> all) {
             this.all = all;
             for (GeneratedDocument document : all) {
                 current.merge(document.setId(), document, (a, b) -> a.versionNumber() >= b.versionNumber() ? a : b);
                 citizens.add(document.clientId());
+                if (document.nonDisclosure()) {
+                    protectedClients.add(document.clientId());
+                }
             }
             for (GeneratedDocument document : current.values()) {
                 if (!document.parties().isEmpty()) {
@@ -252,12 +258,22 @@ class CitizenGeneratedPopulationApiTest extends ApiIntegrationTest {
                 return restriction.equals("INACCESSIBLE") ? "CITIZEN_INACCESSIBLE_ARGUMENT"
                         : "CITIZEN_AUTHORIZATION_RESTRICTION";
             }
-            return switch (document.controllerOid()) {
-                case SHELTER_SERVICES -> "CITIZEN_SHELTER_SERVICE";
-                case PAYMENT_COMMITMENT_CONTROLLER -> "CITIZEN_PAYMENT_COMMITMENT";
-                case INTIMATE_PARTNER_VIOLENCE_CONTROLLER -> "CITIZEN_INTIMATE_PARTNER_VIOLENCE";
-                default -> SHOWN;
-            };
+            switch (document.controllerOid()) {
+                case SHELTER_SERVICES -> {
+                    return "CITIZEN_SHELTER_SERVICE";
+                }
+                case PAYMENT_COMMITMENT_CONTROLLER -> {
+                    return "CITIZEN_PAYMENT_COMMITMENT";
+                }
+                case INTIMATE_PARTNER_VIOLENCE_CONTROLLER -> {
+                    return "CITIZEN_INTIMATE_PARTNER_VIOLENCE";
+                }
+                default -> {
+                }
+            }
+            boolean anotherProtected = document.caseId() != null && parties.getOrDefault(document.caseId(), List.of())
+                    .stream().anyMatch(p -> !p.clientId().equals(citizen) && protectedClients.contains(p.clientId()));
+            return document.locationData() && anotherProtected ? "CITIZEN_OTHER_PARTY_NON_DISCLOSURE" : SHOWN;
         }
 
         /** Null when the citizen is a party of the document's case on its day, else the code of why not. */
