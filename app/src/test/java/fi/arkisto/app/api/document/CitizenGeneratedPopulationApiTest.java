@@ -48,7 +48,7 @@ class CitizenGeneratedPopulationApiTest extends ApiIntegrationTest {
     private static List<GeneratedDocument> population(String organisation) {
         List<Oid> registers = List.of(Oid.of(SHELTER_SERVICES), Oid.of(PAYMENT_COMMITMENT_CONTROLLER),
                 Oid.of(INTIMATE_PARTNER_VIOLENCE_CONTROLLER), Oid.of(STAGE_ONE_CONTROLLER));
-        GeneratorOptions options = GeneratorOptions.builder().count(320).seed(1313).organisation(organisation)
+        GeneratorOptions options = GeneratorOptions.builder().count(320).seed(1337).organisation(organisation)
                 .providers(List.of()).restrictedDocuments(true).otherRegisters(registers).locationDataInCases(true)
                 .signer(custodiansSystemSigner()).professionalSigner(professionalSigner()).build();
         return new TestDataGenerator(options).documents().toList();
