@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * family member, joins: the case's topic document names the parties with their periods, and a later version may end
  * a party's period), other client documents, now and then an old document, and a replacement. Next to the documents
  * it plans the records the organisation keeps of the client's will (informing, consent, denials) and the register
- * access agreements with the providers, as API calls ({@link AccessRecords}).
+ * access agreements with the providers, as API calls ({@link AccessRecords}). The kinds only the citizen's view
+ * tells apart, when asked for, are {@link CitizenViewKinds}'.
  */
 final class ClientPlanner {
 
@@ -34,11 +35,9 @@ final class ClientPlanner {
 
     private final GeneratorOptions options;
     private final SplittableRandom random;
-    // the options' extra kinds draw from a stream of their own, so that a seed's population without them stays the same
-    private final SplittableRandom kinds;
+    private final CitizenViewKinds kinds;
     private final String root;
     private final Set<String> agreedProviders = new HashSet<>();
-    private final Set<String> protectedClients = new HashSet<>();
     private long documentCounter;
     private long relationshipCounter;
     private long caseCounter;
@@ -51,7 +50,7 @@ final class ClientPlanner {
     ClientPlanner(GeneratorOptions options) {
         this.options = options;
         this.random = new SplittableRandom(options.seed());
-        this.kinds = new SplittableRandom(~options.seed());
+        this.kinds = new CitizenViewKinds(this, options);
         String organisation = options.organisation().value();
         String base = organisation.endsWith(".10.0")
                 ? organisation.substring(0, organisation.length() - ".10.0".length()) : organisation;
@@ -79,16 +78,14 @@ final class ClientPlanner {
         if (start.isBefore(client.birthDate())) {
             start = client.birthDate().plusDays(1);
         }
-        String relationshipId = root + ".2." + (++relationshipCounter);
+        String relationshipId = nextRelationshipId();
         // The National Archives' sampling rule for social welfare records: persons born on the 8th, 18th and 28th day are preserved permanently.
         int day = client.birthDate().getDayOfMonth();
         String retention = day == 8 || day == 18 || day == 28 ? "1" : "2";
         boolean nonDisclosure = random.nextInt(20) == 0;
         ZonedDateTime time = start.atTime(8 + random.nextInt(8), random.nextInt(60), random.nextInt(60))
                 .atZone(HELSINKI);
-        if (nonDisclosure) {
-            protectedClients.add(client.identityCode());
-        }
+        kinds.client(client, nonDisclosure);
         Common c = new Common(client, task, professional, professionalId, unitOid, unitName, relationshipId, start,
                 retention, nonDisclosure);
 
@@ -142,12 +139,8 @@ final class ClientPlanner {
                 DocumentType type = d == documents - 1 && random.nextBoolean() ? DocumentType.DECISION
                         : random.nextBoolean() ? DocumentType.PLAN : DocumentType.STATEMENT;
                 time = time.plusDays(random.nextInt(20)).plusMinutes(1 + random.nextInt(600));
-                DocumentSpec caseDocument = spec(c, DocumentGroup.CASE, type, time, shared.caseId, shared.opened,
-                        shared.title, null, null);
-                if (options.locationDataInCases() && !anyoneProtected(shared, client) && kinds.nextInt(3) == 0) {
-                    caseDocument = caseDocument.withLocationData();
-                }
-                add(planned, latest, caseDocument);
+                add(planned, latest, kinds.caseDocument(spec(c, DocumentGroup.CASE, type, time, shared.caseId,
+                        shared.opened, shared.title, null, null), client, shared));
             }
         }
         int reports = random.nextInt(3);
@@ -156,12 +149,7 @@ final class ClientPlanner {
             add(planned, latest, spec(c, DocumentGroup.OTHER, DocumentType.CLIENT_REPORT, time, null, null, null, null,
                     null));
         }
-        if (options.restrictedDocuments() && kinds.nextInt(4) == 0) {
-            time = restrictedReport(planned, latest, c, time);
-        }
-        if (!options.otherRegisters().isEmpty() && kinds.nextInt(4) == 0) {
-            inOtherRegister(planned, SyntheticPopulation.pick(kinds, options.otherRegisters()), c, time);
-        }
+        time = kinds.plan(planned, latest, c, time);
         if (provider != null && random.nextBoolean()) {
             endProvider(planned, latest, relationship, production, taskIndex, provider);
         }
@@ -180,56 +168,6 @@ final class ClientPlanner {
         records.addAll(AccessRecords.forClient(random, options, client.identityCode(), start, latest.values(),
                 taskIndex));
         return new Plan(planned, records);
-    }
-
-    /**
-     * A report a professional restricted from the client's view, by either argument; half of the time a later version
-     * without it lifts the restriction (docs/access.md, "The citizen's view": the lifting version is shown, the
-     * restricted one stays hidden).
-     */
-    private ZonedDateTime restrictedReport(List<DocumentSpec> planned, Map<String, DocumentSpec> latest, Common c,
-                                           ZonedDateTime time) {
-        ZonedDateTime day = notAfterToday(time.plusDays(kinds.nextInt(20)).plusMinutes(1 + kinds.nextInt(600)));
-        DocumentSpec.Restriction kind = kinds.nextBoolean() ? DocumentSpec.Restriction.INACCESSIBLE
-                : DocumentSpec.Restriction.AUTHORIZATION_RESTRICTION;
-        DocumentSpec restricted = spec(c, DocumentGroup.OTHER, DocumentType.CLIENT_REPORT, day, null, null, null, null,
-                null).restricted(kind);
-        add(planned, latest, restricted);
-        if (kinds.nextBoolean()) {
-            day = notAfterToday(day.plusDays(1 + kinds.nextInt(30)));
-            add(planned, latest, restricted.replacedBy(nextDocumentOid(), Texts.reasonOfCorrection(kinds), day,
-                    restricted.paragraphs()).restricted(null));
-        }
-        return day;
-    }
-
-    /**
-     * The client's client relationship document and a report in another controller's register, its own client
-     * relationship there. They stay out of the organisation's records of the client (the organisation keeps no records
-     * of another controller's documents).
-     */
-    private void inOtherRegister(List<DocumentSpec> planned, Oid register, Common own, ZonedDateTime time) {
-        String name = "Rekisterinpitäjä " + register.value().split("\\.")[4];
-        String unitOid = unitOf(register, 4001001);
-        String unitName = own.task.unitName() + ", " + name;
-        Common c = new Common(own.client, own.task, own.professional, own.professionalId, unitOid, unitName,
-                root + ".2." + (++relationshipCounter), notAfterToday(time.toLocalDate()), own.retention,
-                own.nonDisclosure);
-        ZonedDateTime day = notAfterToday(time.plusDays(1 + kinds.nextInt(10)));
-        planned.add(inRegister(spec(c, DocumentGroup.CLIENT_RELATIONSHIP, DocumentType.CLIENT_RELATIONSHIP, day, null,
-                null, null, List.of(new ProviderSpec(unitOid, unitName, c.start, null)), null), register, name));
-        day = notAfterToday(day.plusDays(kinds.nextInt(10)).plusMinutes(1 + kinds.nextInt(600)));
-        planned.add(inRegister(spec(c, DocumentGroup.OTHER, DocumentType.CLIENT_REPORT, day, null, null, null, null,
-                null), register, name));
-    }
-
-    private static DocumentSpec inRegister(DocumentSpec s, Oid register, String name) {
-        return new DocumentSpec(s.documentOid(), s.setId(), s.versionNumber(), s.replacesDocumentOid(),
-                s.reasonOfCorrection(), s.group(), s.type(), s.serviceTask(), s.client(), s.professionalName(),
-                s.professionalIdentityCode(), register.value(), name, s.serviceUnitOid(), s.serviceUnitName(),
-                s.effectiveTime(), s.caseId(), s.caseOpened(), s.caseTitle(), s.clientRelationshipId(),
-                s.relationshipStart(), s.retentionClass(), s.paragraphs(), s.nonDisclosure(), s.providers(),
-                s.parties(), s.restriction(), s.locationData());
     }
 
     /**
@@ -282,30 +220,21 @@ final class ClientPlanner {
         }
     }
 
-    /**
-     * Whether the client or a party of the case so far is under non-disclosure: their location data must not be in a
-     * case document (the archive refuses it), so only documents written before such a party joins carry it.
-     */
-    private boolean anyoneProtected(SharedCase shared, Person client) {
-        if (protectedClients.contains(client.identityCode())
-                || protectedClients.contains(shared.owner.client.identityCode())) {
-            return true;
-        }
-        return shared.topic != null && shared.topic.parties().stream()
-                .anyMatch(p -> protectedClients.contains(p.person().identityCode()));
-    }
-
-    private static void add(List<DocumentSpec> planned, Map<String, DocumentSpec> latest, DocumentSpec spec) {
+    static void add(List<DocumentSpec> planned, Map<String, DocumentSpec> latest, DocumentSpec spec) {
         planned.add(spec);
         latest.put(spec.setId(), spec);
     }
 
-    private String nextDocumentOid() {
+    String nextDocumentOid() {
         return root + ".1." + (++documentCounter);
     }
 
+    String nextRelationshipId() {
+        return root + ".2." + (++relationshipCounter);
+    }
+
     /** A unit of the organisation: {@code 1.2.246.10.<business id>.10.<n>}, or {@code <organisation>.<n>}. */
-    private static String unitOf(Oid organisation, int n) {
+    static String unitOf(Oid organisation, int n) {
         String value = organisation.value();
         return value.endsWith(".10.0") ? value.substring(0, value.length() - 1) + n : value + "." + n;
     }
@@ -314,7 +243,7 @@ final class ClientPlanner {
         return "Palveluntuottaja " + provider.value().split("\\.")[4] + " Oy";
     }
 
-    private DocumentSpec spec(Common c, DocumentGroup group, DocumentType type, ZonedDateTime time, String caseId,
+    DocumentSpec spec(Common c, DocumentGroup group, DocumentType type, ZonedDateTime time, String caseId,
                               LocalDate opened, String title, List<ProviderSpec> providers, List<PartySpec> parties) {
         String oid = nextDocumentOid();
         return new DocumentSpec(oid, oid, 1, null, null, group, type, c.task, c.client, c.professional,
@@ -324,17 +253,17 @@ final class ClientPlanner {
     }
 
     /** Clients born recently start late; their documents still never lie after {@code today}. */
-    private ZonedDateTime notAfterToday(ZonedDateTime time) {
+    ZonedDateTime notAfterToday(ZonedDateTime time) {
         ZonedDateTime endOfToday = options.today().atTime(17, 0).atZone(HELSINKI);
         return time.isAfter(endOfToday) ? endOfToday : time;
     }
 
-    private LocalDate notAfterToday(LocalDate day) {
+    LocalDate notAfterToday(LocalDate day) {
         return day.isAfter(options.today()) ? options.today() : day;
     }
 
     /** A case the next client may join, with its owner and, once someone joined, its topic document's latest version. */
-    private static final class SharedCase {
+    static final class SharedCase {
         final String caseId;
         final LocalDate opened;
         final String title;
@@ -354,7 +283,7 @@ final class ClientPlanner {
     private record PlannedTopic(SharedCase shared, ZonedDateTime joined) {
     }
 
-    private record Common(Person client, ServiceTask task, String professional, String professionalId,
+    record Common(Person client, ServiceTask task, String professional, String professionalId,
                           String unitOid, String unitName, String relationshipId, LocalDate start,
                           String retention, boolean nonDisclosure) {
     }

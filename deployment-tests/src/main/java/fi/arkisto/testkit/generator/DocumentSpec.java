@@ -81,6 +81,15 @@ record DocumentSpec(
                 relationshipStart, retentionClass, paragraphs, nonDisclosure, providers, parties, newRestriction, locationData);
     }
 
+    /** This version in another controller's register: that controller its custodian and service organiser. */
+    DocumentSpec inRegister(String controller, String controllerName) {
+        return new DocumentSpec(documentOid, setId, versionNumber, replacesDocumentOid, reasonOfCorrection, group, type,
+                serviceTask, client, professionalName, professionalIdentityCode, controller, controllerName,
+                serviceUnitOid, serviceUnitName, effectiveTime, caseId, caseOpened, caseTitle, clientRelationshipId,
+                relationshipStart, retentionClass, paragraphs, nonDisclosure, providers, parties, restriction,
+                locationData);
+    }
+
     /** This version carrying the client's location data. */
     DocumentSpec withLocationData() {
         return new DocumentSpec(documentOid, setId, versionNumber, replacesDocumentOid, reasonOfCorrection, group, type,
