@@ -85,6 +85,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.workflows.users[3].groups[0]=archive-operators",
         // a controller that has not begun its stage-2 use: whatever it archives is a stage-1 document
         "arkisto.access.stage-two.start-days[" + ApiIntegrationTest.STAGE_ONE_CONTROLLER + "]=2999-12-31",
+        // registers the citizen's view hides as payment commitments and as prevention of intimate-partner violence
+        // (their codes are the operator's to set; shelter services keep the default, THL's register)
+        "arkisto.access.citizen.payment-commitments.controllers[0]=" + ApiIntegrationTest.PAYMENT_COMMITMENT_CONTROLLER,
+        "arkisto.access.citizen.intimate-partner-violence.controllers[0]="
+                + ApiIntegrationTest.INTIMATE_PARTNER_VIOLENCE_CONTROLLER,
         "camunda.bpm.job-execution.enabled=false",
         "logging.level.org.camunda=WARN"})
 @ContextConfiguration(initializers = ArchiveStoreTestInitializers.Local.class)
@@ -99,6 +104,10 @@ public abstract class ApiIntegrationTest {
     public static final String CONTROLLER = KantaSamples.SAMPLE_CONTROLLER;
     /** A controller whose stage-2 start day is far ahead (arkisto.access.stage-two.start-days): its documents are stage 1. */
     public static final String STAGE_ONE_CONTROLLER = "1.2.246.10.99999901.10.0";
+    /** A register whose documents the test context's citizen's view hides as payment commitments. */
+    public static final String PAYMENT_COMMITMENT_CONTROLLER = "1.2.246.10.99999902.10.0";
+    /** A register whose documents the test context's citizen's view hides as prevention of intimate-partner violence. */
+    public static final String INTIMATE_PARTNER_VIOLENCE_CONTROLLER = "1.2.246.10.99999903.10.0";
     public static final String OTHER_ORGANISATION = "1.2.246.10.1246109.10.0";
     public static final String OWN_CLIENT = "own-cis";
     public static final String OTHER_CLIENT = "other-cis";

@@ -160,6 +160,12 @@ final class CdaWriter {
                 .append(permanent ? "Säilytetään pysyvästi" : "Säilytetään määräajan").append("\"/>\n");
         x.append("\t\t<ep2:specialContent code=\"E\" codeSystem=\"1.2.246.537.6.112.2007\" ")
                 .append("codeSystemName=\"AR/YDIN - Kyllä/EI/Ei tietoa\" displayName=\"Ei\"/>\n");
+        if (spec.restriction() == DocumentSpec.Restriction.INACCESSIBLE) {
+            x.append("\t\t<ep2:inaccessibleArgument code=\"1\" codeSystem=\"1.2.246.537.6.1288.201901\"/>\n");
+        } else if (spec.restriction() == DocumentSpec.Restriction.AUTHORIZATION_RESTRICTION) {
+            x.append("\t\t<ep2:authorizationRestrictionArgument>Näytetään asiakkaalle vasta myöhemmin")
+                    .append("</ep2:authorizationRestrictionArgument>\n");
+        }
         if (spec.structured()) {
             x.append("\t\t<ep2:contentSpecificationId>").append(spec.type().structure)
                     .append("</ep2:contentSpecificationId>\n");

@@ -26,7 +26,8 @@ import java.util.SplittableRandom;
  * family member, joins: the case's topic document names the parties with their periods, and a later version may end
  * a party's period), other client documents, now and then an old document, and a replacement. Next to the documents
  * it plans the records the organisation keeps of the client's will (informing, consent, denials) and the register
- * access agreements with the providers, as API calls ({@link AccessRecords}).
+ * access agreements with the providers, as API calls ({@link AccessRecords}). The kinds only the citizen's view
+ * tells apart, when asked for, are {@link CitizenViewKinds}'.
  */
 final class ClientPlanner {
 
@@ -34,6 +35,7 @@ final class ClientPlanner {
 
     private final GeneratorOptions options;
     private final SplittableRandom random;
+    private final CitizenViewKinds kinds;
     private final String root;
     private final Set<String> agreedProviders = new HashSet<>();
     private long documentCounter;
@@ -48,6 +50,7 @@ final class ClientPlanner {
     ClientPlanner(GeneratorOptions options) {
         this.options = options;
         this.random = new SplittableRandom(options.seed());
+        this.kinds = new CitizenViewKinds(this, options);
         String organisation = options.organisation().value();
         String base = organisation.endsWith(".10.0")
                 ? organisation.substring(0, organisation.length() - ".10.0".length()) : organisation;
@@ -75,13 +78,14 @@ final class ClientPlanner {
         if (start.isBefore(client.birthDate())) {
             start = client.birthDate().plusDays(1);
         }
-        String relationshipId = root + ".2." + (++relationshipCounter);
+        String relationshipId = nextRelationshipId();
         // The National Archives' sampling rule for social welfare records: persons born on the 8th, 18th and 28th day are preserved permanently.
         int day = client.birthDate().getDayOfMonth();
         String retention = day == 8 || day == 18 || day == 28 ? "1" : "2";
         boolean nonDisclosure = random.nextInt(20) == 0;
         ZonedDateTime time = start.atTime(8 + random.nextInt(8), random.nextInt(60), random.nextInt(60))
                 .atZone(HELSINKI);
+        kinds.client(client, nonDisclosure);
         Common c = new Common(client, task, professional, professionalId, unitOid, unitName, relationshipId, start,
                 retention, nonDisclosure);
 
@@ -135,8 +139,8 @@ final class ClientPlanner {
                 DocumentType type = d == documents - 1 && random.nextBoolean() ? DocumentType.DECISION
                         : random.nextBoolean() ? DocumentType.PLAN : DocumentType.STATEMENT;
                 time = time.plusDays(random.nextInt(20)).plusMinutes(1 + random.nextInt(600));
-                add(planned, latest, spec(c, DocumentGroup.CASE, type, time, shared.caseId, shared.opened,
-                        shared.title, null, null));
+                add(planned, latest, kinds.caseDocument(spec(c, DocumentGroup.CASE, type, time, shared.caseId,
+                        shared.opened, shared.title, null, null), client, shared));
             }
         }
         int reports = random.nextInt(3);
@@ -145,6 +149,7 @@ final class ClientPlanner {
             add(planned, latest, spec(c, DocumentGroup.OTHER, DocumentType.CLIENT_REPORT, time, null, null, null, null,
                     null));
         }
+        time = kinds.plan(planned, latest, c, time);
         if (provider != null && random.nextBoolean()) {
             endProvider(planned, latest, relationship, production, taskIndex, provider);
         }
@@ -215,17 +220,21 @@ final class ClientPlanner {
         }
     }
 
-    private static void add(List<DocumentSpec> planned, Map<String, DocumentSpec> latest, DocumentSpec spec) {
+    static void add(List<DocumentSpec> planned, Map<String, DocumentSpec> latest, DocumentSpec spec) {
         planned.add(spec);
         latest.put(spec.setId(), spec);
     }
 
-    private String nextDocumentOid() {
+    String nextDocumentOid() {
         return root + ".1." + (++documentCounter);
     }
 
+    String nextRelationshipId() {
+        return root + ".2." + (++relationshipCounter);
+    }
+
     /** A unit of the organisation: {@code 1.2.246.10.<business id>.10.<n>}, or {@code <organisation>.<n>}. */
-    private static String unitOf(Oid organisation, int n) {
+    static String unitOf(Oid organisation, int n) {
         String value = organisation.value();
         return value.endsWith(".10.0") ? value.substring(0, value.length() - 1) + n : value + "." + n;
     }
@@ -234,27 +243,27 @@ final class ClientPlanner {
         return "Palveluntuottaja " + provider.value().split("\\.")[4] + " Oy";
     }
 
-    private DocumentSpec spec(Common c, DocumentGroup group, DocumentType type, ZonedDateTime time, String caseId,
+    DocumentSpec spec(Common c, DocumentGroup group, DocumentType type, ZonedDateTime time, String caseId,
                               LocalDate opened, String title, List<ProviderSpec> providers, List<PartySpec> parties) {
         String oid = nextDocumentOid();
         return new DocumentSpec(oid, oid, 1, null, null, group, type, c.task, c.client, c.professional,
                 c.professionalId, options.organisation().value(), options.organisationName(), c.unitOid,
                 c.unitName, notAfterToday(time), caseId, opened, title, c.relationshipId, c.start, c.retention,
-                Texts.paragraphs(random, type), c.nonDisclosure, providers, parties);
+                Texts.paragraphs(random, type), c.nonDisclosure, providers, parties, null, false);
     }
 
     /** Clients born recently start late; their documents still never lie after {@code today}. */
-    private ZonedDateTime notAfterToday(ZonedDateTime time) {
+    ZonedDateTime notAfterToday(ZonedDateTime time) {
         ZonedDateTime endOfToday = options.today().atTime(17, 0).atZone(HELSINKI);
         return time.isAfter(endOfToday) ? endOfToday : time;
     }
 
-    private LocalDate notAfterToday(LocalDate day) {
+    LocalDate notAfterToday(LocalDate day) {
         return day.isAfter(options.today()) ? options.today() : day;
     }
 
     /** A case the next client may join, with its owner and, once someone joined, its topic document's latest version. */
-    private static final class SharedCase {
+    static final class SharedCase {
         final String caseId;
         final LocalDate opened;
         final String title;
@@ -274,7 +283,7 @@ final class ClientPlanner {
     private record PlannedTopic(SharedCase shared, ZonedDateTime joined) {
     }
 
-    private record Common(Person client, ServiceTask task, String professional, String professionalId,
+    record Common(Person client, ServiceTask task, String professional, String professionalId,
                           String unitOid, String unitName, String relationshipId, LocalDate start,
                           String retention, boolean nonDisclosure) {
     }

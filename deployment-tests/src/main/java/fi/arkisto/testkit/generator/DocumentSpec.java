@@ -16,6 +16,8 @@ import java.util.List;
  *                      relationship document says so, and no other document carries the client's location data
  * @param providers     the {@code palveluntuottaja} entries of a client relationship document
  * @param parties       the parties of a mutual case topic document
+ * @param restriction   a professional's restriction on showing the document to the client (MyKanta), or null
+ * @param locationData  the structured form carries the client's location data ({@code asiakas.kotikunta})
  */
 record DocumentSpec(
         String documentOid, String setId, int versionNumber, String replacesDocumentOid, String reasonOfCorrection,
@@ -24,7 +26,8 @@ record DocumentSpec(
         String organisationOid, String organisationName, String serviceUnitOid, String serviceUnitName,
         ZonedDateTime effectiveTime, String caseId, LocalDate caseOpened, String caseTitle,
         String clientRelationshipId, LocalDate relationshipStart, String retentionClass,
-        List<String> paragraphs, boolean nonDisclosure, List<ProviderSpec> providers, List<PartySpec> parties) {
+        List<String> paragraphs, boolean nonDisclosure, List<ProviderSpec> providers, List<PartySpec> parties,
+        Restriction restriction, boolean locationData) {
 
     /**
      * A {@code palveluntuottaja} entry: the unit producing the service and the client relationship there.
@@ -42,6 +45,16 @@ record DocumentSpec(
     record PartySpec(Person person, LocalDate start, LocalDate end) {
     }
 
+    /**
+     * The restrictions a professional may set on showing a document to the client in MyKanta: {@code
+     * hl7fi:inaccessibleArgument} (code system 1.2.246.537.6.1288.201901) or {@code
+     * hl7fi:authorizationRestrictionArgument} (free text) in the local social header (docs/access.md, "The citizen's
+     * view").
+     */
+    public enum Restriction {
+        INACCESSIBLE, AUTHORIZATION_RESTRICTION
+    }
+
     DocumentSpec {
         providers = providers == null ? List.of() : List.copyOf(providers);
         parties = parties == null ? List.of() : List.copyOf(parties);
@@ -57,7 +70,32 @@ record DocumentSpec(
         return new DocumentSpec(newOid, setId, versionNumber + 1, documentOid, reason, group, type, serviceTask, client,
                 professionalName, professionalIdentityCode, organisationOid, organisationName, serviceUnitOid,
                 serviceUnitName, time, caseId, caseOpened, caseTitle, clientRelationshipId, relationshipStart,
-                retentionClass, newParagraphs, nonDisclosure, newProviders, newParties);
+                retentionClass, newParagraphs, nonDisclosure, newProviders, newParties, restriction, locationData);
+    }
+
+    /** This version with the restriction given (null: none, a later version lifting an earlier one's). */
+    DocumentSpec restricted(Restriction newRestriction) {
+        return new DocumentSpec(documentOid, setId, versionNumber, replacesDocumentOid, reasonOfCorrection, group, type,
+                serviceTask, client, professionalName, professionalIdentityCode, organisationOid, organisationName,
+                serviceUnitOid, serviceUnitName, effectiveTime, caseId, caseOpened, caseTitle, clientRelationshipId,
+                relationshipStart, retentionClass, paragraphs, nonDisclosure, providers, parties, newRestriction, locationData);
+    }
+
+    /** This version in another controller's register: that controller its custodian and service organiser. */
+    DocumentSpec inRegister(String controller, String controllerName) {
+        return new DocumentSpec(documentOid, setId, versionNumber, replacesDocumentOid, reasonOfCorrection, group, type,
+                serviceTask, client, professionalName, professionalIdentityCode, controller, controllerName,
+                serviceUnitOid, serviceUnitName, effectiveTime, caseId, caseOpened, caseTitle, clientRelationshipId,
+                relationshipStart, retentionClass, paragraphs, nonDisclosure, providers, parties, restriction,
+                locationData);
+    }
+
+    /** This version carrying the client's location data. */
+    DocumentSpec withLocationData() {
+        return new DocumentSpec(documentOid, setId, versionNumber, replacesDocumentOid, reasonOfCorrection, group, type,
+                serviceTask, client, professionalName, professionalIdentityCode, organisationOid, organisationName,
+                serviceUnitOid, serviceUnitName, effectiveTime, caseId, caseOpened, caseTitle, clientRelationshipId,
+                relationshipStart, retentionClass, paragraphs, nonDisclosure, providers, parties, restriction, true);
     }
 
     boolean structured() {

@@ -14,11 +14,20 @@ import java.util.function.Function;
  * for which organisation (the controller, an OID of the form {@code 1.2.246.10.<business id>.10.0}) and its
  * outsourced providers, up to which date, where to write (only for {@link TestDataGenerator#write}), and how to sign. {@code signer} is applied to every document's final bytes; {@code professionalSigner}, when
  * set, is applied instead to the document types that need a professional's signature (decisions and statements).
+ *
+ * <p>Off by default, so that a seed's population stays what it was: {@code restrictedDocuments} now and then gives a
+ * client a report a professional restricted from the client's view (MyKanta), half of them lifted by a later version;
+ * {@code otherRegisters} now and then gives a client a client relationship document and a report in another
+ * controller's register (for the registers whose documents the citizen's view hides or does not yet show: shelter
+ * services, payment commitments, a stage-1 controller's, docs/access.md "The citizen's view"). The signer is then
+ * applied to documents of those controllers too. {@code locationDataInCases} now and then writes the client's home
+ * town into a case document, never while the client or a party of the case is under non-disclosure.
  */
 public record GeneratorOptions(int count, long seed, Oid organisation, String organisationName, LocalDate today,
                                Path outDir,
                                Function<byte[], byte[]> signer, Function<byte[], byte[]> professionalSigner,
-                               List<Oid> providers) {
+                               List<Oid> providers, boolean restrictedDocuments, List<Oid> otherRegisters,
+                               boolean locationDataInCases) {
 
     /** A synthetic wellbeing services county used when no organisation is given. */
     public static final String DEFAULT_ORGANISATION = "1.2.246.10.99999001.10.0";
@@ -39,6 +48,13 @@ public record GeneratorOptions(int count, long seed, Oid organisation, String or
         Objects.requireNonNull(today, "today");
         signer = signer == null ? Function.identity() : signer;
         providers = providers == null ? List.of() : List.copyOf(providers);
+        otherRegisters = otherRegisters == null ? List.of() : List.copyOf(otherRegisters);
+        for (Oid register : otherRegisters) {
+            if (!ORGANISATION_FORM.matcher(register.value()).matches() || register.equals(organisation)) {
+                throw new IllegalArgumentException("another register must be another organisation of the form "
+                        + "1.2.246.10.<business id>.10.0: " + register);
+            }
+        }
         for (Oid provider : providers) {
             // the archive resolves a unit to its organisation by this form (UnitOrganisation)
             if (!ORGANISATION_FORM.matcher(provider.value()).matches() || provider.equals(organisation)) {
@@ -68,6 +84,9 @@ public record GeneratorOptions(int count, long seed, Oid organisation, String or
         private Function<byte[], byte[]> signer;
         private Function<byte[], byte[]> professionalSigner;
         private List<Oid> providers = DEFAULT_PROVIDERS.stream().map(Oid::of).toList();
+        private boolean restrictedDocuments;
+        private List<Oid> otherRegisters = List.of();
+        private boolean locationDataInCases;
 
         public Builder count(int count) {
             this.count = count;
@@ -119,9 +138,27 @@ public record GeneratorOptions(int count, long seed, Oid organisation, String or
             return this;
         }
 
+        /** Now and then a report restricted from the client's view, half of them lifted by a later version. */
+        public Builder restrictedDocuments(boolean restrictedDocuments) {
+            this.restrictedDocuments = restrictedDocuments;
+            return this;
+        }
+
+        /** Other controllers' registers in which clients now and then have documents too; empty: none. */
+        public Builder otherRegisters(List<Oid> otherRegisters) {
+            this.otherRegisters = List.copyOf(otherRegisters);
+            return this;
+        }
+
+        /** Now and then the client's home town in a case document, never once someone of the case is protected. */
+        public Builder locationDataInCases(boolean locationDataInCases) {
+            this.locationDataInCases = locationDataInCases;
+            return this;
+        }
+
         public GeneratorOptions build() {
             return new GeneratorOptions(count, seed, organisation, organisationName, today, outDir, signer,
-                    professionalSigner, providers);
+                    professionalSigner, providers, restrictedDocuments, otherRegisters, locationDataInCases);
         }
     }
 }

@@ -134,6 +134,12 @@ final class StructuredForms {
         client.put("etunimet", spec.client().given());
         identifier(client.putObject("henkilotunnus"), "1.2.246.21", spec.client().identityCode());
         client.put("syntymaaika", spec.client().birthDate().toString());
+        if (spec.locationData()) {
+            SyntheticPopulation.Municipality municipality = spec.client().municipality();
+            coded(client.putObject("kotikunta").putObject("kunta"), "urn:oid:"
+                    + SyntheticPopulation.MUNICIPALITY_CODE_SYSTEM, municipality.code(),
+                    municipality.code() + " " + municipality.name());
+        }
         if (spec.caseId() != null) {
             ObjectNode matter = body.putObject("asia");
             identifier(matter.putObject("asiatunnus"), "urn:oid:1.2.246.1", spec.caseId());

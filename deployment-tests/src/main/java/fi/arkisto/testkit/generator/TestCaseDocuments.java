@@ -94,7 +94,7 @@ public final class TestCaseDocuments {
                         inCase ? start : null, inCase ? Texts.caseTitle(random, task) : null, relationship, start, "2",
                         Texts.paragraphs(random, type), false,
                         // the organiser's own unit produces the service (as in the real sample)
-                        List.of(new DocumentSpec.ProviderSpec(unitOid, unitName, start, null)), List.of());
+                        List.of(new DocumentSpec.ProviderSpec(unitOid, unitName, start, null)), List.of(), null, false);
             }
             specs.add(spec);
             Function<byte[], byte[]> signer = item.signature() == fi.arkisto.store.document.SignatureType.PROFESSIONAL

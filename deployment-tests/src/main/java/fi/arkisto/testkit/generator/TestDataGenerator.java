@@ -184,7 +184,10 @@ public final class TestDataGenerator {
             return new GeneratedDocument(sequence, spec.documentOid(), spec.setId(), spec.versionNumber(),
                     spec.replacesDocumentOid(), spec.client().identityCode(), spec.organisationOid(),
                     spec.serviceUnitOid(), spec.group().code, spec.type().code, spec.serviceTask().code(),
-                    spec.type().structure, spec.caseId(), spec.clientRelationshipId(), xml);
+                    spec.type().structure, spec.caseId(), spec.clientRelationshipId(), xml,
+                    spec.effectiveTime().toLocalDate(), spec.restriction() == null ? null : spec.restriction().name(),
+                    spec.parties().stream().map(p -> new GeneratedDocument.Party(p.person().identityCode(), p.start(),
+                            p.end())).toList(), spec.nonDisclosure(), spec.locationData());
         }
 
         List<AccessRecord> drainRecords() {
