@@ -18,7 +18,11 @@ import java.time.Clock;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @ComponentScan(basePackages = {"fi.arkisto.store", "fi.arkisto.batch"},
-        excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "fi\\.arkisto\\.store\\.testsupport\\..*"))
+        excludeFilters = {
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = "fi\\.arkisto\\.store\\.testsupport\\..*"),
+                // the controller change tests' application of their own, which would bring a second system signer
+                @ComponentScan.Filter(type = FilterType.REGEX,
+                        pattern = "fi\\.arkisto\\.batch\\.controllerchange\\.ControllerChangeTestApplication")})
 class MigrationTestApplication {
 
     @Bean
