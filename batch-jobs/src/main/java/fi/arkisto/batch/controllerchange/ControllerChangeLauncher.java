@@ -1,5 +1,6 @@
 package fi.arkisto.batch.controllerchange;
 
+import fi.arkisto.batch.execution.AbandonedExecutions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -7,13 +8,11 @@ import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,16 +86,7 @@ public class ControllerChangeLauncher {
         }
         log.warn("Controller change execution {} was left {} by a process that is gone; marking it FAILED to resume",
                 last.getId(), last.getStatus());
-        LocalDateTime now = LocalDateTime.now();
-        for (StepExecution step : last.getStepExecutions()) {
-            if (step.getStatus().isRunning()) {
-                step.setStatus(BatchStatus.FAILED);
-                step.setEndTime(now);
-                repository.update(step);
-            }
-        }
-        last.setStatus(BatchStatus.FAILED);
-        last.setEndTime(now);
+        AbandonedExecutions.markFailed(repository, last);
         repository.update(last);
     }
 }

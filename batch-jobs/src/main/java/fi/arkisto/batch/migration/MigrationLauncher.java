@@ -1,5 +1,6 @@
 package fi.arkisto.batch.migration;
 
+import fi.arkisto.batch.execution.AbandonedExecutions;
 import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
@@ -187,16 +188,7 @@ public class MigrationLauncher {
         }
         log.warn("Legacy migration execution {} was left {} by a process that is gone; marking it FAILED to resume",
                 last.getId(), last.getStatus());
-        LocalDateTime now = LocalDateTime.now();
-        for (StepExecution step : last.getStepExecutions()) {
-            if (step.getStatus().isRunning()) {
-                step.setStatus(BatchStatus.FAILED);
-                step.setEndTime(now);
-                repository.update(step);
-            }
-        }
-        last.setStatus(BatchStatus.FAILED);
-        last.setEndTime(now);
+        AbandonedExecutions.markFailed(repository, last);
         MigrationFailure.abandoned().recordIn(last.getExecutionContext());
         repository.update(last);
         repository.updateExecutionContext(last);
