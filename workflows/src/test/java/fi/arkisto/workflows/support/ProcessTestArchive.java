@@ -8,6 +8,7 @@ import fi.arkisto.store.accessrecords.RegisterAccessAgreementService;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.deploymenttest.TestRunGuard;
+import fi.arkisto.store.deploymenttest.RegisterAccessTestWindows;
 import fi.arkisto.store.deploymenttest.TestRunGuardCheck;
 import fi.arkisto.store.deploymenttest.TestRunLedger;
 import fi.arkisto.store.display.DisplayFormCheck;
@@ -94,7 +95,7 @@ public final class ProcessTestArchive implements AutoCloseable {
         AccessRules rules = new AccessRules(AccessProperties.defaults());
         agreements = new RegisterAccessAgreementService(database.dataSource(), transactions, audit, ENGINE_CLOCK);
         clientFacts = new ClientFactsService(new DocumentLookup(objects, parser, database.dataSource()), agreements,
-                database.dataSource(), UnitOrganisation.byRule());
+                database.dataSource(), UnitOrganisation.byRule(), new RegisterAccessTestWindows(ledger));
         archiving = new ArchivingService(parser, List.of(
                 new TestRunGuardCheck(new TestRunGuard(ledger, registry, ENGINE_CLOCK)),
                 new SignatureVerifier(signatures, TrustAnchors.of(List.of(pki.ca().certificate()), List.of(pki.crl())),

@@ -20,10 +20,18 @@ public final class RegisterAccess {
 
     private final List<ProviderPeriod> periods;
     private final List<RegisterAccessAgreement> agreements;
+    private final List<DeploymentTestWindow> tests;
 
     public RegisterAccess(List<ProviderPeriod> periods, List<RegisterAccessAgreement> agreements) {
+        this(periods, agreements, List.of());
+    }
+
+    /** @param tests the register access right deployment tests under way between those organisers and providers */
+    public RegisterAccess(List<ProviderPeriod> periods, List<RegisterAccessAgreement> agreements,
+                          List<DeploymentTestWindow> tests) {
         this.periods = List.copyOf(periods);
         this.agreements = List.copyOf(agreements);
+        this.tests = List.copyOf(tests);
     }
 
     public List<ProviderPeriod> periods() {
@@ -32,6 +40,28 @@ public final class RegisterAccess {
 
     public List<RegisterAccessAgreement> agreements() {
         return agreements;
+    }
+
+    public List<DeploymentTestWindow> tests() {
+        return tests;
+    }
+
+    /**
+     * The register access right deployment test under way between the organiser and the provider: one whose window is
+     * open when there is one, else another, else null.
+     */
+    public DeploymentTestWindow test(String organiser, String provider) {
+        if (organiser == null || provider == null) {
+            return null;
+        }
+        DeploymentTestWindow found = null;
+        for (int i = 0; i < tests.size(); i++) {
+            DeploymentTestWindow test = tests.get(i);
+            if (test.between(organiser, provider) && (found == null || test.windowOpen())) {
+                found = test;
+            }
+        }
+        return found;
     }
 
     /** The provider's right over the organiser's register for this service task on the day. */
