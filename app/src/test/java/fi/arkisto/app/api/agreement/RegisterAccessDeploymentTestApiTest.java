@@ -95,6 +95,14 @@ class RegisterAccessDeploymentTestApiTest extends ApiIntegrationTest {
             assertThat(e.detail()).contains("basis DEPLOYMENT_TEST_REGISTER_ACCESS");
         });
 
+        // and its list of the client's documents reaches the organiser's register on the same basis
+        HttpResponse<byte[]> listed = getAs("/api/v1/clients/" + client + "/documents", provider);
+        assertThat(listed.statusCode()).as(text(listed)).isEqualTo(200);
+        assertThat(json(listed).path("items")).anySatisfy(item -> {
+            assertThat(item.path("documentOid").asText()).isEqualTo(document.documentOid());
+            assertThat(item.path("basis").asText()).isEqualTo("DEPLOYMENT_TEST_REGISTER_ACCESS");
+        });
+
         // when the window closes and the verifier compares what arrived with the test case
         VerificationFindings findings = deploymentTests.closeAndVerify(run.id());
 
@@ -106,8 +114,11 @@ class RegisterAccessDeploymentTestApiTest extends ApiIntegrationTest {
                 });
         assertThat(findings.passed()).as(findings.summary()).isTrue();
 
-        // and from now on the provider is refused, reading and archiving, with the test's own code
+        // and from now on the provider is refused, reading and archiving, with the test's own code, and lists nothing
         assertProblem(getAs(metadata, provider), 403, "REGISTER_ACCESS_TEST_WINDOW_NOT_OPEN");
+        HttpResponse<byte[]> unlisted = getAs("/api/v1/clients/" + client + "/documents", provider);
+        assertThat(unlisted.statusCode()).as(text(unlisted)).isEqualTo(200);
+        assertThat(json(unlisted).path("items")).isEmpty();
         TestCaseDocuments.TestCaseDocument late = providersTestDocument(organiser, provider, client);
         assertProblem(archive(provider, signedBy(provider, xmlOfProvider(late, organiser, provider))), 403,
                 "REGISTER_ACCESS_TEST_WINDOW_NOT_OPEN");
