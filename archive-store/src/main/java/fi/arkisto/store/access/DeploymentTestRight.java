@@ -9,9 +9,10 @@ import fi.arkisto.store.identity.PersonalIdentityCode;
 
 /**
  * The register access right in its deployment test (docs/access.md, "The register access right in its deployment
- * test"). kanta.fi ("Käyttöönottotestaus"): the register access right test has the service provider as partner and
- * runs in production with test identity codes, before the function is taken into use; the archive's lifecycle makes
- * the agreement only once the test is approved. So while the window of a test between the register's organiser and
+ * test"). kanta.fi ("Register access right of social welfare services"; the deployment test as {@code TestRun}
+ * cites it): the register access right test has the service provider as partner and runs in production with test
+ * identity codes, before the function is taken into use; the archive's lifecycle makes the agreement only once the
+ * test is approved. So while the window of a test between the register's organiser and
  * the provider is open, and the provider's period for the client contains the day, the open window stands in for
  * the missing (or not covering, or ended) agreement, for a client with a test identity code (individual number
  * 900-999) only: no real person's data is reached on it. The right it gives is the ordinary one, not the extensive.
