@@ -2,6 +2,7 @@ package fi.arkisto.workflows.support;
 
 import fi.arkisto.store.access.AccessProperties;
 import fi.arkisto.store.access.AccessRules;
+import fi.arkisto.store.access.RegisterAccessActing;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
 import fi.arkisto.store.accessrecords.ClientFactsService;
 import fi.arkisto.store.accessrecords.RegisterAccessAgreementService;
@@ -98,8 +99,9 @@ public final class ProcessTestArchive implements AutoCloseable {
                 database.dataSource(), UnitOrganisation.byRule(), new RegisterAccessTestWindows(ledger));
         archiving = new ArchivingService(parser, List.of(
                 new TestRunGuardCheck(new TestRunGuard(ledger, registry, ENGINE_CLOCK)),
+                // a provider the organiser's client relationship document names signs for the organiser's register
                 new SignatureVerifier(signatures, TrustAnchors.of(List.of(pki.ca().certificate()), List.of(pki.crl())),
-                        ENGINE_CLOCK),
+                        new RegisterAccessActing(SignatureVerifier.producers(signatures), clientFacts), ENGINE_CLOCK),
                 new DisplayFormCheck(new DisplayFormSafety()),
                 new StructureCheck(StructureCatalogue.shipped())),
                 objects, audit, rules, clientFacts, new DocumentRepository(database.dataSource()), transactions, ENGINE_CLOCK,
