@@ -12,6 +12,7 @@ import fi.arkisto.store.controllerchange.ControllerChangeConfiguration;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.deploymenttest.TestRunGuard;
+import fi.arkisto.store.deploymenttest.RegisterAccessTestWindows;
 import fi.arkisto.store.deploymenttest.TestRunGuardCheck;
 import fi.arkisto.store.deploymenttest.TestRunLedger;
 import fi.arkisto.store.document.AccessFactsBackfill;
@@ -179,6 +180,12 @@ public class ArchiveStoreConfiguration {
     @Bean
     public TestRunGuard testRunGuard(TestRunLedger ledger, OrganisationRegistry registry, ObjectProvider<Clock> clock) {
         return new TestRunGuard(ledger, registry, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The register access right deployment tests under way, for the access facts (docs/access.md). */
+    @Bean
+    public RegisterAccessTestWindows registerAccessTestWindows(TestRunLedger ledger) {
+        return new RegisterAccessTestWindows(ledger);
     }
 
     @Bean

@@ -20,7 +20,8 @@ import java.util.Set;
  * register"; after it ends "the client data stored by the service provider in Kanta will only be available to the
  * service organiser". The extensive right lets the provider manage "the client relationship, case and document
  * management tasks for which the service organiser is responsible". Denials of disclosure never block an organiser
- * and its provider; non-disclosure does: the protected location data never reaches the provider.
+ * and its provider; non-disclosure does: the protected location data never reaches the provider. Before the
+ * agreement, an open deployment test window of the two may stand in for it ({@link DeploymentTestRight}).
  */
 final class RegisterAccessDecision {
 
@@ -37,11 +38,15 @@ final class RegisterAccessDecision {
         String provider = request.actingOrganisation();
         RightStatus status = client.registerAccess().status(document.controller(), provider, document.serviceTask(),
                 request.on());
-        if (!status.inEffect()) {
-            return AccessVerdict.deny(denial(status));
-        }
         boolean extensive = status == RightStatus.IN_EFFECT_EXTENSIVE;
         AccessBasis basis = extensive ? AccessBasis.EXTENSIVE_REGISTER_ACCESS_RIGHT : AccessBasis.REGISTER_ACCESS_RIGHT;
+        if (!status.inEffect()) {
+            DenialReason refused = DeploymentTestRight.refusal(status, provider, document, client);
+            if (refused != null) {
+                return AccessVerdict.deny(refused);
+            }
+            basis = AccessBasis.DEPLOYMENT_TEST_REGISTER_ACCESS;
+        }
         if (request.kind().write()) {
             DenialReason refused = writing(request, document, client, extensive);
             return refused != null ? AccessVerdict.deny(refused)

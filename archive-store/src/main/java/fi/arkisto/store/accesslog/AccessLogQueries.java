@@ -114,7 +114,7 @@ final class AccessLogQueries {
     private static final Pattern ASSERTED = Pattern.compile("; asserted: (.*?)(?:; |$)");
     /** Bases on which the acting organisation processes on the controller's behalf rather than receiving a disclosure. */
     private static final Set<String> ON_BEHALF = Set.of("OWN_REGISTER", "REGISTER_ACCESS_RIGHT",
-            "EXTENSIVE_REGISTER_ACCESS_RIGHT");
+            "EXTENSIVE_REGISTER_ACCESS_RIGHT", "DEPLOYMENT_TEST_REGISTER_ACCESS");
 
     private final JdbcTemplate jdbc;
 

@@ -1,6 +1,7 @@
 package fi.arkisto.store.accessrecords;
 
 import fi.arkisto.store.access.AccessProperties;
+import fi.arkisto.store.access.registeraccess.DeploymentTestWindows;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
@@ -19,7 +20,8 @@ import java.time.Clock;
  * The records behind the access facts, for any application holding the archive store: the sharing record and
  * agreement services and the client facts, with the {@link AccessProperties} the archive store binds. A
  * provider unit's organisation is the {@link OrganisationRegistry}'s answer (its assignments, else the OID rule), or
- * a {@link UnitOrganisation} bean's when one is given.
+ * a {@link UnitOrganisation} bean's when one is given; the register access right deployment tests under way are the
+ * {@link DeploymentTestWindows} bean's (the archive store's test run ledger).
  */
 @Configuration(proxyBeanMethods = false)
 public class AccessRecordsConfiguration {
@@ -40,12 +42,15 @@ public class AccessRecordsConfiguration {
     @Bean
     public ClientFactsService clientFactsService(DocumentLookup documents, RegisterAccessAgreementService agreements,
                                                  DataSource dataSource, ObjectProvider<UnitOrganisation> units,
-                                                 ObjectProvider<OrganisationRegistry> registry) {
+                                                 ObjectProvider<OrganisationRegistry> registry,
+                                                 ObjectProvider<DeploymentTestWindows> tests) {
         UnitOrganisation unitOrganisation = units.getIfAvailable(() -> {
             OrganisationRegistry organisations = registry.getIfAvailable();
             return organisations == null ? UnitOrganisation.byRule() : organisations.unitOrganisation();
         });
-        return new ClientFactsService(documents, agreements, dataSource, unitOrganisation);
+        // an application without the archive store's deployment test ledger has no test under way
+        return new ClientFactsService(documents, agreements, dataSource, unitOrganisation,
+                tests.getIfAvailable(() -> DeploymentTestWindows.NONE));
     }
 
     @Bean

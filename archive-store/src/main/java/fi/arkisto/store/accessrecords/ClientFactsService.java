@@ -11,6 +11,7 @@ import fi.arkisto.store.access.extract.ClientRelationshipReader;
 import fi.arkisto.store.access.extract.ProviderEntry;
 import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.access.facts.DocumentGroup;
+import fi.arkisto.store.access.registeraccess.DeploymentTestWindows;
 import fi.arkisto.store.access.registeraccess.RegisterAccessRight;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
 import fi.arkisto.store.access.sharing.ClientRelationship;
@@ -33,7 +34,8 @@ import java.util.TreeSet;
  * Assembles what the access decision knows about one client ({@link ClientFacts}) from what the archive holds: the
  * current, valid version of each of the client's client relationship documents in every register (provider periods,
  * the organisations' client relationships, non-disclosure), the register access agreements of the organisers those
- * documents belong to, and the client's informing, consent and denial records. Guardians have no source yet (the
+ * documents belong to, the register access right deployment tests under way, and the client's informing, consent and
+ * denial records. Guardians have no source yet (the
  * population register is not connected): the facts name none, so no guardian's request is allowed.
  */
 public class ClientFactsService implements ClientFactsSource {
@@ -45,11 +47,13 @@ public class ClientFactsService implements ClientFactsSource {
     private final SharingRecordRepository records;
     private final ClientFactsAssembler assembler;
     private final UnitOrganisation units;
+    private final DeploymentTestWindows tests;
 
     public ClientFactsService(DocumentLookup documents, RegisterAccessAgreementService agreements,
-                              DataSource dataSource, UnitOrganisation units) {
+                              DataSource dataSource, UnitOrganisation units, DeploymentTestWindows tests) {
         this.documents = Objects.requireNonNull(documents);
         this.agreements = Objects.requireNonNull(agreements);
+        this.tests = Objects.requireNonNull(tests);
         this.records = new SharingRecordRepository(dataSource);
         this.assembler = new ClientFactsAssembler(units);
         this.units = units;
@@ -81,8 +85,8 @@ public class ClientFactsService implements ClientFactsSource {
                 case DENIAL -> denials.add(record.toDenial());
             }
         }
-        return assembler.assemble(clientId, relationships, agreements.agreementsOf(organisers), informedOn, consents,
-                denials, List.of());
+        return assembler.assemble(clientId, relationships, agreements.agreementsOf(organisers), tests.current(),
+                informedOn, consents, denials, List.of());
     }
 
     /**

@@ -42,7 +42,7 @@ public class TestRunLedger {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private volatile OpenRuns openRuns;
+    private volatile RunsUnderWay runsUnderWay;
 
     public TestRunLedger(DataSource dataSource, PlatformTransactionManager transactionManager) {
         this.jdbc = new JdbcTemplate(Objects.requireNonNull(dataSource));
@@ -97,21 +97,35 @@ public class TestRunLedger {
         return jdbc.query("SELECT " + COLUMNS + " FROM archive.deployment_test_run WHERE state = 'OPEN'", this::run);
     }
 
+    /** Every run under way: registered and neither rejected nor approved (its window open or not). */
+    public List<TestRun> underWay() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.deployment_test_run "
+                + "WHERE state NOT IN ('REJECTED', 'APPROVED')", this::run);
+    }
+
     /**
      * The open runs as the archiving path consults them for every document: read at most once per
      * {@link #OPEN_RUNS_REFRESH}, and at once after this instance changed a run's state.
      */
     public List<TestRun> openCached() {
-        OpenRuns current = openRuns;
+        return underWayCached().stream().filter(run -> run.state() == TestRunState.OPEN).toList();
+    }
+
+    /**
+     * The runs under way ({@link #underWay}) as the access facts consult them for every request, read as
+     * {@link #openCached} is.
+     */
+    public List<TestRun> underWayCached() {
+        RunsUnderWay current = runsUnderWay;
         long now = System.nanoTime();
         if (current == null || now - current.readAt > OPEN_RUNS_REFRESH.toNanos()) {
-            current = new OpenRuns(now, open());
-            openRuns = current;
+            current = new RunsUnderWay(now, underWay());
+            runsUnderWay = current;
         }
         return current.runs;
     }
 
-    private record OpenRuns(long readAt, List<TestRun> runs) {
+    private record RunsUnderWay(long readAt, List<TestRun> runs) {
     }
 
     /**
@@ -123,7 +137,7 @@ public class TestRunLedger {
         int updated = jdbc.update("UPDATE archive.deployment_test_run SET state = ?, note = coalesce(?, note), decided_at = ? "
                 + "WHERE id = ? AND state = ANY (?::varchar[])", to.name(), note, Timestamp.from(at), id.value(),
                 names(from));
-        openRuns = null;
+        runsUnderWay = null;
         if (updated == 0) {
             throw conflict(id, from, to);
         }
@@ -150,7 +164,7 @@ public class TestRunLedger {
             jdbc.batchUpdate("INSERT INTO archive.deployment_test_identity (run_id, identity_code) VALUES (?, ?)",
                     identities.stream().map(code -> new Object[]{id.value(), code}).toList());
         });
-        openRuns = null;
+        runsUnderWay = null;
         return get(id);
     }
 

@@ -43,6 +43,9 @@ final class AccessDescription {
                     + document.serviceTask();
             case EXTENSIVE_REGISTER_ACCESS_RIGHT -> "extensive register access right in the register of " + register
                     + ", service task " + document.serviceTask();
+            // the open window of the two's deployment test stood in for their agreement, for a test identity code
+            case DEPLOYMENT_TEST_REGISTER_ACCESS -> "register access right deployment test window open in the register of "
+                    + register + ", service task " + document.serviceTask() + ", test identity code";
             case SHARING_WITH_CONSENT -> "sharing with consent from the register of " + register;
             case BROAD_SEARCH -> "broad search with justification " + context.assertions().broadSearchJustification()
                     + " in the register of " + register;

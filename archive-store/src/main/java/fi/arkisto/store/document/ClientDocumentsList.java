@@ -12,7 +12,6 @@ import fi.arkisto.store.access.facts.ClientFacts;
 import fi.arkisto.store.access.facts.DocumentFacts;
 import fi.arkisto.store.access.facts.DocumentGroup;
 import fi.arkisto.store.access.mutualcase.MutualCase;
-import fi.arkisto.store.access.registeraccess.RegisterAccessRight;
 import fi.arkisto.store.access.request.AccessRequest;
 import fi.arkisto.store.access.request.RequestKind;
 import fi.arkisto.store.actor.RequestContext;
@@ -213,8 +212,8 @@ final class ClientDocumentsList {
 
     /**
      * The registers of {@link ClientDocumentsScope#REGISTERS}: the own one in an own-register use context, and each
-     * organiser's under a register access right of the acting organisation over the client in effect today in a
-     * register-access use context (the rules then decide each row's service task).
+     * organiser's the acting organisation serves the client in today under a register access right (or its deployment
+     * test's open window) in a register-access use context (the rules then decide each row's service task).
      */
     private List<String> registers(RequestContext context, ClientFacts client, String acting, LocalDate today) {
         AccessProperties.UseContexts useContexts = rules.properties().useContexts();
@@ -223,11 +222,7 @@ final class ClientDocumentsList {
             registers.add(acting);
         }
         if (useContexts.registerAccess().contains(context.purposeOfUse())) {
-            for (RegisterAccessRight right : client.registerAccess().rights()) {
-                if (right.provider().equals(acting) && right.inEffectOn(today)) {
-                    registers.add(right.organiser());
-                }
-            }
+            registers.addAll(client.registerAccess().organisersServedBy(acting, today));
         }
         List<String> ordered = new ArrayList<>(registers);
         ordered.remove(acting);

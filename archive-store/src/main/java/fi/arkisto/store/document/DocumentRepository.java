@@ -189,7 +189,8 @@ public final class DocumentRepository {
      *
      * @param registers        the controllers whose registers are listed, or null for every register
      * @param providerOf       with {@code registers}: also the registers of every organiser that has a register access
-     *                         agreement with this provider, in effect or not (the caller narrows them), or null
+     *                         agreement with this provider, in effect or not, or a register access right deployment
+     *                         test with it whose window is open (the caller narrows them), or null
      * @param excludedRegister a register left out when {@code registers} is null, or null
      */
     List<ListRow> listRows(String clientId, Collection<String> registers, String providerOf, String excludedRegister,
@@ -202,8 +203,10 @@ public final class DocumentRepository {
             }
             // the register's current controller: a completed controller change's assignment (V14), else the row's
             String register = "COALESCE(a.new_controller_oid, controller_oid)";
+            // and every organiser whose register access right deployment test with the provider has its window open
             String organisers = register + " IN (SELECT organiser_oid FROM archive.register_access_agreement"
-                    + " WHERE provider_oid = :provider)";
+                    + " WHERE provider_oid = :provider UNION SELECT organisation_oid FROM archive.deployment_test_run"
+                    + " WHERE partner_organisation_oid = :provider AND state = 'OPEN')";
             if (providerOf == null) {
                 where.append(" AND ").append(register).append(" IN (:registers)");
             } else if (registers.isEmpty()) {

@@ -130,6 +130,8 @@ public enum ErrorCode {
     REGISTER_ACCESS_AGREEMENT_MISSING(403, "The organiser and the provider have not enabled the register access right for each other"),
     REGISTER_ACCESS_AGREEMENT_OTHER_SERVICE_TASK(403, "The organiser and the provider's register access agreement covers other service tasks only"),
     REGISTER_ACCESS_AGREEMENT_ENDED(403, "The organiser and the provider have ended their register access agreement"),
+    REGISTER_ACCESS_TEST_REAL_IDENTITY_CODE(403, "Before the register access agreement, the deployment test of the organiser and the provider covers clients with test identity codes only"),
+    REGISTER_ACCESS_TEST_WINDOW_NOT_OPEN(403, "The organiser and the provider's register access right is in its deployment test, whose test window is not open"),
     REGISTER_ACCESS_DOCUMENT_BEFORE_PERIOD(403, "The document dates from before the provider's client relationship began"),
     NON_DISCLOSURE_RIGHT_REQUIRED(403, "Data under non-disclosure for safety reasons needs a professional the client system asserts may process it"),
     CLIENT_NOT_INFORMED(403, "The client has not been informed about the archive, so nothing is disclosed to another controller"),

@@ -94,6 +94,28 @@ public record PersonalIdentityCode(String value) {
         return Integer.parseInt(value.substring(7, 10));
     }
 
+    /**
+     * Whether the value is a test or temporary identity code (individual number 900-999) with a known century sign
+     * and a matching check character, without allocating: the access decision asks it per document.
+     */
+    public static boolean isTestCode(String value) {
+        if (value == null || value.length() != 11 || centuryOf(value.charAt(6)) < 0) {
+            return false;
+        }
+        int digits = 0;
+        for (int i = 0; i < 10; i++) {
+            if (i == 6) {
+                continue;
+            }
+            char c = value.charAt(i);
+            if (!isDigit(c)) {
+                return false;
+            }
+            digits = digits * 10 + (c - '0');
+        }
+        return digits % 1000 >= 900 && value.charAt(10) == CHECK_CHARACTERS.charAt(digits % 31);
+    }
+
     /** Test and temporary identity codes have individual numbers 900-999. */
     public boolean isTestCode() {
         return individualNumber() >= 900;

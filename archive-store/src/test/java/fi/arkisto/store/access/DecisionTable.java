@@ -10,6 +10,7 @@ import fi.arkisto.store.access.facts.DocumentGroup;
 import fi.arkisto.store.access.facts.RestrictionKind;
 import fi.arkisto.store.access.mutualcase.CaseParty;
 import fi.arkisto.store.access.mutualcase.MutualCase;
+import fi.arkisto.store.access.registeraccess.DeploymentTestWindow;
 import fi.arkisto.store.access.registeraccess.ProviderPeriod;
 import fi.arkisto.store.access.registeraccess.RegisterAccess;
 import fi.arkisto.store.access.registeraccess.RegisterAccessAgreement;
@@ -96,6 +97,12 @@ final class DecisionTable {
                 String[] p = definition(line, "client ");
                 if (!PersonalIdentityCode.isValid(p[1]) || !PersonalIdentityCode.of(p[1]).isTestCode()) {
                     throw new IllegalArgumentException("not a test identity code: " + p[1]);
+                }
+                clients.put(p[0], p[1]);
+            } else if (line.startsWith("real-client ")) {
+                String[] p = definition(line, "real-client ");
+                if (!PersonalIdentityCode.isValid(p[1]) || PersonalIdentityCode.of(p[1]).isTestCode()) {
+                    throw new IllegalArgumentException("not a real person's kind of identity code: " + p[1]);
                 }
                 clients.put(p[0], p[1]);
             } else if (line.startsWith("macro ")) {
@@ -233,6 +240,7 @@ final class DecisionTable {
         List<ClientRelationship> relationships = new ArrayList<>();
         List<ProviderPeriod> periods = new ArrayList<>();
         List<RegisterAccessAgreement> agreements = new ArrayList<>();
+        List<DeploymentTestWindow> tests = new ArrayList<>();
         List<String> guardians = new ArrayList<>();
         for (String token : tokens) {
             int eq = token.indexOf('=');
@@ -280,6 +288,14 @@ final class DecisionTable {
                     agreements.add(new RegisterAccessAgreement(organisation(pair[0]), organisation(pair[1]), period[0],
                             period[1], extensive, tasks.length == 2 ? List.of(tasks[1].split(",")) : List.of()));
                 }
+                case "test" -> {
+                    String[] p = value.split(":", 2);
+                    String[] pair = p[0].split(">");
+                    if (!p[1].equals("open") && !p[1].equals("closed")) {
+                        throw new IllegalArgumentException("a test window is open or closed: " + p[1]);
+                    }
+                    tests.add(new DeploymentTestWindow(organisation(pair[0]), organisation(pair[1]), p[1].equals("open")));
+                }
                 default -> throw new IllegalArgumentException("unknown client token " + token);
             }
         }
@@ -287,7 +303,7 @@ final class DecisionTable {
             born = PersonalIdentityCode.of(clientId).birthDate();
         }
         return new ClientFacts(clientId, born, nonDisclosure, informed, consents, denials, relationships,
-                new RegisterAccess(periods, agreements), guardians);
+                new RegisterAccess(periods, agreements, tests), guardians);
     }
 
     private record Validity(LocalDate from, LocalDate until, LocalDate withdrawn) {

@@ -167,4 +167,22 @@ class PersonalIdentityCodeTest {
         assertThat(IdentityCodeRedaction.redact(null)).isNull();
         assertThat(IdentityCodeRedaction.maskCode("15")).isEqualTo("*****");
     }
+
+    @Test
+    void isTestCodeAnswersValidCodesOfIndividualNumbers900To999Only() {
+        // given valid codes on either side of 900, and malformed ones
+        String test = withCheckCharacter("150385", '-', 905);
+        String real = withCheckCharacter("131052", '-', 308);
+        String wrongCheck = test.substring(0, 10) + (test.charAt(10) == 'A' ? 'B' : 'A');
+
+        // then only the valid test code is one
+        assertThat(PersonalIdentityCode.isTestCode(test)).isTrue();
+        assertThat(PersonalIdentityCode.isTestCode(withCheckCharacter("010116", 'A', 999))).isTrue();
+        assertThat(PersonalIdentityCode.isTestCode(withCheckCharacter("010116", 'A', 899))).isFalse();
+        assertThat(PersonalIdentityCode.isTestCode(real)).isFalse();
+        assertThat(PersonalIdentityCode.isTestCode(wrongCheck)).isFalse();
+        assertThat(PersonalIdentityCode.isTestCode(test.replace('-', '?'))).isFalse();
+        assertThat(PersonalIdentityCode.isTestCode(test.substring(0, 10))).isFalse();
+        assertThat(PersonalIdentityCode.isTestCode(null)).isFalse();
+    }
 }

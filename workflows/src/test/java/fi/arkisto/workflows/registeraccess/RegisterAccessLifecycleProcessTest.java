@@ -200,17 +200,22 @@ class RegisterAccessLifecycleProcessTest {
                 start.plus(4, ChronoUnit.HOURS).toString(), "testIdentityCount", 1L));
         TestRun run = ARCHIVE.ledger.get(TestRunId.of((String) variable(process, "testRunId")));
 
-        // when the window opens, the test case arrives, the window closes and everyone approves
+        // when the window opens and the test case arrives: the organiser places the test client with the provider,
+        // and the provider's own system records its client document in the organiser's register (no agreement yet)
         ClockUtil.setCurrentTime(Date.from(start.plusSeconds(1)));
         executeJobOf(test);
-        for (TestCaseDocuments.TestCaseDocument document : TestCaseDocuments.write(
-                TestCaseCatalogue.expectedFor(run.functions()), new TestCaseDocuments.Options(organiser.organisationOid(),
-                        organiser.name(), ARCHIVE.ledger.get(run.id()).identities().get(0), today(),
-                        ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), ARCHIVE.systemSignerFor(
-                        organiser.organisationOid(), organiser.name(), ProcessTestArchive.ENGINE_CLOCK)::sign, null))) {
-            ARCHIVE.archiving.archive(document.xml(), new RequestContext(organiser.organisationOid(), "cis-test-user",
-                    RequestContext.OWN_REGISTER_USE));
-        }
+        String client = ARCHIVE.ledger.get(run.id()).identities().get(0);
+        placeWithProvider(client);
+        TestCaseDocuments.TestCaseDocument providers = TestCaseDocuments.write(
+                List.of(TestCaseCatalogue.item(TestCaseCatalogue.PROVIDER_CASE_DOCUMENT)), new TestCaseDocuments.Options(
+                        organiser.organisationOid(), organiser.name(), client, today(),
+                        ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), bytes -> bytes, null)).get(0);
+        byte[] inProvidersUnit = new String(providers.xml(), StandardCharsets.UTF_8)
+                .replace(unitOf(organiser), unitOf(provider)).getBytes(StandardCharsets.UTF_8);
+        ARCHIVE.archiving.archive(ARCHIVE.systemSignerFor(provider.organisationOid(), provider.name(),
+                ProcessTestArchive.ENGINE_CLOCK).sign(inProvidersUnit), asProvider());
+
+        // and the window closes and everyone approves
         ClockUtil.setCurrentTime(Date.from(start.plus(4, ChronoUnit.HOURS).plusSeconds(1)));
         executeJobOf(test);
         executeJobOf(test);
@@ -467,6 +472,12 @@ class RegisterAccessLifecycleProcessTest {
         ARCHIVE.archiving.archive(signed, new RequestContext(controller.organisationOid(), "cis-user",
                 RequestContext.OWN_REGISTER_USE));
         return document.oidValue();
+    }
+
+    /** The unit the test kit names for an organisation's documents (TestCaseDocuments). */
+    private static String unitOf(Organisation organisation) {
+        String oid = organisation.organisationOid().value();
+        return oid.substring(0, oid.length() - 1) + "2001001";
     }
 
     private static void executeJobOf(ProcessInstance process) {

@@ -2,12 +2,14 @@ package fi.arkisto.workflows.support;
 
 import fi.arkisto.store.access.AccessProperties;
 import fi.arkisto.store.access.AccessRules;
+import fi.arkisto.store.access.RegisterAccessActing;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
 import fi.arkisto.store.accessrecords.ClientFactsService;
 import fi.arkisto.store.accessrecords.RegisterAccessAgreementService;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.cda.CdaParser;
 import fi.arkisto.store.deploymenttest.TestRunGuard;
+import fi.arkisto.store.deploymenttest.RegisterAccessTestWindows;
 import fi.arkisto.store.deploymenttest.TestRunGuardCheck;
 import fi.arkisto.store.deploymenttest.TestRunLedger;
 import fi.arkisto.store.display.DisplayFormCheck;
@@ -94,11 +96,12 @@ public final class ProcessTestArchive implements AutoCloseable {
         AccessRules rules = new AccessRules(AccessProperties.defaults());
         agreements = new RegisterAccessAgreementService(database.dataSource(), transactions, audit, ENGINE_CLOCK);
         clientFacts = new ClientFactsService(new DocumentLookup(objects, parser, database.dataSource()), agreements,
-                database.dataSource(), UnitOrganisation.byRule());
+                database.dataSource(), UnitOrganisation.byRule(), new RegisterAccessTestWindows(ledger));
         archiving = new ArchivingService(parser, List.of(
                 new TestRunGuardCheck(new TestRunGuard(ledger, registry, ENGINE_CLOCK)),
+                // a provider the organiser's client relationship document names signs for the organiser's register
                 new SignatureVerifier(signatures, TrustAnchors.of(List.of(pki.ca().certificate()), List.of(pki.crl())),
-                        ENGINE_CLOCK),
+                        new RegisterAccessActing(SignatureVerifier.producers(signatures), clientFacts), ENGINE_CLOCK),
                 new DisplayFormCheck(new DisplayFormSafety()),
                 new StructureCheck(StructureCatalogue.shipped())),
                 objects, audit, rules, clientFacts, new DocumentRepository(database.dataSource()), transactions, ENGINE_CLOCK,

@@ -74,7 +74,9 @@ class DeploymentTestController {
     @Operation(summary = "Register a deployment of functions for its deployment test",
             description = "Functions: ARCHIVING, REGISTER_ACCESS_RIGHT (with partnerOrganisationId and partnerSystem), SHARING, "
                     + "STRUCTURED_DOCUMENTS, PROFESSIONAL_SIGNATURES. Starts the deployment test process; a coordinator "
-                    + "reviews it in the tasklist.")
+                    + "reviews it in the tasklist. While the window of a register access right test is open, the partner "
+                    + "(the provider) uses the organisation's register for the clients its client relationship documents "
+                    + "place with the partner and that have test identity codes, without an agreement (docs/access.md).")
     @ApiErrors({ErrorCode.INVALID_REQUEST, ErrorCode.INVALID_FIELD_VALUE, ErrorCode.INVALID_OID, ErrorCode.ACCESS_DENIED,
             ErrorCode.ORGANISATION_NOT_FOUND, ErrorCode.ORGANISATION_CONFLICT, ErrorCode.DEPLOYMENT_TEST_STATE_CONFLICT})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -80,7 +80,9 @@ class DocumentController {
                     + "stores these bytes unchanged. 201 when this request archived it, 200 when the identical bytes were "
                     + "already archived (idempotent resubmission). Decided by the access rules (docs/access.md, \"Archiving "
                     + "and nullifying\"): into the acting organisation's own register, or as a provider into the "
-                    + "organiser's register while its register access right is in effect; X-Non-Disclosure-Right: true "
+                    + "organiser's register while its register access right is in effect (or, for a client with a test "
+                    + "identity code, while the window of the two's register access right deployment test is open); "
+                    + "X-Non-Disclosure-Right: true "
                     + "for the client relationship document of a client under non-disclosure.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
                     @Content(mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string", format = "binary")),

@@ -245,6 +245,9 @@ class ErrorCodeCatalogueTest extends ApiIntegrationTest {
         row(REGISTER_ACCESS_AGREEMENT_MISSING, 403, "organiser, provider, not enabled", READS_AND_WRITES);
         row(REGISTER_ACCESS_AGREEMENT_OTHER_SERVICE_TASK, 403, "agreement, other service tasks only", READS_AND_WRITES);
         row(REGISTER_ACCESS_AGREEMENT_ENDED, 403, "ended their register access agreement", READS_AND_WRITES);
+        row(REGISTER_ACCESS_TEST_REAL_IDENTITY_CODE, 403, "deployment test, organiser, provider, test identity codes only",
+                READS_AND_WRITES);
+        row(REGISTER_ACCESS_TEST_WINDOW_NOT_OPEN, 403, "deployment test, test window, not open", READS_AND_WRITES);
         row(REGISTER_ACCESS_DOCUMENT_BEFORE_PERIOD, 403, "document, before, client relationship began", READS);
         row(NON_DISCLOSURE_RIGHT_REQUIRED, 403, "non-disclosure, asserts, may process", union(READS, DOCUMENT_CHECK));
         row(CLIENT_NOT_INFORMED, 403, "not been informed", READS);

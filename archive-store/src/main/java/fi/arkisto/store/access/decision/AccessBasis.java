@@ -14,6 +14,12 @@ public enum AccessBasis {
     REGISTER_ACCESS_RIGHT,
     /** The extensive register access right (shelter services): the provider also manages client relationship and case documents. */
     EXTENSIVE_REGISTER_ACCESS_RIGHT,
+    /**
+     * A provider using the organiser's register for a client with a test identity code while the window of their
+     * register access right deployment test is open, before the agreement (docs/access.md, "The register access
+     * right in its deployment test").
+     */
+    DEPLOYMENT_TEST_REGISTER_ACCESS,
     /** A disclosure to another controller on the client's informing, consent and active client relationship. */
     SHARING_WITH_CONSENT,
     /** A disclosure to another controller on a statutory right to information, which overrides consent and denials. */

@@ -27,6 +27,8 @@ public enum DenialReason {
     REGISTER_ACCESS_AGREEMENT_MISSING(403, "The organiser and the provider have not enabled the register access right for each other"),
     REGISTER_ACCESS_AGREEMENT_OTHER_SERVICE_TASK(403, "The organiser and the provider's register access agreement covers other service tasks only"),
     REGISTER_ACCESS_AGREEMENT_ENDED(403, "The organiser and the provider have ended their register access agreement"),
+    REGISTER_ACCESS_TEST_REAL_IDENTITY_CODE(403, "Before the register access agreement, the deployment test of the organiser and the provider covers clients with test identity codes only"),
+    REGISTER_ACCESS_TEST_WINDOW_NOT_OPEN(403, "The organiser and the provider's register access right is in its deployment test, whose test window is not open"),
     REGISTER_ACCESS_DOCUMENT_BEFORE_PERIOD(403, "The document dates from before the provider's client relationship began"),
     EXTENSIVE_REGISTER_ACCESS_RIGHT_REQUIRED(403, "Only the extensive register access right lets a provider write client relationship and case documents"),
     DOCUMENT_GROUP_NOT_ARCHIVABLE_BY_PROVIDER(403, "A provider may not write documents of this document group into the organiser's register"),

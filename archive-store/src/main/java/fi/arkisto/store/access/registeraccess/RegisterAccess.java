@@ -1,8 +1,12 @@
 package fi.arkisto.store.access.registeraccess;
 
+import fi.arkisto.store.identity.PersonalIdentityCode;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The register access facts of one client: the provider periods named by organisers' client relationship documents
@@ -10,7 +14,8 @@ import java.util.List;
  * effect while a period for the client and service task contains the day and the agreement is in effect (kanta.fi,
  * "Register access right of social welfare services": "when the client's service ends, the service organiser will
  * update the relevant information in the client relationship documentation. At this time, the service provider's
- * right to use the organiser's register will end").
+ * right to use the organiser's register will end"). Before the agreement, the open window of the two's register
+ * access right deployment test stands in for it for a client with a test identity code ({@link DeploymentTestWindow}).
  *
  * <p>The checks walk small lists by index and never allocate: they run once per document of a client list.
  */
@@ -20,10 +25,18 @@ public final class RegisterAccess {
 
     private final List<ProviderPeriod> periods;
     private final List<RegisterAccessAgreement> agreements;
+    private final List<DeploymentTestWindow> tests;
 
     public RegisterAccess(List<ProviderPeriod> periods, List<RegisterAccessAgreement> agreements) {
+        this(periods, agreements, List.of());
+    }
+
+    /** @param tests the register access right deployment tests under way between those organisers and providers */
+    public RegisterAccess(List<ProviderPeriod> periods, List<RegisterAccessAgreement> agreements,
+                          List<DeploymentTestWindow> tests) {
         this.periods = List.copyOf(periods);
         this.agreements = List.copyOf(agreements);
+        this.tests = List.copyOf(tests);
     }
 
     public List<ProviderPeriod> periods() {
@@ -32,6 +45,28 @@ public final class RegisterAccess {
 
     public List<RegisterAccessAgreement> agreements() {
         return agreements;
+    }
+
+    public List<DeploymentTestWindow> tests() {
+        return tests;
+    }
+
+    /**
+     * The register access right deployment test under way between the organiser and the provider: one whose window is
+     * open when there is one, else another, else null.
+     */
+    public DeploymentTestWindow test(String organiser, String provider) {
+        if (organiser == null || provider == null) {
+            return null;
+        }
+        DeploymentTestWindow found = null;
+        for (int i = 0; i < tests.size(); i++) {
+            DeploymentTestWindow test = tests.get(i);
+            if (test.between(organiser, provider) && (found == null || test.windowOpen())) {
+                found = test;
+            }
+        }
+        return found;
     }
 
     /** The provider's right over the organiser's register for this service task on the day. */
@@ -128,6 +163,29 @@ public final class RegisterAccess {
             }
         }
         return false;
+    }
+
+    /**
+     * The organisers in whose registers the provider serves the client on the day: under a right in effect
+     * ({@link #rights}), or under the open window of their register access right deployment test for a client with a
+     * test identity code and a period of the provider containing the day (docs/access.md, "The register access right
+     * in its deployment test"). The access rules still decide each document.
+     */
+    public Set<String> organisersServedBy(String provider, LocalDate day) {
+        Set<String> organisers = new TreeSet<>();
+        for (RegisterAccessRight right : rights()) {
+            if (right.provider().equals(provider) && right.inEffectOn(day)) {
+                organisers.add(right.organiser());
+            }
+        }
+        for (ProviderPeriod period : periods) {
+            DeploymentTestWindow test = test(period.organiser(), provider);
+            if (test != null && test.windowOpen() && provider.equals(period.providerOrganisation())
+                    && period.contains(day) && PersonalIdentityCode.isTestCode(period.clientId())) {
+                organisers.add(period.organiser());
+            }
+        }
+        return organisers;
     }
 
     /** Every right these facts give, each as the overlap of a provider period and an agreement. */

@@ -18,4 +18,9 @@ public enum RightStatus {
     public boolean inEffect() {
         return this == IN_EFFECT || this == IN_EFFECT_EXTENSIVE;
     }
+
+    /** The provider's period for the client and service task contains the day; only the agreement is not in effect. */
+    public boolean onlyAgreementLacking() {
+        return this == AGREEMENT_MISSING || this == AGREEMENT_OTHER_SERVICE_TASK || this == AGREEMENT_ENDED;
+    }
 }

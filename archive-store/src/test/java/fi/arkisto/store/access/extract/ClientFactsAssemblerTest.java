@@ -39,7 +39,7 @@ class ClientFactsAssemblerTest {
         return assembler.assemble(CLIENT,
                 List.of(new ClientFactsAssembler.ClientRelationshipDocument(RealSample.CONTROLLER, content)),
                 List.of(new RegisterAccessAgreement(RealSample.CONTROLLER, PROVIDER, LocalDate.of(2026, 1, 1), null, false)),
-                LocalDate.of(2026, 7, 17), List.of(new Consent(LocalDate.of(2026, 7, 17), null, null)), List.of(),
+                List.of(), LocalDate.of(2026, 7, 17), List.of(new Consent(LocalDate.of(2026, 7, 17), null, null)), List.of(),
                 List.of());
     }
 

@@ -82,4 +82,29 @@ class RegisterAccessTest {
         assertThatThrownBy(() -> new RegisterAccessAgreement(ORGANISER, PROVIDER, LocalDate.of(2026, 2, 1),
                 LocalDate.of(2026, 1, 31), false)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aProviderServesInTheOrganisersRegisterDuringTheOpenWindowOfTheirTestForATestIdentityCodeOnly() {
+        // given the provider's period for a test client and for a real one, no agreement, and the two's test
+        LocalDate day = LocalDate.of(2026, 9, 1);
+        String real = "131052-308T";
+        List<ProviderPeriod> periods = List.of(
+                new ProviderPeriod(ORGANISER, PROVIDER, null, CLIENT, "24", List.of(), LocalDate.of(2026, 1, 1), null),
+                new ProviderPeriod(ORGANISER, PROVIDER, null, real, "24", List.of(), LocalDate.of(2026, 1, 1), null));
+        RegisterAccess open = new RegisterAccess(periods.subList(0, 1), List.of(),
+                List.of(new DeploymentTestWindow(ORGANISER, PROVIDER, true)));
+        RegisterAccess closed = new RegisterAccess(periods.subList(0, 1), List.of(),
+                List.of(new DeploymentTestWindow(ORGANISER, PROVIDER, false)));
+        RegisterAccess realClient = new RegisterAccess(periods.subList(1, 2), List.of(),
+                List.of(new DeploymentTestWindow(ORGANISER, PROVIDER, true)));
+
+        // then only the open window, for the test client, within the period, reaches the organiser's register
+        assertThat(open.organisersServedBy(PROVIDER, day)).containsExactly(ORGANISER);
+        assertThat(open.organisersServedBy(PROVIDER, LocalDate.of(2025, 12, 31))).isEmpty();
+        assertThat(open.organisersServedBy("1.2.246.10.99999003.10.0", day)).isEmpty();
+        assertThat(closed.organisersServedBy(PROVIDER, day)).isEmpty();
+        assertThat(realClient.organisersServedBy(PROVIDER, day)).isEmpty();
+        assertThat(open.test(ORGANISER, PROVIDER)).isEqualTo(new DeploymentTestWindow(ORGANISER, PROVIDER, true));
+        assertThat(open.test(PROVIDER, ORGANISER)).isNull();
+    }
 }

@@ -2,6 +2,7 @@ package fi.arkisto.store.document.bench;
 
 import fi.arkisto.store.access.AccessProperties;
 import fi.arkisto.store.access.AccessRules;
+import fi.arkisto.store.access.registeraccess.DeploymentTestWindows;
 import fi.arkisto.store.access.registeraccess.UnitOrganisation;
 import fi.arkisto.store.accessrecords.ClientFactsService;
 import fi.arkisto.store.accessrecords.RegisterAccessAgreementService;
@@ -52,7 +53,7 @@ public final class ArchivingBenchmark {
             ClientFactsService clientFacts = new ClientFactsService(
                     new DocumentLookup(objects, parser, database.dataSource()),
                     new RegisterAccessAgreementService(database.dataSource(), transactions, audit, Clock.systemUTC()),
-                    database.dataSource(), UnitOrganisation.byRule());
+                    database.dataSource(), UnitOrganisation.byRule(), DeploymentTestWindows.NONE);
             ArchivingService archiving = new ArchivingService(parser, List.of(), objects, audit,
                     new AccessRules(AccessProperties.defaults()), clientFacts,
                     new DocumentRepository(database.dataSource()), transactions, Clock.systemUTC(),
