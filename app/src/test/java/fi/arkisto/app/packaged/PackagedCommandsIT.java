@@ -7,7 +7,10 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import fi.arkisto.app.packaged.PackagedJar.CommandRun;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -38,7 +41,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no server runs) and {@code trust-anchors}. The server and {@code migrate} beside it are {@link PackagedServerIT}'s.
  * A new documented command needs a test here (or there) and its name in {@link #EXERCISED}, or
  * {@link #everyDocumentedCommandIsListedByHelpAndExercisedHere} fails.
+ * <p>
+ * The tests run beside each other: each works in a directory of its own under {@link #shared} (the test PKI made
+ * before them is only read) and spends its time waiting on its own jar process.
  */
+@Order(2)
+@Execution(ExecutionMode.CONCURRENT)
 class PackagedCommandsIT {
 
     /** The commands the packaged-jar tests run, each in a test of its own. */

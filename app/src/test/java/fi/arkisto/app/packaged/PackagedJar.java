@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -50,7 +49,8 @@ final class PackagedJar {
 
     private final Path jar;
     private final Path workingDirectory;
-    private final Map<String, String> environment = new LinkedHashMap<>();
+    /** Concurrent: the methods of a test class may run commands beside each other (PackagedCommandsIT). */
+    private final Map<String, String> environment = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger runs = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
