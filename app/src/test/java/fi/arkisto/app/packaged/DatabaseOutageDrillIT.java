@@ -1,7 +1,6 @@
 package fi.arkisto.app.packaged;
 
 import fi.arkisto.app.packaged.DrillVerdict.Fault;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +13,6 @@ import java.time.Instant;
  * same data directory and port (an embedded PostgreSQL of the drill's own; the machine's shared server is never
  * touched), the packaged archive running as a process (docs/running.md, "Operations").
  */
-@Order(1)
 class DatabaseOutageDrillIT {
 
     static final Duration OUTAGE = Duration.ofSeconds(15);

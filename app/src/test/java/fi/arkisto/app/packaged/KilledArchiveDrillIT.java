@@ -1,7 +1,6 @@
 package fi.arkisto.app.packaged;
 
 import fi.arkisto.app.packaged.DrillVerdict.Fault;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +11,6 @@ import java.time.Instant;
  * Fault drill: the archive's process is killed with SIGKILL ({@code kill -9}) under concurrent REST and queue load and
  * started again, as a supervisor would, on the same port and the same stores (docs/running.md, "Operations").
  */
-@Order(1)
 class KilledArchiveDrillIT {
 
     @TempDir

@@ -1,7 +1,6 @@
 package fi.arkisto.app.packaged;
 
 import fi.arkisto.app.packaged.DrillVerdict.Fault;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,7 +13,6 @@ import java.time.Instant;
  * endpoint behind a TCP proxy the drill cuts and restores), the packaged archive running as a process on stores of
  * the drill's own (docs/running.md, "Operations").
  */
-@Order(1)
 class ObjectStoreOutageDrillIT {
 
     static final Duration OUTAGE = Duration.ofSeconds(15);

@@ -7,7 +7,6 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import fi.arkisto.app.packaged.PackagedJar.CommandRun;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -45,7 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The tests run beside each other: each works in a directory of its own under {@link #shared} (the test PKI made
  * before them is only read) and spends its time waiting on its own jar process.
  */
-@Order(2)
 @Execution(ExecutionMode.CONCURRENT)
 class PackagedCommandsIT {
 
