@@ -2,6 +2,9 @@ package fi.arkisto.store.controllerchange;
 
 import fi.arkisto.store.LocalServicesTest;
 import fi.arkisto.store.access.decision.AccessBasis;
+import fi.arkisto.store.accesslog.AccessLogEntry;
+import fi.arkisto.store.accesslog.AccessLogRequest;
+import fi.arkisto.store.accesslog.AccessLogService;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.document.ArchivingService;
@@ -38,6 +41,8 @@ class ControllerChangeLocalTest {
     ControllerChangeService changes;
     @Autowired
     ArchivingPauses pauses;
+    @Autowired
+    AccessLogService logs;
     @Autowired
     DataSource dataSource;
 
@@ -104,6 +109,63 @@ class ControllerChangeLocalTest {
     }
 
     @Test
+    void theRegistersLogGoesWithItTheNewControllersExtractHoldsItsWholeHistoryAndTheOldOnesNoLonger() {
+        // given a document of task 24 archived and read by the old controller, and one of task 25 that stays
+        String old = newController();
+        String successor = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        RequestContext oldWorker = context(old);
+        RequestContext newWorker = context(successor);
+        String moved = archive(KantaSamples.document().controller(old).client(client).serviceTask("24"), oldWorker);
+        String staying = archive(KantaSamples.document().controller(old).client(client).serviceTask("25"), oldWorker);
+        reading.metadata(DocumentOid.of(moved), oldWorker);
+        assertThat(extract(client, oldWorker)).extracting(AccessLogEntry::documentOid)
+                .containsExactly(moved, staying, moved);
+
+        // when the change of task 24 completes and the new controller reads the moved document
+        completeChange(old, successor, List.of("24"), oldWorker);
+        reading.metadata(DocumentOid.of(moved), newWorker);
+
+        // then the new controller's extract holds every use of the moved document, before and after the change, each
+        // in its register now, the old controller's uses on the basis they were made on
+        List<AccessLogEntry> newExtract = extract(client, newWorker);
+        assertThat(newExtract).extracting(AccessLogEntry::operation, AccessLogEntry::organisation,
+                AccessLogEntry::documentOid, AccessLogEntry::register, AccessLogEntry::basis).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ARCHIVE", old, moved, successor, "OWN_REGISTER"),
+                org.assertj.core.groups.Tuple.tuple("READ_METADATA", old, moved, successor, "OWN_REGISTER"),
+                org.assertj.core.groups.Tuple.tuple("READ_METADATA", successor, moved, successor, "OWN_REGISTER"));
+        // and the old controller's no longer discloses any use of it, while the document that stayed is there
+        List<AccessLogEntry> oldExtract = extract(client, oldWorker);
+        assertThat(oldExtract).extracting(AccessLogEntry::documentOid).doesNotContain(moved).contains(staying);
+        assertThat(oldExtract).filteredOn(e -> e.documentOid() != null).extracting(AccessLogEntry::register)
+                .containsOnly(old);
+    }
+
+    @Test
+    void aMutualCasesOrganiserIsTheTopicRegistersControllerNowNotItsCustodian() {
+        // given a mutual case whose topic document is in the old controller's task 24
+        String old = newController();
+        String successor = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        String caseId = "1.2.246.10.98." + ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
+        String topic = archive(KantaSamples.document().controller(old).client(client).serviceTask("24")
+                .caseId(caseId), context(old));
+        new JdbcTemplate(dataSource).update("INSERT INTO archive.mutual_case_party (topic_document_oid, case_id,"
+                + " party_id, party_from) VALUES (?, ?, ?, ?)", topic, caseId, client, java.sql.Date.valueOf(
+                LocalDate.of(2020, 1, 1)));
+        assertThat(reading.disclosedMetadata(DocumentOid.of(topic), context(old)).mutualCase().organiser())
+                .isEqualTo(old);
+
+        // when the change of task 24 completes
+        completeChange(old, successor, List.of("24"), context(old));
+
+        // then the case's organiser, as the decision's facts carry it, is the new controller
+        DisclosedMetadata metadata = reading.disclosedMetadata(DocumentOid.of(topic), context(successor));
+        assertThat(metadata.mutualCase().caseId()).isEqualTo(caseId);
+        assertThat(metadata.mutualCase().organiser()).isEqualTo(successor);
+    }
+
+    @Test
     void whileAChangeRunsArchivingIntoItsScopeIsPausedAndIntoOtherScopesGoesOn() {
         // given a change of the old controller's task 24 whose run has paused archiving
         String old = newController();
@@ -149,6 +211,20 @@ class ControllerChangeLocalTest {
                 ErrorCode.ACCESS_DENIED);
         assertRefused(() -> changes.request(new ControllerChangeRequest(ControllerChangeScope.wholeRegister(old), old,
                 "x", LocalDate.now()), context(old)), ErrorCode.INVALID_REQUEST);
+    }
+
+    private List<AccessLogEntry> extract(String client, RequestContext context) {
+        return logs.page(new AccessLogRequest(client, logs.freeFrom(), logs.today(), null, 0, 50), context).entries();
+    }
+
+    /** Requests, assigns, verifies and completes a change of the service tasks, as the job does. */
+    private ControllerChange completeChange(String old, String successor, List<String> tasks, RequestContext by) {
+        ControllerChange change = changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
+                tasks, List.of()), successor, "wellbeing services county takes over", LocalDate.now()), by);
+        ControllerChangeImpact impact = changes.impact(change.id());
+        changes.assign(change, changes.page(change, null, null, null, 1000));
+        assertThat(changes.verify(change.id(), impact.total().documents(), 5).problems()).isEmpty();
+        return changes.complete(change.id(), "operator-1");
     }
 
     private String archive(KantaSamples.Builder builder, RequestContext context) {
