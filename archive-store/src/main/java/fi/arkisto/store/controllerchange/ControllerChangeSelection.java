@@ -21,7 +21,8 @@ public record ControllerChangeSelection(String where, MapSqlParameterSource para
     }
 
     /**
-     * @param excludeOthers leave out documents another change assigned: for counting; the job's pages leave it out,
+     * @param excludeOthers leave out documents another change assigned (one not abandoned: an abandoned change's
+     *                      assignments never took effect, so a later change of the scope moves them): for counting; the job's pages leave it out,
      *                      since an anti-join per page over a growing assignment table makes the run quadratic, and
      *                      the writer's ON CONFLICT skips such documents anyway
      */
@@ -34,6 +35,7 @@ public record ControllerChangeSelection(String where, MapSqlParameterSource para
         in(where, params, "v.service_unit_oid", "units", scope.serviceUnits());
         if (excludeOthers) {
             where.append(" AND NOT EXISTS (SELECT 1 FROM archive.controller_assignment x"
+                    + " JOIN archive.controller_change o ON o.id = x.change_id AND o.abandoned_at IS NULL"
                     + " WHERE x.document_oid = v.document_oid AND x.change_id <> :change)");
         }
         return new ControllerChangeSelection(where.toString(), params);

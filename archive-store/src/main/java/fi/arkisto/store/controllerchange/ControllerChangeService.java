@@ -114,7 +114,7 @@ public class ControllerChangeService {
                     + " new controller, not by " + acting);
         }
         return new ControllerChange(UUID.randomUUID(), scope, request.newController(), request.reason().strip(),
-                request.plannedOn(), clock.instant(), acting, context.userId(), null, null);
+                request.plannedOn(), clock.instant(), acting, context.userId(), null, null, null, null, null);
     }
 
     /** @throws ArchiveException CONTROLLER_CHANGE_NOT_FOUND */
@@ -264,6 +264,9 @@ public class ControllerChangeService {
         ControllerChange change = find(id);
         if (change.completed()) {
             return change;
+        }
+        if (change.abandoned()) {
+            throw new IllegalStateException(change.describe() + " was abandoned and never completes");
         }
         return storage(() -> transaction.execute(status -> {
             long assigned = changes.countAssigned(id);

@@ -44,6 +44,8 @@ class ControllerChangeLocalTest {
     @Autowired
     AccessLogService logs;
     @Autowired
+    ControllerChangeAbandonment abandonment;
+    @Autowired
     DataSource dataSource;
 
     @Test
@@ -163,6 +165,66 @@ class ControllerChangeLocalTest {
         DisclosedMetadata metadata = reading.disclosedMetadata(DocumentOid.of(topic), context(successor));
         assertThat(metadata.mutualCase().caseId()).isEqualTo(caseId);
         assertThat(metadata.mutualCase().organiser()).isEqualTo(successor);
+    }
+
+    @Test
+    void anAbandonedChangeResumesArchivingIntoItsScopeLeavesAccessAsItWasAndALaterChangeMovesTheScope() {
+        // given a change of task 24 whose run paused archiving, assigned one of the two documents and failed
+        String old = newController();
+        String successor = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        RequestContext oldWorker = context(old);
+        RequestContext newWorker = context(successor);
+        String assigned = archive(KantaSamples.document().controller(old).client(client).serviceTask("24"), oldWorker);
+        String unassigned = archive(KantaSamples.document().controller(old).client(client).serviceTask("24"),
+                oldWorker);
+        ControllerChange change = changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
+                List.of("24"), List.of()), successor, "merger", LocalDate.now()), oldWorker);
+        changes.pause(change.id());
+        assertThat(changes.assign(change, List.of(assigned))).isEqualTo(1);
+        pauses.refresh();
+        KantaSamples.Builder waiting = KantaSamples.document().controller(old).client(client).serviceTask("24");
+        byte[] waitingBytes = waiting.build();
+        assertRefused(() -> archiving.archive(waitingBytes, oldWorker),
+                ErrorCode.ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE);
+
+        // when an operator abandons it
+        ControllerChange abandoned = abandonment.abandon(change.id(), "operator-2", "object store lost a document");
+        pauses.refresh();
+
+        // then it is recorded abandoned with who and why, never completes, and the abandonment is audited
+        assertThat(abandoned.status()).isEqualTo(ControllerChange.Status.ABANDONED);
+        assertThat(abandoned.abandonedBy()).isEqualTo("operator-2");
+        assertThat(abandoned.abandonReason()).isEqualTo("object store lost a document");
+        assertThat(abandonment.abandon(change.id(), "operator-3", "again").abandonedBy())
+                .as("abandoning again changes nothing").isEqualTo("operator-2");
+        assertThatThrownBy(() -> changes.complete(change.id(), "operator-1")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new JdbcTemplate(dataSource).update("UPDATE archive.controller_change SET"
+                + " completed_at = now(), completed_by_user = 'x', assigned_count = 1 WHERE id = ?", change.id()))
+                .hasMessageContaining("never changes again");
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT detail FROM archive.audit_event WHERE"
+                + " operation = 'CONTROLLER_CHANGE_ABANDON' AND detail LIKE ?", String.class, "%" + change.id() + "%"))
+                .contains("by operator-2: object store lost a document").contains("1 assignments written stay");
+
+        // and archiving into the scope resumed: what waited is archived, into the old controller's register
+        assertThat(changes.paused()).extracting(ControllerChange::id).doesNotContain(change.id());
+        assertThat(archiving.archive(waitingBytes, oldWorker).created()).isTrue();
+
+        // and access is as before the change: the assignment written stays without effect
+        assertThat(changes.assignedCount(change.id())).isEqualTo(1);
+        assertThat(reading.disclosedMetadata(DocumentOid.of(assigned), oldWorker).basis())
+                .isEqualTo(AccessBasis.OWN_REGISTER);
+        assertRefused(() -> reading.content(DocumentOid.of(assigned), newWorker), ErrorCode.NO_ACCESS_TO_REGISTER);
+        assertThat(listed(client, oldWorker)).containsExactlyInAnyOrder(assigned, unassigned, waiting.oidValue());
+        assertThat(listed(client, newWorker)).isEmpty();
+        assertThat(extract(client, newWorker)).extracting(AccessLogEntry::documentOid).containsOnlyNulls();
+
+        // and a later change of the same scope is no conflict and moves every document, the abandoned one's too
+        ControllerChange later = completeChange(old, successor, List.of("24"), oldWorker);
+        assertThat(later.assignedCount()).isEqualTo(3);
+        assertThat(listed(client, newWorker)).containsExactlyInAnyOrder(assigned, unassigned, waiting.oidValue());
+        assertRefused(() -> reading.content(DocumentOid.of(assigned), oldWorker),
+                ErrorCode.REGISTER_CONTROLLER_CHANGED);
     }
 
     @Test
