@@ -42,3 +42,32 @@ DROP TRIGGER controller_change_append_only ON archive.controller_change;
 CREATE TRIGGER controller_change_append_only
     BEFORE UPDATE OR DELETE ON archive.controller_change
     FOR EACH ROW EXECUTE FUNCTION archive.refuse_controller_change_but_its_end();
+
+-- Chains (A to B, then B to C): a change of a register moves also the documents an earlier completed change moved
+-- into it. The register's received documents are found by the new controller.
+CREATE INDEX controller_assignment_new_controller_idx ON archive.controller_assignment (new_controller_oid, document_oid);
+
+-- A version archived into a completed change's scope after the change follows it, and every later completed change
+-- of the register it passed to whose scope covers it (each completed after the one before: the register held it only
+-- from then), so it lands where the register's documents are now.
+CREATE OR REPLACE FUNCTION archive.follow_completed_controller_change() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    register varchar(256) := NEW.controller_oid;
+    since timestamptz := '-infinity';
+    followed record;
+BEGIN
+    LOOP
+        SELECT c.id, c.new_controller_oid, c.completed_at INTO followed FROM archive.controller_change c
+         WHERE c.old_controller_oid = register AND c.completed_at IS NOT NULL AND c.completed_at > since
+           AND (cardinality(c.document_groups) = 0 OR NEW.document_group = ANY (c.document_groups))
+           AND (cardinality(c.service_tasks) = 0 OR NEW.service_task = ANY (c.service_tasks))
+           AND (cardinality(c.service_units) = 0 OR NEW.service_unit_oid = ANY (c.service_units))
+         ORDER BY c.completed_at LIMIT 1;
+        EXIT WHEN NOT FOUND;
+        INSERT INTO archive.controller_assignment (document_oid, change_id, new_controller_oid, assigned_at)
+        VALUES (NEW.document_oid, followed.id, followed.new_controller_oid, now()) ON CONFLICT DO NOTHING;
+        register := followed.new_controller_oid;
+        since := followed.completed_at;
+    END LOOP;
+    RETURN NULL;
+END $$;

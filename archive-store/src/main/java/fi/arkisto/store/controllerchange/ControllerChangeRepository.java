@@ -153,19 +153,32 @@ final class ControllerChangeRepository {
         return count == null ? 0 : count;
     }
 
-    /** Assigns those of the documents not yet assigned; the number newly assigned. */
-    int assign(UUID change, String newController, List<String> documentOids, Instant at) {
+    /**
+     * Assigns those of the documents that are in the old controller's register now (a completed change has not moved
+     * them away) and not yet assigned by this change; the number newly assigned.
+     */
+    int assign(UUID change, String oldController, String newController, List<String> documentOids, Instant at) {
         return jdbc.execute((java.sql.Connection connection) -> {
             try (var ps = connection.prepareStatement("INSERT INTO archive.controller_assignment (document_oid,"
-                    + " change_id, new_controller_oid, assigned_at) SELECT unnest(?::varchar[]), ?, ?, ?"
+                    + " change_id, new_controller_oid, assigned_at) SELECT v.document_oid, ?, ?, ?"
+                    + " FROM archive.document_version v WHERE v.document_oid = ANY (?::varchar[]) AND "
+                    + ControllerChangeSelection.CURRENT_CONTROLLER + " = ?"
                     + " ON CONFLICT (document_oid, change_id) DO NOTHING")) {
-                ps.setArray(1, connection.createArrayOf("varchar", documentOids.toArray()));
-                ps.setObject(2, change);
-                ps.setString(3, newController);
-                ps.setTimestamp(4, Timestamp.from(at));
+                ps.setObject(1, change);
+                ps.setString(2, newController);
+                ps.setTimestamp(3, Timestamp.from(at));
+                ps.setArray(4, connection.createArrayOf("varchar", documentOids.toArray()));
+                ps.setString(5, oldController);
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** Whether a completed change moved any document into the register of {@code controller}. */
+    boolean receivedAny(String controller) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM archive.controller_assignment a"
+                + " JOIN archive.controller_change c ON c.id = a.change_id AND c.completed_at IS NOT NULL"
+                + " WHERE a.new_controller_oid = ?)", Boolean.class, controller));
     }
 
     /** Up to {@code limit} of the change's assigned documents with their object keys and digests, at random. */
@@ -197,6 +210,12 @@ final class ControllerChangeRepository {
     void recordPause(UUID change, boolean paused, Instant at) {
         jdbc.update("INSERT INTO archive.controller_change_pause (change_id, paused, at) VALUES (?, ?, ?)", change,
                 paused, Timestamp.from(at));
+    }
+
+    /** The completed changes that passed a register, or part of one, to {@code controller}. */
+    List<ControllerChange> completedInto(String controller) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.controller_change WHERE new_controller_oid = ?"
+                + " AND completed_at IS NOT NULL ORDER BY completed_at", ROW, controller);
     }
 
     /** The changes whose latest pause row says paused. */

@@ -228,6 +228,54 @@ class ControllerChangeLocalTest {
     }
 
     @Test
+    void aChangeOfARegisterMovesAlsoTheDocumentsAnEarlierChangeMovedIntoIt() {
+        // given A's documents of tasks 24 and 25, task 24 passed to B, and B's own document
+        String a = newController();
+        String b = newController();
+        String c = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        String fromA = archive(KantaSamples.document().controller(a).client(client).serviceTask("24"), context(a));
+        String staysWithA = archive(KantaSamples.document().controller(a).client(client).serviceTask("25"), context(a));
+        completeChange(a, b, List.of("24"), context(a));
+        String ownOfB = archive(KantaSamples.document().controller(b).client(client).serviceTask("24"), context(b));
+
+        // when B's whole register is changed to C: counted, paused, run and completed
+        ControllerChange change = changes.request(new ControllerChangeRequest(ControllerChangeScope.wholeRegister(b),
+                c, "second merger", LocalDate.now()), context(b));
+        ControllerChangeImpact impact = changes.impact(change.id());
+        changes.pause(change.id());
+        pauses.refresh();
+        KantaSamples.Builder lateOfA = KantaSamples.document().controller(a).client(client).serviceTask("24");
+        byte[] lateBytes = lateOfA.build();
+        assertRefused(() -> archiving.archive(lateBytes, context(a)), ErrorCode.ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE);
+        String otherTaskOfA = archive(KantaSamples.document().controller(a).client(client).serviceTask("25"),
+                context(a));
+        changes.assign(change, changes.page(change, null, null, null, 1000));
+        assertThat(changes.verify(change.id(), impact.total().documents(), 5).problems()).isEmpty();
+        ControllerChange completed = changes.complete(change.id(), "operator-1");
+        changes.resume(change.id());
+        pauses.refresh();
+
+        // then the change counted and moved what came to B by the earlier change and B's own, nothing of A's task 25
+        assertThat(impact.total().documents()).isEqualTo(2);
+        assertThat(completed.assignedCount()).isEqualTo(2);
+        assertThat(listed(client, context(c))).containsExactlyInAnyOrder(fromA, ownOfB);
+        assertThat(reading.disclosedMetadata(DocumentOid.of(fromA), context(c)).basis())
+                .isEqualTo(AccessBasis.OWN_REGISTER);
+        assertThat(listed(client, context(b))).isEmpty();
+        assertRefused(() -> reading.content(DocumentOid.of(ownOfB), context(b)), ErrorCode.REGISTER_CONTROLLER_CHANGED);
+        assertRefused(() -> reading.content(DocumentOid.of(fromA), context(a)), ErrorCode.REGISTER_CONTROLLER_CHANGED);
+        assertThat(listed(client, context(a))).containsExactlyInAnyOrder(staysWithA, otherTaskOfA);
+        // and the register's log went along to C
+        assertThat(extract(client, context(c))).extracting(AccessLogEntry::documentOid).contains(fromA, ownOfB);
+        assertThat(extract(client, context(b))).extracting(AccessLogEntry::documentOid).doesNotContain(fromA, ownOfB);
+
+        // and what waited in A's queue follows both changes to C once archived
+        assertThat(archiving.archive(lateBytes, context(a)).created()).isTrue();
+        assertThat(listed(client, context(c))).containsExactlyInAnyOrder(fromA, ownOfB, lateOfA.oidValue());
+    }
+
+    @Test
     void whileAChangeRunsArchivingIntoItsScopeIsPausedAndIntoOtherScopesGoesOn() {
         // given a change of the old controller's task 24 whose run has paused archiving
         String old = newController();
