@@ -110,7 +110,11 @@ class ControllerChangeController {
                 .body(ChangeResponse.of(change, started.processInstanceId(), changes.impact(change.id())));
     }
 
-    @Operation(summary = "One controller change of which the acting organisation is the old or the new controller")
+    @Operation(summary = "One controller change of which the acting organisation is the old or the new controller",
+            description = "status is REQUESTED (approvals, the run to come or under way), COMPLETED (the new "
+                    + "controller's register from completedAt; assignedCount documents) or ABANDONED (an archive "
+                    + "operator ended it after its run failed: abandonedAt, abandonedBy, abandonReason; it never took "
+                    + "effect, archiving into the scope resumed and access is as before the change).")
     @ApiErrors({ErrorCode.CONTROLLER_CHANGE_NOT_FOUND})
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ChangeResponse find(@PathVariable String id, RequestContext context) {
