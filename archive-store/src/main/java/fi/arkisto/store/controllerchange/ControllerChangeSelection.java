@@ -43,8 +43,14 @@ public record ControllerChangeSelection(String where, MapSqlParameterSource para
         in(where, params, "v.document_group", "groups", scope.documentGroups());
         in(where, params, "v.service_task", "tasks", scope.serviceTasks());
         in(where, params, "v.service_unit_oid", "units", scope.serviceUnits());
-        if (exact) {
+        if (exact && chained) {
             where.append(" AND ").append(CURRENT_CONTROLLER).append(" = :oldController");
+        } else if (exact) {
+            // with nothing moved in, a row is in the register unless a completed change moved it away: an anti-join
+            // the planner may hash, rather than a lookup per row
+            where.append(" AND NOT EXISTS (SELECT 1 FROM archive.controller_assignment x"
+                    + " JOIN archive.controller_change o ON o.id = x.change_id AND o.completed_at IS NOT NULL"
+                    + " WHERE x.document_oid = v.document_oid)");
         }
         return new ControllerChangeSelection(where.toString(), params);
     }
