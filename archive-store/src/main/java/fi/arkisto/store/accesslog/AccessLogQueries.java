@@ -27,6 +27,19 @@ import java.util.regex.Pattern;
 final class AccessLogQueries {
 
     /**
+     * The register a version is in now (docs/access.md, "Controller change"): the new controller of the latest
+     * completed controller change that assigned it, else the version's controller as archived. One lookup by the
+     * assignment's primary key (its leading column, the document) and one by the change's. A change not completed, or
+     * abandoned, never takes effect: its assignments are not read.
+     */
+    static String currentController(String version) {
+        return "coalesce((SELECT a.new_controller_oid FROM archive.controller_assignment a"
+                + " JOIN archive.controller_change x ON x.id = a.change_id AND x.completed_at IS NOT NULL"
+                + " WHERE a.document_oid = " + version + ".document_oid ORDER BY x.completed_at DESC LIMIT 1), "
+                + version + ".controller_oid)";
+    }
+
+    /**
      * The documents of other clients that pertain to the client through a mutual case ({@link #MUTUAL}'s one
      * parameter: the client): those attached to a case a current (ACTIVE) topic version names the client a party of,
      * whose effective day (the archiving day without one; Finnish time) falls in one of the client's periods, as the
@@ -39,7 +52,8 @@ final class AccessLogQueries {
               FROM archive.mutual_case_party p
               JOIN archive.document_version t ON t.document_oid = p.topic_document_oid AND t.status = 'ACTIVE'
              CROSS JOIN LATERAL (
-                   SELECT c.document_oid, c.controller_oid, c.case_id
+                   SELECT c.document_oid,""" + " " + currentController("c") + """
+                   AS controller_oid, c.case_id
                      FROM archive.document_version c
                     WHERE c.case_id = p.case_id AND c.case_id IS NOT NULL AND c.client_id <> p.party_id
                       AND (coalesce(c.effective_time, c.archived_at) AT TIME ZONE 'Europe/Helsinki')::date
@@ -70,11 +84,13 @@ final class AccessLogQueries {
      * controller, listing pattern ({@link #listingOf}), client, from, to, client, controller.
      */
     private static final String EVENTS = COLUMNS + """
-            v.controller_oid, NULL::varchar AS case_id
+            r.controller_oid, NULL::varchar AS case_id
               FROM archive.audit_event e
               LEFT JOIN archive.document_version v ON v.document_oid = e.document_oid
+             CROSS JOIN LATERAL (SELECT""" + " " + currentController("v") + """
+             AS controller_oid) r
              WHERE e.client_id = ? AND e.occurred_at >= ? AND e.occurred_at < ? AND e.outcome = 'SUCCESS'
-               AND (v.controller_oid = ?
+               AND (r.controller_oid = ?
                     OR (e.document_oid IS NULL AND (e.organisation = ?
                         OR (e.operation = 'LIST_CLIENT_DOCUMENTS' AND e.detail ~ ?))))
             UNION ALL
@@ -92,8 +108,8 @@ final class AccessLogQueries {
      */
     private static final String NOT_ANOTHER_PERSON = " AND (e.organisation <> '" + PersonalIdentityCode.CODE_SYSTEM
             + "' OR e.user_id = ?)";
-    private static final String CITIZEN_EVENTS = COLUMNS + """
-            v.controller_oid, NULL::varchar AS case_id
+    private static final String CITIZEN_EVENTS = COLUMNS + " " + currentController("v") + """
+             AS controller_oid, NULL::varchar AS case_id
               FROM archive.audit_event e
               LEFT JOIN archive.document_version v ON v.document_oid = e.document_oid
              WHERE e.client_id = ? AND e.occurred_at >= ? AND e.occurred_at < ? AND e.outcome = 'SUCCESS'""" 

@@ -12,7 +12,8 @@ public enum AuditOperation {
     /** A controller's log extract of a client (docs/access.md, "Log extracts"): reading the log is itself a use. */
     READ_ACCESS_LOG,
     /** Controller changes (docs/access.md, "Controller change"): the request, each chunk of assignments, the pause and
-     * resumption of archiving into the scope, the completion from which the new controller's use begins, reads. */
+     * resumption of archiving into the scope, the completion from which the new controller's use begins, reads, and
+     * an operator's abandonment of a change whose run failed (it never takes effect). */
     CONTROLLER_CHANGE_REQUEST, CONTROLLER_CHANGE_ASSIGN, CONTROLLER_CHANGE_PAUSE, CONTROLLER_CHANGE_RESUME,
-    CONTROLLER_CHANGE_COMPLETE, READ_CONTROLLER_CHANGE
+    CONTROLLER_CHANGE_COMPLETE, READ_CONTROLLER_CHANGE, CONTROLLER_CHANGE_ABANDON
 }

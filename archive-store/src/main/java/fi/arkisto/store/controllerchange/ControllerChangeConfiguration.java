@@ -11,7 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
 
-/** Controller changes for any application holding the archive store: the service and the archiving pause check. */
+/** Controller changes for any application holding the archive store: the service, the abandonment and the archiving
+ * pause check. */
 @Configuration(proxyBeanMethods = false)
 public class ControllerChangeConfiguration {
 
@@ -21,6 +22,14 @@ public class ControllerChangeConfiguration {
                                                            AuditLog audit, ObjectStore objects,
                                                            ObjectProvider<Clock> clock) {
         return new ControllerChangeService(dataSource, transactionManager, audit, objects,
+                clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    public ControllerChangeAbandonment controllerChangeAbandonment(DataSource dataSource,
+                                                                   PlatformTransactionManager transactionManager,
+                                                                   AuditLog audit, ObjectProvider<Clock> clock) {
+        return new ControllerChangeAbandonment(dataSource, transactionManager, audit,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

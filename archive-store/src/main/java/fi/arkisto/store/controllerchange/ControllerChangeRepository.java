@@ -24,7 +24,7 @@ final class ControllerChangeRepository {
 
     private static final String COLUMNS = "id, old_controller_oid, new_controller_oid, document_groups, service_tasks,"
             + " service_units, reason, planned_on, created_at, created_by_org, created_by_user, completed_at,"
-            + " assigned_count";
+            + " assigned_count, abandoned_at, abandoned_by_user, abandon_reason";
 
     private static final RowMapper<ControllerChange> ROW = (rs, i) -> new ControllerChange(
             rs.getObject("id", UUID.class),
@@ -33,7 +33,8 @@ final class ControllerChangeRepository {
             rs.getString("new_controller_oid"), rs.getString("reason"), rs.getObject("planned_on", LocalDate.class),
             rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by_org"),
             rs.getString("created_by_user"), instant(rs, "completed_at"),
-            rs.getObject("assigned_count") == null ? null : rs.getLong("assigned_count"));
+            rs.getObject("assigned_count") == null ? null : rs.getLong("assigned_count"), instant(rs, "abandoned_at"),
+            rs.getString("abandoned_by_user"), rs.getString("abandon_reason"));
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -69,10 +70,10 @@ final class ControllerChangeRepository {
                 .findFirst();
     }
 
-    /** The changes of a register not yet completed, oldest first. */
+    /** The changes of a register neither completed nor abandoned, oldest first. */
     List<ControllerChange> pendingOf(String oldController) {
         return jdbc.query("SELECT " + COLUMNS + " FROM archive.controller_change WHERE old_controller_oid = ?"
-                + " AND completed_at IS NULL ORDER BY created_at", ROW, oldController);
+                + " AND completed_at IS NULL AND abandoned_at IS NULL ORDER BY created_at", ROW, oldController);
     }
 
     /** Serialises requests for one register, so that two overlapping changes cannot both be recorded. */
@@ -152,19 +153,32 @@ final class ControllerChangeRepository {
         return count == null ? 0 : count;
     }
 
-    /** Assigns those of the documents not yet assigned; the number newly assigned. */
-    int assign(UUID change, String newController, List<String> documentOids, Instant at) {
+    /**
+     * Assigns those of the documents that are in the old controller's register now (a completed change has not moved
+     * them away) and not yet assigned by this change; the number newly assigned.
+     */
+    int assign(UUID change, String oldController, String newController, List<String> documentOids, Instant at) {
         return jdbc.execute((java.sql.Connection connection) -> {
             try (var ps = connection.prepareStatement("INSERT INTO archive.controller_assignment (document_oid,"
-                    + " change_id, new_controller_oid, assigned_at) SELECT unnest(?::varchar[]), ?, ?, ?"
-                    + " ON CONFLICT (document_oid) DO NOTHING")) {
-                ps.setArray(1, connection.createArrayOf("varchar", documentOids.toArray()));
-                ps.setObject(2, change);
-                ps.setString(3, newController);
-                ps.setTimestamp(4, Timestamp.from(at));
+                    + " change_id, new_controller_oid, assigned_at) SELECT v.document_oid, ?, ?, ?"
+                    + " FROM archive.document_version v WHERE v.document_oid = ANY (?::varchar[]) AND "
+                    + ControllerChangeSelection.CURRENT_CONTROLLER + " = ?"
+                    + " ON CONFLICT (document_oid, change_id) DO NOTHING")) {
+                ps.setObject(1, change);
+                ps.setString(2, newController);
+                ps.setTimestamp(3, Timestamp.from(at));
+                ps.setArray(4, connection.createArrayOf("varchar", documentOids.toArray()));
+                ps.setString(5, oldController);
                 return ps.executeUpdate();
             }
         });
+    }
+
+    /** Whether a completed change moved any document into the register of {@code controller}. */
+    boolean receivedAny(String controller) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM archive.controller_assignment a"
+                + " JOIN archive.controller_change c ON c.id = a.change_id AND c.completed_at IS NOT NULL"
+                + " WHERE a.new_controller_oid = ?)", Boolean.class, controller));
     }
 
     /** Up to {@code limit} of the change's assigned documents with their object keys and digests, at random. */
@@ -177,13 +191,31 @@ final class ControllerChangeRepository {
 
     boolean complete(UUID change, Instant at, String user, long assigned) {
         return jdbc.update("UPDATE archive.controller_change SET completed_at = ?, completed_by_user = ?,"
-                + " assigned_count = ? WHERE id = ? AND completed_at IS NULL", Timestamp.from(at), user, assigned,
-                change) == 1;
+                + " assigned_count = ? WHERE id = ? AND completed_at IS NULL AND abandoned_at IS NULL",
+                Timestamp.from(at), user, assigned, change) == 1;
+    }
+
+    /** Stamps the change abandoned unless it has ended already; whether it did. */
+    boolean abandon(UUID change, Instant at, String user, String reason) {
+        return jdbc.update("UPDATE archive.controller_change SET abandoned_at = ?, abandoned_by_user = ?,"
+                + " abandon_reason = ? WHERE id = ? AND completed_at IS NULL AND abandoned_at IS NULL",
+                Timestamp.from(at), user, reason, change) == 1;
+    }
+
+    /** Locks the change's row until the transaction ends (an abandonment and a completion never cross). */
+    void lock(UUID change) {
+        jdbc.queryForList("SELECT id FROM archive.controller_change WHERE id = ? FOR NO KEY UPDATE", change);
     }
 
     void recordPause(UUID change, boolean paused, Instant at) {
         jdbc.update("INSERT INTO archive.controller_change_pause (change_id, paused, at) VALUES (?, ?, ?)", change,
                 paused, Timestamp.from(at));
+    }
+
+    /** The completed changes that passed a register, or part of one, to {@code controller}. */
+    List<ControllerChange> completedInto(String controller) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM archive.controller_change WHERE new_controller_oid = ?"
+                + " AND completed_at IS NOT NULL ORDER BY completed_at", ROW, controller);
     }
 
     /** The changes whose latest pause row says paused. */

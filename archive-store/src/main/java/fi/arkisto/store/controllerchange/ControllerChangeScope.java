@@ -35,8 +35,12 @@ public record ControllerChangeScope(String oldController, List<String> documentG
 
     /** Whether a document of this header falls into the scope (the same rule as the job's SQL selection). */
     public boolean covers(DocumentMetadata metadata) {
-        return oldController.equals(metadata.controllerOid())
-                && matches(documentGroups, code(metadata.documentGroup()))
+        return oldController.equals(metadata.controllerOid()) && coversHeader(metadata);
+    }
+
+    /** Whether the header's document group, service task and service unit fall into the scope, whoever the custodian. */
+    public boolean coversHeader(DocumentMetadata metadata) {
+        return matches(documentGroups, code(metadata.documentGroup()))
                 && matches(serviceTasks, code(metadata.serviceTask()))
                 && matches(serviceUnits, metadata.serviceUnitOid());
     }

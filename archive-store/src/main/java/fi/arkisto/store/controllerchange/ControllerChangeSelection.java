@@ -6,35 +6,51 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The SQL condition on {@code archive.document_version v} that selects a change's scope (the same rule as
- * {@link ControllerChangeScope#covers}): the old controller's rows by the index on (controller_oid, document_oid),
- * narrowed by the named document groups, service tasks and service units, leaving out documents another change
- * assigned. The job's reader pages through it by document OID.
+ * The SQL condition on {@code archive.document_version v} that selects a change's scope: the documents of the old
+ * controller's register now (docs/access.md, "Controller change"), narrowed by the named document groups, service
+ * tasks and service units (the same header rule as {@link ControllerChangeScope#covers}). The register now is the
+ * old controller's own rows (by the index on (controller_oid, document_oid)) less those a completed change moved
+ * away, and, in a chain, the rows a completed change moved into it (by the assignments' index on the new controller),
+ * as long as no later change moved them on. The job's reader pages through it by document OID.
  *
  * @param where  the condition, with named parameters
  * @param params their values
  */
 public record ControllerChangeSelection(String where, MapSqlParameterSource params) {
 
-    static ControllerChangeSelection of(UUID change, ControllerChangeScope scope) {
-        return of(change, scope, true);
+    /** The controller of the register a version is in now: the latest completed change's, else its custodian's. */
+    static final String CURRENT_CONTROLLER = "coalesce((SELECT a.new_controller_oid FROM archive.controller_assignment a"
+            + " JOIN archive.controller_change x ON x.id = a.change_id AND x.completed_at IS NOT NULL"
+            + " WHERE a.document_oid = v.document_oid ORDER BY x.completed_at DESC LIMIT 1), v.controller_oid)";
+
+    static ControllerChangeSelection of(UUID change, ControllerChangeScope scope, boolean chained) {
+        return of(change, scope, chained, true);
     }
 
     /**
-     * @param excludeOthers leave out documents another change assigned: for counting; the job's pages leave it out,
-     *                      since an anti-join per page over a growing assignment table makes the run quadratic, and
-     *                      the writer's ON CONFLICT skips such documents anyway
+     * @param chained whether a completed change moved documents into the old controller's register (then the rows it
+     *                received are candidates too; without, the selection stays one range of one index)
+     * @param exact   leave out what is not in the register now (moved away by a completed change; moved in and on):
+     *                for counting and verifying; the job's pages leave it out, since a lookup per row over a growing
+     *                assignment table slows every page, and the writer assigns only what is in the register now anyway
      */
-    static ControllerChangeSelection of(UUID change, ControllerChangeScope scope, boolean excludeOthers) {
-        StringBuilder where = new StringBuilder("v.controller_oid = :oldController");
+    static ControllerChangeSelection of(UUID change, ControllerChangeScope scope, boolean chained, boolean exact) {
+        StringBuilder where = new StringBuilder(chained ? "(v.controller_oid = :oldController OR v.document_oid IN"
+                + " (SELECT r.document_oid FROM archive.controller_assignment r WHERE r.new_controller_oid"
+                + " = :oldController))" : "v.controller_oid = :oldController");
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("oldController", scope.oldController())
                 .addValue("change", change);
         in(where, params, "v.document_group", "groups", scope.documentGroups());
         in(where, params, "v.service_task", "tasks", scope.serviceTasks());
         in(where, params, "v.service_unit_oid", "units", scope.serviceUnits());
-        if (excludeOthers) {
+        if (exact && chained) {
+            where.append(" AND ").append(CURRENT_CONTROLLER).append(" = :oldController");
+        } else if (exact) {
+            // with nothing moved in, a row is in the register unless a completed change moved it away: an anti-join
+            // the planner may hash, rather than a lookup per row
             where.append(" AND NOT EXISTS (SELECT 1 FROM archive.controller_assignment x"
-                    + " WHERE x.document_oid = v.document_oid AND x.change_id <> :change)");
+                    + " JOIN archive.controller_change o ON o.id = x.change_id AND o.completed_at IS NOT NULL"
+                    + " WHERE x.document_oid = v.document_oid)");
         }
         return new ControllerChangeSelection(where.toString(), params);
     }

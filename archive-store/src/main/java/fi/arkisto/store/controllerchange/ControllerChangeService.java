@@ -15,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -61,7 +60,7 @@ public class ControllerChangeService {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(context, "context");
         try {
-            ControllerChange change = validated(request, context);
+            ControllerChange change = ControllerChangeValidation.validated(request, context, clock.instant());
             return storage(() -> transaction.execute(status -> {
                 changes.lockRegister(change.oldController());
                 for (ControllerChange pending : changes.pendingOf(change.oldController())) {
@@ -82,39 +81,6 @@ public class ControllerChangeService {
                     e.code() + " " + e.detail()));
             throw e;
         }
-    }
-
-    private ControllerChange validated(ControllerChangeRequest request, RequestContext context) {
-        ControllerChangeScope scope = request.scope();
-        if (scope == null || !Oid.isValid(scope.oldController()) || !Oid.isValid(request.newController())) {
-            throw new ArchiveException(ErrorCode.INVALID_REQUEST, "Give the old and the new controller as OIDs");
-        }
-        if (scope.oldController().equals(request.newController())) {
-            throw new ArchiveException(ErrorCode.INVALID_REQUEST, "The old and the new controller are the same");
-        }
-        for (String unit : scope.serviceUnits()) {
-            if (!Oid.isValid(unit)) {
-                throw new ArchiveException(ErrorCode.INVALID_REQUEST, "A service unit is not an OID: " + unit);
-            }
-        }
-        for (String code : concat(scope.documentGroups(), scope.serviceTasks())) {
-            if (code == null || !code.matches("[0-9A-Za-z.\\-]{1,64}")) {
-                throw new ArchiveException(ErrorCode.INVALID_REQUEST, "Not a code: " + code);
-            }
-        }
-        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 2000) {
-            throw new ArchiveException(ErrorCode.INVALID_REQUEST, "Give a reason of at most 2000 characters");
-        }
-        if (request.plannedOn() == null) {
-            throw new ArchiveException(ErrorCode.INVALID_REQUEST, "Give the planned day");
-        }
-        String acting = context.organisation().value();
-        if (!acting.equals(scope.oldController()) && !acting.equals(request.newController())) {
-            throw new ArchiveException(ErrorCode.ACCESS_DENIED, "A controller change is requested by the old or the"
-                    + " new controller, not by " + acting);
-        }
-        return new ControllerChange(UUID.randomUUID(), scope, request.newController(), request.reason().strip(),
-                request.plannedOn(), clock.instant(), acting, context.userId(), null, null);
     }
 
     /** @throws ArchiveException CONTROLLER_CHANGE_NOT_FOUND */
@@ -144,7 +110,12 @@ public class ControllerChangeService {
 
     /** The scope's selection, for the job's reader. */
     public ControllerChangeSelection selection(ControllerChange change) {
-        return ControllerChangeSelection.of(change.id(), change.scope());
+        return ControllerChangeSelection.of(change.id(), change.scope(), chained(change));
+    }
+
+    /** Whether a completed change moved documents into the change's old controller's register (a chain). */
+    private boolean chained(ControllerChange change) {
+        return storage(() -> changes.receivedAny(change.oldController()));
     }
 
     /** What the change would move, per part of its scope and in total; changes nothing. */
@@ -179,8 +150,9 @@ public class ControllerChangeService {
      * the job's partitions page through their ranges with it.
      */
     public List<String> page(ControllerChange change, String from, String after, String until, int limit) {
-        return storage(() -> changes.page(ControllerChangeSelection.of(change.id(), change.scope(), false), from, after,
-                until, limit));
+        boolean chained = chained(change);
+        return storage(() -> changes.page(ControllerChangeSelection.of(change.id(), change.scope(), chained, false),
+                from, after, until, limit));
     }
 
     /**
@@ -194,7 +166,8 @@ public class ControllerChangeService {
         if (documentOids.isEmpty()) {
             return 0;
         }
-        int assigned = changes.assign(change.id(), change.newController(), documentOids, clock.instant());
+        int assigned = changes.assign(change.id(), change.oldController(), change.newController(), documentOids,
+                clock.instant());
         audit.append(new AuditEntry(jobContext(change), AuditOperation.CONTROLLER_CHANGE_ASSIGN, null, null,
                 AuditOutcome.SUCCESS, "assigned " + assigned + " of " + documentOids.size() + " documents ("
                 + documentOids.get(0) + " .. " + documentOids.get(documentOids.size() - 1) + ") in "
@@ -247,6 +220,11 @@ public class ControllerChangeService {
         return storage(changes::paused);
     }
 
+    /** The completed changes that passed a register, or part of one, to {@code controller} (a chain's earlier links). */
+    public List<ControllerChange> completedInto(String controller) {
+        return storage(() -> changes.completedInto(controller));
+    }
+
     /**
      * Compares the scope before and after the run ({@link RunVerification}): counts, every document assigned by this
      * change and nothing else, {@code samples} assigned documents read back against their SHA-256, the audit chain.
@@ -264,6 +242,9 @@ public class ControllerChangeService {
         ControllerChange change = find(id);
         if (change.completed()) {
             return change;
+        }
+        if (change.abandoned()) {
+            throw new IllegalStateException(change.describe() + " was abandoned and never completes");
         }
         return storage(() -> transaction.execute(status -> {
             long assigned = changes.countAssigned(id);
@@ -284,12 +265,6 @@ public class ControllerChangeService {
 
     static RequestContext jobContext(ControllerChange change) {
         return new RequestContext(Oid.of(change.newController()), JOB_USER, RequestContext.OWN_REGISTER_USE);
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static <T> T storage(Supplier<T> work) {

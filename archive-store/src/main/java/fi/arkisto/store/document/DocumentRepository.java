@@ -30,8 +30,8 @@ public final class DocumentRepository {
             original_custodian_oid, author_organisation_oid, location_data, non_disclosure_declared, own_restriction,
             minor_disclosure_code, facts_read_at, archived_by_org, (SELECT a.new_controller_oid
                 FROM archive.controller_assignment a JOIN archive.controller_change c ON c.id = a.change_id
-                WHERE a.document_oid = document_version.document_oid AND c.completed_at IS NOT NULL)
-                AS assigned_controller_oid""";
+                WHERE a.document_oid = document_version.document_oid AND c.completed_at IS NOT NULL
+                ORDER BY c.completed_at DESC LIMIT 1) AS assigned_controller_oid""";
     private static final String INSERT = """
             INSERT INTO archive.document_version (document_oid, set_id, version_number, client_id, client_id_root,
                 controller_oid, service_organiser_oid, service_unit_oid, service_task, document_group, general_type,
@@ -241,15 +241,16 @@ public final class DocumentRepository {
         }
         // the client's own documents, and those attached to a mutual case its current topic versions name it a party
         // of: two index lookups (by client, by case) as one UNION ALL, since an OR of the two reads the whole table
-        // a completed controller change's assignment (V14) names the register's current controller: one primary key
-        // lookup per row of the client, the row itself unchanged
+        // the latest completed controller change's assignment (V14, V16) names the register's current controller: one
+        // primary key lookup per row of the client, the row itself unchanged
         String select = "SELECT v.document_oid, set_id, client_id, controller_oid, a.new_controller_oid,"
                 + " service_unit_oid, service_task,"
                 + " document_group, general_type, specific_type, case_id, effective_time, archived_at,"
                 + " original_custodian_oid, author_organisation_oid, location_data, non_disclosure_declared,"
                 + " own_restriction, minor_disclosure_code, facts_read_at FROM archive.document_version v"
-                + " LEFT JOIN (archive.controller_assignment a JOIN archive.controller_change c"
-                + " ON c.id = a.change_id AND c.completed_at IS NOT NULL) ON a.document_oid = v.document_oid WHERE ";
+                + " LEFT JOIN LATERAL (SELECT a.new_controller_oid FROM archive.controller_assignment a"
+                + " JOIN archive.controller_change c ON c.id = a.change_id AND c.completed_at IS NOT NULL"
+                + " WHERE a.document_oid = v.document_oid ORDER BY c.completed_at DESC LIMIT 1) a ON true WHERE ";
         return named.query(select + "client_id = :client" + where + " UNION ALL " + select + "case_id IN"
                 + " (SELECT p.case_id FROM archive.mutual_case_party p JOIN archive.document_version t"
                 + " ON t.document_oid = p.topic_document_oid AND t.status = 'ACTIVE' WHERE p.party_id = :client)"

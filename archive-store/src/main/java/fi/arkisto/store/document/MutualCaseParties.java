@@ -18,6 +18,8 @@ import java.util.Map;
  * SQL over {@code archive.mutual_case_party} (V11; docs/access.md, "Mutual cases"): the parties each version of a
  * case's topic document names, written with the version, and the parties in effect: those of the case's current
  * topic versions (ACTIVE), each with its non-disclosure read from the columns of its client relationship documents.
+ * The case's organiser is the controller of the topic document's register now: after a completed controller change
+ * the new controller (its assignment, docs/access.md "Controller change"), as the rest of the access decision reads it.
  */
 final class MutualCaseParties {
 
@@ -30,7 +32,11 @@ final class MutualCaseParties {
      * one whose facts are not yet read might (the conservative reading: its location data masked for other parties).
      */
     private static final String PARTIES = """
-            SELECT p.case_id, p.party_id, p.party_from, p.party_until, t.controller_oid,
+            SELECT p.case_id, p.party_id, p.party_from, p.party_until,
+                   coalesce((SELECT a.new_controller_oid FROM archive.controller_assignment a
+                              JOIN archive.controller_change x ON x.id = a.change_id AND x.completed_at IS NOT NULL
+                             WHERE a.document_oid = t.document_oid ORDER BY x.completed_at DESC LIMIT 1),
+                            t.controller_oid) AS organiser,
                    EXISTS (SELECT 1 FROM archive.document_version r WHERE r.client_id = p.party_id
                            AND r.document_group = '1' AND r.status = 'ACTIVE'
                            AND (r.non_disclosure_declared OR r.facts_read_at IS NULL)) AS non_disclosure
@@ -82,7 +88,7 @@ final class MutualCaseParties {
             parties.computeIfAbsent(caseId, c -> new ArrayList<>()).add(new CaseParty(rs.getString("party_id"),
                     rs.getDate("party_from").toLocalDate(), until == null ? null : until.toLocalDate(),
                     rs.getBoolean("non_disclosure")));
-            organisers.putIfAbsent(caseId, rs.getString("controller_oid"));
+            organisers.putIfAbsent(caseId, rs.getString("organiser"));
         });
         Map<String, MutualCase> cases = new HashMap<>();
         parties.forEach((caseId, list) -> cases.put(caseId, new MutualCase(caseId, organisers.get(caseId), list)));

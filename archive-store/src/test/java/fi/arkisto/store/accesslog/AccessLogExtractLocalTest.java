@@ -147,6 +147,8 @@ class AccessLogExtractLocalTest {
             // (on a test database this small the planner may walk the key's index instead of looking up each event's
             // document; at scale it looks each up, docs/access.md "Log extracts")
             assertThat(plan).contains("audit_event_client_idx").contains("document_version_pk");
+            // and the register a document is in now through its controller change assignment's key
+            assertThat(plan).contains("controller_assignment_pk").contains("controller_change_pk");
         });
     }
 }

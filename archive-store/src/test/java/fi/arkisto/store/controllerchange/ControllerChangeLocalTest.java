@@ -2,6 +2,9 @@ package fi.arkisto.store.controllerchange;
 
 import fi.arkisto.store.LocalServicesTest;
 import fi.arkisto.store.access.decision.AccessBasis;
+import fi.arkisto.store.accesslog.AccessLogEntry;
+import fi.arkisto.store.accesslog.AccessLogRequest;
+import fi.arkisto.store.accesslog.AccessLogService;
 import fi.arkisto.store.actor.RequestContext;
 import fi.arkisto.store.cda.DocumentOid;
 import fi.arkisto.store.document.ArchivingService;
@@ -38,6 +41,10 @@ class ControllerChangeLocalTest {
     ControllerChangeService changes;
     @Autowired
     ArchivingPauses pauses;
+    @Autowired
+    AccessLogService logs;
+    @Autowired
+    ControllerChangeAbandonment abandonment;
     @Autowired
     DataSource dataSource;
 
@@ -104,6 +111,171 @@ class ControllerChangeLocalTest {
     }
 
     @Test
+    void theRegistersLogGoesWithItTheNewControllersExtractHoldsItsWholeHistoryAndTheOldOnesNoLonger() {
+        // given a document of task 24 archived and read by the old controller, and one of task 25 that stays
+        String old = newController();
+        String successor = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        RequestContext oldWorker = context(old);
+        RequestContext newWorker = context(successor);
+        String moved = archive(KantaSamples.document().controller(old).client(client).serviceTask("24"), oldWorker);
+        String staying = archive(KantaSamples.document().controller(old).client(client).serviceTask("25"), oldWorker);
+        reading.metadata(DocumentOid.of(moved), oldWorker);
+        assertThat(extract(client, oldWorker)).extracting(AccessLogEntry::documentOid)
+                .containsExactly(moved, staying, moved);
+
+        // when the change of task 24 completes and the new controller reads the moved document
+        completeChange(old, successor, List.of("24"), oldWorker);
+        reading.metadata(DocumentOid.of(moved), newWorker);
+
+        // then the new controller's extract holds every use of the moved document, before and after the change, each
+        // in its register now, the old controller's uses on the basis they were made on
+        List<AccessLogEntry> newExtract = extract(client, newWorker);
+        assertThat(newExtract).extracting(AccessLogEntry::operation, AccessLogEntry::organisation,
+                AccessLogEntry::documentOid, AccessLogEntry::register, AccessLogEntry::basis).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ARCHIVE", old, moved, successor, "OWN_REGISTER"),
+                org.assertj.core.groups.Tuple.tuple("READ_METADATA", old, moved, successor, "OWN_REGISTER"),
+                org.assertj.core.groups.Tuple.tuple("READ_METADATA", successor, moved, successor, "OWN_REGISTER"));
+        // and the old controller's no longer discloses any use of it, while the document that stayed is there
+        List<AccessLogEntry> oldExtract = extract(client, oldWorker);
+        assertThat(oldExtract).extracting(AccessLogEntry::documentOid).doesNotContain(moved).contains(staying);
+        assertThat(oldExtract).filteredOn(e -> e.documentOid() != null).extracting(AccessLogEntry::register)
+                .containsOnly(old);
+    }
+
+    @Test
+    void aMutualCasesOrganiserIsTheTopicRegistersControllerNowNotItsCustodian() {
+        // given a mutual case whose topic document is in the old controller's task 24
+        String old = newController();
+        String successor = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        String caseId = "1.2.246.10.98." + ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
+        String topic = archive(KantaSamples.document().controller(old).client(client).serviceTask("24")
+                .caseId(caseId), context(old));
+        new JdbcTemplate(dataSource).update("INSERT INTO archive.mutual_case_party (topic_document_oid, case_id,"
+                + " party_id, party_from) VALUES (?, ?, ?, ?)", topic, caseId, client, java.sql.Date.valueOf(
+                LocalDate.of(2020, 1, 1)));
+        assertThat(reading.disclosedMetadata(DocumentOid.of(topic), context(old)).mutualCase().organiser())
+                .isEqualTo(old);
+
+        // when the change of task 24 completes
+        completeChange(old, successor, List.of("24"), context(old));
+
+        // then the case's organiser, as the decision's facts carry it, is the new controller
+        DisclosedMetadata metadata = reading.disclosedMetadata(DocumentOid.of(topic), context(successor));
+        assertThat(metadata.mutualCase().caseId()).isEqualTo(caseId);
+        assertThat(metadata.mutualCase().organiser()).isEqualTo(successor);
+    }
+
+    @Test
+    void anAbandonedChangeResumesArchivingIntoItsScopeLeavesAccessAsItWasAndALaterChangeMovesTheScope() {
+        // given a change of task 24 whose run paused archiving, assigned one of the two documents and failed
+        String old = newController();
+        String successor = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        RequestContext oldWorker = context(old);
+        RequestContext newWorker = context(successor);
+        String assigned = archive(KantaSamples.document().controller(old).client(client).serviceTask("24"), oldWorker);
+        String unassigned = archive(KantaSamples.document().controller(old).client(client).serviceTask("24"),
+                oldWorker);
+        ControllerChange change = changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
+                List.of("24"), List.of()), successor, "merger", LocalDate.now()), oldWorker);
+        changes.pause(change.id());
+        assertThat(changes.assign(change, List.of(assigned))).isEqualTo(1);
+        pauses.refresh();
+        KantaSamples.Builder waiting = KantaSamples.document().controller(old).client(client).serviceTask("24");
+        byte[] waitingBytes = waiting.build();
+        assertRefused(() -> archiving.archive(waitingBytes, oldWorker),
+                ErrorCode.ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE);
+
+        // when an operator abandons it
+        ControllerChange abandoned = abandonment.abandon(change.id(), "operator-2", "object store lost a document");
+        pauses.refresh();
+
+        // then it is recorded abandoned with who and why, never completes, and the abandonment is audited
+        assertThat(abandoned.status()).isEqualTo(ControllerChange.Status.ABANDONED);
+        assertThat(abandoned.abandonedBy()).isEqualTo("operator-2");
+        assertThat(abandoned.abandonReason()).isEqualTo("object store lost a document");
+        assertThat(abandonment.abandon(change.id(), "operator-3", "again").abandonedBy())
+                .as("abandoning again changes nothing").isEqualTo("operator-2");
+        assertThatThrownBy(() -> changes.complete(change.id(), "operator-1")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> new JdbcTemplate(dataSource).update("UPDATE archive.controller_change SET"
+                + " completed_at = now(), completed_by_user = 'x', assigned_count = 1 WHERE id = ?", change.id()))
+                .hasMessageContaining("never changes again");
+        assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT detail FROM archive.audit_event WHERE"
+                + " operation = 'CONTROLLER_CHANGE_ABANDON' AND detail LIKE ?", String.class, "%" + change.id() + "%"))
+                .contains("by operator-2: object store lost a document").contains("1 assignments written stay");
+
+        // and archiving into the scope resumed: what waited is archived, into the old controller's register
+        assertThat(changes.paused()).extracting(ControllerChange::id).doesNotContain(change.id());
+        assertThat(archiving.archive(waitingBytes, oldWorker).created()).isTrue();
+
+        // and access is as before the change: the assignment written stays without effect
+        assertThat(changes.assignedCount(change.id())).isEqualTo(1);
+        assertThat(reading.disclosedMetadata(DocumentOid.of(assigned), oldWorker).basis())
+                .isEqualTo(AccessBasis.OWN_REGISTER);
+        assertRefused(() -> reading.content(DocumentOid.of(assigned), newWorker), ErrorCode.NO_ACCESS_TO_REGISTER);
+        assertThat(listed(client, oldWorker)).containsExactlyInAnyOrder(assigned, unassigned, waiting.oidValue());
+        assertThat(listed(client, newWorker)).isEmpty();
+        assertThat(extract(client, newWorker)).extracting(AccessLogEntry::documentOid).containsOnlyNulls();
+
+        // and a later change of the same scope is no conflict and moves every document, the abandoned one's too
+        ControllerChange later = completeChange(old, successor, List.of("24"), oldWorker);
+        assertThat(later.assignedCount()).isEqualTo(3);
+        assertThat(listed(client, newWorker)).containsExactlyInAnyOrder(assigned, unassigned, waiting.oidValue());
+        assertRefused(() -> reading.content(DocumentOid.of(assigned), oldWorker),
+                ErrorCode.REGISTER_CONTROLLER_CHANGED);
+    }
+
+    @Test
+    void aChangeOfARegisterMovesAlsoTheDocumentsAnEarlierChangeMovedIntoIt() {
+        // given A's documents of tasks 24 and 25, task 24 passed to B, and B's own document
+        String a = newController();
+        String b = newController();
+        String c = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        String fromA = archive(KantaSamples.document().controller(a).client(client).serviceTask("24"), context(a));
+        String staysWithA = archive(KantaSamples.document().controller(a).client(client).serviceTask("25"), context(a));
+        completeChange(a, b, List.of("24"), context(a));
+        String ownOfB = archive(KantaSamples.document().controller(b).client(client).serviceTask("24"), context(b));
+
+        // when B's whole register is changed to C: counted, paused, run and completed
+        ControllerChange change = changes.request(new ControllerChangeRequest(ControllerChangeScope.wholeRegister(b),
+                c, "second merger", LocalDate.now()), context(b));
+        ControllerChangeImpact impact = changes.impact(change.id());
+        changes.pause(change.id());
+        pauses.refresh();
+        KantaSamples.Builder lateOfA = KantaSamples.document().controller(a).client(client).serviceTask("24");
+        byte[] lateBytes = lateOfA.build();
+        assertRefused(() -> archiving.archive(lateBytes, context(a)), ErrorCode.ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE);
+        String otherTaskOfA = archive(KantaSamples.document().controller(a).client(client).serviceTask("25"),
+                context(a));
+        changes.assign(change, changes.page(change, null, null, null, 1000));
+        assertThat(changes.verify(change.id(), impact.total().documents(), 5).problems()).isEmpty();
+        ControllerChange completed = changes.complete(change.id(), "operator-1");
+        changes.resume(change.id());
+        pauses.refresh();
+
+        // then the change counted and moved what came to B by the earlier change and B's own, nothing of A's task 25
+        assertThat(impact.total().documents()).isEqualTo(2);
+        assertThat(completed.assignedCount()).isEqualTo(2);
+        assertThat(listed(client, context(c))).containsExactlyInAnyOrder(fromA, ownOfB);
+        assertThat(reading.disclosedMetadata(DocumentOid.of(fromA), context(c)).basis())
+                .isEqualTo(AccessBasis.OWN_REGISTER);
+        assertThat(listed(client, context(b))).isEmpty();
+        assertRefused(() -> reading.content(DocumentOid.of(ownOfB), context(b)), ErrorCode.REGISTER_CONTROLLER_CHANGED);
+        assertRefused(() -> reading.content(DocumentOid.of(fromA), context(a)), ErrorCode.REGISTER_CONTROLLER_CHANGED);
+        assertThat(listed(client, context(a))).containsExactlyInAnyOrder(staysWithA, otherTaskOfA);
+        // and the register's log went along to C
+        assertThat(extract(client, context(c))).extracting(AccessLogEntry::documentOid).contains(fromA, ownOfB);
+        assertThat(extract(client, context(b))).extracting(AccessLogEntry::documentOid).doesNotContain(fromA, ownOfB);
+
+        // and what waited in A's queue follows both changes to C once archived
+        assertThat(archiving.archive(lateBytes, context(a)).created()).isTrue();
+        assertThat(listed(client, context(c))).containsExactlyInAnyOrder(fromA, ownOfB, lateOfA.oidValue());
+    }
+
+    @Test
     void whileAChangeRunsArchivingIntoItsScopeIsPausedAndIntoOtherScopesGoesOn() {
         // given a change of the old controller's task 24 whose run has paused archiving
         String old = newController();
@@ -149,6 +321,20 @@ class ControllerChangeLocalTest {
                 ErrorCode.ACCESS_DENIED);
         assertRefused(() -> changes.request(new ControllerChangeRequest(ControllerChangeScope.wholeRegister(old), old,
                 "x", LocalDate.now()), context(old)), ErrorCode.INVALID_REQUEST);
+    }
+
+    private List<AccessLogEntry> extract(String client, RequestContext context) {
+        return logs.page(new AccessLogRequest(client, logs.freeFrom(), logs.today(), null, 0, 50), context).entries();
+    }
+
+    /** Requests, assigns, verifies and completes a change of the service tasks, as the job does. */
+    private ControllerChange completeChange(String old, String successor, List<String> tasks, RequestContext by) {
+        ControllerChange change = changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
+                tasks, List.of()), successor, "wellbeing services county takes over", LocalDate.now()), by);
+        ControllerChangeImpact impact = changes.impact(change.id());
+        changes.assign(change, changes.page(change, null, null, null, 1000));
+        assertThat(changes.verify(change.id(), impact.total().documents(), 5).problems()).isEmpty();
+        return changes.complete(change.id(), "operator-1");
     }
 
     private String archive(KantaSamples.Builder builder, RequestContext context) {

@@ -1,6 +1,7 @@
 package fi.arkisto.workflows.controllerchange;
 
 import fi.arkisto.store.controllerchange.ArchivingPauses;
+import fi.arkisto.store.controllerchange.ControllerChangeAbandonment;
 import fi.arkisto.store.controllerchange.ControllerChangeRuns;
 import fi.arkisto.store.controllerchange.ControllerChangeService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,8 +14,9 @@ public class ControllerChangeProcessConfiguration {
 
     @Bean
     public ControllerChangeSteps controllerChangeSteps(ControllerChangeService changes, ControllerChangeRuns runs,
-                                                       ArchivingPauses pauses) {
-        return new ControllerChangeSteps(changes, runs, pauses);
+                                                       ArchivingPauses pauses,
+                                                       ControllerChangeAbandonment abandonment) {
+        return new ControllerChangeSteps(changes, runs, pauses, abandonment);
     }
 
     @Bean

@@ -2,12 +2,16 @@ package fi.arkisto.workflows.controllerchange;
 
 import fi.arkisto.store.controllerchange.ArchivingPauses;
 import fi.arkisto.store.controllerchange.ControllerChange;
+import fi.arkisto.store.controllerchange.ControllerChangeAbandonment;
 import fi.arkisto.store.controllerchange.ControllerChangeImpact;
 import fi.arkisto.store.controllerchange.ControllerChangeRuns;
 import fi.arkisto.store.controllerchange.ControllerChangeRuns.ControllerChangeRun;
 import fi.arkisto.store.controllerchange.ControllerChangeService;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 
 import java.util.ArrayList;
@@ -17,21 +21,30 @@ import java.util.UUID;
 
 /**
  * The delegates of bpmn/controller-change.bpmn, one bean ({@code ${controllerChangeSteps.countImpact}} and so on), each
- * a thin step over {@link ControllerChangeService} and {@link ControllerChangeRuns}.
+ * a thin step over {@link ControllerChangeService}, {@link ControllerChangeRuns} and
+ * {@link ControllerChangeAbandonment}.
  */
 public final class ControllerChangeSteps {
 
     static final String CHANGE_ID = "changeId";
     static final String REPORT = "changeReport";
+    /** The error a failed job ends the run step with (BoundaryEvent_RunFailed), its message in {@code runFailure}. */
+    static final String RUN_FAILED = "controllerChangeRunFailed";
+    static final String ABANDON = "abandon";
+    static final String ABANDON_REASON = "abandonReason";
+    static final String DECIDED_BY = "failedRunDecidedBy";
 
     private final ControllerChangeService changes;
     private final ControllerChangeRuns runs;
     private final ArchivingPauses pauses;
+    private final ControllerChangeAbandonment abandonment;
 
-    public ControllerChangeSteps(ControllerChangeService changes, ControllerChangeRuns runs, ArchivingPauses pauses) {
+    public ControllerChangeSteps(ControllerChangeService changes, ControllerChangeRuns runs, ArchivingPauses pauses,
+                                 ControllerChangeAbandonment abandonment) {
         this.changes = Objects.requireNonNull(changes);
         this.runs = Objects.requireNonNull(runs);
         this.pauses = Objects.requireNonNull(pauses);
+        this.abandonment = Objects.requireNonNull(abandonment);
     }
 
     static UUID change(DelegateExecution execution) {
@@ -72,15 +85,17 @@ public final class ControllerChangeSteps {
     }
 
     /**
-     * ServiceTask_RunChangeJob: the controller change job to its end; a failure fails the engine's job, which has no
-     * retries (an incident), and retrying the incident runs the job again, which resumes where it stopped.
+     * ServiceTask_RunChangeJob: the controller change job to its end. A job that failed ends the step with the error
+     * {@value #RUN_FAILED} (an operator's task: retry or abandon); running the step again resumes the job where it
+     * stopped. Anything else thrown (the job could not be launched) fails the engine's job, which has no retries: an
+     * incident, retried from the cockpit.
      */
     public JavaDelegate getRunChangeJob() {
         return execution -> {
             String scheduledBy = (String) execution.getVariable("scheduledBy");
             ControllerChangeRun run = runs.run(change(execution), scheduledBy == null ? "archive-operators" : scheduledBy);
             if (!run.completed()) {
-                throw new IllegalStateException("The controller change job failed: " + run.failure());
+                throw new BpmnError(RUN_FAILED, "The controller change job failed: " + run.failure());
             }
             execution.setVariable("documentsBefore", run.documentsBefore());
             execution.setVariable("documentsAfter", run.documentsAfter());
@@ -88,6 +103,36 @@ public final class ControllerChangeSteps {
             execution.setVariable("swept", run.swept());
             execution.setVariable("samples", run.samples());
             execution.setVariable("auditChainValid", run.auditChainValid());
+        };
+    }
+
+    /**
+     * UserTask_DecideFailedRun, on completion: records who decided (the task's assignee, else the user completing it)
+     * and refuses an abandonment without a reason, so the task stays open.
+     */
+    public TaskListener getRecordOperator() {
+        return task -> {
+            Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            String operator = task.getAssignee() != null ? task.getAssignee()
+                    : current != null ? current.getUserId() : "archive-operators";
+            task.setVariable(DECIDED_BY, operator);
+            Object reason = task.getVariable(ABANDON_REASON);
+            if (Boolean.TRUE.equals(task.getVariable(ABANDON))
+                    && (!(reason instanceof String text) || text.isBlank())) {
+                throw new IllegalArgumentException("Give the reason for abandoning the controller change");
+            }
+        };
+    }
+
+    /**
+     * ServiceTask_AbandonChange: the change recorded abandoned by the deciding operator with the reason (audited),
+     * archiving into the scope resumed; its assignments never take effect.
+     */
+    public JavaDelegate getAbandonChange() {
+        return execution -> {
+            abandonment.abandon(change(execution), (String) execution.getVariable(DECIDED_BY),
+                    (String) execution.getVariable(ABANDON_REASON));
+            pauses.refresh();
         };
     }
 

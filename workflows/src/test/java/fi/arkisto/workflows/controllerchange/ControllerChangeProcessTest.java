@@ -12,7 +12,6 @@ import fi.arkisto.store.object.ObjectStore;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -48,11 +47,12 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 /**
  * Every path of bpmn/controller-change.bpmn against the real controller change job (Spring Batch on the local
  * PostgreSQL, stored objects in the embedded S3 server): refused by either controller, a run at its scheduled time
- * (the engine's clock moved) that pauses archiving into the scope, assigns, verifies, resumes and reports, and a run
- * whose job fails, is an incident, and resumes when the incident is retried.
+ * (the engine's clock moved) that pauses archiving into the scope, assigns, verifies, resumes and reports, a run
+ * whose job fails and resumes when an operator retries it, and one an operator abandons.
  */
 @Deployment(resources = {"bpmn/controller-change.bpmn", "forms/approve-controller-change-old.form",
-        "forms/approve-controller-change-new.form", "forms/schedule-controller-change.form"})
+        "forms/approve-controller-change-new.form", "forms/schedule-controller-change.form",
+        "forms/decide-failed-controller-change.form"})
 class ControllerChangeProcessTest {
 
     private static final ControllerChangeProcessTestContext CONTEXT = ControllerChangeProcessTestContext.start();
@@ -153,7 +153,7 @@ class ControllerChangeProcessTest {
     }
 
     @Test
-    void aFailedJobIsAnIncidentAndRetryingItFromTheCockpitResumesTheRun() {
+    void aFailedJobWaitsForAnOperatorAndRetryingAfterTheCauseIsMendedResumesTheRun() {
         // given an approved, scheduled change whose scope's stored object is gone, so the verification fails
         Register register = register(60);
         ControllerChangeStarter.Started started = request(register);
@@ -164,32 +164,72 @@ class ControllerChangeProcessTest {
         runDueJob(process);
 
         // when the job runs and fails
-        Job job = management.createJobQuery().processInstanceId(process.getId()).singleResult();
-        assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining("does not read back");
+        runDueJob(process);
 
-        // then it is an incident at the job's step, with no retries left, and the scope stays paused
-        Incident incident = ENGINE.getRuntimeService().createIncidentQuery().processInstanceId(process.getId())
-                .singleResult();
-        assertThat(incident).isNotNull();
-        assertThat(incident.getActivityId()).isEqualTo("ServiceTask_RunChangeJob");
-        assertThat(management.createJobQuery().jobId(job.getId()).singleResult().getRetries()).isZero();
+        // then an archive operator's task says why, the change is not completed and the scope stays paused
+        assertThat(process).isWaitingAt("UserTask_DecideFailedRun").hasPassed("BoundaryEvent_RunFailed");
+        assertThat(task(process)).hasCandidateGroup("archive-operators");
+        assertThat(process).variables().hasEntrySatisfying("runFailure",
+                failure -> assertThat((String) failure).contains("does not read back"));
         assertThat(changes.find(started.change().id()).completed()).isFalse();
         pauses.refresh();
         assertThat(changes.paused()).extracting(c -> c.id()).contains(started.change().id());
 
-        // and when the cause is mended and the incident retried (what the cockpit's retry does)
+        // and when the cause is mended and the operator retries
         objects.put(register.objectKey, register.bytes, register.sha256);
-        management.setJobRetries(job.getId(), 1);
+        complete(task(process), Map.of("abandon", false));
         runDueJob(process);
         runDueJob(process);
 
         // then the run resumed in the same job instance and the change completed
-        assertThat(process).isEnded().hasPassed("EndEvent_ControllerChanged");
+        assertThat(process).isEnded().hasPassed("Gateway_AbandonOrRetry", "EndEvent_ControllerChanged");
         assertThat(changes.find(started.change().id()).completed()).isTrue();
         assertThat(changes.assignedCount(started.change().id())).isEqualTo(60);
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT job_instance_id) FROM batch.batch_job_execution_params p"
                 + " JOIN batch.batch_job_execution e USING (job_execution_id) WHERE p.parameter_name = 'change'"
                 + " AND p.parameter_value = ?", Long.class, started.change().id().toString())).isEqualTo(1L);
+    }
+
+    @Test
+    void anOperatorAbandonsAFailedRunArchivingResumesAndTheChangeNeverTakesEffect() {
+        // given a change whose job assigned the scope but failed its verification
+        Register register = register(40);
+        ControllerChangeStarter.Started started = request(register);
+        ProcessInstance process = approveAndSchedule(started);
+        objects.delete(register.objectKey);
+        moveClockPastTheSchedule();
+        runDueJob(process);
+        runDueJob(process);
+        runDueJob(process);
+        assertThat(process).isWaitingAt("UserTask_DecideFailedRun");
+        UUID id = started.change().id();
+        long written = changes.assignedCount(id);
+
+        // when abandoning without a reason is refused and the task stays; then an operator abandons it with one
+        String taskId = task(process).getId();
+        ENGINE.getTaskService().claim(taskId, "operator-2");
+        assertThatThrownBy(() -> ENGINE.getTaskService().complete(taskId, Map.of("abandon", true)))
+                .hasMessageContaining("reason");
+        assertThat(process).isWaitingAt("UserTask_DecideFailedRun");
+        ENGINE.getTaskService().complete(taskId, Map.of("abandon", true, "abandonReason",
+                "the object store lost the scope's object; a new change will be requested"));
+        runDueJob(process);
+
+        // then the process ends on its own end event, the change is recorded abandoned with who and why
+        assertThat(process).isEnded().hasPassed("ServiceTask_AbandonChange", "EndEvent_ChangeAbandoned")
+                .hasNotPassed("ServiceTask_ResumeArchiving", "EndEvent_ControllerChanged");
+        var abandoned = changes.find(id);
+        assertThat(abandoned.status()).isEqualTo(fi.arkisto.store.controllerchange.ControllerChange.Status.ABANDONED);
+        assertThat(abandoned.abandonedBy()).isEqualTo("operator-2");
+        assertThat(abandoned.abandonReason()).startsWith("the object store lost");
+        // and archiving into the scope resumed, the assignments written stay without effect
+        pauses.refresh();
+        assertThat(changes.paused()).extracting(c -> c.id()).doesNotContain(id);
+        assertThat(written).isPositive();
+        assertThat(changes.assignedCount(id)).isEqualTo(written);
+        assertThat(abandoned.completed()).isFalse();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM archive.audit_event WHERE operation ="
+                + " 'CONTROLLER_CHANGE_ABANDON' AND detail LIKE ?", Long.class, "%" + id + "%")).isEqualTo(1L);
     }
 
     private ProcessInstance approveAndSchedule(ControllerChangeStarter.Started started) {

@@ -58,17 +58,26 @@ class ControllerChangeController {
                          List<String> serviceTasks, List<String> serviceUnits, String reason, String plannedOn) {
     }
 
-    /** A change: its parties, scope and state, and, once requested, what it would move. */
+    /**
+     * A change: its parties, scope and state, and, once requested, what it would move.
+     *
+     * @param status        REQUESTED (approvals, the run to come or under way), COMPLETED (the new controller's from
+     *                      {@code completedAt}) or ABANDONED (an operator ended it after a failed run: it never took
+     *                      effect, access stays as before)
+     * @param abandonedBy   the archive operator who abandoned it; with {@code abandonedAt} and {@code abandonReason}
+     */
     record ChangeResponse(String id, String oldController, String newController, List<String> documentGroups,
                           List<String> serviceTasks, List<String> serviceUnits, String reason, LocalDate plannedOn,
-                          Instant requestedAt, String requestedBy, Instant completedAt, Long assignedCount,
+                          Instant requestedAt, String requestedBy, ControllerChange.Status status, Instant completedAt,
+                          Long assignedCount, Instant abandonedAt, String abandonedBy, String abandonReason,
                           String processInstanceId, ControllerChangeImpact impact) {
 
         static ChangeResponse of(ControllerChange c, String processInstanceId, ControllerChangeImpact impact) {
             ControllerChangeScope scope = c.scope();
             return new ChangeResponse(c.id().toString(), c.oldController(), c.newController(), scope.documentGroups(),
                     scope.serviceTasks(), scope.serviceUnits(), c.reason(), c.plannedOn(), c.createdAt(),
-                    c.createdByOrganisation(), c.completedAt(), c.assignedCount(), processInstanceId, impact);
+                    c.createdByOrganisation(), c.status(), c.completedAt(), c.assignedCount(), c.abandonedAt(),
+                    c.abandonedBy(), c.abandonReason(), processInstanceId, impact);
         }
     }
 
@@ -101,7 +110,11 @@ class ControllerChangeController {
                 .body(ChangeResponse.of(change, started.processInstanceId(), changes.impact(change.id())));
     }
 
-    @Operation(summary = "One controller change of which the acting organisation is the old or the new controller")
+    @Operation(summary = "One controller change of which the acting organisation is the old or the new controller",
+            description = "status is REQUESTED (approvals, the run to come or under way), COMPLETED (the new "
+                    + "controller's register from completedAt; assignedCount documents) or ABANDONED (an archive "
+                    + "operator ended it after its run failed: abandonedAt, abandonedBy, abandonReason; it never took "
+                    + "effect, archiving into the scope resumed and access is as before the change).")
     @ApiErrors({ErrorCode.CONTROLLER_CHANGE_NOT_FOUND})
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ChangeResponse find(@PathVariable String id, RequestContext context) {

@@ -2,6 +2,7 @@ package fi.arkisto.app.api.controllerchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fi.arkisto.app.support.ApiIntegrationTest;
+import fi.arkisto.store.object.ObjectStore;
 import fi.arkisto.store.testsupport.KantaSamples;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -39,6 +40,8 @@ class ControllerChangeApiTest extends ApiIntegrationTest {
     ProcessEngine engine;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    ObjectStore objects;
 
     @Test
     void afterAChangeTheNewControllerReadsTheDocumentsAsArchivedAndTheOldOneIsRefusedAndWhatWaitedIsArchived() {
@@ -123,7 +126,79 @@ class ControllerChangeApiTest extends ApiIntegrationTest {
         JsonNode completed = json(getAs(CHANGES + "/" + id, successor));
         assertThat(completed.path("completedAt").isMissingNode() || completed.path("completedAt").isNull()).isFalse();
         assertThat(completed.path("assignedCount").asLong()).isEqualTo(2);
+        assertThat(completed.path("status").asText()).isEqualTo("COMPLETED");
         assertProblem(getAs(CHANGES + "/" + id, other), 404, "CONTROLLER_CHANGE_NOT_FOUND");
+    }
+
+    @Test
+    void anAbandonedChangeResumesArchivingIntoTheScopeAndLeavesTheRegisterWithTheOldController() {
+        // given two signed documents in the old controller's register, one of whose stored object is then lost
+        String old = newOrganisation();
+        String successor = newOrganisation();
+        String client = KantaSamples.newTestIdentityCode();
+        List<String> oids = new ArrayList<>();
+        List<byte[]> signed = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            KantaSamples.Builder document = derivedDocument().controller(old).client(client);
+            signed.add(signedFor(old, document));
+            assertThat(archiveAs(old, signed.get(i)).statusCode()).isEqualTo(201);
+            oids.add(document.oidValue());
+        }
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        String lost = jdbc.queryForObject("SELECT object_key FROM archive.document_version WHERE document_oid = ?",
+                String.class, oids.get(1));
+
+        // and a change of the register whose run paused archiving and failed verifying the lost object
+        HttpResponse<byte[]> requested = postJson(CHANGES, old, "{\"oldController\": \"" + old
+                + "\", \"newController\": \"" + successor + "\", \"reason\": \"merger\", \"plannedOn\": \""
+                + LocalDate.now() + "\"}");
+        String id = json(requested).path("id").asText();
+        String process = json(requested).path("processInstanceId").asText();
+        complete(process, "UserTask_ApproveAsOldController", Map.of("oldApproved", true));
+        complete(process, "UserTask_ApproveAsNewController", Map.of("newApproved", true));
+        complete(process, "UserTask_ScheduleRun", Map.of("scheduledAt",
+                Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)), "scheduledBy", "operator-1"));
+        runJob(process);
+        runJob(process);
+        objects.delete(lost);
+        runJob(process);
+        KantaSamples.Builder waiting = derivedDocument().controller(old).client(client);
+        byte[] waitingBytes = signedFor(old, waiting);
+        assertProblem(archiveAs(old, waitingBytes), 503, "ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE");
+
+        // when an archive operator abandons it from the task
+        Task decide = engine.getTaskService().createTaskQuery().processInstanceId(process)
+                .taskDefinitionKey("UserTask_DecideFailedRun").singleResult();
+        assertThat(decide).isNotNull();
+        engine.getTaskService().claim(decide.getId(), "operator-2");
+        engine.getTaskService().complete(decide.getId(), Map.of("abandon", true, "abandonReason",
+                "a stored object was lost"));
+        runJob(process);
+
+        // then both controllers read it abandoned, with who and why
+        JsonNode abandoned = json(getAs(CHANGES + "/" + id, successor));
+        assertThat(abandoned.path("status").asText()).isEqualTo("ABANDONED");
+        assertThat(abandoned.path("abandonedBy").asText()).isEqualTo("operator-2");
+        assertThat(abandoned.path("abandonReason").asText()).isEqualTo("a stored object was lost");
+        assertThat(abandoned.path("abandonedAt").isNull() || abandoned.path("abandonedAt").isMissingNode()).isFalse();
+
+        // and archiving into the scope resumed (the lost object mended), into the old controller's register
+        objects.put(lost, signed.get(1), jdbc.queryForObject("SELECT sha256 FROM archive.document_version"
+                + " WHERE document_oid = ?", String.class, oids.get(1)).trim());
+        HttpResponse<byte[]> resent = archiveAs(old, waitingBytes);
+        assertThat(resent.statusCode()).as(text(resent)).isEqualTo(201);
+        oids.add(waiting.oidValue());
+
+        // and access is as before: the old controller reads and lists its documents, the new one none
+        for (String oid : oids) {
+            JsonNode metadata = json(getAs("/api/v1/documents/" + oid + "/metadata", old));
+            assertThat(metadata.path("access").path("basis").asText()).as(oid).isEqualTo("OWN_REGISTER");
+            assertThat(metadata.path("currentControllerOid").asText()).isEqualTo(old);
+            assertProblem(getAs("/api/v1/documents/" + oid, successor), 403, "NO_ACCESS_TO_REGISTER");
+        }
+        assertThat(json(getAs("/api/v1/clients/" + client + "/documents", old)).path("items")
+                .findValuesAsText("documentOid")).containsExactlyInAnyOrderElementsOf(oids);
+        assertThat(json(getAs("/api/v1/clients/" + client + "/documents", successor)).path("items")).isEmpty();
     }
 
     @Test
