@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 @AutoConfigureObservability(tracing = false)
 class PrometheusScrapeTest extends ApiIntegrationTest {
 
-    private static final Path PACKAGES = dataDirectory().resolve("migration-packages");
+    private static final Path PACKAGES = Path.of("target/unused-data-dir/migration-packages");
     private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)(\\s+\\S+)?$");
 
     @Autowired

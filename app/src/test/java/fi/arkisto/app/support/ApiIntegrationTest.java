@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (slow, Camunda) context starts once per test JVM.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "arkisto.data-dir=${" + ApiIntegrationTest.DATA_DIR_PROPERTY + ":target/unused-data-dir}",
+        "arkisto.data-dir=target/unused-data-dir",
         "arkisto.api.max-document-size=256KB",
         "arkisto.camunda.admin.username=testadmin",
         "arkisto.camunda.admin.password=" + ApiIntegrationTest.CAMUNDA_ADMIN_PASSWORD,
@@ -96,16 +96,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 // where test classes run in parallel (the failsafe ITs), those of this one application run one at a time
 @ResourceLock(ApiIntegrationTest.APPLICATION)
 public abstract class ApiIntegrationTest {
-
-    /**
-     * The data directory of this test JVM's application: one per surefire fork ({@code app/pom.xml}), since an
-     * application holds its data directory as its own.
-     */
-    public static final String DATA_DIR_PROPERTY = "arkisto.test.data-dir";
-
-    public static Path dataDirectory() {
-        return Path.of(System.getProperty(DATA_DIR_PROPERTY, "target/unused-data-dir")).toAbsolutePath();
-    }
 
     /** The lock of the one application the subclasses share ({@link ResourceLock}). */
     public static final String APPLICATION = "fi.arkisto.app.support.ApiIntegrationTest";

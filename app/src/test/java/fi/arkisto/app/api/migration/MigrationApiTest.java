@@ -47,7 +47,7 @@ class MigrationApiTest extends ApiIntegrationTest {
     @Autowired
     IdentityService identity;
 
-    private static final Path DATA_DIR = dataDirectory();
+    private static final Path DATA_DIR = Path.of("target/unused-data-dir").toAbsolutePath();
     private static final Path PACKAGES = DATA_DIR.resolve("migration-packages");
 
     @TempDir
