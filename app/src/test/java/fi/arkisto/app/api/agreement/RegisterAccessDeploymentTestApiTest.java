@@ -6,13 +6,7 @@ import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.deploymenttest.Arrival;
 import fi.arkisto.store.deploymenttest.TestRun;
 import fi.arkisto.store.deploymenttest.TestRunLedger;
-import fi.arkisto.store.deploymenttest.TestRunRegistration;
 import fi.arkisto.store.identity.Oid;
-import fi.arkisto.store.organisation.ClientInformationSystem;
-import fi.arkisto.store.organisation.FunctionState;
-import fi.arkisto.store.organisation.FunctionUse;
-import fi.arkisto.store.organisation.KantaFunction;
-import fi.arkisto.store.organisation.Organisation;
 import fi.arkisto.store.organisation.OrganisationRegistry;
 import fi.arkisto.store.testsupport.ClientRelationshipForms.Provider;
 import fi.arkisto.store.testsupport.KantaSamples;
@@ -29,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -171,27 +164,14 @@ class RegisterAccessDeploymentTestApiTest extends ApiIntegrationTest {
 
     /** A register access right test of the organiser with the provider as partner, its window open now. */
     private TestRun openRun(String organiser, String provider, String client) {
-        Organisation one = registry.findByOid(Oid.of(organiser)).orElseThrow();
-        Organisation other = registry.findByOid(Oid.of(provider)).orElseThrow();
-        TestRun run = ledger.register(new TestRunRegistration(one.id(), EnumSet.of(KantaFunction.REGISTER_ACCESS_RIGHT),
-                system(organiser), TODAY, "lead-" + ThreadLocalRandom.current().nextInt(1000), other.id(),
-                system(provider)), organiser, provider, Instant.now());
+        TestRun run = RegisterAccessParties.registerTest(registry, ledger, organiser, provider, TODAY);
         ledger.schedule(run.id(), Instant.now(), Instant.now().plusSeconds(3600), List.of(client));
         return deploymentTests.open(run.id());
     }
 
     /** An organisation in the registry with the register access right planned and its own client system. */
     private String joinedOrganisation() {
-        String oid = newOrganisation();
-        Organisation organisation = registry.register("Organisaatio " + oid, null, Oid.of(oid));
-        registry.setFunction(organisation.id(), new FunctionUse(KantaFunction.REGISTER_ACCESS_RIGHT, FunctionState.PLANNED,
-                null));
-        registry.addSystem(organisation.id(), system(oid));
-        return oid;
-    }
-
-    private static ClientInformationSystem system(String oid) {
-        return new ClientInformationSystem("Järjestelmä " + oid, "1.0", "Toimittaja");
+        return RegisterAccessParties.joined(registry, newOrganisation());
     }
 
     /** The test case's client document recorded by the provider (custodian the organiser), as the test kit writes it. */

@@ -4,14 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fi.arkisto.app.support.ApiIntegrationTest;
 import fi.arkisto.store.deploymenttest.TestRun;
 import fi.arkisto.store.deploymenttest.TestRunLedger;
-import fi.arkisto.store.deploymenttest.TestRunRegistration;
 import fi.arkisto.store.deploymenttest.TestRunState;
-import fi.arkisto.store.identity.Oid;
-import fi.arkisto.store.organisation.ClientInformationSystem;
-import fi.arkisto.store.organisation.FunctionState;
-import fi.arkisto.store.organisation.FunctionUse;
-import fi.arkisto.store.organisation.KantaFunction;
-import fi.arkisto.store.organisation.Organisation;
 import fi.arkisto.store.organisation.OrganisationRegistry;
 import fi.arkisto.store.testsupport.ClientRelationshipForms.Provider;
 import fi.arkisto.store.testsupport.KantaSamples;
@@ -33,7 +26,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -247,27 +239,14 @@ class RegisterAccessLifecycleApiTest extends ApiIntegrationTest {
         return lifecycle.path("requestId").asText();
     }
 
-    /** An organisation in the registry with the register access right enabled and its own client system. */
+    /** An organisation in the registry with the register access right planned and its own client system. */
     private String joinedOrganisation() {
-        String oid = newOrganisation();
-        Organisation organisation = registry.register("Organisaatio " + oid, null, Oid.of(oid));
-        registry.setFunction(organisation.id(), new FunctionUse(KantaFunction.REGISTER_ACCESS_RIGHT, FunctionState.PLANNED,
-                null));
-        registry.addSystem(organisation.id(), system(oid));
-        return oid;
-    }
-
-    private static ClientInformationSystem system(String oid) {
-        return new ClientInformationSystem("Järjestelmä " + oid, "1.0", "Toimittaja");
+        return RegisterAccessParties.joined(registry, newOrganisation());
     }
 
     /** An approved register access right test of the two organisations' systems. */
     private void combinationApprovedBefore(String organiser, String provider) {
-        Organisation one = registry.findByOid(Oid.of(organiser)).orElseThrow();
-        Organisation other = registry.findByOid(Oid.of(provider)).orElseThrow();
-        TestRun run = ledger.register(new TestRunRegistration(one.id(), EnumSet.of(KantaFunction.REGISTER_ACCESS_RIGHT),
-                system(organiser), TODAY, "lead-" + ThreadLocalRandom.current().nextInt(1000), other.id(), system(provider)),
-                organiser, provider, Instant.now());
+        TestRun run = RegisterAccessParties.registerTest(registry, ledger, organiser, provider, TODAY);
         ledger.schedule(run.id(), Instant.now(), Instant.now().plusSeconds(60), List.of());
         ledger.transition(run.id(), EnumSet.of(TestRunState.SCHEDULED), TestRunState.APPROVED, null, Instant.now());
     }
