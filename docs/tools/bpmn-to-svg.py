@@ -27,6 +27,13 @@ def main(source, target):
            '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
            'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>',
            f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>']
+    # an (event) subprocess first, under the flows and shapes it holds; an event subprocess has a dotted border
+    for element, x, y, w, h in shapes:
+        if element.tag.split('}')[1] == 'subProcess':
+            dash = ' stroke-dasharray="5 4"' if element.get('triggeredByEvent') == 'true' else ''
+            out.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{w:.0f}" height="{h:.0f}" rx="12" fill="#fafafa" '
+                       f'stroke="#333" stroke-width="1.5"{dash}/>')
+            out.append(f'<text x="{x + 8:.0f}" y="{y + 15:.0f}" fill="#555">{escape(element.get("name") or "")}</text>')
     for element, points in edges:
         path = ' '.join(f'{x:.0f},{y:.0f}' for x, y in points)
         out.append(f'<polyline points="{path}" fill="none" stroke="#333" stroke-width="1.5" marker-end="url(#arrow)"/>')
@@ -37,6 +44,8 @@ def main(source, target):
         kind = element.tag.split('}')[1]
         name = element.get('name') or ''
         cx, cy = x + w / 2, y + h / 2
+        if kind == 'subProcess':
+            continue
         if kind.endswith('Task') or kind == 'callActivity':
             fill = {'userTask': '#e8f1fb', 'serviceTask': '#eef7ea', 'businessRuleTask': '#fdf3e1'}.get(kind, '#f4f4f4')
             # a call activity has the thick border of BPMN

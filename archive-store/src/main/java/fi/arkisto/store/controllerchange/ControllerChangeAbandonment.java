@@ -27,7 +27,8 @@ import javax.sql.DataSource;
  */
 public class ControllerChangeAbandonment {
 
-    static final int MAX_REASON = 2000;
+    /** The longest reason kept. */
+    public static final int MAX_REASON = 2000;
 
     private final ControllerChangeRepository changes;
     private final AuditLog audit;

@@ -7,10 +7,10 @@ import fi.arkisto.store.controllerchange.ControllerChangeImpact;
 import fi.arkisto.store.controllerchange.ControllerChangeRuns;
 import fi.arkisto.store.controllerchange.ControllerChangeRuns.ControllerChangeRun;
 import fi.arkisto.store.controllerchange.ControllerChangeService;
-import org.camunda.bpm.engine.delegate.BpmnError;
+import fi.arkisto.workflows.identity.ProcessGroups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -28,11 +28,11 @@ public final class ControllerChangeSteps {
 
     static final String CHANGE_ID = "changeId";
     static final String REPORT = "changeReport";
-    /** The error a failed job ends the run step with (BoundaryEvent_RunFailed), its message in {@code runFailure}. */
-    static final String RUN_FAILED = "controllerChangeRunFailed";
-    static final String ABANDON = "abandon";
-    static final String ABANDON_REASON = "abandonReason";
-    static final String DECIDED_BY = "failedRunDecidedBy";
+    /** The message an operator correlates to abandon a change not completed (StartEvent_AbandonRequested). */
+    public static final String ABANDON_REQUESTED = "controllerChangeAbandonRequested";
+    /** The message's variable: why the change is abandoned (required, as {@link ControllerChangeAbandonment} keeps it). */
+    public static final String ABANDON_REASON = "abandonReason";
+    static final String ABANDONED_BY = "abandonedBy";
 
     private final ControllerChangeService changes;
     private final ControllerChangeRuns runs;
@@ -85,17 +85,16 @@ public final class ControllerChangeSteps {
     }
 
     /**
-     * ServiceTask_RunChangeJob: the controller change job to its end. A job that failed ends the step with the error
-     * {@value #RUN_FAILED} (an operator's task: retry or abandon); running the step again resumes the job where it
-     * stopped. Anything else thrown (the job could not be launched) fails the engine's job, which has no retries: an
-     * incident, retried from the cockpit.
+     * ServiceTask_RunChangeJob: the controller change job to its end. A job that failed fails the engine's job, which
+     * has no retries: an incident, retried from the cockpit once the cause is mended, and the job resumes where it
+     * stopped. So does anything else thrown (the job could not be launched).
      */
     public JavaDelegate getRunChangeJob() {
         return execution -> {
             String scheduledBy = (String) execution.getVariable("scheduledBy");
             ControllerChangeRun run = runs.run(change(execution), scheduledBy == null ? "archive-operators" : scheduledBy);
             if (!run.completed()) {
-                throw new BpmnError(RUN_FAILED, "The controller change job failed: " + run.failure());
+                throw new IllegalStateException("The controller change job failed: " + run.failure());
             }
             execution.setVariable("documentsBefore", run.documentsBefore());
             execution.setVariable("documentsAfter", run.documentsAfter());
@@ -107,20 +106,27 @@ public final class ControllerChangeSteps {
     }
 
     /**
-     * UserTask_DecideFailedRun, on completion: records who decided (the task's assignee, else the user completing it)
-     * and refuses an abandonment without a reason, so the task stays open.
+     * StartEvent_AbandonRequested, as the message is correlated (in the operator's own request, so the engine's current
+     * authentication is the operator): records who abandons, and refuses a request without a reason, or for a change
+     * that has completed, which then changes nothing (the correlation rolls back; the process waits where it did).
      */
-    public TaskListener getRecordOperator() {
-        return task -> {
-            Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-            String operator = task.getAssignee() != null ? task.getAssignee()
-                    : current != null ? current.getUserId() : "archive-operators";
-            task.setVariable(DECIDED_BY, operator);
-            Object reason = task.getVariable(ABANDON_REASON);
-            if (Boolean.TRUE.equals(task.getVariable(ABANDON))
-                    && (!(reason instanceof String text) || text.isBlank())) {
-                throw new IllegalArgumentException("Give the reason for abandoning the controller change");
+    public ExecutionListener getRecordAbandonment() {
+        return execution -> {
+            Object reason = execution.getVariable(ABANDON_REASON);
+            if (!(reason instanceof String text) || text.isBlank()) {
+                throw new IllegalArgumentException("Give the reason for abandoning the controller change ("
+                        + ABANDON_REASON + ")");
             }
+            if (text.length() > ControllerChangeAbandonment.MAX_REASON) {
+                throw new IllegalArgumentException("The reason for abandoning has " + text.length()
+                        + " characters; at most " + ControllerChangeAbandonment.MAX_REASON + " are kept");
+            }
+            ControllerChange change = changes.find(change(execution));
+            if (change.completed()) {
+                throw new IllegalStateException(change.describe() + " has completed and cannot be abandoned");
+            }
+            Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            execution.setVariable(ABANDONED_BY, current != null ? current.getUserId() : ProcessGroups.ARCHIVE_OPERATORS);
         };
     }
 
@@ -130,7 +136,7 @@ public final class ControllerChangeSteps {
      */
     public JavaDelegate getAbandonChange() {
         return execution -> {
-            abandonment.abandon(change(execution), (String) execution.getVariable(DECIDED_BY),
+            abandonment.abandon(change(execution), (String) execution.getVariable(ABANDONED_BY),
                     (String) execution.getVariable(ABANDON_REASON));
             pauses.refresh();
         };

@@ -12,6 +12,7 @@ import fi.arkisto.store.object.ObjectStore;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -48,11 +49,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
  * Every path of bpmn/controller-change.bpmn against the real controller change job (Spring Batch on the local
  * PostgreSQL, stored objects in the embedded S3 server): refused by either controller, a run at its scheduled time
  * (the engine's clock moved) that pauses archiving into the scope, assigns, verifies, resumes and reports, a run
- * whose job fails and resumes when an operator retries it, and one an operator abandons.
+ * whose job fails (an incident) and resumes when an operator retries the incident, and one an operator abandons.
  */
 @Deployment(resources = {"bpmn/controller-change.bpmn", "forms/approve-controller-change-old.form",
-        "forms/approve-controller-change-new.form", "forms/schedule-controller-change.form",
-        "forms/decide-failed-controller-change.form"})
+        "forms/approve-controller-change-new.form", "forms/schedule-controller-change.form"})
 class ControllerChangeProcessTest {
 
     private static final ControllerChangeProcessTestContext CONTEXT = ControllerChangeProcessTestContext.start();
@@ -153,7 +153,7 @@ class ControllerChangeProcessTest {
     }
 
     @Test
-    void aFailedJobWaitsForAnOperatorAndRetryingAfterTheCauseIsMendedResumesTheRun() {
+    void aFailedJobIsAnIncidentAndRetryingItAfterTheCauseIsMendedResumesTheRun() {
         // given an approved, scheduled change whose scope's stored object is gone, so the verification fails
         Register register = register(60);
         ControllerChangeStarter.Started started = request(register);
@@ -164,25 +164,31 @@ class ControllerChangeProcessTest {
         runDueJob(process);
 
         // when the job runs and fails
-        runDueJob(process);
+        Job run = runFailingJob(process);
 
-        // then an archive operator's task says why, the change is not completed and the scope stays paused
-        assertThat(process).isWaitingAt("UserTask_DecideFailedRun").hasPassed("BoundaryEvent_RunFailed");
-        assertThat(task(process)).hasCandidateGroup("archive-operators");
-        assertThat(process).variables().hasEntrySatisfying("runFailure",
-                failure -> assertThat((String) failure).contains("does not read back"));
+        // then it is an incident on the run step that says why, the change is not completed and the scope stays paused
+        assertThat(process).isWaitingAt("ServiceTask_RunChangeJob");
+        Incident incident = ENGINE.getRuntimeService().createIncidentQuery().processInstanceId(process.getId())
+                .singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("ServiceTask_RunChangeJob");
+        assertThat(incident.getIncidentMessage()).contains("does not read back");
         assertThat(changes.find(started.change().id()).completed()).isFalse();
         pauses.refresh();
         assertThat(changes.paused()).extracting(c -> c.id()).contains(started.change().id());
 
-        // and when the cause is mended and the operator retries
+        // and when the cause is mended and an operator retries the incident (the cockpit's "increment retries")
         objects.put(register.objectKey, register.bytes, register.sha256);
-        complete(task(process), Map.of("abandon", false));
+        management.setJobRetries(run.getId(), 1);
         runDueJob(process);
+        // (and once completed, the change can no longer be abandoned: the request is refused and changes nothing)
+        assertThatThrownBy(() -> ENGINE.getRuntimeService().createMessageCorrelation(ControllerChangeSteps.ABANDON_REQUESTED)
+                .processInstanceId(process.getId()).setVariable(ControllerChangeSteps.ABANDON_REASON, "too late")
+                .correlate()).hasMessageContaining("has completed");
         runDueJob(process);
 
         // then the run resumed in the same job instance and the change completed
-        assertThat(process).isEnded().hasPassed("Gateway_AbandonOrRetry", "EndEvent_ControllerChanged");
+        assertThat(process).isEnded().hasPassed("ServiceTask_ResumeArchiving", "EndEvent_ControllerChanged")
+                .hasNotPassed("StartEvent_AbandonRequested");
         assertThat(changes.find(started.change().id()).completed()).isTrue();
         assertThat(changes.assignedCount(started.change().id())).isEqualTo(60);
         assertThat(jdbc.queryForObject("SELECT count(DISTINCT job_instance_id) FROM batch.batch_job_execution_params p"
@@ -192,7 +198,7 @@ class ControllerChangeProcessTest {
 
     @Test
     void anOperatorAbandonsAFailedRunArchivingResumesAndTheChangeNeverTakesEffect() {
-        // given a change whose job assigned the scope but failed its verification
+        // given a change whose job assigned the scope but failed its verification: an incident
         Register register = register(40);
         ControllerChangeStarter.Started started = request(register);
         ProcessInstance process = approveAndSchedule(started);
@@ -200,24 +206,31 @@ class ControllerChangeProcessTest {
         moveClockPastTheSchedule();
         runDueJob(process);
         runDueJob(process);
-        runDueJob(process);
-        assertThat(process).isWaitingAt("UserTask_DecideFailedRun");
+        runFailingJob(process);
         UUID id = started.change().id();
         long written = changes.assignedCount(id);
 
-        // when abandoning without a reason is refused and the task stays; then an operator abandons it with one
-        String taskId = task(process).getId();
-        ENGINE.getTaskService().claim(taskId, "operator-2");
-        assertThatThrownBy(() -> ENGINE.getTaskService().complete(taskId, Map.of("abandon", true)))
-                .hasMessageContaining("reason");
-        assertThat(process).isWaitingAt("UserTask_DecideFailedRun");
-        ENGINE.getTaskService().complete(taskId, Map.of("abandon", true, "abandonReason",
-                "the object store lost the scope's object; a new change will be requested"));
+        // when a request without a reason is refused and changes nothing; then an operator abandons it with one
+        var runtime = ENGINE.getRuntimeService();
+        assertThatThrownBy(() -> runtime.createMessageCorrelation(ControllerChangeSteps.ABANDON_REQUESTED)
+                .processInstanceId(process.getId()).correlate()).hasMessageContaining("reason");
+        assertThat(process).isWaitingAt("ServiceTask_RunChangeJob");
+        assertThat(runtime.createIncidentQuery().processInstanceId(process.getId()).count()).isEqualTo(1);
+        ENGINE.getIdentityService().setAuthenticatedUserId("operator-2");
+        try {
+            runtime.createMessageCorrelation(ControllerChangeSteps.ABANDON_REQUESTED).processInstanceId(process.getId())
+                    .setVariable(ControllerChangeSteps.ABANDON_REASON,
+                            "the object store lost the scope's object; a new change will be requested")
+                    .correlate();
+        } finally {
+            ENGINE.getIdentityService().clearAuthentication();
+        }
+        assertThat(runtime.createIncidentQuery().processInstanceId(process.getId()).count()).isZero();
         runDueJob(process);
 
         // then the process ends on its own end event, the change is recorded abandoned with who and why
-        assertThat(process).isEnded().hasPassed("ServiceTask_AbandonChange", "EndEvent_ChangeAbandoned")
-                .hasNotPassed("ServiceTask_ResumeArchiving", "EndEvent_ControllerChanged");
+        assertThat(process).isEnded().hasPassed("StartEvent_AbandonRequested", "ServiceTask_AbandonChange",
+                "EndEvent_ChangeAbandoned").hasNotPassed("ServiceTask_ResumeArchiving", "EndEvent_ControllerChanged");
         var abandoned = changes.find(id);
         assertThat(abandoned.status()).isEqualTo(fi.arkisto.store.controllerchange.ControllerChange.Status.ABANDONED);
         assertThat(abandoned.abandonedBy()).isEqualTo("operator-2");
@@ -230,6 +243,15 @@ class ControllerChangeProcessTest {
         assertThat(abandoned.completed()).isFalse();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM archive.audit_event WHERE operation ="
                 + " 'CONTROLLER_CHANGE_ABANDON' AND detail LIKE ?", Long.class, "%" + id + "%")).isEqualTo(1L);
+    }
+
+    /** Runs the one due job, which fails: with no retries left it is an incident. Answers the job. */
+    private Job runFailingJob(ProcessInstance process) {
+        Job due = management.createJobQuery().processInstanceId(process.getId()).executable().singleResult();
+        assertThatThrownBy(() -> management.executeJob(due.getId())).hasMessageContaining("job failed");
+        Job failed = management.createJobQuery().jobId(due.getId()).singleResult();
+        assertThat(failed.getRetries()).isZero();
+        return failed;
     }
 
     private ProcessInstance approveAndSchedule(ControllerChangeStarter.Started started) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A controller change through the running app: requested by REST, its process worked through (tasks completed, the
@@ -161,24 +162,24 @@ class ControllerChangeApiTest extends ApiIntegrationTest {
         runJob(process);
         runJob(process);
         objects.delete(lost);
-        runJob(process);
+        assertThatThrownBy(() -> runJob(process)).hasMessageContaining("job failed");
         KantaSamples.Builder waiting = derivedDocument().controller(old).client(client);
         byte[] waitingBytes = signedFor(old, waiting);
         assertProblem(archiveAs(old, waitingBytes), 503, "ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE");
 
-        // when an archive operator abandons it from the task
-        Task decide = engine.getTaskService().createTaskQuery().processInstanceId(process)
-                .taskDefinitionKey("UserTask_DecideFailedRun").singleResult();
-        assertThat(decide).isNotNull();
-        engine.getTaskService().claim(decide.getId(), "operator-2");
-        engine.getTaskService().complete(decide.getId(), Map.of("abandon", true, "abandonReason",
-                "a stored object was lost"));
+        // when a deployment lead tries to abandon it through the Camunda REST API, and is refused
+        assertThat(abandonRequest(process, DEPLOYMENT_LEAD, "not mine to abandon").statusCode()).isEqualTo(403);
+        assertThat(json(getAs(CHANGES + "/" + id, old)).path("status").asText()).isEqualTo("REQUESTED");
+
+        // and an archive operator abandons it, as docs/workflows.md shows
+        HttpResponse<byte[]> abandon = abandonRequest(process, OPERATOR, "a stored object was lost");
+        assertThat(abandon.statusCode()).as(text(abandon)).isEqualTo(204);
         runJob(process);
 
         // then both controllers read it abandoned, with who and why
         JsonNode abandoned = json(getAs(CHANGES + "/" + id, successor));
         assertThat(abandoned.path("status").asText()).isEqualTo("ABANDONED");
-        assertThat(abandoned.path("abandonedBy").asText()).isEqualTo("operator-2");
+        assertThat(abandoned.path("abandonedBy").asText()).isEqualTo(OPERATOR);
         assertThat(abandoned.path("abandonReason").asText()).isEqualTo("a stored object was lost");
         assertThat(abandoned.path("abandonedAt").isNull() || abandoned.path("abandonedAt").isMissingNode()).isFalse();
 
@@ -236,6 +237,15 @@ class ControllerChangeApiTest extends ApiIntegrationTest {
         Task task = tasks.createTaskQuery().processInstanceId(process).taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("task " + taskKey).isNotNull();
         tasks.complete(task.getId(), variables);
+    }
+
+    /** {@code POST /engine-rest/message}: the abandonment an operator asks for (docs/workflows.md). */
+    private HttpResponse<byte[]> abandonRequest(String process, String user, String reason) {
+        String body = "{\"messageName\": \"controllerChangeAbandonRequested\", \"processInstanceId\": \"" + process
+                + "\", \"processVariables\": {\"abandonReason\": {\"value\": \"" + reason
+                + "\", \"type\": \"String\"}}}";
+        return send(HttpRequest.newBuilder(uri("/engine-rest/message")).header("Authorization", basic(user, PASSWORD))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private void runJob(String process) {
