@@ -3,11 +3,13 @@ package fi.arkisto.workflows.controllerchange;
 import fi.arkisto.store.controllerchange.ArchivingPauses;
 import fi.arkisto.store.controllerchange.ControllerChangeRuns;
 import fi.arkisto.store.controllerchange.ControllerChangeService;
+import fi.arkisto.workflows.identity.DeploymentLeads;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The controller change process (bpmn/controller-change.bpmn): its delegates and starter. */
+/** The controller change process (bpmn/controller-change.bpmn): its delegates, the approvers' listener and the starter. */
 @Configuration(proxyBeanMethods = false)
 public class ControllerChangeProcessConfiguration {
 
@@ -15,6 +17,11 @@ public class ControllerChangeProcessConfiguration {
     public ControllerChangeSteps controllerChangeSteps(ControllerChangeService changes, ControllerChangeRuns runs,
                                                        ArchivingPauses pauses) {
         return new ControllerChangeSteps(changes, runs, pauses);
+    }
+
+    @Bean
+    public ControllerChangeApprovers controllerChangeApprovers(IdentityService identity) {
+        return new ControllerChangeApprovers(new DeploymentLeads(identity));
     }
 
     @Bean
