@@ -2,6 +2,7 @@ package fi.arkisto.workflows.controllerchange;
 
 import fi.arkisto.workflows.identity.DeploymentLeads;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.TaskListener;
 
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Objects;
  * docs/workflows.md, "Controller change"), so each task's only candidates are that organisation's deployment leads
  * (the group {@link DeploymentLeads#groupOf}); the engine's task authorizations keep every other lead from seeing or
  * completing it. When the organisation has no deployment lead, the task says so in its name and description; it waits,
- * and the lead configured for the organisation sees it after the next start.
+ * and the lead configured for the organisation sees it after the next start. Its complete listener records who decided.
  */
 public final class ControllerChangeApprovers implements TaskListener {
 
@@ -33,7 +34,26 @@ public final class ControllerChangeApprovers implements TaskListener {
             default -> throw new IllegalStateException("Not an approval task of a controller change: "
                     + task.getTaskDefinitionKey());
         };
-        String organisation = (String) task.getVariable(old ? "oldController" : "newController");
+        if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            recordApprover(task, old ? "oldApprovedBy" : "newApprovedBy");
+        } else {
+            offer(task, (String) task.getVariable(old ? "oldController" : "newController"));
+        }
+    }
+
+    /**
+     * The decision is recorded as the user's who completed the task: the engine's authenticated user (the tasklist and
+     * the REST API set it), over whatever the form sent; else the assignee; the report names them.
+     */
+    private static void recordApprover(DelegateTask task, String variable) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String user = current != null && current.getUserId() != null ? current.getUserId() : task.getAssignee();
+        if (user != null) {
+            task.getExecution().setVariable(variable, user);
+        }
+    }
+
+    private void offer(DelegateTask task, String organisation) {
         task.addCandidateGroup(DeploymentLeads.groupOf(organisation));
         if (leads.of(organisation).isEmpty()) {
             task.setName(task.getName() + ": no deployment lead of " + organisation + " is configured");

@@ -128,7 +128,7 @@ class ControllerChangeProcessTest {
     }
 
     @Test
-    void eachApprovalIsOfferedOnlyToItsOwnControllersDeploymentLeads() {
+    void eachApprovalIsOfferedOnlyToItsOwnControllersDeploymentLeadsAndRecordedAsTheirs() {
         // given a change from an organisation with two configured deployment leads to one with one
         ControllerChangeStarter.Started started = request(register(5, LED_OLD), LED_NEW);
         ProcessInstance process = process(started);
@@ -142,8 +142,16 @@ class ControllerChangeProcessTest {
         assertThat(offeredTo(old)).containsExactly("lead-old-1", "lead-old-2");
         assertThat(old.getName()).isEqualTo("Approve for the old controller");
 
-        // and when the old controller approves, the new controller's approval is offered only to its lead
-        complete(old, Map.of("oldApproved", true));
+        // and when one of the old controller's leads approves, signed in, whatever name the form sent
+        ENGINE.getIdentityService().setAuthenticatedUserId("lead-old-2");
+        try {
+            complete(old, Map.of("oldApproved", true, "oldApprovedBy", "someone-else"));
+        } finally {
+            ENGINE.getIdentityService().clearAuthentication();
+        }
+
+        // then the approval is recorded as that lead's, and the new controller's is offered only to its lead
+        assertThat(process).variables().containsEntry("oldApprovedBy", "lead-old-2");
         Task approval = task(process);
         assertThat(approval.getTaskDefinitionKey()).isEqualTo("UserTask_ApproveAsNewController");
         assertThat(candidates(approval)).containsExactly("group:" + DeploymentLeads.groupOf(LED_NEW));

@@ -55,8 +55,12 @@ class ControllerChangeApprovalApiTest extends ApiIntegrationTest {
         HttpResponse<byte[]> form = rest(LEAD_OF_OLD, "/task/" + old + "/form-variables", null);
         assertThat(form.statusCode()).as(text(form)).isEqualTo(200);
         assertThat(json(form).path("impactDocuments").path("value").asLong()).isZero();
-        HttpResponse<byte[]> approved = rest(LEAD_OF_OLD, "/task/" + old + "/complete", approval("oldApproved"));
+        HttpResponse<byte[]> approved = rest(LEAD_OF_OLD, "/task/" + old + "/complete", "{\"variables\": {"
+                + "\"oldApproved\": {\"value\": true, \"type\": \"Boolean\"}, \"oldApprovedBy\": {\"value\": \""
+                + LEAD_OF_THIRD + "\"}}}");
         assertThat(approved.statusCode()).as(text(approved)).isEqualTo(204);
+        // recorded as the lead's who approved, not whom the form named
+        assertThat(engine.getRuntimeService().getVariable(process, "oldApprovedBy")).isEqualTo(LEAD_OF_OLD);
 
         // then the new controller's approval is its lead's alone, which the third organisation's lead cannot complete
         String successor = waitingTask(process, "UserTask_ApproveAsNewController");
@@ -70,9 +74,10 @@ class ControllerChangeApprovalApiTest extends ApiIntegrationTest {
         assertThat(rest(LEAD_OF_NEW, "/task/" + successor + "/complete", approval("newApproved")).statusCode())
                 .isEqualTo(204);
 
-        // and the change waits for the operator's schedule, the approval recorded as the new controller's
+        // and the change waits for the operator's schedule, the approval recorded as the new controller's lead's
         waitingTask(process, "UserTask_ScheduleRun");
         assertThat(engine.getRuntimeService().getVariable(process, "newApproved")).isEqualTo(true);
+        assertThat(engine.getRuntimeService().getVariable(process, "newApprovedBy")).isEqualTo(LEAD_OF_NEW);
     }
 
     private String waitingTask(String process, String key) {
