@@ -5,7 +5,11 @@ import fi.arkisto.store.controllerchange.ControllerChangeRuns;
 import fi.arkisto.store.controllerchange.ControllerChangeService;
 import fi.arkisto.workflows.identity.DeploymentLeads;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +26,21 @@ public class ControllerChangeProcessConfiguration {
     @Bean
     public ControllerChangeApprovers controllerChangeApprovers(IdentityService identity) {
         return new ControllerChangeApprovers(new DeploymentLeads(identity));
+    }
+
+    /** At every start, approvals an earlier model offered to every deployment lead go to their own controller's. */
+    @Bean
+    static ProcessEnginePlugin controllerChangeApprovalsReoffered() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void postProcessEngineBuild(ProcessEngine engine) {
+                int reoffered = ControllerChangeApprovers.reofferWaiting(engine.getTaskService());
+                if (reoffered > 0) {
+                    LoggerFactory.getLogger(ControllerChangeApprovers.class).info("{} waiting controller change "
+                            + "approvals offered to their own controller's deployment leads only", reoffered);
+                }
+            }
+        };
     }
 
     @Bean

@@ -159,6 +159,25 @@ class ControllerChangeProcessTest {
     }
 
     @Test
+    void anApprovalWaitingOfferedToEveryLeadIsOfferedToItsOwnControllersLeadsAtStart() {
+        // given an approval waiting as an earlier model left it: offered to the whole deployment-leads group
+        ProcessInstance process = process(request(register(2, "1.2.246.10.99990004.10.0"), LED_NEW));
+        complete(task(process), Map.of("oldApproved", true));
+        Task waiting = task(process);
+        ENGINE.getTaskService().deleteCandidateGroup(waiting.getId(), DeploymentLeads.groupOf(LED_NEW));
+        ENGINE.getTaskService().addCandidateGroup(waiting.getId(), "deployment-leads");
+        assertThat(offeredTo(waiting)).containsExactlyElementsOf(LEADS);
+
+        // when the start re-offers the waiting approvals
+        int reoffered = ControllerChangeApprovers.reofferWaiting(ENGINE.getTaskService());
+
+        // then it is the new controller's lead's alone
+        assertThat(reoffered).isEqualTo(1);
+        assertThat(candidates(waiting)).containsExactly("group:" + DeploymentLeads.groupOf(LED_NEW));
+        assertThat(offeredTo(waiting)).containsExactly("lead-new");
+    }
+
+    @Test
     void anApprovalOfAnOrganisationWithoutADeploymentLeadSaysSoAndIsOfferedToNoLead() {
         // given a change from an organisation with no configured deployment lead
         ControllerChangeStarter.Started started = request(register(3));

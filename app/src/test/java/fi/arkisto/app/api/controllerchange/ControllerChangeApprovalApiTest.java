@@ -48,6 +48,14 @@ class ControllerChangeApprovalApiTest extends ApiIntegrationTest {
         assertThat(rest(LEAD_OF_NEW, "/task/" + old + "/complete", approval("oldApproved")).statusCode()).isEqualTo(403);
         assertThat(rest(DEPLOYMENT_LEAD, "/task/" + old + "/complete", approval("oldApproved")).statusCode())
                 .isEqualTo(403);
+        // not even once the task is assigned to them by hand (which gives an assignee the engine's task permission):
+        // the approvers' listener refuses it, which the engine's REST API answers as it answers a listener's failure
+        engine.getTaskService().setAssignee(old, LEAD_OF_THIRD);
+        HttpResponse<byte[]> assigned = rest(LEAD_OF_THIRD, "/task/" + old + "/complete", approval("oldApproved"));
+        assertThat(assigned.statusCode()).as(text(assigned)).isEqualTo(500);
+        assertThat(text(assigned)).contains("The user with id '" + LEAD_OF_THIRD + "' does not have 'TASK_WORK (a "
+                + "deployment lead of " + LED_OLD_CONTROLLER + ")' permission");
+        engine.getTaskService().setAssignee(old, null);
         assertThat(waitingTask(process, "UserTask_ApproveAsOldController")).isEqualTo(old);
 
         // when the old controller's lead, who sees it and its form, approves
