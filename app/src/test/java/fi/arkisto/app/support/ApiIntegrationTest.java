@@ -83,6 +83,19 @@ import static org.assertj.core.api.Assertions.assertThat;
         "arkisto.workflows.users[3].id=" + ApiIntegrationTest.OPERATOR,
         "arkisto.workflows.users[3].password=" + ApiIntegrationTest.PASSWORD,
         "arkisto.workflows.users[3].groups[0]=archive-operators",
+        // deployment leads of one organisation each (docs/workflows.md, "People and groups")
+        "arkisto.workflows.users[4].id=" + ApiIntegrationTest.LEAD_OF_OLD,
+        "arkisto.workflows.users[4].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.workflows.users[4].groups[0]=deployment-leads",
+        "arkisto.workflows.users[4].organisations[0]=" + ApiIntegrationTest.LED_OLD_CONTROLLER,
+        "arkisto.workflows.users[5].id=" + ApiIntegrationTest.LEAD_OF_NEW,
+        "arkisto.workflows.users[5].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.workflows.users[5].groups[0]=deployment-leads",
+        "arkisto.workflows.users[5].organisations[0]=" + ApiIntegrationTest.LED_NEW_CONTROLLER,
+        "arkisto.workflows.users[6].id=" + ApiIntegrationTest.LEAD_OF_THIRD,
+        "arkisto.workflows.users[6].password=" + ApiIntegrationTest.PASSWORD,
+        "arkisto.workflows.users[6].groups[0]=deployment-leads",
+        "arkisto.workflows.users[6].organisations[0]=" + ApiIntegrationTest.LED_THIRD_ORGANISATION,
         // a controller that has not begun its stage-2 use: whatever it archives is a stage-1 document
         "arkisto.access.stage-two.start-days[" + ApiIntegrationTest.STAGE_ONE_CONTROLLER + "]=2999-12-31",
         // registers the citizen's view hides as payment commitments and as prevention of intimate-partner violence
@@ -124,6 +137,13 @@ public abstract class ApiIntegrationTest {
     public static final String ARCHIVIST = "archivist-1";
     public static final String DEPLOYMENT_LEAD = "lead-1";
     public static final String OPERATOR = "operator-1";
+    /** Deployment leads configured for one organisation each (only the controller change tests use these OIDs). */
+    public static final String LEAD_OF_OLD = "lead-of-old";
+    public static final String LEAD_OF_NEW = "lead-of-new";
+    public static final String LEAD_OF_THIRD = "lead-of-third";
+    public static final String LED_OLD_CONTROLLER = "1.2.246.10.99999911.10.0";
+    public static final String LED_NEW_CONTROLLER = "1.2.246.10.99999912.10.0";
+    public static final String LED_THIRD_ORGANISATION = "1.2.246.10.99999913.10.0";
     /** The test PKI's keystore password, as the system signer reads it (by the name of its "environment variable"). */
     private static final String SIGNER_PASSWORD_PROPERTY = "ARKISTO_TEST_SIGNER_PASSWORD";
     private static final String SIGNER_PASSWORD = PKI_PASSWORD;

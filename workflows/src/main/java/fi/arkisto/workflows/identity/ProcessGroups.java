@@ -47,6 +47,7 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
     private final List<ProcessUser> users;
 
     public ProcessGroups(List<ProcessUser> users) {
+        DeploymentLeads.check(users);
         this.users = List.copyOf(users);
     }
 
@@ -89,8 +90,11 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.TASK_WORK, ProcessDefinitionPermissions.UPDATE_INSTANCE,
                 ProcessDefinitionPermissions.RETRY_JOB, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
                 ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
-        // controller changes: both controllers' deployment leads approve; operators schedule and retry a failed job
-        grant(authorizations, DEPLOYMENT_LEADS, Resources.PROCESS_DEFINITION, CONTROLLER_CHANGE, Permissions.READ,
+        // controller changes: each controller's own deployment leads approve (the approval task's candidate group
+        // deployment-leads-<OID>, whose task authorization the engine grants: DeploymentLeads), not every lead; operators
+        // schedule and retry a failed job. What an earlier version granted every lead is taken back.
+        grant(authorizations, DEPLOYMENT_LEADS, Resources.PROCESS_DEFINITION, CONTROLLER_CHANGE, Permissions.READ);
+        revoke(authorizations, DEPLOYMENT_LEADS, Resources.PROCESS_DEFINITION, CONTROLLER_CHANGE,
                 ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_WORK,
                 ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
         grant(authorizations, ARCHIVE_OPERATORS, Resources.PROCESS_DEFINITION, CONTROLLER_CHANGE, Permissions.READ,
@@ -108,6 +112,7 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
         for (ProcessUser configured : users) {
             ensureUser(identity, configured);
         }
+        DeploymentLeads.ensure(identity, users);
     }
 
     private static void ensureUser(IdentityService identity, ProcessUser configured) {
@@ -149,6 +154,19 @@ public final class ProcessGroups extends AbstractProcessEnginePlugin {
             authorization.addPermission(permission);
         }
         authorizations.saveAuthorization(authorization);
+    }
+
+    private static void revoke(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+                               Permission... permissions) {
+        for (Authorization existing : authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).list()) {
+            if (existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT) {
+                for (Permission permission : permissions) {
+                    existing.removePermission(permission);
+                }
+                authorizations.saveAuthorization(existing);
+            }
+        }
     }
 
     private static String randomPassword() {

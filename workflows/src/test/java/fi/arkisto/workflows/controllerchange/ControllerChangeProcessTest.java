@@ -9,12 +9,15 @@ import fi.arkisto.store.error.ArchiveException;
 import fi.arkisto.store.error.ErrorCode;
 import fi.arkisto.store.identity.Oid;
 import fi.arkisto.store.object.ObjectStore;
+import fi.arkisto.workflows.identity.DeploymentLeads;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -47,13 +50,20 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 /**
  * Every path of bpmn/controller-change.bpmn against the real controller change job (Spring Batch on the local
- * PostgreSQL, stored objects in the embedded S3 server): refused by either controller, a run at its scheduled time
- * (the engine's clock moved) that pauses archiving into the scope, assigns, verifies, resumes and reports, a run
- * whose job fails (an incident) and resumes when an operator retries the incident, and one an operator abandons.
+ * PostgreSQL, stored objects in the embedded S3 server): each approval offered only to its own controller's deployment
+ * leads (or naming that there is none), refused by either controller, a run at its scheduled time
+ * (the engine's clock moved) that pauses archiving into the scope, assigns, verifies, resumes and reports, and a run
+ * whose job fails, is an incident, and resumes when the incident is retried, and one an operator abandons.
  */
 @Deployment(resources = {"bpmn/controller-change.bpmn", "forms/approve-controller-change-old.form",
         "forms/approve-controller-change-new.form", "forms/schedule-controller-change.form"})
 class ControllerChangeProcessTest {
+
+    /** Organisations whose deployment leads the context configures (two, one and one). */
+    static final String LED_OLD = "1.2.246.10.99990001.10.0";
+    static final String LED_NEW = "1.2.246.10.99990002.10.0";
+    static final String LED_THIRD = "1.2.246.10.99990003.10.0";
+    private static final List<String> LEADS = List.of("lead-old-1", "lead-old-2", "lead-new", "lead-third", "lead-of-none");
 
     private static final ControllerChangeProcessTestContext CONTEXT = ControllerChangeProcessTestContext.start();
     // not final: the extension injects the engine it was given into ProcessEngine fields
@@ -115,6 +125,73 @@ class ControllerChangeProcessTest {
         // then
         assertThat(process).isEnded().hasPassed("EndEvent_RefusedByNew");
         assertThat(changes.assignedCount(started.change().id())).isZero();
+    }
+
+    @Test
+    void eachApprovalIsOfferedOnlyToItsOwnControllersDeploymentLeadsAndRecordedAsTheirs() {
+        // given a change from an organisation with two configured deployment leads to one with one
+        ControllerChangeStarter.Started started = request(register(5, LED_OLD), LED_NEW);
+        ProcessInstance process = process(started);
+
+        // when the old controller's approval is created
+        assertThat(process).isWaitingAt("UserTask_ApproveAsOldController");
+        Task old = task(process);
+
+        // then its only candidates are the old controller's group, that is, exactly the old controller's leads
+        assertThat(candidates(old)).containsExactly("group:" + DeploymentLeads.groupOf(LED_OLD));
+        assertThat(offeredTo(old)).containsExactly("lead-old-1", "lead-old-2");
+        assertThat(old.getName()).isEqualTo("Approve for the old controller");
+
+        // and when one of the old controller's leads approves, signed in, whatever name the form sent
+        ENGINE.getIdentityService().setAuthenticatedUserId("lead-old-2");
+        try {
+            complete(old, Map.of("oldApproved", true, "oldApprovedBy", "someone-else"));
+        } finally {
+            ENGINE.getIdentityService().clearAuthentication();
+        }
+
+        // then the approval is recorded as that lead's, and the new controller's is offered only to its lead
+        assertThat(process).variables().containsEntry("oldApprovedBy", "lead-old-2");
+        Task approval = task(process);
+        assertThat(approval.getTaskDefinitionKey()).isEqualTo("UserTask_ApproveAsNewController");
+        assertThat(candidates(approval)).containsExactly("group:" + DeploymentLeads.groupOf(LED_NEW));
+        assertThat(offeredTo(approval)).containsExactly("lead-new");
+    }
+
+    @Test
+    void anApprovalWaitingOfferedToEveryLeadIsOfferedToItsOwnControllersLeadsAtStart() {
+        // given an approval waiting as an earlier model left it: offered to the whole deployment-leads group
+        ProcessInstance process = process(request(register(2, "1.2.246.10.99990004.10.0"), LED_NEW));
+        complete(task(process), Map.of("oldApproved", true));
+        Task waiting = task(process);
+        ENGINE.getTaskService().deleteCandidateGroup(waiting.getId(), DeploymentLeads.groupOf(LED_NEW));
+        ENGINE.getTaskService().addCandidateGroup(waiting.getId(), "deployment-leads");
+        assertThat(offeredTo(waiting)).containsExactlyElementsOf(LEADS);
+
+        // when the start re-offers the waiting approvals
+        int reoffered = ControllerChangeApprovers.reofferWaiting(ENGINE.getTaskService());
+
+        // then it is the new controller's lead's alone
+        assertThat(reoffered).isEqualTo(1);
+        assertThat(candidates(waiting)).containsExactly("group:" + DeploymentLeads.groupOf(LED_NEW));
+        assertThat(offeredTo(waiting)).containsExactly("lead-new");
+    }
+
+    @Test
+    void anApprovalOfAnOrganisationWithoutADeploymentLeadSaysSoAndIsOfferedToNoLead() {
+        // given a change from an organisation with no configured deployment lead
+        ControllerChangeStarter.Started started = request(register(3));
+        ProcessInstance process = process(started);
+        String controller = (String) ENGINE.getRuntimeService().getVariable(process.getId(), "oldController");
+
+        // when its approval is created
+        Task old = task(process);
+
+        // then no lead is offered it, and it names what is missing
+        assertThat(offeredTo(old)).isEmpty();
+        assertThat(old.getName()).isEqualTo("Approve for the old controller: no deployment lead of " + controller
+                + " is configured");
+        assertThat(old.getDescription()).contains("arkisto.workflows.users[n].organisations");
     }
 
     @Test
@@ -274,9 +351,27 @@ class ControllerChangeProcessTest {
         management.executeJob(due.get(0).getId());
     }
 
+    /** How the task's candidates are set: {@code group:<id>} or {@code user:<id>}. */
+    private List<String> candidates(Task task) {
+        return ENGINE.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(link -> link.getGroupId() != null ? "group:" + link.getGroupId() : "user:" + link.getUserId())
+                .toList();
+    }
+
+    /** Which of the configured deployment leads the engine offers the task to (the tasklist's candidate query). */
+    private List<String> offeredTo(Task task) {
+        return LEADS.stream().filter(lead -> ENGINE.getTaskService().createTaskQuery().taskId(task.getId())
+                .taskCandidateUser(lead).count() == 1).toList();
+    }
+
     private ControllerChangeStarter.Started request(Register register) {
+        return request(register, newController());
+    }
+
+    private ControllerChangeStarter.Started request(Register register, String newController) {
         return starter.start(new ControllerChangeRequest(ControllerChangeScope.wholeRegister(register.controller),
-                newController(), "wellbeing services county", LocalDate.now()),
+                newController, "wellbeing services county", LocalDate.now()),
                 new RequestContext(Oid.of(register.controller), "lead-old", RequestContext.OWN_REGISTER_USE));
     }
 
@@ -290,7 +385,10 @@ class ControllerChangeProcessTest {
 
     /** {@code count} document rows of a new register over three test clients, all pointing at one stored object. */
     private Register register(int count) {
-        String controller = newController();
+        return register(count, newController());
+    }
+
+    private Register register(int count, String controller) {
         byte[] bytes = ("<ClinicalDocument>" + UUID.randomUUID() + "</ClinicalDocument>").getBytes(StandardCharsets.UTF_8);
         String sha256 = sha256(bytes);
         String key = ObjectStore.documentKey(sha256);

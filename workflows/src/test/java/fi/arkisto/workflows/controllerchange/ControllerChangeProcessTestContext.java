@@ -53,8 +53,22 @@ final class ControllerChangeProcessTestContext implements AutoCloseable {
         properties.put("arkisto.migration.report-dir", root.resolve("reports").toString());
         properties.put("arkisto.controller-change.partitions", "3");
         properties.put("arkisto.controller-change.chunk-size", "50");
+        // deployment leads of the organisations ControllerChangeProcessTest names, and one of none
+        lead(properties, 0, "lead-old-1", ControllerChangeProcessTest.LED_OLD);
+        lead(properties, 1, "lead-old-2", ControllerChangeProcessTest.LED_OLD);
+        lead(properties, 2, "lead-new", ControllerChangeProcessTest.LED_NEW);
+        lead(properties, 3, "lead-third", ControllerChangeProcessTest.LED_THIRD);
+        properties.put("arkisto.workflows.users[4].id", "lead-of-none");
+        properties.put("arkisto.workflows.users[4].groups[0]", "deployment-leads");
         properties.put("logging.level.org.camunda", "WARN");
         context = new SpringApplicationBuilder(Assembly.class).web(WebApplicationType.NONE).properties(properties).run();
+    }
+
+    private static void lead(Map<String, Object> properties, int n, String id, String organisation) {
+        properties.put("arkisto.workflows.users[" + n + "].id", id);
+        properties.put("arkisto.workflows.users[" + n + "].password", "test-only-" + id);
+        properties.put("arkisto.workflows.users[" + n + "].groups[0]", "deployment-leads");
+        properties.put("arkisto.workflows.users[" + n + "].organisations[0]", organisation);
     }
 
     static ControllerChangeProcessTestContext start() {

@@ -83,8 +83,9 @@ class ControllerChangeController {
 
     @Operation(summary = "Request a controller change",
             description = "The acting organisation must be the old or the new controller. The change is recorded and its "
-                    + "process started: the impact is counted, both controllers' deployment leads approve, an archive "
-                    + "operator schedules the run. Nothing archived is rewritten; from the run's completion the new "
+                    + "process started: the impact is counted, the old and then the new controller approve, each by its "
+                    + "own deployment leads (arkisto.workflows.users[n].organisations; no other organisation's lead "
+                    + "sees or completes the approval), an archive operator schedules the run. Nothing archived is rewritten; from the run's completion the new "
                     + "controller uses the scope's documents as its own register and the old one is refused "
                     + "REGISTER_CONTROLLER_CHANGED.",
             responses = @ApiResponse(responseCode = "201", description = "Requested; Location names it"))
