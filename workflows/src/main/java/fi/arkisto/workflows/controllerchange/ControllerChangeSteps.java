@@ -10,6 +10,7 @@ import fi.arkisto.store.controllerchange.ControllerChangeService;
 import fi.arkisto.workflows.identity.ProcessGroups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.Variables;
@@ -33,6 +34,7 @@ public final class ControllerChangeSteps {
     /** The message's variable: why the change is abandoned (required, as {@link ControllerChangeAbandonment} keeps it). */
     public static final String ABANDON_REASON = "abandonReason";
     static final String ABANDONED_BY = "abandonedBy";
+    static final String SCHEDULED_BY = "scheduledBy";
 
     private final ControllerChangeService changes;
     private final ControllerChangeRuns runs;
@@ -76,6 +78,21 @@ public final class ControllerChangeSteps {
         };
     }
 
+    /**
+     * UserTask_ScheduleRun, on completion: the run is recorded as scheduled by the user who completed the task (the
+     * engine's authenticated user, set by the tasklist and the REST API), over whatever the form sent; else the
+     * assignee. The job's completion and the report name them.
+     */
+    public TaskListener getRecordScheduler() {
+        return task -> {
+            Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            String user = current != null ? current.getUserId() : task.getAssignee();
+            if (user != null) {
+                task.getExecution().setVariable(SCHEDULED_BY, user);
+            }
+        };
+    }
+
     /** ServiceTask_PauseArchiving: submissions into the scope are answered to retry later from now on. */
     public JavaDelegate getPauseArchiving() {
         return execution -> {
@@ -91,7 +108,7 @@ public final class ControllerChangeSteps {
      */
     public JavaDelegate getRunChangeJob() {
         return execution -> {
-            String scheduledBy = (String) execution.getVariable("scheduledBy");
+            String scheduledBy = (String) execution.getVariable(SCHEDULED_BY);
             ControllerChangeRun run = runs.run(change(execution), scheduledBy == null ? "archive-operators" : scheduledBy);
             if (!run.completed()) {
                 throw new IllegalStateException("The controller change job failed: " + run.failure());

@@ -336,8 +336,15 @@ class ControllerChangeProcessTest {
         complete(task(process), Map.of("oldApproved", true, "oldApprovedBy", "lead-old"));
         complete(task(process), Map.of("newApproved", true, "newApprovedBy", "lead-new"));
         assertThat(process).isWaitingAt("UserTask_ScheduleRun");
-        complete(task(process), Map.of("scheduledAt", Date.from(Instant.now().plus(1, ChronoUnit.HOURS)),
-                "scheduledBy", "operator-1"));
+        // the operator signed in is recorded as the scheduler, whatever the form says
+        ENGINE.getIdentityService().setAuthenticatedUserId("operator-1");
+        try {
+            complete(task(process), Map.of("scheduledAt", Date.from(Instant.now().plus(1, ChronoUnit.HOURS)),
+                    "scheduledBy", "someone-else"));
+        } finally {
+            ENGINE.getIdentityService().clearAuthentication();
+        }
+        assertThat(ENGINE.getRuntimeService().getVariable(process.getId(), "scheduledBy")).isEqualTo("operator-1");
         return process;
     }
 
