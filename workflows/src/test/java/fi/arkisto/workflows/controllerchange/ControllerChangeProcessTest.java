@@ -234,11 +234,7 @@ class ControllerChangeProcessTest {
         // given an approved, scheduled change whose scope's stored object is gone, so the verification fails
         Register register = register(60);
         ControllerChangeStarter.Started started = request(register);
-        ProcessInstance process = approveAndSchedule(started);
-        objects.delete(register.objectKey);
-        moveClockPastTheSchedule();
-        runDueJob(process);
-        runDueJob(process);
+        ProcessInstance process = pausedAtItsTimeWithoutItsObject(started, register);
 
         // when the job runs and fails
         Job run = runFailingJob(process);
@@ -278,11 +274,7 @@ class ControllerChangeProcessTest {
         // given a change whose job assigned the scope but failed its verification: an incident
         Register register = register(40);
         ControllerChangeStarter.Started started = request(register);
-        ProcessInstance process = approveAndSchedule(started);
-        objects.delete(register.objectKey);
-        moveClockPastTheSchedule();
-        runDueJob(process);
-        runDueJob(process);
+        ProcessInstance process = pausedAtItsTimeWithoutItsObject(started, register);
         runFailingJob(process);
         UUID id = started.change().id();
         long written = changes.assignedCount(id);
@@ -320,6 +312,19 @@ class ControllerChangeProcessTest {
         assertThat(abandoned.completed()).isFalse();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM archive.audit_event WHERE operation ="
                 + " 'CONTROLLER_CHANGE_ABANDON' AND detail LIKE ?", Long.class, "%" + id + "%")).isEqualTo(1L);
+    }
+
+    /**
+     * Approved and scheduled, the scope's stored object deleted (so that the run's verification fails), the clock past
+     * the schedule and archiving into the scope paused: the run's job is due next.
+     */
+    private ProcessInstance pausedAtItsTimeWithoutItsObject(ControllerChangeStarter.Started started, Register register) {
+        ProcessInstance process = approveAndSchedule(started);
+        objects.delete(register.objectKey);
+        moveClockPastTheSchedule();
+        runDueJob(process);
+        runDueJob(process);
+        return process;
     }
 
     /** Runs the one due job, which fails: with no retries left it is an incident. Answers the job. */

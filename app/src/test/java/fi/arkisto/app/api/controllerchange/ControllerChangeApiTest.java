@@ -75,12 +75,7 @@ class ControllerChangeApiTest extends ApiIntegrationTest {
         String process = change.path("processInstanceId").asText();
 
         // and when both approve, an operator schedules it, the time comes and archiving pauses
-        complete(process, "UserTask_ApproveAsOldController", Map.of("oldApproved", true));
-        complete(process, "UserTask_ApproveAsNewController", Map.of("newApproved", true));
-        complete(process, "UserTask_ScheduleRun", Map.of("scheduledAt",
-                Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)), "scheduledBy", "operator-1"));
-        runJob(process);
-        runJob(process);
+        approvedAndPaused(process);
 
         // then a document into the scope is answered to retry later and nothing of it is stored, while another
         // register's document is archived
@@ -155,12 +150,7 @@ class ControllerChangeApiTest extends ApiIntegrationTest {
                 + LocalDate.now() + "\"}");
         String id = json(requested).path("id").asText();
         String process = json(requested).path("processInstanceId").asText();
-        complete(process, "UserTask_ApproveAsOldController", Map.of("oldApproved", true));
-        complete(process, "UserTask_ApproveAsNewController", Map.of("newApproved", true));
-        complete(process, "UserTask_ScheduleRun", Map.of("scheduledAt",
-                Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)), "scheduledBy", "operator-1"));
-        runJob(process);
-        runJob(process);
+        approvedAndPaused(process);
         objects.delete(lost);
         assertThatThrownBy(() -> runJob(process)).hasMessageContaining("job failed");
         KantaSamples.Builder waiting = derivedDocument().controller(old).client(client);
@@ -246,6 +236,16 @@ class ControllerChangeApiTest extends ApiIntegrationTest {
                 + "\", \"type\": \"String\"}}}";
         return send(HttpRequest.newBuilder(uri("/engine-rest/message")).header("Authorization", basic(user, PASSWORD))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    /** Both controllers approve, an operator schedules the run a minute ago, its time comes and archiving pauses. */
+    private void approvedAndPaused(String process) {
+        complete(process, "UserTask_ApproveAsOldController", Map.of("oldApproved", true));
+        complete(process, "UserTask_ApproveAsNewController", Map.of("newApproved", true));
+        complete(process, "UserTask_ScheduleRun", Map.of("scheduledAt",
+                Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)), "scheduledBy", "operator-1"));
+        runJob(process);
+        runJob(process);
     }
 
     private void runJob(String process) {
