@@ -170,12 +170,19 @@ public class ControllerChangeJobConfiguration {
     @Bean
     @StepScope
     ItemWriter<String> controllerChangeWriter(@Value("#{jobParameters['" + CHANGE + "']}") String change,
-                                              ControllerChangeService changes) {
+                                              ControllerChangeService changes, AssignmentRate controllerChangeRate) {
         ControllerChange found = changes.find(UUID.fromString(change));
         return chunk -> {
             List<String> oids = List.copyOf(chunk.getItems());
+            controllerChangeRate.acquire(oids.size());
             changes.assign(found, oids);
         };
+    }
+
+    /** One pace for the instance, whatever the partitions and the runs under way. */
+    @Bean
+    AssignmentRate controllerChangeRate(ControllerChangeProperties properties) {
+        return new AssignmentRate(properties.maxRate());
     }
 
     @Bean

@@ -13,11 +13,15 @@ import org.springframework.validation.annotation.Validated;
  * @param threads     partitions run at a time on this instance
  * @param chunkSize   documents assigned per transaction (one audit event each)
  * @param samples     assigned documents the verification reads back against their SHA-256
+ * @param maxRate     documents assigned per second at most on this instance, over all its partitions (0: as fast as
+ *                    the threads go); spreads a run over its window so that archiving into other registers keeps
+ *                    its pace (docs/workflows.md, "The job")
  */
 @Validated
 @ConfigurationProperties("arkisto.controller-change")
 public record ControllerChangeProperties(@DefaultValue("8") @Min(1) @Max(256) int partitions,
                                          @DefaultValue("2") @Min(1) @Max(64) int threads,
                                          @DefaultValue("5000") @Min(1) @Max(50000) int chunkSize,
-                                         @DefaultValue("20") @Min(0) @Max(10000) int samples) {
+                                         @DefaultValue("20") @Min(0) @Max(10000) int samples,
+                                         @DefaultValue("0") @Min(0) @Max(10_000_000) int maxRate) {
 }
