@@ -1,5 +1,7 @@
 package fi.arkisto.store.accesslog;
 
+import fi.arkisto.store.document.AssignedRegister;
+
 import fi.arkisto.store.identity.PersonalIdentityCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -26,17 +28,9 @@ import java.util.regex.Pattern;
  */
 final class AccessLogQueries {
 
-    /**
-     * The register a version is in now (docs/access.md, "Controller change"): the new controller of the latest
-     * completed controller change that assigned it, else the version's controller as archived. One lookup by the
-     * assignment's primary key (its leading column, the document) and one by the change's. A change not completed, or
-     * abandoned, never takes effect: its assignments are not read.
-     */
+    /** The register a version is in now: {@link AssignedRegister#currentController}. */
     static String currentController(String version) {
-        return "coalesce((SELECT a.new_controller_oid FROM archive.controller_assignment a"
-                + " JOIN archive.controller_change x ON x.id = a.change_id AND x.completed_at IS NOT NULL"
-                + " WHERE a.document_oid = " + version + ".document_oid ORDER BY x.completed_at DESC LIMIT 1), "
-                + version + ".controller_oid)";
+        return AssignedRegister.currentController(version);
     }
 
     /**

@@ -1,5 +1,7 @@
 package fi.arkisto.store.controllerchange;
 
+import fi.arkisto.store.document.AssignedRegister;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 
 import java.util.List;
@@ -19,9 +21,7 @@ import java.util.UUID;
 public record ControllerChangeSelection(String where, MapSqlParameterSource params) {
 
     /** The controller of the register a version is in now: the latest completed change's, else its custodian's. */
-    static final String CURRENT_CONTROLLER = "coalesce((SELECT a.new_controller_oid FROM archive.controller_assignment a"
-            + " JOIN archive.controller_change x ON x.id = a.change_id AND x.completed_at IS NOT NULL"
-            + " WHERE a.document_oid = v.document_oid ORDER BY x.completed_at DESC LIMIT 1), v.controller_oid)";
+    static final String CURRENT_CONTROLLER = AssignedRegister.currentController("v");
 
     static ControllerChangeSelection of(UUID change, ControllerChangeScope scope, boolean chained) {
         return of(change, scope, chained, true);

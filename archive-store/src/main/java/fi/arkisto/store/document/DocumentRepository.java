@@ -28,10 +28,8 @@ public final class DocumentRepository {
             document_oid, metadata::text AS metadata_json, status, sha256, size_bytes, object_key, archived_at,
             nullification_reason, warnings::text AS warnings_json, signatures::text AS signatures_json,
             original_custodian_oid, author_organisation_oid, location_data, non_disclosure_declared, own_restriction,
-            minor_disclosure_code, facts_read_at, archived_by_org, (SELECT a.new_controller_oid
-                FROM archive.controller_assignment a JOIN archive.controller_change c ON c.id = a.change_id
-                WHERE a.document_oid = document_version.document_oid AND c.completed_at IS NOT NULL
-                ORDER BY c.completed_at DESC LIMIT 1) AS assigned_controller_oid""";
+            minor_disclosure_code, facts_read_at, archived_by_org,\s""" + AssignedRegister.assignedController("document_version")
+            + " AS assigned_controller_oid";
     private static final String INSERT = """
             INSERT INTO archive.document_version (document_oid, set_id, version_number, client_id, client_id_root,
                 controller_oid, service_organiser_oid, service_unit_oid, service_task, document_group, general_type,

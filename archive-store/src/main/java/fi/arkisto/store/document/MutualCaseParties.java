@@ -33,10 +33,8 @@ final class MutualCaseParties {
      */
     private static final String PARTIES = """
             SELECT p.case_id, p.party_id, p.party_from, p.party_until,
-                   coalesce((SELECT a.new_controller_oid FROM archive.controller_assignment a
-                              JOIN archive.controller_change x ON x.id = a.change_id AND x.completed_at IS NOT NULL
-                             WHERE a.document_oid = t.document_oid ORDER BY x.completed_at DESC LIMIT 1),
-                            t.controller_oid) AS organiser,
+                   """ + AssignedRegister.currentController("t") + """
+             AS organiser,
                    EXISTS (SELECT 1 FROM archive.document_version r WHERE r.client_id = p.party_id
                            AND r.document_group = '1' AND r.status = 'ACTIVE'
                            AND (r.non_disclosure_declared OR r.facts_read_at IS NULL)) AS non_disclosure
