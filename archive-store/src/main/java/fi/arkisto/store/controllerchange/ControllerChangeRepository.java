@@ -94,6 +94,12 @@ final class ControllerChangeRepository {
                         rs.getLong("bytes")));
     }
 
+    ScopeSize size(ControllerChangeSelection selection) {
+        return named.queryForObject("SELECT count(*) AS documents, coalesce(sum(v.size_bytes), 0) AS bytes"
+                + " FROM archive.document_version v WHERE " + selection.where(), selection.params(),
+                (rs, i) -> new ScopeSize(rs.getLong("documents"), rs.getLong("bytes")));
+    }
+
     long countSelected(ControllerChangeSelection selection) {
         Long count = named.queryForObject("SELECT count(*) FROM archive.document_version v WHERE "
                 + selection.where(), selection.params(), Long.class);
@@ -117,26 +123,30 @@ final class ControllerChangeRepository {
     }
 
     /**
-     * The selection's document OIDs from {@code from} (inclusive, null: the first), after {@code after} (exclusive,
-     * null: no bound) and before {@code until} (exclusive, null: the last), in the database's order of OIDs.
+     * Assigns the next up to {@code limit} documents of the selection in OID order, from {@code from} (inclusive,
+     * null: the first), after {@code after} (exclusive, null: no bound) and before {@code until} (exclusive, null: the
+     * last), those that are in the old controller's register now and not yet assigned by this change, in one
+     * statement: the OIDs are picked, checked and inserted in the database, never sent to the job and back.
      */
-    List<String> page(ControllerChangeSelection selection, String from, String after, String until, int limit) {
-        MapSqlParameterSource params = new MapSqlParameterSource(selection.params().getValues()).addValue("limit", limit);
-        StringBuilder bounds = new StringBuilder();
-        if (from != null) {
-            bounds.append(" AND v.document_oid >= :from");
-            params.addValue("from", from);
-        }
-        if (after != null) {
-            bounds.append(" AND v.document_oid > :after");
-            params.addValue("after", after);
-        }
-        if (until != null) {
-            bounds.append(" AND v.document_oid < :until");
-            params.addValue("until", until);
-        }
-        return named.queryForList("SELECT v.document_oid FROM archive.document_version v WHERE " + selection.where()
-                + bounds + " ORDER BY v.document_oid LIMIT :limit", params, String.class);
+    AssignedRange assignRange(ControllerChangeSelection selection, UUID change, String newController, String from,
+                              String after, String until, int limit, Instant at) {
+        MapSqlParameterSource params = new MapSqlParameterSource(selection.params().getValues())
+                .addValue("limit", limit).addValue("newController", newController)
+                .addValue("at", Timestamp.from(at));
+        String bounds = bound(params, " AND v.document_oid >= :from", "from", from)
+                + bound(params, " AND v.document_oid > :after", "after", after)
+                + bound(params, " AND v.document_oid < :until", "until", until);
+        // the register a picked row is in now is looked up for the picked rows only (after the LIMIT)
+        return named.queryForObject("WITH picked AS MATERIALIZED (SELECT v.document_oid, "
+                + ControllerChangeSelection.CURRENT_CONTROLLER + " AS register FROM archive.document_version v WHERE "
+                + selection.where() + bounds + " ORDER BY v.document_oid LIMIT :limit),"
+                + " assigned AS (INSERT INTO archive.controller_assignment (document_oid, change_id, new_controller_oid,"
+                + " assigned_at) SELECT p.document_oid, :change, :newController, :at FROM picked p"
+                + " WHERE p.register = :oldController ON CONFLICT (document_oid, change_id) DO NOTHING RETURNING 1)"
+                + " SELECT (SELECT count(*) FROM picked) AS picked, (SELECT min(document_oid) FROM picked) AS first,"
+                + " (SELECT max(document_oid) FROM picked) AS last, (SELECT count(*) FROM assigned) AS assigned",
+                params, (rs, i) -> new AssignedRange(rs.getInt("picked"), rs.getString("first"), rs.getString("last"),
+                        rs.getInt("assigned")));
     }
 
     /** Up to {@code limit} of the selection's documents the change has not assigned, in OID order. */
@@ -223,6 +233,14 @@ final class ControllerChangeRepository {
         return jdbc.query("SELECT " + COLUMNS + " FROM archive.controller_change WHERE id IN (SELECT change_id FROM"
                 + " (SELECT DISTINCT ON (change_id) change_id, paused FROM archive.controller_change_pause"
                 + " ORDER BY change_id, seq DESC) latest WHERE paused)", ROW);
+    }
+
+    private static String bound(MapSqlParameterSource params, String condition, String name, String value) {
+        if (value == null) {
+            return "";
+        }
+        params.addValue(name, value);
+        return condition;
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -13,7 +13,7 @@ import java.util.UUID;
  * tasks and service units (the same header rule as {@link ControllerChangeScope#covers}). The register now is the
  * old controller's own rows (by the index on (controller_oid, document_oid)) less those a completed change moved
  * away, and, in a chain, the rows a completed change moved into it (by the assignments' index on the new controller),
- * as long as no later change moved them on. The job's reader pages through it by document OID.
+ * as long as no later change moved them on. The job's partitions go through it by document OID.
  *
  * @param where  the condition, with named parameters
  * @param params their values
@@ -31,8 +31,8 @@ public record ControllerChangeSelection(String where, MapSqlParameterSource para
      * @param chained whether a completed change moved documents into the old controller's register (then the rows it
      *                received are candidates too; without, the selection stays one range of one index)
      * @param exact   leave out what is not in the register now (moved away by a completed change; moved in and on):
-     *                for counting and verifying; the job's pages leave it out, since a lookup per row over a growing
-     *                assignment table slows every page, and the writer assigns only what is in the register now anyway
+     *                for counting and verifying; the job's steps leave it out, since a lookup per row over a growing
+     *                assignment table slows every step, and a step assigns only what is in the register now anyway
      */
     static ControllerChangeSelection of(UUID change, ControllerChangeScope scope, boolean chained, boolean exact) {
         StringBuilder where = new StringBuilder(chained ? "(v.controller_oid = :oldController OR v.document_oid IN"

@@ -138,6 +138,13 @@ public class ControllerChangeService {
         });
     }
 
+    /** The scope's documents and bytes now, for a run's start (one pass; the impact's distinct counts left out). */
+    public ScopeSize size(UUID id) {
+        ControllerChange change = find(id);
+        ControllerChangeSelection selection = selection(change);
+        return storage(() -> changes.size(selection));
+    }
+
     /** The first document OID of each of up to {@code partitions} equal ranges of the scope (the job's partitions). */
     public List<String> rangeStarts(UUID id, int partitions) {
         ControllerChange change = find(id);
@@ -145,20 +152,25 @@ public class ControllerChangeService {
     }
 
     /**
-     * Up to {@code limit} document OIDs of the change's scope in OID order, from {@code from} (inclusive, null: the
-     * first), after {@code after} (exclusive, null: no bound) and before {@code until} (exclusive, null: the last):
-     * the job's partitions page through their ranges with it.
+     * Assigns the next up to {@code limit} documents of the change's scope in OID order, from {@code from} (inclusive,
+     * null: the first), after {@code after} (exclusive, null: no bound) and before {@code until} (exclusive, null: the
+     * last), those already assigned left as they are, with one audit event, in the caller's transaction: the job's
+     * partitions step through their ranges with it, and a step taken again after a restart assigns nothing twice.
      */
-    public List<String> page(ControllerChange change, String from, String after, String until, int limit) {
-        boolean chained = chained(change);
-        return storage(() -> changes.page(ControllerChangeSelection.of(change.id(), change.scope(), chained, false),
-                from, after, until, limit));
+    public AssignedRange assignRange(ControllerChange change, String from, String after, String until, int limit) {
+        ControllerChangeSelection selection = ControllerChangeSelection.of(change.id(), change.scope(), chained(change),
+                false);
+        AssignedRange range = storage(() -> changes.assignRange(selection, change.id(), change.newController(), from,
+                after, until, limit, clock.instant()));
+        if (range.picked() > 0) {
+            auditAssignment(change, range.assigned(), range.picked(), range.first(), range.last());
+        }
+        return range;
     }
 
     /**
      * Assigns the documents to the change's new controller, those already assigned left as they are, with one audit
-     * event, in the caller's transaction (the job's chunk): a chunk written again after a restart assigns nothing
-     * twice.
+     * event, in the caller's transaction.
      *
      * @return how many were newly assigned
      */
@@ -168,11 +180,15 @@ public class ControllerChangeService {
         }
         int assigned = changes.assign(change.id(), change.oldController(), change.newController(), documentOids,
                 clock.instant());
-        audit.append(new AuditEntry(jobContext(change), AuditOperation.CONTROLLER_CHANGE_ASSIGN, null, null,
-                AuditOutcome.SUCCESS, "assigned " + assigned + " of " + documentOids.size() + " documents ("
-                + documentOids.get(0) + " .. " + documentOids.get(documentOids.size() - 1) + ") in "
-                + change.describe()));
+        auditAssignment(change, assigned, documentOids.size(), documentOids.get(0),
+                documentOids.get(documentOids.size() - 1));
         return assigned;
+    }
+
+    private void auditAssignment(ControllerChange change, int assigned, int of, String first, String last) {
+        audit.append(new AuditEntry(jobContext(change), AuditOperation.CONTROLLER_CHANGE_ASSIGN, null, null,
+                AuditOutcome.SUCCESS, "assigned " + assigned + " of " + of + " documents (" + first + " .. " + last
+                + ") in " + change.describe()));
     }
 
     /**

@@ -66,12 +66,17 @@ class ControllerChangeLocalTest {
         ControllerChange change = changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
                 List.of("24"), List.of()), successor, "wellbeing services county takes over", LocalDate.now()), oldWorker);
         ControllerChangeImpact impact = changes.impact(change.id());
-        List<String> scope = changes.page(change, null, null, null, 100);
-        assertThat(scope).containsExactlyInAnyOrder(first.oidValue(), second);
-        assertThatThrownBy(() -> reading.content(DocumentOid.of(second), newWorker)).isInstanceOfSatisfying(
-                ArchiveException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_ACCESS_TO_REGISTER));
-        assertThat(changes.assign(change, scope)).isEqualTo(2);
-        assertThat(changes.assign(change, scope)).as("a chunk written again assigns nothing twice").isZero();
+        AssignedRange assigned = changes.assignRange(change, null, null, null, 100);
+        assertThat(assigned.picked()).isEqualTo(2);
+        assertThat(assigned.assigned()).isEqualTo(2);
+        assertThat(List.of(assigned.first(), assigned.last())).containsExactlyInAnyOrder(first.oidValue(), second);
+        assertThatThrownBy(() -> reading.content(DocumentOid.of(second), newWorker)).as("not before the completion")
+                .isInstanceOfSatisfying(ArchiveException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_ACCESS_TO_REGISTER));
+        assertThat(changes.assignRange(change, null, null, null, 100).assigned())
+                .as("a step taken again assigns nothing twice").isZero();
+        assertThat(changes.assignRange(change, null, assigned.last(), null, 100).picked())
+                .as("nothing of the scope after its last document").isZero();
         ControllerChangeVerification verification = changes.verify(change.id(), impact.total().documents(), 5);
         ControllerChange completed = changes.complete(change.id(), "operator-1");
 
@@ -250,7 +255,7 @@ class ControllerChangeLocalTest {
         assertRefused(() -> archiving.archive(lateBytes, context(a)), ErrorCode.ARCHIVING_PAUSED_FOR_CONTROLLER_CHANGE);
         String otherTaskOfA = archive(KantaSamples.document().controller(a).client(client).serviceTask("25"),
                 context(a));
-        changes.assign(change, changes.page(change, null, null, null, 1000));
+        changes.assignRange(change, null, null, null, 1000);
         assertThat(changes.verify(change.id(), impact.total().documents(), 5).problems()).isEmpty();
         ControllerChange completed = changes.complete(change.id(), "operator-1");
         changes.resume(change.id());
@@ -332,7 +337,7 @@ class ControllerChangeLocalTest {
         ControllerChange change = changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
                 tasks, List.of()), successor, "wellbeing services county takes over", LocalDate.now()), by);
         ControllerChangeImpact impact = changes.impact(change.id());
-        changes.assign(change, changes.page(change, null, null, null, 1000));
+        changes.assignRange(change, null, null, null, 1000);
         assertThat(changes.verify(change.id(), impact.total().documents(), 5).problems()).isEmpty();
         return changes.complete(change.id(), "operator-1");
     }

@@ -1,9 +1,9 @@
 package fi.arkisto.batch.controllerchange;
 
 import fi.arkisto.store.controllerchange.ControllerChange;
-import fi.arkisto.store.controllerchange.ControllerChangeImpact;
 import fi.arkisto.store.controllerchange.ControllerChangeService;
 import fi.arkisto.store.controllerchange.ControllerChangeVerification;
+import fi.arkisto.store.controllerchange.ScopeSize;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Job;
@@ -19,7 +19,6 @@ import org.springframework.batch.core.partition.support.TaskExecutorPartitionHan
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ExecutionContext;
-import org.springframework.batch.item.ItemWriter;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,10 +35,10 @@ import java.util.UUID;
 /**
  * The controller change job (docs/workflows.md, "Controller change"; kanta.fi, "Controller changes": a controller
  * change run re-assigns the register). Job parameter {@code change}, the change's id, identifying: launching it again
- * restarts the unfinished run. {@code impact} counts the scope once (kept across restarts as the count before);
- * {@code assign} is partitioned by ranges of document OIDs, each partition a chunk-oriented step whose reader pages
- * through its range and whose writer assigns a chunk in one transaction with one audit event, never twice (the
- * assignment's primary key); {@code verify} assigns what arrived in the moment before the pause reached every
+ * restarts the unfinished run. {@code impact} counts the scope's documents and bytes once (kept across restarts as
+ * the count before); {@code assign} is partitioned by ranges of document OIDs, each partition a step that goes
+ * through its range a chunk at a time, each chunk picked and assigned by one statement in one transaction with one
+ * audit event, never twice (the assignment's primary key); {@code verify} assigns what arrived in the moment before the pause reached every
  * instance, compares counts before and after, reads samples back against their SHA-256, verifies the audit chain, and
  * completes the change, from which moment the access decision reads its assignments. Nothing archived is rewritten.
  */
@@ -95,11 +94,11 @@ public class ControllerChangeJobConfiguration {
                     }
                     if (!job.containsKey(DOCUMENTS_BEFORE)) {
                         // counted once, when the run first starts: a restart compares with the scope as it was then
-                        ControllerChangeImpact impact = changes.impact(id);
-                        job.putLong(DOCUMENTS_BEFORE, impact.total().documents());
-                        job.putLong(BYTES_BEFORE, impact.total().bytes());
-                        log.info("{}: {} documents of {} clients, {} bytes to assign", change.describe(),
-                                impact.total().documents(), impact.total().clients(), impact.total().bytes());
+                        ScopeSize size = changes.size(id);
+                        job.putLong(DOCUMENTS_BEFORE, size.documents());
+                        job.putLong(BYTES_BEFORE, size.bytes());
+                        log.info("{}: {} documents, {} bytes to assign", change.describe(), size.documents(),
+                                size.bytes());
                     }
                     return RepeatStatus.FINISHED;
                 }, transactionManager)
@@ -149,34 +148,22 @@ public class ControllerChangeJobConfiguration {
 
     @Bean
     Step controllerChangeAssignStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    ScopeRangeReader controllerChangeReader, ItemWriter<String> controllerChangeWriter,
-                                    ControllerChangeProperties properties) {
+                                    RangeAssignmentTasklet controllerChangeRangeTasklet) {
         return new StepBuilder(ASSIGN_STEP, jobRepository)
-                .<String, String>chunk(properties.chunkSize(), transactionManager)
-                .reader(controllerChangeReader)
-                .writer(controllerChangeWriter)
+                .tasklet(controllerChangeRangeTasklet, transactionManager)
                 .build();
     }
 
     @Bean
     @StepScope
-    ScopeRangeReader controllerChangeReader(@Value("#{jobParameters['" + CHANGE + "']}") String change,
-                                            @Value("#{stepExecutionContext['" + FROM + "']}") String from,
-                                            @Value("#{stepExecutionContext['" + UNTIL + "']}") String until,
-                                            ControllerChangeService changes, ControllerChangeProperties properties) {
-        return new ScopeRangeReader(changes, changes.find(UUID.fromString(change)), from, until, properties.chunkSize());
-    }
-
-    @Bean
-    @StepScope
-    ItemWriter<String> controllerChangeWriter(@Value("#{jobParameters['" + CHANGE + "']}") String change,
-                                              ControllerChangeService changes, AssignmentRate controllerChangeRate) {
-        ControllerChange found = changes.find(UUID.fromString(change));
-        return chunk -> {
-            List<String> oids = List.copyOf(chunk.getItems());
-            controllerChangeRate.acquire(oids.size());
-            changes.assign(found, oids);
-        };
+    RangeAssignmentTasklet controllerChangeRangeTasklet(@Value("#{jobParameters['" + CHANGE + "']}") String change,
+                                                        @Value("#{stepExecutionContext['" + FROM + "']}") String from,
+                                                        @Value("#{stepExecutionContext['" + UNTIL + "']}") String until,
+                                                        ControllerChangeService changes,
+                                                        ControllerChangeProperties properties,
+                                                        AssignmentRate controllerChangeRate) {
+        return new RangeAssignmentTasklet(changes, changes.find(UUID.fromString(change)), from, until,
+                properties.chunkSize(), controllerChangeRate);
     }
 
     /** One pace for the instance, whatever the partitions and the runs under way. */
