@@ -157,6 +157,11 @@ final class ControllerChangeRepository {
                 + " AND y.change_id = :change) ORDER BY v.document_oid LIMIT :limit", params, String.class);
     }
 
+    /** Refreshes the planner's statistics of the assignments (only a warning, and no effect, without ownership). */
+    void analyseAssignments() {
+        jdbc.execute("ANALYZE archive.controller_assignment");
+    }
+
     long countAssigned(UUID change) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM archive.controller_assignment WHERE change_id = ?",
                 Long.class, change);
