@@ -100,17 +100,19 @@ final class ControllerChangeRepository {
                 (rs, i) -> new ScopeSize(rs.getLong("documents"), rs.getLong("bytes")));
     }
 
-    long countSelected(ControllerChangeSelection selection) {
-        Long count = named.queryForObject("SELECT count(*) FROM archive.document_version v WHERE "
-                + selection.where(), selection.params(), Long.class);
-        return count == null ? 0 : count;
+    /** The selection's documents and how many of them the change has not assigned, in one pass. */
+    Coverage coverage(ControllerChangeSelection selection, UUID change) {
+        return named.queryForObject("SELECT count(*) AS documents, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM"
+                + " archive.controller_assignment y WHERE y.document_oid = v.document_oid AND y.change_id = :change))"
+                + " AS unassigned FROM archive.document_version v WHERE " + selection.where(), selection.params(),
+                (rs, i) -> new Coverage(rs.getLong("documents"), rs.getLong("unassigned")));
     }
 
-    long countUnassigned(ControllerChangeSelection selection, UUID change) {
-        Long count = named.queryForObject("SELECT count(*) FROM archive.document_version v WHERE " + selection.where()
-                + " AND NOT EXISTS (SELECT 1 FROM archive.controller_assignment y WHERE y.document_oid = v.document_oid"
-                + " AND y.change_id = :change)", selection.params(), Long.class);
-        return count == null ? 0 : count;
+    /**
+     * @param documents  documents of a change's scope
+     * @param unassigned of them, those the change has not assigned
+     */
+    record Coverage(long documents, long unassigned) {
     }
 
     /** The first document OID of each of up to {@code partitions} equal ranges of the selection, in order. */

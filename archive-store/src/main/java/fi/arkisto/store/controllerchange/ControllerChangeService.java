@@ -202,10 +202,14 @@ public class ControllerChangeService {
         // the partitions have just written the run's assignments, faster than autovacuum analyses them: planned on
         // the statistics of an empty table, the sweep's anti-join scanned the assignments once per document (a
         // 200,000-document run did not finish in 15 minutes)
-        storage(() -> {
+        boolean behind = storage(() -> {
             changes.analyseAssignments();
-            return null;
+            return changes.coverage(selection, change.id()).unassigned() > 0;
         });
+        if (!behind) {
+            // the common case, found in one pass: nothing was archived into the scope behind the partitions
+            return 0;
+        }
         long swept = 0;
         while (true) {
             List<String> left = storage(() -> changes.unassigned(selection, chunk));

@@ -28,9 +28,10 @@ final class RunVerification {
 
     ControllerChangeVerification verify(ControllerChange change, ControllerChangeSelection selection,
                                         long documentsBefore, int samples) {
-        long after = changes.countSelected(selection);
+        ControllerChangeRepository.Coverage coverage = changes.coverage(selection, change.id());
+        long after = coverage.documents();
         long assigned = changes.countAssigned(change.id());
-        long unassigned = changes.countUnassigned(selection, change.id());
+        long unassigned = coverage.unassigned();
         List<String> problems = new ArrayList<>();
         if (after < documentsBefore) {
             problems.add("the scope held " + documentsBefore + " documents before the run and " + after + " after");

@@ -116,6 +116,34 @@ class ControllerChangeLocalTest {
     }
 
     @Test
+    void theSweepAssignsWhatWasArchivedBehindThePartitionsAndTheVerificationFindsTheScopeWhole() {
+        // given a change of task 24 whose partition went through its first document only, and a second archived
+        // behind it (in the moment before every instance saw the pause)
+        String old = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        archive(KantaSamples.document().controller(old).client(client).serviceTask("24"), context(old));
+        archive(KantaSamples.document().controller(old).client(client).serviceTask("24"), context(old));
+        ControllerChange change = changes.request(new ControllerChangeRequest(new ControllerChangeScope(old, List.of(),
+                List.of("24"), List.of()), newController(), "wellbeing services county takes over", LocalDate.now()),
+                context(old));
+        assertThat(changes.assignRange(change, null, null, null, 1).assigned()).isEqualTo(1);
+        assertThat(changes.verify(change.id(), 2, 5).problems()).as("one of the scope not yet assigned")
+                .containsExactly("1 documents of the scope are not assigned");
+
+        // when the verification's sweep runs, and again
+        long swept = changes.sweep(change, 10);
+        long again = changes.sweep(change, 10);
+
+        // then it assigned the one left, once, and the scope verifies whole
+        assertThat(swept).isEqualTo(1);
+        assertThat(again).isZero();
+        ControllerChangeVerification verification = changes.verify(change.id(), 2, 5);
+        assertThat(verification.problems()).isEmpty();
+        assertThat(verification.assigned()).isEqualTo(2);
+        assertThat(verification.documentsAfter()).isEqualTo(2);
+    }
+
+    @Test
     void theRegistersLogGoesWithItTheNewControllersExtractHoldsItsWholeHistoryAndTheOldOnesNoLonger() {
         // given a document of task 24 archived and read by the old controller, and one of task 25 that stays
         String old = newController();

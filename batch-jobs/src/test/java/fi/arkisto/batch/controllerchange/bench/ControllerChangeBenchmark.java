@@ -5,6 +5,8 @@ import fi.arkisto.batch.controllerchange.ControllerChangeTestApplication;
 import fi.arkisto.batch.controllerchange.MetadataRows;
 import fi.arkisto.batch.migration.MigrationTestEnvironment;
 import fi.arkisto.store.actor.RequestContext;
+import fi.arkisto.store.audit.AuditLog;
+import fi.arkisto.store.audit.AuditVerification;
 import fi.arkisto.store.controllerchange.ControllerChange;
 import fi.arkisto.store.controllerchange.ControllerChangeRequest;
 import fi.arkisto.store.controllerchange.ControllerChangeScope;
@@ -17,11 +19,13 @@ import fi.arkisto.testkit.generator.GeneratedDocument;
 import fi.arkisto.testkit.generator.GeneratorOptions;
 import fi.arkisto.testkit.generator.TestDataGenerator;
 import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,6 +106,14 @@ public final class ControllerChangeBenchmark {
 
             System.out.printf("controller change: %s, %,d documents assigned in %.1f s (goal <= 60 s: %s)%n",
                     execution.getStatus(), changes.assignedCount(change.id()), seconds, seconds <= 60 ? "met" : "NOT met");
+            for (StepExecution step : execution.getStepExecutions()) {
+                System.out.printf("  step %s: %.1f s%n", step.getStepName(), Duration.between(step.getStartTime(),
+                        step.getEndTime()).toMillis() / 1e3);
+            }
+            long chainStart = System.nanoTime();
+            AuditVerification chain = context.getBean(AuditLog.class).verify();
+            System.out.printf("  of which the whole audit chain's verification, again: %.1f s for %,d events%n",
+                    (System.nanoTime() - chainStart) / 1e9, chain.events());
             double ratio = during[0].rate() / alone.rate();
             System.out.printf("other register alone: %.1f documents/s (%d in %.1f s); beside the change: %.1f"
                     + " documents/s (%d in %.1f s of the job's %.1f s); ratio %.2f (goal >= 0.90: %s)%n",
