@@ -3,6 +3,7 @@ package fi.arkisto.store.controllerchange;
 import fi.arkisto.store.audit.AuditLog;
 import fi.arkisto.store.audit.AuditVerification;
 import fi.arkisto.store.object.ObjectStore;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,19 +20,22 @@ final class RunVerification {
     private final ControllerChangeRepository changes;
     private final AuditLog audit;
     private final ObjectStore objects;
+    private final TransactionTemplate transaction;
 
-    RunVerification(ControllerChangeRepository changes, AuditLog audit, ObjectStore objects) {
+    RunVerification(ControllerChangeRepository changes, AuditLog audit, ObjectStore objects,
+                    TransactionTemplate transaction) {
         this.changes = changes;
         this.audit = audit;
         this.objects = objects;
+        this.transaction = transaction;
     }
 
     ControllerChangeVerification verify(ControllerChange change, ControllerChangeSelection selection,
                                         long documentsBefore, int samples) {
-        ControllerChangeRepository.Coverage coverage = changes.coverage(selection, change.id());
-        long after = coverage.documents();
+        long after = changes.countSelected(selection);
         long assigned = changes.countAssigned(change.id());
-        long unassigned = coverage.unassigned();
+        // in a transaction of its own when there is none: its planner settings last to the transaction's end
+        Long unassigned = transaction.execute(status -> changes.countUnassigned(selection, change.id()));
         List<String> problems = new ArrayList<>();
         if (after < documentsBefore) {
             problems.add("the scope held " + documentsBefore + " documents before the run and " + after + " after");
