@@ -158,10 +158,12 @@ public class ControllerChangeService {
      * partitions step through their ranges with it, and a step taken again after a restart assigns nothing twice.
      */
     public AssignedRange assignRange(ControllerChange change, String from, String after, String until, int limit) {
-        ControllerChangeSelection selection = ControllerChangeSelection.of(change.id(), change.scope(), chained(change),
-                false);
+        boolean chained = chained(change);
+        ControllerChangeSelection selection = ControllerChangeSelection.of(change.id(), change.scope(), chained, false);
+        // a row is looked up in the register it is in now when it may be elsewhere: received by a chain (perhaps by
+        // a change that was abandoned), or moved away by a completed change of the register
         AssignedRange range = storage(() -> changes.assignRange(selection, change.id(), change.newController(), from,
-                after, until, limit, clock.instant()));
+                after, until, limit, clock.instant(), chained || changes.movedAnyFrom(change.oldController())));
         if (range.picked() > 0) {
             auditAssignment(change, range.assigned(), range.picked(), range.first(), range.last());
         }

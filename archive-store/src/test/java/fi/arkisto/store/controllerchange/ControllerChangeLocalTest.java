@@ -261,6 +261,33 @@ class ControllerChangeLocalTest {
     }
 
     @Test
+    void aChangeOfTheRestOfARegisterLeavesWhatAnEarlierChangeMovedAway() {
+        // given A's documents of tasks 24 and 25, task 24 passed to B
+        String a = newController();
+        String b = newController();
+        String d = newController();
+        String client = KantaSamples.newTestIdentityCode();
+        String moved = archive(KantaSamples.document().controller(a).client(client).serviceTask("24"), context(a));
+        String rest = archive(KantaSamples.document().controller(a).client(client).serviceTask("25"), context(a));
+        completeChange(a, b, List.of("24"), context(a));
+
+        // when A's whole register is changed to D and run
+        ControllerChange change = changes.request(new ControllerChangeRequest(ControllerChangeScope.wholeRegister(a),
+                d, "the rest of the register", LocalDate.now()), context(a));
+        AssignedRange range = changes.assignRange(change, null, null, null, 1000);
+        ControllerChangeVerification verification = changes.verify(change.id(), 1, 5);
+        changes.complete(change.id(), "operator-1");
+
+        // then the run went through both rows A archived and assigned only the one still in A's register
+        assertThat(range.picked()).isEqualTo(2);
+        assertThat(range.assigned()).isEqualTo(1);
+        assertThat(verification.problems()).isEmpty();
+        assertThat(listed(client, context(d))).containsExactly(rest);
+        assertThat(listed(client, context(b))).containsExactly(moved);
+        assertThat(listed(client, context(a))).isEmpty();
+    }
+
+    @Test
     void aChangeOfARegisterMovesAlsoTheDocumentsAnEarlierChangeMovedIntoIt() {
         // given A's documents of tasks 24 and 25, task 24 passed to B, and B's own document
         String a = newController();
