@@ -141,6 +141,9 @@ final class ControllerChangeRepository {
      * null: the first), after {@code after} (exclusive, null: no bound) and before {@code until} (exclusive, null: the
      * last), those that are in the old controller's register now and not yet assigned by this change, in one
      * statement: the OIDs are picked, checked and inserted in the database, never sent to the job and back.
+     *
+     * @param lookUpRegister whether a picked row may be in another register than the old controller's now (then its
+     *                       register is looked up; without, every row the selection picks is in it)
      */
     AssignedRange assignRange(ControllerChangeSelection selection, UUID change, String newController, String from,
                               String after, String until, int limit, Instant at, boolean lookUpRegister) {
@@ -156,8 +159,8 @@ final class ControllerChangeRepository {
         return named.queryForObject("WITH picked AS MATERIALIZED (SELECT v.document_oid, "
                 + register + " AS register FROM archive.document_version v WHERE "
                 + selection.where() + bounds + " ORDER BY v.document_oid LIMIT :limit),"
-                + " assigned AS (INSERT INTO archive.controller_assignment (document_oid, change_id, new_controller_oid,"
-                + " assigned_at) SELECT p.document_oid, :change, :newController, :at FROM picked p"
+                + " assigned AS (INSERT INTO archive.controller_assignment (document_oid, change_id,"
+                + " new_controller_oid, assigned_at) SELECT p.document_oid, :change, :newController, :at FROM picked p"
                 + " WHERE p.register = :oldController ON CONFLICT (document_oid, change_id) DO NOTHING RETURNING 1)"
                 + " SELECT (SELECT count(*) FROM picked) AS picked, (SELECT min(document_oid) FROM picked) AS first,"
                 + " (SELECT max(document_oid) FROM picked) AS last, (SELECT count(*) FROM assigned) AS assigned",

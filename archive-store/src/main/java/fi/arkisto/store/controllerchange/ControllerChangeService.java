@@ -201,12 +201,12 @@ public class ControllerChangeService {
      */
     public long sweep(ControllerChange change, int chunk) {
         ControllerChangeSelection selection = selection(change);
-        // the partitions have just written the run's assignments, faster than autovacuum analyses them: planned on
-        // the statistics of an empty table, the sweep's anti-join scanned the assignments once per document (a
-        // 200,000-document run did not finish in 15 minutes)
-        // the common case, found by two counts: nothing was archived into the scope behind the partitions. A change
-        // assigns only documents of its scope, and they stay in it (no overlapping change completes meanwhile, no row
-        // is deleted), so as many assignments as documents means every one; the verification then counts exactly
+        // The partitions have just written the run's assignments, faster than autovacuum analyses them: planned on an
+        // empty table's statistics, the anti-joins here and in the verification scanned the assignments once per
+        // document (a 200,000-document run did not finish in 15 minutes). Then the common case, found by two counts:
+        // nothing was archived into the scope behind the partitions. A change assigns only documents of its scope,
+        // and they stay in it (no overlapping change completes meanwhile, no row is deleted), so as many assignments
+        // as documents means every one; the verification then counts exactly.
         boolean behind = storage(() -> {
             changes.analyseAssignments();
             return changes.countSelected(selection) > changes.countAssigned(change.id());

@@ -38,9 +38,10 @@ import java.util.UUID;
  * restarts the unfinished run. {@code impact} counts the scope's documents and bytes once (kept across restarts as
  * the count before); {@code assign} is partitioned by ranges of document OIDs, each partition a step that goes
  * through its range a chunk at a time, each chunk picked and assigned by one statement in one transaction with one
- * audit event, never twice (the assignment's primary key); {@code verify} assigns what arrived in the moment before the pause reached every
- * instance, compares counts before and after, reads samples back against their SHA-256, verifies the audit chain, and
- * completes the change, from which moment the access decision reads its assignments. Nothing archived is rewritten.
+ * audit event, never twice (the assignment's primary key); {@code verify} assigns what arrived in the moment before
+ * the pause reached every instance, compares counts before and after, reads samples back against their SHA-256,
+ * verifies the audit chain, and completes the change, from which moment the access decision reads its assignments.
+ * Nothing archived is rewritten.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ControllerChangeProperties.class)
